@@ -1,0 +1,41 @@
+// Serdes turn rows (arrays of column values in schema order) into record bytes and back,
+// byte for byte as ksqlDB writes them.
+import type { Column } from '../types/schema.js';
+
+export type FormatName = 'JSON' | 'DELIMITED' | 'KAFKA' | 'NONE' | 'AVRO' | 'PROTOBUF' | 'PROTOBUF_NOSR' | 'JSON_SR';
+
+export interface FormatOptions {
+  /** WRAP_SINGLE_VALUE: false writes a single column as a bare value ('{"A":1}' vs '1'). */
+  wrapSingleValue?: boolean;
+  /** VALUE_DELIMITER / KEY_DELIMITER for DELIMITED: ',' by default; also 'TAB', 'SPACE'. */
+  delimiter?: string;
+}
+
+export interface FormatSpec { format: FormatName; options?: FormatOptions }
+
+export type WindowType = 'TUMBLING' | 'HOPPING' | 'SESSION';
+
+export interface WindowBounds { start: number; end: number }
+
+export interface RowSerde {
+  /** null row → null bytes (a tombstone or a null key). */
+  serialize(row: readonly unknown[] | null, topic: string): Uint8Array | null;
+  /** null bytes → null row. Throws SerdeError on malformed input. */
+  deserialize(bytes: Uint8Array | null, topic: string): unknown[] | null;
+}
+
+/** Keys of windowed sources: the key row plus the window, as Kafka Streams' windowed serdes. */
+export interface WindowedKeySerde {
+  serialize(row: readonly unknown[] | null, window: WindowBounds, topic: string): Uint8Array | null;
+  deserialize(bytes: Uint8Array | null, topic: string): { row: unknown[] | null; window: WindowBounds };
+}
+
+/** A record that could not be (de)serialized: the message says what and where in the payload. */
+export class SerdeError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SerdeError';
+  }
+}
+
+export type { Column };

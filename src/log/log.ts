@@ -1,0 +1,77 @@
+// The Log: Kafka's data model (topics, partitions, offsets, consumer groups) behind one
+// interface. MemoryLog implements it in-process; KafkaLog (kafkajs) implements it on a broker.
+
+export interface Header { key: string; value: Uint8Array | null }
+
+/** A record to produce. Without `partition`, the default partitioner picks one from the key. */
+export interface ProducerRecord {
+  key: Uint8Array | null;
+  value: Uint8Array | null;
+  /** Epoch ms; defaults to the time of the append. */
+  timestamp?: number;
+  headers?: Header[];
+  partition?: number;
+}
+
+/** A record as stored in a partition. */
+export interface LogRecord {
+  topic: string;
+  partition: number;
+  offset: number;
+  key: Uint8Array | null;
+  value: Uint8Array | null;
+  timestamp: number;
+  headers: Header[];
+}
+
+export interface TopicSpec {
+  partitions: number;
+  replicas?: number;
+  /** Kafka topic configs, e.g. { 'cleanup.policy': 'compact', 'retention.ms': '604800000' }. */
+  config?: Record<string, string>;
+}
+
+export interface TopicDescription extends TopicSpec {
+  name: string;
+  config: Record<string, string>;
+}
+
+export interface TopicPartition { topic: string; partition: number }
+
+export interface ConsumerOptions {
+  groupId: string;
+  topics: string[];
+  /** Where a partition with no committed offset starts: earliest (default) or latest. */
+  autoOffsetReset?: 'earliest' | 'latest';
+}
+
+export interface Consumer {
+  /**
+   * The next records, in append order per partition (MemoryLog: in global append order across
+   * partitions and topics). Waits up to `maxWaitMs` for data; returns [] on timeout or close.
+   */
+  poll(opts?: { maxRecords?: number; maxWaitMs?: number }): Promise<LogRecord[]>;
+  /** Commit the position after the records handed out so far (or the given offsets). */
+  commit(offsets?: { topic: string; partition: number; offset: number }[]): Promise<void>;
+  /** The next offset this consumer will read per assigned partition. */
+  positions(): Map<string, number>;
+  assignment(): TopicPartition[];
+  close(): Promise<void>;
+}
+
+export interface Log {
+  createTopic(name: string, spec: TopicSpec): Promise<void>;
+  deleteTopic(name: string): Promise<void>;
+  describeTopic(name: string): Promise<TopicDescription | undefined>;
+  listTopics(): Promise<TopicDescription[]>;
+  /** Appends in order; returns where each record landed. */
+  produce(topic: string, records: ProducerRecord[]): Promise<{ partition: number; offset: number }[]>;
+  /** End offsets (the next offset to be written) per partition, by "topic/partition". */
+  endOffsets(topic: string): Promise<number[]>;
+  /** Reads a partition from an offset without a group (PRINT, tests). */
+  read(topic: string, partition: number, fromOffset: number, maxRecords: number): Promise<LogRecord[]>;
+  consumer(opts: ConsumerOptions): Consumer;
+  close(): Promise<void>;
+}
+
+export const tpKey = (topic: string, partition: number): string => `${topic}/${partition}`;

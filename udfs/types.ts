@@ -1,0 +1,103 @@
+// What every function module declares about itself. SHOW FUNCTIONS, DESCRIBE FUNCTION, the
+// analyzer's overload resolution and the compiler all read this; nothing is listed twice.
+import type { SqlType, PrimitiveKind } from '../src/types/sql-type.js';
+
+/**
+ * A parameter type. Concrete types match by implicit widening (INTEGER → BIGINT → DECIMAL → DOUBLE);
+ * GENERIC binds a name to whatever type is passed (the same name must bind the same type);
+ * ANY_STRUCT matches any STRUCT; LAMBDA matches a lambda argument.
+ */
+export type TypePattern =
+  | { kind: PrimitiveKind }
+  | { kind: 'DECIMAL'; precision?: number; scale?: number }
+  | { kind: 'ARRAY'; item: TypePattern }
+  | { kind: 'MAP'; key: TypePattern; value: TypePattern }
+  | { kind: 'STRUCT'; fields: { name: string; type: SqlType }[] }
+  | { kind: 'ANY_STRUCT' }
+  | { kind: 'GENERIC'; name: string }
+  | { kind: 'LAMBDA'; params: TypePattern[]; returns: TypePattern };
+
+export interface Param {
+  name: string;
+  type: TypePattern;
+  description?: string;
+}
+
+/** The return type: fixed, or computed from the argument types at plan time. */
+export type ReturnRule = TypePattern | ((argTypes: SqlType[]) => SqlType);
+
+/** A lambda argument reaches an implementation as a plain JS function. */
+export type LambdaValue = (...args: unknown[]) => unknown;
+
+export interface ScalarOverload {
+  params: Param[];
+  /** The last param repeats zero or more times (arguments arrive as separate values). */
+  variadic?: boolean;
+  returns: ReturnRule;
+  /**
+   * 'propagate' (default): any NULL argument gives NULL without calling the implementation.
+   * 'custom': the implementation sees NULLs (COALESCE, IFNULL, CONCAT, ...).
+   */
+  nulls?: 'propagate' | 'custom';
+  /** The implementation over values already coerced to the param types. */
+  impl?: (...args: any[]) => unknown;
+  /** Or a factory called once per query with the resolved types (for type-dependent behaviour). */
+  factory?: (argTypes: SqlType[], returnType: SqlType) => (...args: any[]) => unknown;
+  description?: string;
+}
+
+/** An example that runs as a test: `call` is a SQL expression, `result` its value as JSON. */
+export interface FunctionExample { call: string; result: unknown }
+
+export interface ScalarFunction {
+  kind: 'scalar';
+  name: string;
+  category: string;
+  description: string;
+  overloads: ScalarOverload[];
+  examples: FunctionExample[];
+  /** Not deterministic (RANDOM, UUID, NOW...): never constant-folded. */
+  volatile?: boolean;
+}
+
+/**
+ * An aggregation's per-group state machine. Accumulators must be plain data (numbers, strings,
+ * arrays, plain objects, null) so state stores can serialize them.
+ */
+export interface Aggregator<A = any> {
+  initial(): A;
+  /** Fold one row's argument values in; may mutate and return `acc`. */
+  add(acc: A, args: unknown[]): A;
+  /** Undo a row (table aggregations see the old row of an update retracted). */
+  remove?(acc: A, args: unknown[]): A;
+  /** Combine two accumulators (session windows merging). */
+  merge?(a: A, b: A): A;
+  result(acc: A): unknown;
+}
+
+export interface AggregateOverload {
+  /** Column arguments, evaluated per row. */
+  params: Param[];
+  /** Literal arguments that follow the column arguments (e.g. TOPK's k), fixed per query. */
+  literalParams?: Param[];
+  returns: ReturnRule;
+  /** Called once per query with the resolved argument types and the literal values. */
+  create(argTypes: SqlType[], literals: unknown[], config: AggregateConfig): Aggregator;
+  description?: string;
+}
+
+export interface AggregateConfig {
+  /** ksql.functions.collect_list.limit and friends, from session properties. */
+  properties: Record<string, string>;
+}
+
+export interface AggregateFunction {
+  kind: 'aggregate';
+  name: string;
+  category: string;
+  description: string;
+  overloads: AggregateOverload[];
+  examples: FunctionExample[];
+}
+
+export type FunctionDef = ScalarFunction | AggregateFunction;

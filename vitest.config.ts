@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'udfs/**/*.test.ts'],
+    testTimeout: 20000,
+  },
+});
