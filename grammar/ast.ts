@@ -61,7 +61,8 @@ export interface StructCtor extends Node { kind: 'StructCtor'; fields: { name: s
 // ---------- queries ----------
 
 export type SelectItem =
-  | { kind: 'AllColumns'; qualifier?: string; span: Span }
+  /** `*`, `source.*`, or `base->*` (all fields of the struct `base`, ksqlDB's selectStructAll). */
+  | { kind: 'AllColumns'; qualifier?: string; structBase?: Expr; span: Span }
   | { kind: 'SingleColumn'; expr: Expr; alias?: string; span: Span };
 
 export interface SourceRef { kind: 'SourceRef'; name: string; alias?: string; span: Span }

@@ -66,7 +66,8 @@ export interface ScalarFunction {
  */
 export interface Aggregator<A = any> {
   initial(): A;
-  /** Fold one row's argument values in; may mutate and return `acc`. */
+  /** Fold one row's argument values in; may mutate and return `acc`. The `args` array is
+   *  reused for the next row: copy values out of it, never keep the array itself. */
   add(acc: A, args: unknown[]): A;
   /** Undo a row (table aggregations see the old row of an update retracted). */
   remove?(acc: A, args: unknown[]): A;

@@ -1,0 +1,78 @@
+// The parsing entry points. One parser instance serves every call (building it analyses the
+// whole grammar); any failure comes out as a SqlError, never as a crash.
+import { EOF, type IRecognitionException, type IToken } from './chevrotain.js';
+import { isSqlError, SqlError, type Position } from '../src/types/sql-error.js';
+import type { Expr, Statement } from './ast.js';
+import { tokenize } from './lexer.js';
+import { StatementParser } from './parser-statements.js';
+import { endOf, START, tokenPosition } from './positions.js';
+import { splitStatements } from './split-statements.js';
+
+const parser = new StatementParser();
+
+/** Parses one statement (a trailing `;` is optional). Positions are relative to `origin`'s script. */
+export function parseStatement(text: string, origin: Position = START): Statement {
+  return guarded(() => {
+    const tokens = tokenize(text, origin);
+    if (tokens.length === 0) {
+      throw new SqlError('PARSE_ERROR', 'empty statement: expected a SQL statement', { position: origin, snippet: '' });
+    }
+    parser.begin(tokens, text, origin.offset);
+    const statement = parser.statement();
+    throwFirstError(parser.errors, tokens, text, origin);
+    return statement;
+  });
+}
+
+/** Parses a whole script; a bad statement is reported and parsing continues with the next. */
+export function parseScript(script: string): { statements: Statement[]; errors: SqlError[] } {
+  const statements: Statement[] = [];
+  const errors: SqlError[] = [];
+  for (const s of splitStatements(script)) {
+    try {
+      statements.push(parseStatement(s.text, s));
+    } catch (e) {
+      errors.push(e as SqlError); // parseStatement only throws SqlError
+    }
+  }
+  return { statements, errors };
+}
+
+/** Parses a single expression. */
+export function parseExpression(text: string): Expr {
+  return guarded(() => {
+    const tokens = tokenize(text);
+    if (tokens.length === 0) {
+      throw new SqlError('PARSE_ERROR', 'empty expression', { position: START, snippet: '' });
+    }
+    parser.begin(tokens, text, 0);
+    const expr = parser.standaloneExpression();
+    throwFirstError(parser.errors, tokens, text, START);
+    return expr;
+  });
+}
+
+function throwFirstError(errors: IRecognitionException[], tokens: IToken[], text: string, origin: Position): void {
+  const e = errors[0];
+  if (!e) return;
+  const t = e.token;
+  if (t.tokenType === EOF || Number.isNaN(t.startOffset)) {
+    // Unexpected end: point just past the last token and show it.
+    const last = tokens[tokens.length - 1];
+    const end = endOf(text.slice(0, last.endOffset! + 1 - origin.offset), origin);
+    throw new SqlError('PARSE_ERROR', e.message, { position: end, snippet: last.image });
+  }
+  throw new SqlError('PARSE_ERROR', e.message, { position: tokenPosition(t), snippet: t.image });
+}
+
+function guarded<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (isSqlError(e)) throw e;
+    if (e instanceof RangeError) {
+      throw new SqlError('PARSE_ERROR', 'the statement is nested too deeply to parse', { cause: e });
+    }
+    throw new SqlError('INTERNAL', `parser failure: ${(e as Error)?.message ?? String(e)}`, { cause: e });
+  }
+}

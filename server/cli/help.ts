@@ -1,0 +1,43 @@
+// Help texts for `eddy --help` and `eddy COMMAND --help`.
+export const MAIN_HELP = `eddy — streaming SQL with online machine learning, for Apache Kafka
+
+Usage: eddy <command> [options]
+
+Commands:
+  shell             Interactive SQL shell (the default for \`npm start\`)
+  run FILE.sql      Run a SQL script's statements in order, then exit
+  help [COMMAND]    Show help for a command
+
+Options:
+  -h, --help        Show this help
+  --version         Print Eddy's version
+
+Run \`eddy COMMAND --help\` for a command's options.
+With no --brokers, Eddy runs on its embedded in-memory log: nothing else to install.`;
+
+export const RUN_HELP = `Usage: eddy run FILE.sql [options]
+
+Runs the script's statements in order. Before each statement, every persistent query has
+processed all input available to it, so a script never needs a sleep. A push query
+(EMIT CHANGES) in a script needs a LIMIT. Parse errors in any statement are reported (all of
+them, with line and column) before anything runs; a statement that fails when it runs stops the
+script. The exit code is 0 when every statement succeeded, 1 otherwise.
+
+Options:
+  --output table|jsonl   How result rows are printed (default: table). With jsonl, each row
+                         is one JSON object keyed by column name on stdout, and all messages
+                         go to stderr.
+  --set NAME=VALUE       Set a property before the script runs (repeatable), e.g.
+                         --set auto.offset.reset=earliest
+  -h, --help             Show this help`;
+
+export const SHELL_HELP = `Usage: eddy shell [options]
+
+An interactive SQL prompt. End a statement with ';' (it may span lines). Results print as
+tables; a push query (EMIT CHANGES) streams rows until its LIMIT or until you press Ctrl-C,
+which cancels the query and returns to the prompt. Ctrl-D or 'exit' leaves. History is kept in
+~/.eddy_history.
+
+Options:
+  --set NAME=VALUE       Set a property at start (repeatable)
+  -h, --help             Show this help`;

@@ -1,0 +1,60 @@
+// `eddy run FILE.sql`: parse the whole script first (reporting every parse error), then run
+// its statements in order, printing results; stop at the first statement that fails.
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { Engine } from '../../src/engine/engine.js';
+import { parseScript } from '../../grammar/index.js';
+import { SqlError } from '../../src/types/sql-error.js';
+import type { ParsedArgs } from './args.js';
+import { printResult, type Out, type OutputMode } from './print-result.js';
+import { formatError } from './format-error.js';
+import { RUN_HELP } from './help.js';
+import { propertiesFromFlags } from './properties-flag.js';
+
+export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
+  if (args.flags.has('help')) { out.stdout(RUN_HELP); return 0; }
+  const file = args.positionals[0];
+  if (!file) { out.stderr('eddy run: missing FILE.sql\n\n' + RUN_HELP); return 2; }
+  const mode = (args.flags.get('output') ?? 'table') as OutputMode;
+  if (mode !== 'table' && mode !== 'jsonl') { out.stderr(`eddy run: --output must be table or jsonl, not '${String(mode)}'`); return 2; }
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch (e) {
+    out.stderr(`eddy run: cannot read ${file}: ${(e as Error).message}`);
+    return 1;
+  }
+  // Statements with ${variables} can only be parsed once their DEFINEs have run.
+  const { errors } = parseScript(source);
+  const parseErrors = errors.filter((e) => !(e.snippet ?? '').includes('${') && !/\$\{/.test(lineAt(source, e)));
+  if (parseErrors.length > 0) {
+    for (const e of parseErrors) out.stderr(formatError(e, file, source));
+    return 1;
+  }
+  const engine = await Engine.create({
+    baseDir: dirname(resolve(file)), properties: propertiesFromFlags(args),
+  });
+  try {
+    for (const st of engine.split(source)) {
+      try {
+        const result = await engine.executeText(st);
+        if (result.kind === 'stream' && !/\bLIMIT\b/i.test(st.text)) {
+          await result.rows.cancel();
+          throw new SqlError('INVALID_STATEMENT', 'A push query in a script needs a LIMIT, or it would never end.',
+            { position: { line: st.line, column: st.column, offset: st.offset } });
+        }
+        await printResult(result, mode, out);
+      } catch (e) {
+        out.stderr(formatError(e, file, source));
+        return 1;
+      }
+    }
+    return 0;
+  } finally {
+    await engine.close();
+  }
+}
+
+function lineAt(source: string, e: SqlError): string {
+  return e.position ? source.split(/\r?\n/)[e.position.line - 1] ?? '' : '';
+}

@@ -1,0 +1,36 @@
+// The engine's shared state, handed to each statement executor.
+import type { Log } from '../log/log.js';
+import type { FunctionRegistry } from '../../udfs/registry.js';
+import type { Catalog } from './catalog.js';
+import type { PersistentQuery } from './persistent-query.js';
+import type { ProcessingLogWriter } from './processing-log-writer.js';
+
+export interface EngineState {
+  log: Log;
+  catalog: Catalog;
+  registry: FunctionRegistry;
+  /** Session properties (SET / UNSET), over the engine's configured ones. */
+  properties: Record<string, string>;
+  variables: Map<string, string>;
+  queries: Map<string, PersistentQuery>;
+  /** Sequence for query ids (CSAS_X_<n>), as ksqlDB numbers them by command. */
+  nextQueryNumber: number;
+  serviceId: string;
+  processingLog: ProcessingLogWriter;
+  /** Directory that relative COPY paths resolve against. */
+  baseDir: string;
+}
+
+export const DEFAULT_PROPERTIES: Record<string, string> = {
+  'auto.offset.reset': 'latest',
+  'ksql.persistence.default.format.key': 'KAFKA',
+  'ksql.functions.collect_list.limit': '1000',
+  'ksql.functions.collect_set.limit': '1000',
+  'processing.guarantee': 'at_least_once',
+};
+
+/** auto.offset.reset may be set with or without the ksql.streams. prefix. */
+export function offsetReset(props: Record<string, string>): 'earliest' | 'latest' {
+  const v = props['ksql.streams.auto.offset.reset'] ?? props['auto.offset.reset'] ?? 'latest';
+  return v.toLowerCase() === 'earliest' ? 'earliest' : 'latest';
+}

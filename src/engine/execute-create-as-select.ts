@@ -1,0 +1,124 @@
+// CREATE STREAM|TABLE ... AS SELECT and INSERT INTO ... SELECT: plan, create the sink, run.
+import type { CreateAsSelect, InsertInto } from '../../grammar/ast.js';
+import type { EngineState } from './engine-state.js';
+import type { StatementResult } from './statement-result.js';
+import type { SourceDef } from './catalog.js';
+import type { Step, SinkStep } from '../plan/physical-plan.js';
+import type { FormatName, FormatSpec } from '../format/serde.js';
+import { planSelect } from '../plan/plan-select.js';
+import { parseWithProps, formatSpec } from './with-properties.js';
+import { ensureTopic } from './topic-setup.js';
+import { validateFormats } from './validate-formats.js';
+import { startQuery } from './persistent-query.js';
+import { offsetReset } from './engine-state.js';
+import { SqlError } from '../types/sql-error.js';
+import { formatSchema } from '../types/schema.js';
+
+function planSources(root: Step): string[] {
+  const out: string[] = [];
+  const walk = (s: Step): void => {
+    if (s.kind === 'source') { if (!out.includes(s.sourceName)) out.push(s.sourceName); }
+    else if (s.kind === 'join') { walk(s.left); walk(s.right); }
+    else walk(s.input);
+  };
+  walk(root);
+  return out;
+}
+
+function firstSource(root: Step): Step & { kind: 'source' } {
+  let s: Step = root;
+  while (s.kind !== 'source') s = s.kind === 'join' ? s.left : s.input;
+  return s;
+}
+
+export async function executeCreateAsSelect(state: EngineState, s: CreateAsSelect): Promise<StatementResult> {
+  const existing = state.catalog.get(s.name);
+  if (existing && s.ifNotExists) {
+    return { kind: 'message', statement: s.text, message: `Cannot add ${s.sourceType.toLowerCase()} ${s.name}: it already exists.` };
+  }
+  if (existing && !s.orReplace) {
+    throw new SqlError('SOURCE_EXISTS', `Cannot add ${s.sourceType.toLowerCase()} '${s.name}': A ${existing.type.toLowerCase()} with the same name already exists`, { position: s.span });
+  }
+  if (s.query.emit === 'FINAL' && !s.query.window) {
+    throw new SqlError('INVALID_STATEMENT', 'EMIT FINAL is only supported for windowed aggregations.', { position: s.query.span });
+  }
+  const p = parseWithProps(s.properties);
+  const root = planSelect(s.query, { catalog: state.catalog, registry: state.registry, properties: state.properties }, { sinkName: s.name });
+  if (root.output !== s.sourceType) {
+    const produces = root.output;
+    throw new SqlError('INVALID_STATEMENT',
+      `Invalid result type. Your SELECT query produces a ${produces}. Please use CREATE ${produces} AS SELECT statement instead.`, { position: s.span });
+  }
+  const src = firstSource(root);
+  const srcTopic = await state.log.describeTopic(src.topic);
+  const keyless = root.schema.key.length === 0;
+  if (keyless && p.keyFormat && p.keyFormat !== 'NONE') {
+    throw new SqlError('INVALID_STATEMENT', 'Key format specified for stream without key columns.', { position: s.span });
+  }
+  const keyFormatName: FormatName = keyless ? 'NONE'
+    : p.keyFormat ?? (src.keyFormat.format === 'NONE' ? (state.properties['ksql.persistence.default.format.key'] ?? 'KAFKA').toUpperCase() as FormatName : src.keyFormat.format);
+  const valueFormatName: FormatName = p.valueFormat ?? src.valueFormat.format;
+  const keyDelim = p.keyDelimiter ?? (keyFormatName === src.keyFormat.format ? src.keyFormat.options?.delimiter : undefined);
+  const valueDelim = p.valueDelimiter ?? (valueFormatName === src.valueFormat.format ? src.valueFormat.options?.delimiter : undefined);
+  if (p.wrapSingleValue !== undefined && root.schema.value.length !== 1) {
+    throw new SqlError('INVALID_PROPERTY', "'WRAP_SINGLE_VALUE' is only valid for single-field value schemas", { position: s.span });
+  }
+  const keyFormat: FormatSpec = formatSpec(keyFormatName, keyDelim);
+  const valueFormat: FormatSpec = formatSpec(valueFormatName, valueDelim, p.wrapSingleValue);
+  const topic = p.topic ?? s.name;
+  const def: SourceDef = {
+    name: s.name, type: s.sourceType, schema: root.schema, topic, keyFormat, valueFormat,
+    window: root.window, sql: s.text, readOnly: false,
+    timestampColumn: p.timestamp, timestampFormat: p.timestampFormat,
+  };
+  validateFormats(def);
+  const n = state.nextQueryNumber++;
+  const id = `${s.sourceType === 'STREAM' ? 'CSAS' : 'CTAS'}_${s.name}_${n}`;
+  def.ownerQueryId = id;
+  if (existing) await terminateWriters(state, s.name);
+  await ensureTopic(state.log, topic, p.partitions ?? srcTopic?.partitions, p.replicas, p.retentionMs, s.sourceType === 'TABLE', false);
+  const sink: SinkStep = { kind: 'sink', input: root, sinkName: s.name, topic, keyFormat, valueFormat, schema: root.schema, output: root.output, window: root.window };
+  state.catalog.add(def);
+  const q = startQuery(state, {
+    id, kind: s.sourceType === 'STREAM' ? 'CSAS' : 'CTAS', sql: s.text, root: sink, sinkName: s.name, sinkTopic: topic,
+    sourceNames: planSources(root), emitFinal: s.query.emit === 'FINAL', autoOffsetReset: offsetReset(state.properties),
+  });
+  state.queries.set(id, q);
+  return { kind: 'message', statement: s.text, message: `Created query with ID ${id}`, queryId: id };
+}
+
+async function terminateWriters(state: EngineState, sink: string): Promise<void> {
+  for (const q of [...state.queries.values()]) {
+    if (q.sinkName === sink) { await q.runner.stop(); state.queries.delete(q.id); }
+  }
+}
+
+export async function executeInsertInto(state: EngineState, s: InsertInto): Promise<StatementResult> {
+  const target = state.catalog.require(s.target, s.span);
+  if (target.type !== 'STREAM') {
+    throw new SqlError('INVALID_STATEMENT', `INSERT INTO can only be used to insert into a stream. ${target.name} is a table.`, { position: s.span });
+  }
+  if (target.readOnly || target.system) {
+    throw new SqlError('INVALID_STATEMENT', `Cannot insert into read-only stream: ${target.name}`, { position: s.span });
+  }
+  const root = planSelect(s.query, { catalog: state.catalog, registry: state.registry, properties: state.properties }, { sinkName: s.target });
+  if (root.output !== 'STREAM') {
+    throw new SqlError('INVALID_STATEMENT', `INSERT INTO can only be used to insert into a stream. The query produces a ${root.output}.`, { position: s.span });
+  }
+  if (formatSchema(root.schema) !== formatSchema(target.schema)) {
+    throw new SqlError('INVALID_STATEMENT',
+      `Incompatible schema between results and sink.\nResult schema is ${formatSchema(root.schema)}\nSink schema is ${formatSchema(target.schema)}`, { position: s.span });
+  }
+  const n = state.nextQueryNumber++;
+  const id = `INSERTQUERY_${n}`;
+  const sink: SinkStep = {
+    kind: 'sink', input: root, sinkName: target.name, topic: target.topic, keyFormat: target.keyFormat,
+    valueFormat: target.valueFormat, schema: target.schema, output: 'STREAM', window: target.window,
+  };
+  const q = startQuery(state, {
+    id, kind: 'INSERT', sql: s.text, root: sink, sinkName: target.name, sinkTopic: target.topic,
+    sourceNames: planSources(root), autoOffsetReset: offsetReset(state.properties),
+  });
+  state.queries.set(id, q);
+  return { kind: 'message', statement: s.text, message: `Created query with ID ${id}`, queryId: id };
+}

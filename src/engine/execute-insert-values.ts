@@ -1,0 +1,57 @@
+// INSERT INTO name [(columns)] VALUES (expressions): one record, encoded in the target's formats.
+import type { InsertValues } from '../../grammar/ast.js';
+import type { EngineState } from './engine-state.js';
+import type { StatementResult } from './statement-result.js';
+import { analyzeExpression } from '../plan/expr/analyze.js';
+import { compileExpression } from '../runtime/expr/compile.js';
+import { makeCaster } from '../runtime/expr/cast.js';
+import { createRowSerde } from '../format/index.js';
+import { SqlError } from '../types/sql-error.js';
+import { formatType, typesEqual } from '../types/sql-type.js';
+
+export async function executeInsertValues(state: EngineState, s: InsertValues): Promise<StatementResult> {
+  const target = state.catalog.require(s.target, s.span);
+  if (target.readOnly || target.system) {
+    throw new SqlError('INVALID_STATEMENT', `Cannot insert values into read-only ${target.type.toLowerCase()}: ${target.name}`, { position: s.span });
+  }
+  if (target.window) {
+    throw new SqlError('INVALID_STATEMENT', `Cannot insert values into windowed ${target.type.toLowerCase()}: ${target.name}`, { position: s.span });
+  }
+  const all = [...target.schema.key, ...target.schema.value];
+  const names = s.columns ?? all.map((c) => c.name);
+  if (names.length !== s.values.length) {
+    throw new SqlError('INVALID_STATEMENT',
+      `Expected a value for each column. Expected Columns: [${names.join(', ')}]. Got ${s.values.length} value(s).`, { position: s.span });
+  }
+  const key: unknown[] = target.schema.key.map(() => null);
+  const value: unknown[] = target.schema.value.map(() => null);
+  let timestamp: number | undefined;
+  names.forEach((name, i) => {
+    const e = s.values[i];
+    const typed = analyzeExpression(e, { columns: [] }, state.registry);
+    const raw = compileExpression(typed)([]);
+    if (name === 'ROWTIME') {
+      if (raw !== null) timestamp = Number(raw);
+      return;
+    }
+    const ki = target.schema.key.findIndex((c) => c.name === name);
+    const vi = target.schema.value.findIndex((c) => c.name === name);
+    const col = ki >= 0 ? target.schema.key[ki] : vi >= 0 ? target.schema.value[vi] : undefined;
+    if (!col) {
+      throw new SqlError('UNKNOWN_COLUMN', `Column name ${name} does not exist. Available columns: ${all.map((c) => c.name).join(', ')}`, { position: e.span });
+    }
+    let v: unknown = raw;
+    if (raw !== null && !typesEqual(typed.type, col.type)) {
+      try {
+        v = makeCaster(typed.type, col.type)(raw);
+      } catch (err) {
+        throw new SqlError('TYPE_ERROR', `Expected type ${formatType(col.type)} for field ${name} but got ${formatType(typed.type)}: ${(err as Error).message}`, { position: e.span });
+      }
+    }
+    if (ki >= 0) key[ki] = v; else value[vi] = v;
+  });
+  const keyBytes = target.schema.key.length ? createRowSerde(target.keyFormat, target.schema.key, { isKey: true }).serialize(key, target.topic) : null;
+  const valueBytes = createRowSerde(target.valueFormat, target.schema.value, { isKey: false }).serialize(value, target.topic);
+  await state.log.produce(target.topic, [{ key: keyBytes, value: valueBytes, timestamp }]);
+  return { kind: 'message', statement: s.text, message: '' };
+}

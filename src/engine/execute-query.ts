@@ -1,0 +1,109 @@
+// SELECT: push queries (EMIT CHANGES) run until LIMIT or cancel; pull queries (no EMIT) read
+// the source's current contents — the latest row per key for a table — and return.
+import type { QueryStatement } from '../../grammar/ast.js';
+import type { EngineState } from './engine-state.js';
+import type { StatementResult, PushRows, ResultColumn } from './statement-result.js';
+import type { Step, SourceStep } from '../plan/physical-plan.js';
+import type { Row } from '../runtime/emit.js';
+import type { OperatorContext } from '../runtime/operator-context.js';
+import type { LogRecord } from '../log/log.js';
+import { DELETE } from '../runtime/emit.js';
+import { planSelect } from '../plan/plan-select.js';
+import { startQuery } from './persistent-query.js';
+import { offsetReset } from './engine-state.js';
+import { AsyncQueue } from './async-queue.js';
+import { buildOperators } from '../runtime/build-operators.js';
+import { SqlError } from '../types/sql-error.js';
+import { randomUUID } from 'node:crypto';
+
+function columnsOf(root: Step): ResultColumn[] {
+  return root.schema.value.map((c) => ({ name: c.name, type: c.type }));
+}
+
+function sourceOf(root: Step): SourceStep {
+  let s: Step = root;
+  while (s.kind !== 'source') {
+    if (s.kind === 'join') throw new SqlError('UNSUPPORTED', 'Pull queries on joins are not supported.');
+    s = s.input;
+  }
+  return s;
+}
+
+export async function executePushQuery(state: EngineState, s: QueryStatement): Promise<StatementResult> {
+  const root = planSelect(s.query, { catalog: state.catalog, registry: state.registry, properties: state.properties }, {});
+  const v = root.schema.value.length;
+  const limit = s.query.limit;
+  const queue = new AsyncQueue<unknown[]>();
+  const id = `transient_${sourceOf(root).sourceName}_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  let count = 0;
+  let cancel: () => Promise<void> = async () => undefined;
+  const terminal = (row: Row, _ts: number, op: number): void => {
+    if (op === DELETE || queue.isClosed) return;
+    queue.push(row.slice(0, v));
+    count++;
+    if (limit !== undefined && count >= limit) { queue.close(); void cancel(); }
+  };
+  const q = startQuery(state, {
+    id, kind: 'PUSH', sql: s.text, root, sourceNames: [sourceOf(root).sourceName], terminal,
+    emitFinal: s.query.emit === 'FINAL', autoOffsetReset: offsetReset(state.properties),
+  });
+  state.queries.set(id, q);
+  cancel = async () => {
+    queue.close();
+    if (state.queries.get(id) === q) { state.queries.delete(id); await q.runner.stop(); }
+  };
+  if (limit === 0) await cancel();
+  const rows: PushRows = { [Symbol.asyncIterator]: () => queue[Symbol.asyncIterator](), cancel };
+  return { kind: 'stream', statement: s.text, columns: columnsOf(root), queryId: id, rows };
+}
+
+export async function executePullQuery(state: EngineState, s: QueryStatement): Promise<StatementResult> {
+  if (s.query.groupBy || s.query.window) {
+    throw new SqlError('INVALID_STATEMENT', 'Pull queries don\'t support GROUP BY or WINDOW clauses. Add EMIT CHANGES to run a push query.', { position: s.query.span });
+  }
+  const root = planSelect(s.query, { catalog: state.catalog, registry: state.registry, properties: state.properties }, {});
+  const source = sourceOf(root);
+  const v = root.schema.value.length;
+  const records = await readAll(state, source.topic);
+  let input: LogRecord[] = records;
+  if (source.output === 'TABLE') {
+    // The latest record per key (by key bytes); a tombstone removes the key.
+    const latest = new Map<string, LogRecord>();
+    for (const r of records) {
+      const k = r.key === null ? '' : Buffer.from(r.key).toString('base64');
+      latest.delete(k);
+      if (r.value !== null) latest.set(k, r);
+    }
+    input = [...latest.values()];
+    (source as { output: string }).output = 'STREAM';
+  }
+  const rows: unknown[][] = [];
+  const limit = s.query.limit ?? Infinity;
+  const ctx: OperatorContext = {
+    queryId: 'pull', registry: state.registry, properties: state.properties, logger: state.processingLog,
+    current: { queryId: 'pull', topic: source.topic, partition: -1, offset: -1 },
+  };
+  const graph = buildOperators(root, ctx, (row, _ts, op) => {
+    if (op !== DELETE && rows.length < limit) rows.push(row.slice(0, v));
+  }, {});
+  for (const r of input) {
+    if (rows.length >= limit) break;
+    for (const h of graph.handlers.get(r.topic) ?? []) h(r);
+  }
+  return { kind: 'rows', statement: s.text, columns: columnsOf(root), rows };
+}
+
+async function readAll(state: EngineState, topic: string): Promise<LogRecord[]> {
+  const ends = await state.log.endOffsets(topic);
+  const out: LogRecord[] = [];
+  for (let p = 0; p < ends.length; p++) {
+    let off = 0;
+    while (off < ends[p]) {
+      const batch = await state.log.read(topic, p, off, Math.min(10000, ends[p] - off));
+      if (batch.length === 0) break;
+      out.push(...batch);
+      off = batch[batch.length - 1].offset + 1;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,64 @@
+// A running query: its plan, its operator graph and the runner feeding it.
+import type { ProducerRecord } from '../log/log.js';
+import type { Step } from '../plan/physical-plan.js';
+import type { Emit } from '../runtime/emit.js';
+import type { EngineState } from './engine-state.js';
+import type { OperatorContext } from '../runtime/operator-context.js';
+import { buildOperators, sourceTopics, type OperatorGraph } from '../runtime/build-operators.js';
+import { QueryRunner } from '../runtime/query-runner.js';
+
+export type QueryKind = 'CSAS' | 'CTAS' | 'INSERT' | 'PUSH';
+
+export interface PersistentQuery {
+  id: string;
+  kind: QueryKind;
+  sql: string;
+  root: Step;
+  sinkName?: string;
+  sinkTopic?: string;
+  sourceNames: string[];
+  graph: OperatorGraph;
+  runner: QueryRunner;
+  status: 'RUNNING' | 'ERROR';
+  error?: string;
+}
+
+export interface StartOptions {
+  id: string;
+  kind: QueryKind;
+  sql: string;
+  root: Step;
+  sinkName?: string;
+  sinkTopic?: string;
+  sourceNames: string[];
+  /** For push queries: receives each output row. */
+  terminal?: Emit;
+  emitFinal?: boolean;
+  autoOffsetReset: 'earliest' | 'latest';
+}
+
+export function startQuery(state: EngineState, o: StartOptions): PersistentQuery {
+  const outBuffer: ProducerRecord[] = [];
+  const ctx: OperatorContext = {
+    queryId: o.id, registry: state.registry, properties: state.properties,
+    logger: state.processingLog, current: { queryId: o.id, topic: '', partition: -1, offset: -1 },
+  };
+  const graph = buildOperators(o.root, ctx, o.terminal, { produce: (r) => outBuffer.push(r), emitFinal: o.emitFinal });
+  const q: PersistentQuery = {
+    id: o.id, kind: o.kind, sql: o.sql, root: o.root, sinkName: o.sinkName, sinkTopic: o.sinkTopic,
+    sourceNames: o.sourceNames, graph, status: 'RUNNING',
+    runner: undefined as unknown as QueryRunner,
+  };
+  q.runner = new QueryRunner({
+    queryId: o.id, log: state.log, groupId: `_eddy_${state.serviceId}_query_${o.id}`,
+    topics: sourceTopics(o.root), autoOffsetReset: o.autoOffsetReset, graph,
+    sinkTopic: o.sinkTopic, outBuffer,
+    onError: (err) => {
+      q.status = 'ERROR';
+      q.error = err instanceof Error ? err.message : String(err);
+      state.processingLog.log({ queryId: o.id, type: 'QUERY', message: q.error });
+    },
+  });
+  q.runner.start();
+  return q;
+}

@@ -1,0 +1,40 @@
+// Column definitions of CREATE STREAM/TABLE: key rules, reserved names, duplicates.
+import type { CreateSource } from '../../grammar/ast.js';
+import type { Column, LogicalSchema } from '../types/schema.js';
+import { SqlError } from '../types/sql-error.js';
+import { PSEUDO_NAMES } from '../plan/step-scope.js';
+
+export function sourceSchema(s: CreateSource): LogicalSchema {
+  const key: Column[] = [];
+  const value: Column[] = [];
+  const seen = new Set<string>();
+  if (s.elements.length === 0) {
+    throw new SqlError('UNSUPPORTED', `The statement does not define any columns: inferring columns needs a Schema Registry, which Eddy does not support yet.`, { position: s.span });
+  }
+  for (const e of s.elements) {
+    if (PSEUDO_NAMES.has(e.name)) {
+      throw new SqlError('INVALID_STATEMENT', `'${e.name}' is a reserved column name.`, { position: e.span });
+    }
+    if (seen.has(e.name)) throw new SqlError('INVALID_STATEMENT', `Duplicate column names: ${e.name}`, { position: e.span });
+    seen.add(e.name);
+    if (e.constraint === 'PRIMARY KEY') {
+      if (s.sourceType === 'STREAM') {
+        throw new SqlError('INVALID_STATEMENT', `Column \`${e.name}\` is a 'PRIMARY KEY' column: please use 'KEY' for streams.\nTables have PRIMARY KEYs, which are unique and NON NULL.\nStreams have KEYs, which have no uniqueness or NON NULL constraints.`, { position: e.span });
+      }
+      key.push({ name: e.name, type: e.type, namespace: 'KEY' });
+    } else if (e.constraint === 'KEY') {
+      if (s.sourceType === 'TABLE') {
+        throw new SqlError('INVALID_STATEMENT', `Column \`${e.name}\` is a 'KEY' column: please use 'PRIMARY KEY' for tables.\nTables have PRIMARY KEYs, which are unique and NON NULL.\nStreams have KEYs, which have no uniqueness or NON NULL constraints.`, { position: e.span });
+      }
+      key.push({ name: e.name, type: e.type, namespace: 'KEY' });
+    } else if (e.constraint === 'HEADERS' || e.constraint === 'HEADER') {
+      throw new SqlError('UNSUPPORTED', `Header columns are not supported yet: ${e.name}`, { position: e.span });
+    } else {
+      value.push({ name: e.name, type: e.type, namespace: 'VALUE' });
+    }
+  }
+  if (s.sourceType === 'TABLE' && key.length === 0) {
+    throw new SqlError('INVALID_STATEMENT', 'Tables require a PRIMARY KEY. Please define the PRIMARY KEY.', { position: s.span });
+  }
+  return { key, value };
+}

@@ -1,0 +1,18 @@
+// What executing one statement gives back to a client (CLI, REST, Postgres wire).
+import type { SqlType } from '../types/sql-type.js';
+
+export interface ResultColumn { name: string; type: SqlType }
+
+export type StatementResult =
+  /** DDL, SET, TERMINATE ...: a message for the user. */
+  | { kind: 'message'; statement: string; message: string; queryId?: string }
+  /** SHOW, DESCRIBE, EXPLAIN, pull queries: a finite table. */
+  | { kind: 'rows'; statement: string; columns: ResultColumn[]; rows: unknown[][] }
+  /** Push queries (EMIT CHANGES) and PRINT: rows until LIMIT, cancel, or the end. */
+  | { kind: 'stream'; statement: string; columns: ResultColumn[]; queryId: string; rows: PushRows };
+
+/** Rows of a push query, as they arrive. */
+export interface PushRows extends AsyncIterable<unknown[]> {
+  /** Stops the query; the iteration ends. */
+  cancel(): Promise<void>;
+}

@@ -1,0 +1,133 @@
+// WITH (...) properties of CREATE statements: the known names, their types, and the formats
+// they imply. Unknown names and bad values are user errors that name the property.
+import type { Properties, PropertyValue } from '../../grammar/ast.js';
+import type { FormatName, FormatSpec } from '../format/serde.js';
+import { SqlError } from '../types/sql-error.js';
+
+const SOURCE_PROPS = new Set([
+  'KAFKA_TOPIC', 'VALUE_FORMAT', 'KEY_FORMAT', 'FORMAT', 'PARTITIONS', 'REPLICAS', 'TIMESTAMP',
+  'TIMESTAMP_FORMAT', 'WRAP_SINGLE_VALUE', 'VALUE_DELIMITER', 'KEY_DELIMITER', 'RETENTION_MS',
+  'WINDOW_TYPE', 'WINDOW_SIZE', 'KEY_SCHEMA_ID', 'VALUE_SCHEMA_ID', 'KEY_SCHEMA_FULL_NAME',
+  'VALUE_SCHEMA_FULL_NAME', 'VALUE_AVRO_SCHEMA_FULL_NAME', 'KEY_PROTOBUF_NULLABLE_REPRESENTATION',
+  'VALUE_PROTOBUF_NULLABLE_REPRESENTATION', 'CLEANUP_POLICY', 'SOURCED_BY_CONNECTOR',
+]);
+
+const FORMATS = new Set<string>(['JSON', 'DELIMITED', 'KAFKA', 'NONE', 'AVRO', 'PROTOBUF', 'PROTOBUF_NOSR', 'JSON_SR']);
+const SR_FORMATS = new Set<string>(['AVRO', 'PROTOBUF', 'JSON_SR']);
+
+export interface WithProps {
+  topic?: string;
+  keyFormat?: FormatName;
+  valueFormat?: FormatName;
+  partitions?: number;
+  replicas?: number;
+  timestamp?: string;
+  timestampFormat?: string;
+  wrapSingleValue?: boolean;
+  valueDelimiter?: string;
+  keyDelimiter?: string;
+  retentionMs?: number;
+  windowType?: 'TUMBLING' | 'HOPPING' | 'SESSION';
+  windowSizeMs?: number;
+}
+
+function str(p: PropertyValue, name: string): string {
+  if (typeof p.value !== 'string') throw bad(name, p, 'a string');
+  return p.value;
+}
+function num(p: PropertyValue, name: string): number {
+  const n = typeof p.value === 'number' ? p.value : typeof p.value === 'string' ? Number(p.value) : NaN;
+  if (!Number.isFinite(n)) throw bad(name, p, 'a number');
+  return n;
+}
+function bool(p: PropertyValue, name: string): boolean {
+  if (typeof p.value === 'boolean') return p.value;
+  if (typeof p.value === 'string' && /^(true|false)$/i.test(p.value)) return p.value.toLowerCase() === 'true';
+  throw bad(name, p, 'true or false');
+}
+function bad(name: string, p: PropertyValue, what: string): SqlError {
+  return new SqlError('INVALID_PROPERTY', `Invalid value for property ${name}: ${JSON.stringify(p.value)}: expected ${what}.`, { position: p.span });
+}
+function format(p: PropertyValue, name: string): FormatName {
+  const f = str(p, name).toUpperCase();
+  if (!FORMATS.has(f)) throw new SqlError('INVALID_PROPERTY', `Unknown format: ${f}`, { position: p.span });
+  if (SR_FORMATS.has(f)) {
+    throw new SqlError('UNSUPPORTED', `The ${f} format needs a Schema Registry, which Eddy does not support yet.`, { position: p.span });
+  }
+  return f as FormatName;
+}
+
+function delimiter(p: PropertyValue, name: string): string {
+  const d = str(p, name);
+  if (d === '') {
+    throw new SqlError('INVALID_PROPERTY',
+      `Configuration ${name} is invalid: Delimiter cannot be empty, if you meant to have a tab or space for delimiter, please use the special values 'TAB' or 'SPACE'`, { position: p.span });
+  }
+  if (d.toUpperCase() === 'TAB') return '\t';
+  if (d.toUpperCase() === 'SPACE') return ' ';
+  if (d.length !== 1) {
+    throw new SqlError('INVALID_PROPERTY', `Configuration ${name} is invalid: Delimiter must be a single character or TAB or SPACE`, { position: p.span });
+  }
+  return d;
+}
+
+export function parseWithProps(props: Properties): WithProps {
+  const out: WithProps = {};
+  const unknown = Object.keys(props).filter((k) => !SOURCE_PROPS.has(k));
+  if (unknown.length > 0) {
+    throw new SqlError('INVALID_PROPERTY', `Invalid config variable(s) in the WITH clause: ${unknown.join(',')}`, { position: props[unknown[0]].span });
+  }
+  for (const [k, p] of Object.entries(props)) {
+    switch (k) {
+      case 'KAFKA_TOPIC': out.topic = str(p, k); break;
+      case 'VALUE_FORMAT': out.valueFormat = format(p, k); break;
+      case 'KEY_FORMAT': out.keyFormat = format(p, k); break;
+      case 'FORMAT': {
+        if (props.KEY_FORMAT || props.VALUE_FORMAT) {
+          throw new SqlError('INVALID_PROPERTY', 'Cannot supply both \'VALUE_FORMAT\' and \'FORMAT\' properties, as \'FORMAT\' sets both key and value formats. Either use just \'FORMAT\', or use \'KEY_FORMAT\' and \'VALUE_FORMAT\'.', { position: p.span });
+        }
+        const f = format(p, k);
+        out.keyFormat = f; out.valueFormat = f;
+        break;
+      }
+      case 'PARTITIONS': out.partitions = num(p, k); break;
+      case 'REPLICAS': out.replicas = num(p, k); break;
+      case 'TIMESTAMP': out.timestamp = str(p, k).toUpperCase(); break;
+      case 'TIMESTAMP_FORMAT': out.timestampFormat = str(p, k); break;
+      case 'WRAP_SINGLE_VALUE': out.wrapSingleValue = bool(p, k); break;
+      case 'VALUE_DELIMITER': out.valueDelimiter = delimiter(p, k); break;
+      case 'KEY_DELIMITER': out.keyDelimiter = delimiter(p, k); break;
+      case 'RETENTION_MS': out.retentionMs = num(p, k); break;
+      case 'WINDOW_TYPE': {
+        const w = str(p, k).toUpperCase();
+        if (w !== 'TUMBLING' && w !== 'HOPPING' && w !== 'SESSION') throw bad(k, p, 'TUMBLING, HOPPING or SESSION');
+        out.windowType = w;
+        break;
+      }
+      case 'WINDOW_SIZE': out.windowSizeMs = parseDurationText(str(p, k), p); break;
+      default:
+        throw new SqlError('UNSUPPORTED', `The ${k} property needs a Schema Registry, which Eddy does not support yet.`, { position: p.span });
+    }
+  }
+  return out;
+}
+
+const UNITS: Record<string, number> = {
+  MILLISECOND: 1, MILLISECONDS: 1, SECOND: 1000, SECONDS: 1000, MINUTE: 60000, MINUTES: 60000,
+  HOUR: 3600000, HOURS: 3600000, DAY: 86400000, DAYS: 86400000,
+};
+
+/** '10 SECONDS' → 10000. */
+export function parseDurationText(text: string, p: PropertyValue): number {
+  const m = /^\s*(\d+)\s+([A-Za-z]+)\s*$/.exec(text);
+  const unit = m ? UNITS[m[2].toUpperCase()] : undefined;
+  if (!m || unit === undefined) throw bad('WINDOW_SIZE', p, "a duration such as '10 SECONDS'");
+  return Number(m[1]) * unit;
+}
+
+export function formatSpec(format: FormatName, delimiter?: string, wrapSingleValue?: boolean): FormatSpec {
+  const options: FormatSpec['options'] = {};
+  if (delimiter !== undefined) options.delimiter = delimiter;
+  if (wrapSingleValue !== undefined) options.wrapSingleValue = wrapSingleValue;
+  return Object.keys(options).length ? { format, options } : { format };
+}

@@ -1,0 +1,84 @@
+// Entry points: a serde for a key or value schema in a format, and the windowed-key wrapper.
+// Creation fails (SqlError) for schemas the format cannot hold, as ksqlDB's statements fail.
+import type { Column } from '../types/schema.js';
+import { SqlError } from '../types/sql-error.js';
+import type { FormatSpec, RowSerde, WindowedKeySerde, WindowType } from './serde.js';
+import { columnList, invalidProperty } from './format-errors.js';
+import { delimiterChar, parseDelimiter } from './delimiter.js';
+import { createJsonSerde } from './json-serde.js';
+import { createDelimitedSerde } from './delimited-serde.js';
+import { createKafkaSerde } from './kafka-serde.js';
+import { VOID_SERDE } from './void-serde.js';
+import { windowedKeySerde } from './windowed-key-serde.js';
+
+/**
+ * `columns` are the serialized columns in row order (KEY or VALUE namespace, no header columns).
+ * Wrapping: a single key column is written bare unless wrapSingleValue is true; a single value
+ * column only when wrapSingleValue is false. KAFKA and DELIMITED ignore the option (see
+ * validateFormatOptions for the statement-level checks).
+ */
+export function createRowSerde(spec: FormatSpec, columns: Column[], opts: { isKey: boolean }): RowSerde {
+  const { format } = spec;
+  if (format !== 'DELIMITED' && spec.options?.delimiter !== undefined) {
+    throw invalidProperty(`${format} does not support the following configs: [delimiter]`);
+  }
+  switch (format) {
+    case 'NONE':
+      if (columns.length > 0) {
+        throw new SqlError('INVALID_STATEMENT',
+          `The 'NONE' format can only be used when no columns are defined. Got: ${columnList(columns, opts.isKey)}`);
+      }
+      return VOID_SERDE;
+    case 'KAFKA':
+      return columns.length === 0 ? VOID_SERDE : createKafkaSerde(columns, opts.isKey);
+    case 'JSON': {
+      if (columns.length === 0 && opts.isKey) return VOID_SERDE;
+      const wrap = spec.options?.wrapSingleValue;
+      const unwrapped = columns.length === 1 && (opts.isKey ? wrap !== true : wrap === false);
+      return createJsonSerde(columns, { isKey: opts.isKey, unwrapped });
+    }
+    case 'DELIMITED': {
+      const delimiter = delimiterChar(spec.options?.delimiter);
+      if (columns.length === 0 && opts.isKey) return VOID_SERDE;
+      return createDelimitedSerde(columns, delimiter, opts.isKey);
+    }
+    default:
+      throw new SqlError('UNSUPPORTED', `The '${format}' format is not supported yet`);
+  }
+}
+
+/** The window of a windowed source: its type and, for TUMBLING/HOPPING, its size. */
+export interface KeyWindow { type: WindowType; sizeMs?: number }
+
+/**
+ * TUMBLING/HOPPING keys store only the window start, so reading them needs the window size
+ * (from `window.sizeMs` or `windowSizeMs`). Null or empty bytes read as a null row with a
+ * {0, 0} window (Kafka Streams returns no key there).
+ */
+export function createWindowedKeySerde(
+  spec: FormatSpec, columns: Column[], window: WindowType | KeyWindow, windowSizeMs?: number,
+): WindowedKeySerde {
+  const type = typeof window === 'string' ? window : window.type;
+  const size = typeof window === 'string' ? windowSizeMs : window.sizeMs ?? windowSizeMs;
+  return windowedKeySerde(createRowSerde(spec, columns, { isKey: true }), type, size);
+}
+
+/**
+ * Statement checks on explicitly given WITH options, with ksqlDB's messages: WRAP_SINGLE_VALUE
+ * only for single-column values and not true for KAFKA/DELIMITED; delimiters only for DELIMITED.
+ */
+export function validateFormatOptions(spec: FormatSpec, columnCount: number): void {
+  const wrap = spec.options?.wrapSingleValue;
+  if (wrap !== undefined) {
+    if (wrap && (spec.format === 'KAFKA' || spec.format === 'DELIMITED')) {
+      throw invalidProperty(`Format '${spec.format}' does not support 'WRAP_SINGLE_VALUE' set to 'true'.`);
+    }
+    if (columnCount !== 1) throw invalidProperty("'WRAP_SINGLE_VALUE' is only valid for single-field value schemas");
+  }
+  if (spec.options?.delimiter !== undefined) {
+    if (spec.format !== 'DELIMITED') {
+      throw invalidProperty(`${spec.format} does not support the following configs: [delimiter]`);
+    }
+    parseDelimiter(spec.options.delimiter);
+  }
+}

@@ -1,0 +1,107 @@
+// A consumer of MemoryLog. poll() hands out records of all assigned partitions merged by their
+// global append sequence, so records come back in exactly the order they were produced, across
+// topics too (this is what makes in-process query processing deterministic).
+
+import { tpKey, type Consumer, type ConsumerOptions, type LogRecord, type TopicPartition } from './log.js';
+import { LogError } from './log-error.js';
+import type { GroupMember, MemoryGroup } from './memory-group.js';
+import type { MemoryPartition, MemoryTopic } from './memory-topic.js';
+import type { Signal } from './signal.js';
+
+/** What a consumer needs of its log (an interface, to keep MemoryLog and its consumers apart). */
+export interface ConsumerHost {
+  readonly signal: Signal;
+  topic(name: string): MemoryTopic | undefined;
+  isClosed(): boolean;
+  /** Removes the consumer from its group and rebalances the rest. */
+  leave(consumer: MemoryConsumer, group: MemoryGroup): void;
+}
+
+interface Assigned { key: string; part: MemoryPartition; pos: number }
+
+const DEFAULT_MAX_RECORDS = 500; // Kafka's max.poll.records default
+
+export class MemoryConsumer implements Consumer, GroupMember {
+  readonly topics: readonly string[];
+  private readonly reset: 'earliest' | 'latest';
+  private assigned: Assigned[] = [];
+  private closed = false;
+
+  constructor(private readonly host: ConsumerHost, private readonly group: MemoryGroup, opts: ConsumerOptions) {
+    this.topics = [...new Set(opts.topics)];
+    this.reset = opts.autoOffsetReset ?? 'earliest';
+  }
+
+  assign(partitions: MemoryPartition[]): void {
+    // Partitions kept across a rebalance keep their position; new ones start at the committed
+    // offset, else at autoOffsetReset (also when the commit is past the end, as Kafka does).
+    const kept = new Map(this.assigned.map((a) => [a.part, a.pos]));
+    this.assigned = partitions.map((part) => {
+      const key = tpKey(part.topic, part.partition);
+      let pos = kept.get(part) ?? this.group.committed.get(key);
+      if (pos === undefined || pos > part.endOffset) pos = this.reset === 'latest' ? part.endOffset : 0;
+      return { key, part, pos };
+    });
+  }
+
+  async poll(opts: { maxRecords?: number; maxWaitMs?: number } = {}): Promise<LogRecord[]> {
+    const max = opts.maxRecords ?? DEFAULT_MAX_RECORDS;
+    const deadline = Date.now() + (opts.maxWaitMs ?? 0);
+    for (;;) {
+      if (this.closed || this.host.isClosed()) return [];
+      const got = this.take(max);
+      if (got.length > 0) return got;
+      const left = deadline - Date.now();
+      if (left <= 0) return [];
+      await this.host.signal.wait(left);
+    }
+  }
+
+  /** A k-way merge by global sequence; O(records × assigned partitions), no copying. */
+  private take(max: number): LogRecord[] {
+    const out: LogRecord[] = [];
+    const live = this.assigned.filter((a) => a.pos < a.part.endOffset);
+    while (out.length < max && live.length > 0) {
+      let best = 0;
+      for (let i = 1; i < live.length; i++) {
+        if (live[i].part.seqs[live[i].pos] < live[best].part.seqs[live[best].pos]) best = i;
+      }
+      const a = live[best];
+      out.push(a.part.records[a.pos++]);
+      if (a.pos >= a.part.endOffset) live.splice(best, 1);
+    }
+    return out;
+  }
+
+  async commit(offsets?: { topic: string; partition: number; offset: number }[]): Promise<void> {
+    if (this.closed) throw new LogError('CLOSED', `consumer of group '${this.group.id}' is closed`);
+    if (!offsets) {
+      for (const a of this.assigned) this.group.committed.set(a.key, a.pos);
+      return;
+    }
+    for (const o of offsets) {
+      const t = this.host.topic(o.topic);
+      if (!t) throw new LogError('UNKNOWN_TOPIC', `topic '${o.topic}' does not exist`);
+      if (!Number.isInteger(o.partition) || o.partition < 0 || o.partition >= t.partitions.length) {
+        throw new LogError('INVALID_PARTITION', `topic '${o.topic}' has no partition ${o.partition}`);
+      }
+      this.group.committed.set(tpKey(o.topic, o.partition), o.offset);
+    }
+  }
+
+  positions(): Map<string, number> {
+    return new Map(this.assigned.map((a) => [a.key, a.pos]));
+  }
+
+  assignment(): TopicPartition[] {
+    return this.assigned.map((a) => ({ topic: a.part.topic, partition: a.part.partition }));
+  }
+
+  /** Leaves the group without committing (as Kafka with enable.auto.commit=false). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.assigned = [];
+    this.host.leave(this, this.group);
+  }
+}

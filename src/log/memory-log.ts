@@ -1,0 +1,142 @@
+// The Log in process: Kafka's data model without a broker. Used by the shell, the tests and the
+// conformance runner. Records are never copied after the append: produce and poll are
+// O(records), and a LogRecord handed out is the stored (frozen) object.
+
+import { DefaultPartitioner } from './default-partitioner.js';
+import type {
+  Consumer, ConsumerOptions, Log, LogRecord, ProducerRecord, TopicDescription, TopicSpec,
+} from './log.js';
+import { LogError } from './log-error.js';
+import { MemoryConsumer, type ConsumerHost } from './memory-consumer.js';
+import { MemoryGroup } from './memory-group.js';
+import { MemoryTopic, topicNameProblem } from './memory-topic.js';
+import { Signal } from './signal.js';
+
+export interface MemoryLogOptions {
+  /** The time given to records produced without a timestamp (default Date.now). */
+  clock?: () => number;
+}
+
+export class MemoryLog implements Log {
+  private readonly topics = new Map<string, MemoryTopic>();
+  private readonly groups = new Map<string, MemoryGroup>();
+  private readonly partitioner = new DefaultPartitioner();
+  private readonly signal = new Signal();
+  private readonly clock: () => number;
+  private seq = 0;
+  private closed = false;
+
+  private readonly host: ConsumerHost = {
+    signal: this.signal,
+    topic: (name) => this.topics.get(name),
+    isClosed: () => this.closed,
+    leave: (consumer, group) => {
+      group.leave(consumer);
+      this.rebalance(group);
+      this.signal.notifyAll(); // wakes the closed consumer's own poll
+    },
+  };
+
+  constructor(opts: MemoryLogOptions = {}) {
+    this.clock = opts.clock ?? Date.now;
+  }
+
+  async createTopic(name: string, spec: TopicSpec): Promise<void> {
+    this.checkOpen();
+    const problem = topicNameProblem(name);
+    if (problem) throw new LogError('INVALID_TOPIC', problem);
+    if (!Number.isInteger(spec.partitions) || spec.partitions < 1) {
+      throw new LogError('INVALID_TOPIC', `topic '${name}' needs a positive number of partitions, not ${spec.partitions}`);
+    }
+    if (this.topics.has(name)) throw new LogError('TOPIC_EXISTS', `topic '${name}' already exists`);
+    this.topics.set(name, new MemoryTopic(name, spec));
+    this.rebalanceAll();
+  }
+
+  async deleteTopic(name: string): Promise<void> {
+    this.checkOpen();
+    if (!this.topics.delete(name)) throw new LogError('UNKNOWN_TOPIC', `topic '${name}' does not exist`);
+    this.partitioner.forget(name);
+    for (const g of this.groups.values()) g.forgetTopic(name);
+    this.rebalanceAll();
+  }
+
+  async describeTopic(name: string): Promise<TopicDescription | undefined> {
+    return this.topics.get(name)?.describe();
+  }
+
+  async listTopics(): Promise<TopicDescription[]> {
+    return [...this.topics.values()].map((t) => t.describe()).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  async produce(topic: string, records: ProducerRecord[]): Promise<{ partition: number; offset: number }[]> {
+    this.checkOpen();
+    const t = this.topicOrThrow(topic);
+    const n = t.partitions.length;
+    // Validate the whole batch first so that a bad record appends nothing.
+    for (const r of records) {
+      if (r.partition !== undefined && (!Number.isInteger(r.partition) || r.partition < 0 || r.partition >= n)) {
+        throw new LogError('INVALID_PARTITION', `topic '${topic}' has no partition ${r.partition} (it has ${n})`);
+      }
+    }
+    const out = records.map((r) => {
+      const p = r.partition ?? this.partitioner.partition(topic, r.key, n);
+      const rec = t.partitions[p].append(this.seq++, {
+        key: r.key,
+        value: r.value,
+        timestamp: r.timestamp ?? this.clock(),
+        headers: r.headers ? [...r.headers] : [],
+      });
+      return { partition: p, offset: rec.offset };
+    });
+    if (out.length > 0) this.signal.notifyAll();
+    return out;
+  }
+
+  async endOffsets(topic: string): Promise<number[]> {
+    return this.topicOrThrow(topic).partitions.map((p) => p.endOffset);
+  }
+
+  async read(topic: string, partition: number, fromOffset: number, maxRecords: number): Promise<LogRecord[]> {
+    const t = this.topicOrThrow(topic);
+    const p = t.partitions[partition];
+    if (!p) throw new LogError('INVALID_PARTITION', `topic '${topic}' has no partition ${partition}`);
+    const from = Math.max(0, fromOffset);
+    return p.records.slice(from, from + Math.max(0, maxRecords));
+  }
+
+  consumer(opts: ConsumerOptions): Consumer {
+    this.checkOpen();
+    let group = this.groups.get(opts.groupId);
+    if (!group) this.groups.set(opts.groupId, (group = new MemoryGroup(opts.groupId)));
+    const c = new MemoryConsumer(this.host, group, opts);
+    group.join(c);
+    this.rebalance(group);
+    return c;
+  }
+
+  /** Wakes every waiting poll with []; the log refuses further writes and new consumers. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.signal.notifyAll();
+  }
+
+  private rebalance(group: MemoryGroup): void {
+    group.rebalance((name) => this.topics.get(name));
+  }
+
+  private rebalanceAll(): void {
+    for (const g of this.groups.values()) if (g.size > 0) this.rebalance(g);
+    this.signal.notifyAll(); // newly assigned partitions may hold data for a waiting poll
+  }
+
+  private topicOrThrow(name: string): MemoryTopic {
+    const t = this.topics.get(name);
+    if (!t) throw new LogError('UNKNOWN_TOPIC', `topic '${name}' does not exist`);
+    return t;
+  }
+
+  private checkOpen(): void {
+    if (this.closed) throw new LogError('CLOSED', 'the log is closed');
+  }
+}

@@ -1,0 +1,70 @@
+// Picks the aggregate overload for the argument types and computes its result type. Used by the
+// planner (for schemas) and the runtime (to create the aggregator) so both agree.
+import type { AggregateFunction, AggregateOverload, TypePattern } from '../../udfs/types.js';
+import type { SqlType } from '../types/sql-type.js';
+import { formatType } from '../types/sql-type.js';
+import { SqlError } from '../types/sql-error.js';
+
+const WIDEN: Record<string, number> = { INTEGER: 1, BIGINT: 2, DECIMAL: 3, DOUBLE: 4 };
+
+type Bindings = Map<string, SqlType>;
+
+function matches(p: TypePattern, t: SqlType, b: Bindings, exact: boolean): boolean {
+  if (t.kind === 'NULL') return true;
+  switch (p.kind) {
+    case 'GENERIC': {
+      const bound = b.get(p.name);
+      if (!bound) { b.set(p.name, t); return true; }
+      return JSON.stringify(bound) === JSON.stringify(t);
+    }
+    case 'ANY_STRUCT': return t.kind === 'STRUCT';
+    case 'ARRAY': return t.kind === 'ARRAY' && matches(p.item, t.item, b, exact);
+    case 'MAP': return t.kind === 'MAP' && matches(p.key, t.key, b, exact) && matches(p.value, t.value, b, exact);
+    case 'STRUCT': return t.kind === 'STRUCT' && JSON.stringify(p) === JSON.stringify(t);
+    case 'LAMBDA': return false;
+    default:
+      if (p.kind === t.kind) return true;
+      if (exact) return false;
+      return WIDEN[t.kind] !== undefined && WIDEN[p.kind] !== undefined && WIDEN[t.kind] < WIDEN[p.kind];
+  }
+}
+
+export function substitute(p: TypePattern, b: Bindings): SqlType {
+  switch (p.kind) {
+    case 'GENERIC': {
+      const t = b.get(p.name);
+      if (!t) throw new SqlError('INTERNAL', `unbound type variable ${p.name}`);
+      return t;
+    }
+    case 'ARRAY': return { kind: 'ARRAY', item: substitute(p.item, b) };
+    case 'MAP': return { kind: 'MAP', key: substitute(p.key, b), value: substitute(p.value, b) };
+    case 'DECIMAL': return { kind: 'DECIMAL', precision: p.precision ?? 38, scale: p.scale ?? 0 };
+    case 'ANY_STRUCT': case 'LAMBDA': throw new SqlError('INTERNAL', `pattern ${p.kind} is not a result type`);
+    default: return p as SqlType;
+  }
+}
+
+export interface ResolvedAggregate { overload: AggregateOverload; returnType: SqlType }
+
+export function resolveAggregate(fn: AggregateFunction, argTypes: SqlType[], literalCount: number): ResolvedAggregate {
+  for (const exact of [true, false]) {
+    for (const o of fn.overloads) {
+      if (o.params.length !== argTypes.length || (o.literalParams?.length ?? 0) !== literalCount) continue;
+      const b: Bindings = new Map();
+      if (!o.params.every((p, i) => matches(p.type, argTypes[i], b, exact))) continue;
+      const returnType = typeof o.returns === 'function' ? o.returns(argTypes) : substitute(o.returns, b);
+      return { overload: o, returnType };
+    }
+  }
+  throw new SqlError('FUNCTION_ARGS',
+    `Function '${fn.name}' does not accept parameters (${argTypes.map(formatType).join(', ')}).`);
+}
+
+/** How many trailing arguments of a call are literal parameters (TOPK(col, 3) → 1). */
+export function literalArgCount(fn: AggregateFunction, argCount: number): number {
+  for (const o of fn.overloads) {
+    const l = o.literalParams?.length ?? 0;
+    if (o.params.length + l === argCount) return l;
+  }
+  return 0;
+}

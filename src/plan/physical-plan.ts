@@ -1,0 +1,100 @@
+// The physical plan: plain, serializable data between the planner and the runtime. Expressions
+// stay as AST (grammar/ast.ts) and are compiled by the runtime against each step's input schema,
+// so a saved plan rebuilds the same query. EXPLAIN prints this.
+import type { Expr, WindowSpec, JoinType } from '../../grammar/ast.js';
+import type { LogicalSchema } from '../types/schema.js';
+import type { FormatSpec } from '../format/serde.js';
+
+/** A windowed key: its window type and size (sizeMs is 0 for session windows). */
+export interface WindowInfo { type: 'TUMBLING' | 'HOPPING' | 'SESSION'; sizeMs: number }
+
+export interface StepBase {
+  /** Output schema of this step; rows are laid out as described in src/runtime/row-layout.ts. */
+  schema: LogicalSchema;
+  /** Stream (events) or table (changelog: upserts and deletes by key). */
+  output: 'STREAM' | 'TABLE';
+  /** Set when the output keys are windowed. */
+  window?: WindowInfo;
+  /** The source alias that qualifies this step's columns ("T.ID"); joins use `qualifiers`. */
+  alias?: string;
+  /** Per-column qualifier and original name, for join outputs (columns named T_ID). */
+  qualifiers?: { qualifier: string; name: string }[];
+}
+
+export interface SourceStep extends StepBase {
+  kind: 'source';
+  sourceName: string;
+  alias: string;
+  topic: string;
+  keyFormat: FormatSpec;
+  valueFormat: FormatSpec;
+  /** TIMESTAMP='col': event time from this column instead of the record timestamp. */
+  timestampColumn?: string;
+  /** TIMESTAMP_FORMAT for a STRING timestamp column (a Java date pattern). */
+  timestampFormat?: string;
+}
+
+export interface FilterStep extends StepBase { kind: 'filter'; input: Step; predicate: Expr }
+
+export interface ProjectItem { name: string; expr: Expr }
+
+/** Computes new key and value columns; a changed key re-keys the stream (PARTITION BY). */
+export interface ProjectStep extends StepBase {
+  kind: 'project';
+  input: Step;
+  key: ProjectItem[];
+  value: ProjectItem[];
+  /** True when the key expressions differ from the input key (records move to new keys). */
+  rekey: boolean;
+}
+
+export interface AggregateCall {
+  /** Function name, upper case. */
+  name: string;
+  /** Column arguments, over the step's input schema. */
+  args: Expr[];
+  /** Literal trailing arguments (TOPK's k), already evaluated. */
+  literals: unknown[];
+  /** COUNT(*) */
+  star: boolean;
+}
+
+/** GROUP BY aggregation, optionally windowed. Output: key = group columns, value = results. */
+export interface AggregateStep extends StepBase {
+  kind: 'aggregate';
+  input: Step;
+  groupBy: Expr[];
+  aggregates: AggregateCall[];
+  windowSpec?: WindowSpec;
+}
+
+/** Stream-table join on the table's key (other join kinds come later). */
+export interface JoinStep extends StepBase {
+  kind: 'join';
+  joinType: JoinType;
+  left: Step;
+  right: Step;
+  /** Expression over the left schema that gives the right table's key. */
+  leftKey: Expr;
+}
+
+export interface SinkStep extends StepBase {
+  kind: 'sink';
+  input: Step;
+  sinkName: string;
+  topic: string;
+  keyFormat: FormatSpec;
+  valueFormat: FormatSpec;
+}
+
+export type Step = SourceStep | FilterStep | ProjectStep | AggregateStep | JoinStep | SinkStep;
+export type StepKind = Step['kind'];
+
+export interface QueryPlan {
+  queryId: string;
+  /** The statement text that created the query. */
+  sql: string;
+  root: Step;
+  sources: string[];
+  sink?: string;
+}

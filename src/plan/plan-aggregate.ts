@@ -1,0 +1,145 @@
+// GROUP BY planning: aggregate calls are pulled out of SELECT and HAVING into an aggregate step
+// whose output key is the grouping expressions and whose values are the aggregate results; the
+// SELECT is rewritten over that output (group expressions and calls become column refs).
+import type { Expr, FunctionCall, Query, SelectItem } from '../../grammar/ast.js';
+import type { Step, AggregateStep, AggregateCall } from './physical-plan.js';
+import type { PlanContext, PlanMode } from './plan-context.js';
+import type { Column } from '../types/schema.js';
+import { stepScope } from './step-scope.js';
+import { analyzeExpression } from './expr/analyze.js';
+import { expandSelect, checkReservedNames } from './select-items.js';
+import { mapExpr, visitExpr, exprSignature } from './expr-walk.js';
+import { resolveAggregate, literalArgCount } from './aggregate-resolve.js';
+import { formatExpression } from '../../grammar/index.js';
+import { SqlError } from '../types/sql-error.js';
+import { planFilter } from './plan-select.js';
+import { planProjection } from './plan-projection.js';
+import { colRef } from './plan-helpers.js';
+import { literalValue } from './literal-value.js';
+
+export function containsAggregate(e: Expr, ctx: PlanContext): boolean {
+  let found = false;
+  visitExpr(e, (x) => {
+    if (x.kind === 'FunctionCall' && ctx.registry.isAggregate(x.name)) found = true;
+  });
+  return found;
+}
+
+const aggVar = (i: number): string => `KSQL_AGG_VARIABLE_${i}`;
+
+export function planAggregation(input: Step, q: Query, ctx: PlanContext, mode: PlanMode): Step {
+  const scope = stepScope(input);
+  const groupBy = q.groupBy ?? [];
+  if (groupBy.length === 0) {
+    throw new SqlError('INVALID_STATEMENT', 'Aggregate query needs GROUP BY clause.', { position: q.span });
+  }
+  if (q.partitionBy) {
+    throw new SqlError('INVALID_STATEMENT', 'PARTITION BY and GROUP BY in the same query is not supported.', { position: q.partitionBy[0].span });
+  }
+  const groupSigs: string[] = [];
+  for (const g of groupBy) {
+    visitExpr(g, (x) => {
+      if (x.kind === 'FunctionCall' && ctx.registry.isAggregate(x.name)) {
+        throw new SqlError('INVALID_STATEMENT', `GROUP BY does not support aggregate functions: ${x.name} is an aggregate function.`, { position: x.span });
+      }
+    });
+    analyzeExpression(g, scope, ctx.registry);
+    const sig = exprSignature(g);
+    if (groupSigs.includes(sig)) {
+      throw new SqlError('INVALID_STATEMENT', `Duplicate GROUP BY expression: ${formatExpression(g)}`, { position: g.span });
+    }
+    groupSigs.push(sig);
+  }
+
+  const items = expandSelect(q.select, scope, 0);
+  if (mode.sinkName !== undefined) checkReservedNames(items);
+
+  // Key names: from the first SELECT item that is the grouping expression.
+  const keyNames = groupBy.map((g, i) => {
+    const item = items.find((it) => exprSignature(it.expr) === groupSigs[i]);
+    if (item) return item.name;
+    return g.kind === 'ColumnRef' ? g.name : `KSQL_GROUP_${i}`;
+  });
+
+  // Collect aggregate calls.
+  const calls: AggregateCall[] = [];
+  const callSigs: string[] = [];
+  const valueCols: Column[] = [];
+  const collect = (call: FunctionCall): string => {
+    const sig = exprSignature(call);
+    const known = callSigs.indexOf(sig);
+    if (known >= 0) return aggVar(known);
+    for (const a of call.args) {
+      if (containsAggregate(a, ctx)) {
+        throw new SqlError('INVALID_STATEMENT', `Aggregate functions can not be nested: ${formatExpression(call)}`, { position: call.span });
+      }
+    }
+    const fn = ctx.registry.aggregate(call.name)!;
+    const nLit = literalArgCount(fn, call.args.length);
+    const colArgs = call.args.slice(0, call.args.length - nLit);
+    const literals = call.args.slice(call.args.length - nLit).map((a) => literalValue(a, `${call.name} parameter`));
+    const argTypes = colArgs.map((a) => analyzeExpression(a, scope, ctx.registry).type);
+    const { returnType } = resolveAggregate(fn, argTypes, nLit);
+    calls.push({ name: fn.name.toUpperCase(), args: colArgs, literals, star: call.star === true });
+    callSigs.push(sig);
+    valueCols.push({ name: aggVar(calls.length - 1), type: returnType, namespace: 'VALUE' });
+    return aggVar(calls.length - 1);
+  };
+
+  const keySet = new Set(keyNames);
+  const rewrite = (e: Expr): Expr => mapExpr(e, (x) => {
+    const gi = groupSigs.indexOf(exprSignature(x));
+    if (gi >= 0) return colRef(keyNames[gi], x.span);
+    if (x.kind === 'FunctionCall' && ctx.registry.isAggregate(x.name)) return colRef(collect(x), x.span);
+    return undefined;
+  });
+
+  const rewritten = items.map((it) => ({ ...it, expr: rewrite(it.expr) }));
+  const having = q.having ? rewrite(q.having) : undefined;
+  if (calls.length === 0) {
+    throw new SqlError('INVALID_STATEMENT', 'GROUP BY requires aggregate functions in either the SELECT or HAVING clause.', { position: q.span });
+  }
+
+  // Anything left that refers to a source column is not part of GROUP BY.
+  const allowed = (name: string): boolean => keySet.has(name) || name.startsWith('KSQL_AGG_VARIABLE_') ||
+    (isWindowBound(name) && q.window !== undefined);
+  const bad = rewritten.filter((it) => {
+    let ok = true;
+    visitExpr(it.expr, (x) => { if (x.kind === 'ColumnRef' && !allowed(x.name)) ok = false; });
+    return !ok;
+  });
+  if (bad.length > 0) {
+    const orig = bad.map((b) => formatExpression(items[rewritten.indexOf(b)].expr));
+    throw new SqlError('INVALID_STATEMENT', `Non-aggregate SELECT expression(s) not part of GROUP BY: ${orig.join(', ')}`, { position: bad[0].span });
+  }
+  if (having) {
+    visitExpr(having, (x) => {
+      if (x.kind === 'ColumnRef' && !allowed(x.name)) {
+        throw new SqlError('INVALID_STATEMENT', `Non-aggregate HAVING expression not part of GROUP BY: ${formatExpression(q.having!)}`, { position: x.span });
+      }
+    });
+  }
+
+  const keyCols: Column[] = groupBy.map((g, i) => ({
+    name: keyNames[i], type: analyzeExpression(g, scope, ctx.registry).type, namespace: 'KEY',
+  }));
+  const window = q.window
+    ? { type: q.window.kind, sizeMs: q.window.kind === 'SESSION' ? 0 : q.window.sizeMs }
+    : input.window;
+  if (q.window && input.window) {
+    throw new SqlError('INVALID_STATEMENT', 'Cannot apply a WINDOW to a source that is already windowed.', { position: q.window.span });
+  }
+  const agg: AggregateStep = {
+    kind: 'aggregate', input, groupBy, aggregates: calls, windowSpec: q.window,
+    schema: { key: keyCols, value: valueCols }, output: 'TABLE', window,
+  };
+  let step: Step = agg;
+  if (having) step = planFilter(step, having, ctx, 'HAVING');
+  const select: SelectItem[] = rewritten.map((it) => ({ kind: 'SingleColumn', expr: it.expr, alias: it.name, span: it.span }));
+  return planProjection(step, select, ctx, mode, {
+    keyMatchers: keyCols.map(() => []), what: 'grouping expression',
+    display: groupBy.map((g) => formatExpression(g)), keyOrder: 'input', namesChecked: true,
+  });
+}
+
+const isWindowBound = (n: string): boolean => n === 'WINDOWSTART' || n === 'WINDOWEND';

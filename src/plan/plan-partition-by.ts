@@ -1,0 +1,35 @@
+// PARTITION BY: re-keys a stream. The new schema has the partition expressions as key; the
+// value keeps the other columns and gains the old key columns at its end (as ksqlDB).
+import type { Expr } from '../../grammar/ast.js';
+import type { Step, ProjectItem } from './physical-plan.js';
+import type { PlanContext } from './plan-context.js';
+import { implicitColumnName } from './expr/column-name.js';
+import { exprSignature } from './expr-walk.js';
+import { projectStep, colRef } from './plan-helpers.js';
+import { SqlError } from '../types/sql-error.js';
+
+export function planPartitionBy(input: Step, exprs: Expr[], ctx: PlanContext): { step: Step; keyMatchers: string[][] } {
+  if (input.output === 'TABLE') {
+    throw new SqlError('INVALID_STATEMENT', 'PARTITION BY is not supported on tables: use GROUP BY to re-key a table.', { position: exprs[0].span });
+  }
+  if (input.window) {
+    throw new SqlError('INVALID_STATEMENT', 'Implicit repartitioning of windowed sources is not supported. See https://github.com/confluentinc/ksql/issues/4385.');
+  }
+  const keyless = exprs.length === 1 && exprs[0].kind === 'NullLit';
+  const taken = new Set([...input.schema.key, ...input.schema.value].map((c) => c.name));
+  let n = 0;
+  const key: ProjectItem[] = keyless ? [] : exprs.map((e) => {
+    let name = implicitColumnName(e);
+    if (name === undefined) {
+      do { name = `KSQL_COL_${n++}`; } while (taken.has(name));
+    }
+    return { name, expr: e };
+  });
+  const keyRefNames = new Set(exprs.filter((e) => e.kind === 'ColumnRef').map((e) => (e as { name: string }).name));
+  const span = exprs[0].span;
+  const value: ProjectItem[] = [];
+  for (const c of input.schema.value) if (!keyRefNames.has(c.name)) value.push({ name: c.name, expr: colRef(c.name, span) });
+  for (const c of input.schema.key) if (!keyRefNames.has(c.name)) value.push({ name: c.name, expr: colRef(c.name, span) });
+  const step = projectStep(input, key, value, ctx, true);
+  return { step, keyMatchers: key.map((k) => [exprSignature(k.expr)]) };
+}

@@ -1,0 +1,70 @@
+// The final projection of a query: which SELECT items become key columns and which values.
+import type { SelectItem } from '../../grammar/ast.js';
+import type { Step, ProjectStep, ProjectItem } from './physical-plan.js';
+import type { PlanContext, PlanMode } from './plan-context.js';
+import { stepScope } from './step-scope.js';
+import { analyzeExpression } from './expr/analyze.js';
+import { expandSelect, checkReservedNames, checkDuplicateNames, type NamedItem } from './select-items.js';
+import { exprSignature } from './expr-walk.js';
+import { SqlError } from '../types/sql-error.js';
+import { projectStep } from './plan-helpers.js';
+
+export interface KeyRule {
+  /** Per input key column: signatures of expressions that denote it besides a plain column ref. */
+  keyMatchers: string[][];
+  /** How errors name a missing key: 'key column', 'partitioning expression', 'grouping expression'. */
+  what: string;
+  /** How errors show each key (defaults to its column name). */
+  display?: string[];
+  /** Key column order: as projected (default) or as the input's key order (GROUP BY). */
+  keyOrder?: 'projection' | 'input';
+  /** Reserved names were already checked (aggregations check before rewriting). */
+  namesChecked?: boolean;
+}
+
+export function planProjection(input: Step, select: SelectItem[], ctx: PlanContext, mode: PlanMode, rule: KeyRule): ProjectStep {
+  const scope = stepScope(input);
+  const starCols = input.schema.key.length + input.schema.value.length;
+  const items = expandSelect(select, scope, starCols);
+  for (const it of items) analyzeExpression(it.expr, scope, ctx.registry);
+
+  if (mode.sinkName === undefined) {
+    checkDuplicateNames(items);
+    return projectStep(input, [], items.map(toProjectItem), ctx, false);
+  }
+  if (!rule.namesChecked) checkReservedNames(items);
+
+  const keyCols = input.schema.key;
+  const keyItems: { item: NamedItem; keyIndex: number }[] = [];
+  const missing: number[] = [];
+  keyCols.forEach((k, i) => {
+    const matchers = new Set(rule.keyMatchers[i] ?? []);
+    const found = items.filter((it) =>
+      (it.expr.kind === 'ColumnRef' && it.expr.name === k.name &&
+        (it.expr.qualifier === undefined || input.qualifiers === undefined)) ||
+      matchers.has(exprSignature(it.expr)));
+    if (found.length === 0) missing.push(i);
+    else if (found.length > 1) {
+      throw new SqlError('INVALID_STATEMENT',
+        `The projection contains a key column more than once: ${found.map((f) => `\`${f.name}\``).join(' and ')}.`,
+        { position: found[1].span });
+    } else keyItems.push({ item: found[0], keyIndex: i });
+  });
+  if (missing.length > 0) {
+    const names = missing.map((i) => rule.display?.[i] ?? keyCols[i].name);
+    const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+    const plural = names.length === 1 ? rule.what : `${rule.what}s`;
+    throw new SqlError('INVALID_STATEMENT',
+      `The query used to build \`${mode.sinkName}\` must include the ${plural} ${list} in its projection (eg, SELECT ${names.join(', ')}...).`);
+  }
+  if (rule.keyOrder === 'input') keyItems.sort((a, b) => a.keyIndex - b.keyIndex);
+  const keySet = new Set(keyItems.map((k) => k.item));
+  const values = items.filter((it) => !keySet.has(it));
+  if (values.length === 0) {
+    throw new SqlError('INVALID_STATEMENT', 'The projection contains no value columns.');
+  }
+  checkDuplicateNames(items);
+  return projectStep(input, keyItems.map((k) => toProjectItem(k.item)), values.map(toProjectItem), ctx, false);
+}
+
+const toProjectItem = (it: NamedItem): ProjectItem => ({ name: it.name, expr: it.expr });

@@ -1,0 +1,27 @@
+// The expression scope of a step's output: what a WHERE, SELECT or GROUP BY over it can see.
+import type { StepBase } from './physical-plan.js';
+import type { ExprScope, ScopeColumn } from './expr/scope.js';
+import { rowLayout } from '../runtime/row-layout.js';
+import { BIGINT, INTEGER } from '../types/sql-type.js';
+
+export function stepScope(step: StepBase): ExprScope {
+  const alias = step.alias;
+  const { schema } = step;
+  const lay = rowLayout(schema);
+  const cols: ScopeColumn[] = [];
+  const all = [...schema.key, ...schema.value];
+  all.forEach((c, i) => {
+    const q = step.qualifiers?.[i];
+    cols.push({ name: q ? q.name : c.name, qualifier: q ? q.qualifier : alias, type: c.type, index: i });
+  });
+  cols.push({ name: 'ROWTIME', qualifier: alias, type: BIGINT, index: lay.rowtime });
+  cols.push({ name: 'ROWPARTITION', qualifier: alias, type: INTEGER, index: lay.rowpartition });
+  cols.push({ name: 'ROWOFFSET', qualifier: alias, type: BIGINT, index: lay.rowoffset });
+  if (step.window) {
+    cols.push({ name: 'WINDOWSTART', qualifier: alias, type: BIGINT, index: lay.windowstart });
+    cols.push({ name: 'WINDOWEND', qualifier: alias, type: BIGINT, index: lay.windowend });
+  }
+  return { columns: cols };
+}
+
+export const PSEUDO_NAMES = new Set(['ROWTIME', 'ROWPARTITION', 'ROWOFFSET', 'WINDOWSTART', 'WINDOWEND']);

@@ -1,0 +1,21 @@
+// What operators share within one running query.
+import type { FunctionRegistry } from '../../udfs/registry.js';
+import type { ProcessingLogger, RecordContext } from './processing-log.js';
+
+export interface OperatorContext {
+  queryId: string;
+  registry: FunctionRegistry;
+  properties: Record<string, string>;
+  logger: ProcessingLogger;
+  /** The input record being processed, updated by the source before each row. */
+  current: RecordContext;
+}
+
+/** Sends a failure on the current record to the processing log. */
+export function logFailure(ctx: OperatorContext, type: string, err: unknown): void {
+  const c = ctx.current;
+  ctx.logger.log({
+    queryId: ctx.queryId, type, message: err instanceof Error ? err.message : String(err),
+    topic: c.topic, partition: c.partition, offset: c.offset,
+  });
+}

@@ -1,0 +1,28 @@
+// WHERE and HAVING. On a table, a row that stops matching becomes a delete of its key.
+import type { FilterStep } from '../../plan/physical-plan.js';
+import { type Emit, type Row, UPSERT, DELETE } from '../emit.js';
+import type { OperatorContext } from '../operator-context.js';
+import { logFailure } from '../operator-context.js';
+import { compileOver } from '../compile-step-expr.js';
+
+export function filterOperator(step: FilterStep, ctx: OperatorContext, next: Emit): Emit {
+  const pred = compileOver(step.predicate, step.input, ctx.registry);
+  const test = (row: Row): boolean => {
+    try {
+      return pred(row) === true;
+    } catch (e) {
+      logFailure(ctx, 'EVALUATION', e);
+      return false;
+    }
+  };
+  if (step.output === 'STREAM') {
+    return (row, ts, op, old) => { if (test(row)) next(row, ts, op, old); };
+  }
+  return (row, ts, op, old) => {
+    const oldPassed = old !== null && test(old);
+    if (op === UPSERT && test(row)) { next(row, ts, UPSERT, oldPassed ? old : null); return; }
+    // Deleted, or no longer matching: retract what downstream saw, if it saw anything.
+    if (oldPassed || op === DELETE) next(row, ts, DELETE, oldPassed ? old : null);
+    else next(row, ts, DELETE, null);
+  };
+}

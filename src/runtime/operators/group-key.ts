@@ -1,0 +1,25 @@
+// Evaluates GROUP BY expressions of a row into key values; null when any is NULL or fails
+// (ksqlDB drops such rows from the aggregation).
+import type { AggregateStep } from '../../plan/physical-plan.js';
+import type { OperatorContext } from '../operator-context.js';
+import { logFailure } from '../operator-context.js';
+import { compileOver } from '../compile-step-expr.js';
+import type { Row } from '../emit.js';
+
+export function groupKeyFn(step: AggregateStep, ctx: OperatorContext): (row: Row) => unknown[] | null {
+  const fns = step.groupBy.map((g) => compileOver(g, step.input, ctx.registry));
+  return (row) => {
+    const key = new Array(fns.length);
+    try {
+      for (let i = 0; i < fns.length; i++) {
+        const v = fns[i](row);
+        if (v === null || v === undefined) return null;
+        key[i] = v;
+      }
+    } catch (e) {
+      logFailure(ctx, 'EVALUATION', e);
+      return null;
+    }
+    return key;
+  };
+}

@@ -1,0 +1,73 @@
+// GROUP BY over SESSION windows: a record extends or merges the sessions of its key within the
+// inactivity gap. Merged-away sessions are deleted downstream (tombstones), as Kafka Streams does.
+import type { AggregateStep } from '../../plan/physical-plan.js';
+import { type Emit, UPSERT, DELETE } from '../emit.js';
+import type { OperatorContext } from '../operator-context.js';
+import { aggregatorSet } from './aggregator-set.js';
+import { groupKeyFn } from './group-key.js';
+import { keySignature } from '../key-signature.js';
+import { rowLayout } from '../row-layout.js';
+import { DEFAULT_GRACE_MS } from './window-assign.js';
+
+interface Session { key: unknown[]; start: number; end: number; accs: unknown[]; ts: number }
+
+export interface SessionStore { sessions: Map<unknown, Session[]>; streamTime: number }
+
+export function sessionAggregateOperator(step: AggregateStep, ctx: OperatorContext, next: Emit, store: SessionStore, emitFinal: boolean): Emit {
+  const spec = step.windowSpec!;
+  if (spec.kind !== 'SESSION') throw new Error('not a session window');
+  const gap = spec.gapMs;
+  const grace = spec.graceMs ?? DEFAULT_GRACE_MS;
+  const set = aggregatorSet(step, ctx);
+  const groupKey = groupKeyFn(step, ctx);
+  const lay = rowLayout(step.schema);
+  const k = step.schema.key.length;
+
+  const out = (s: Session, op: typeof UPSERT | typeof DELETE, ts: number): void => {
+    const row = new Array(lay.width);
+    for (let i = 0; i < k; i++) row[i] = s.key[i];
+    if (op === UPSERT) set.results(s.accs, row, k);
+    else for (let i = k; i < lay.rowtime; i++) row[i] = null;
+    row[lay.rowtime] = ts;
+    row[lay.rowpartition] = null;
+    row[lay.rowoffset] = null;
+    row[lay.windowstart] = s.start;
+    row[lay.windowend] = s.end;
+    next(row, ts, op, null);
+  };
+
+  const closed: Session[] = [];
+  return (row, ts) => {
+    if (ts > store.streamTime) store.streamTime = ts;
+    const key = groupKey(row);
+    if (key !== null && ts + grace >= store.streamTime) {
+      const sig = keySignature(key, 0, key.length);
+      const list = store.sessions.get(sig) ?? [];
+      const overlapping = list.filter((s) => s.end >= ts - gap && s.start <= ts + gap);
+      let merged: Session = { key, start: ts, end: ts, accs: set.initial(), ts };
+      for (const s of overlapping) {
+        merged = {
+          key, start: Math.min(merged.start, s.start), end: Math.max(merged.end, s.end),
+          accs: set.merge(s.accs, merged.accs), ts: Math.max(merged.ts, s.ts),
+        };
+        if (!emitFinal) out(s, DELETE, ts);
+      }
+      set.apply(merged.accs, row, 1);
+      const rest = list.filter((s) => !overlapping.includes(s));
+      rest.push(merged);
+      store.sessions.set(sig, rest);
+      if (!emitFinal) out(merged, UPSERT, merged.ts);
+    }
+    if (emitFinal) {
+      for (const [sig, list] of store.sessions) {
+        const keep = list.filter((s) => {
+          if (s.end + grace < store.streamTime) { closed.push(s); return false; }
+          return true;
+        });
+        if (keep.length) store.sessions.set(sig, keep); else store.sessions.delete(sig);
+      }
+      closed.sort((a, b) => a.end - b.end);
+      for (const s of closed.splice(0)) out(s, UPSERT, s.ts);
+    }
+  };
+}

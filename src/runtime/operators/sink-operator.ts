@@ -1,0 +1,42 @@
+// Encodes rows with the sink's formats into records for its topic. Table deletes become
+// tombstones; windowed keys carry their window as Kafka Streams encodes it.
+import type { SinkStep } from '../../plan/physical-plan.js';
+import type { ProducerRecord } from '../../log/log.js';
+import { type Emit, DELETE } from '../emit.js';
+import type { OperatorContext } from '../operator-context.js';
+import { logFailure } from '../operator-context.js';
+import { rowLayout } from '../row-layout.js';
+import { createRowSerde, createWindowedKeySerde } from '../../format/index.js';
+
+export function sinkOperator(step: SinkStep, ctx: OperatorContext, out: (rec: ProducerRecord) => void): Emit {
+  const lay = rowLayout(step.schema);
+  const k = lay.keyCount;
+  const v = lay.valueCount;
+  const valueSerde = createRowSerde(step.valueFormat, step.schema.value, { isKey: false });
+  const keySerde = step.window ? undefined : createRowSerde(step.keyFormat, step.schema.key, { isKey: true });
+  const windowedKeySerde = step.window
+    ? createWindowedKeySerde(step.keyFormat, step.schema.key, step.window) : undefined;
+  const topic = step.topic;
+  const keyRow = new Array(k);
+  const valueRow = new Array(v);
+
+  return (row, ts, op) => {
+    try {
+      for (let i = 0; i < k; i++) keyRow[i] = row[i];
+      let key: Uint8Array | null = null;
+      if (k > 0) {
+        key = windowedKeySerde
+          ? windowedKeySerde.serialize(keyRow, { start: row[lay.windowstart] as number, end: row[lay.windowend] as number }, topic)
+          : keySerde!.serialize(keyRow, topic);
+      }
+      let value: Uint8Array | null = null;
+      if (op !== DELETE) {
+        for (let i = 0; i < v; i++) valueRow[i] = row[k + i];
+        value = valueSerde.serialize(valueRow, topic);
+      }
+      out({ key, value, timestamp: ts });
+    } catch (e) {
+      logFailure(ctx, 'SERIALIZATION', e);
+    }
+  };
+}

@@ -1,0 +1,80 @@
+// Decodes records of a source topic into rows and starts them down the operator chain.
+// A table source materializes its rows by key so changes carry the old row.
+import type { SourceStep } from '../../plan/physical-plan.js';
+import type { LogRecord } from '../../log/log.js';
+import { type Emit, type Row, UPSERT, DELETE } from '../emit.js';
+import type { OperatorContext } from '../operator-context.js';
+import { logFailure } from '../operator-context.js';
+import { rowLayout } from '../row-layout.js';
+import { keySignature } from '../key-signature.js';
+import { createRowSerde, createWindowedKeySerde } from '../../format/index.js';
+import { timestampExtractor } from './timestamp-extractor.js';
+
+export type RecordHandler = (rec: LogRecord) => void;
+
+export function sourceOperator(step: SourceStep, ctx: OperatorContext, next: Emit, table: Map<unknown, Row> | undefined): RecordHandler {
+  const lay = rowLayout(step.schema);
+  const k = lay.keyCount;
+  const v = lay.valueCount;
+  const valueSerde = createRowSerde(step.valueFormat, step.schema.value, { isKey: false });
+  const keySerde = step.window ? undefined : createRowSerde(step.keyFormat, step.schema.key, { isKey: true });
+  const windowedKeySerde = step.window
+    ? createWindowedKeySerde(step.keyFormat, step.schema.key, step.window) : undefined;
+  const eventTime = timestampExtractor(step);
+  const topic = step.topic;
+  const isTable = step.output === 'TABLE';
+
+  return (rec) => {
+    const c = ctx.current;
+    c.topic = rec.topic; c.partition = rec.partition; c.offset = rec.offset;
+    const row: Row = new Array(lay.width);
+    let ts: number;
+    let hasValue: boolean;
+    try {
+      if (k > 0) {
+        let keyRow: unknown[] | null;
+        if (windowedKeySerde) {
+          const w = windowedKeySerde.deserialize(rec.key, topic);
+          keyRow = w.row;
+          row[lay.windowstart] = w.window.start;
+          row[lay.windowend] = w.window.end;
+        } else {
+          keyRow = keySerde!.deserialize(rec.key, topic);
+          row[lay.windowstart] = null;
+          row[lay.windowend] = null;
+        }
+        for (let i = 0; i < k; i++) row[i] = keyRow === null ? null : keyRow[i];
+      } else {
+        row[lay.windowstart] = null;
+        row[lay.windowend] = null;
+      }
+      const valueRow = valueSerde.deserialize(rec.value, topic);
+      hasValue = valueRow !== null;
+      if (valueRow === null) {
+        if (!isTable) return; // a stream has no use for a record without a value
+        for (let i = 0; i < v; i++) row[k + i] = null;
+      } else {
+        for (let i = 0; i < v; i++) row[k + i] = valueRow[i];
+      }
+      row[lay.rowtime] = rec.timestamp;
+      row[lay.rowpartition] = rec.partition;
+      row[lay.rowoffset] = rec.offset;
+      ts = eventTime(row, rec.timestamp);
+      row[lay.rowtime] = ts;
+    } catch (e) {
+      logFailure(ctx, 'DESERIALIZATION', e);
+      return;
+    }
+    if (!isTable) { next(row, ts, UPSERT, null); return; }
+    const sig = keySignature(row, 0, k);
+    const old = table!.get(sig) ?? null;
+    if (!hasValue) {
+      if (old === null) return;
+      table!.delete(sig);
+      next(row, ts, DELETE, old);
+    } else {
+      table!.set(sig, row);
+      next(row, ts, UPSERT, old);
+    }
+  };
+}

@@ -1,0 +1,70 @@
+// GROUP BY over TUMBLING or HOPPING windows. A record joins every window it falls in unless that
+// window has closed (window end + grace <= stream time). EMIT CHANGES emits each update; EMIT
+// FINAL emits each window once, when stream time closes it.
+import type { AggregateStep } from '../../plan/physical-plan.js';
+import { type Emit, UPSERT } from '../emit.js';
+import type { OperatorContext } from '../operator-context.js';
+import { aggregatorSet } from './aggregator-set.js';
+import { groupKeyFn } from './group-key.js';
+import { keySignature } from '../key-signature.js';
+import { rowLayout } from '../row-layout.js';
+import { timeWindowStarts, DEFAULT_GRACE_MS } from './window-assign.js';
+
+export interface WindowState { key: unknown[]; start: number; end: number; accs: unknown[]; ts: number }
+
+export interface WindowedStore { windows: Map<string, WindowState>; streamTime: number }
+
+export function windowedAggregateOperator(step: AggregateStep, ctx: OperatorContext, next: Emit, store: WindowedStore, emitFinal: boolean): Emit {
+  const spec = step.windowSpec!;
+  if (spec.kind === 'SESSION') throw new Error('session windows use sessionAggregateOperator');
+  const size = spec.sizeMs;
+  const advance = spec.kind === 'HOPPING' ? spec.advanceMs : spec.sizeMs;
+  const grace = spec.graceMs ?? DEFAULT_GRACE_MS;
+  const retention = Math.max(spec.retentionMs ?? 0, size + grace);
+  const set = aggregatorSet(step, ctx);
+  const groupKey = groupKeyFn(step, ctx);
+  const lay = rowLayout(step.schema);
+  const k = step.schema.key.length;
+
+  const emitWindow = (w: WindowState): void => {
+    const out = new Array(lay.width);
+    for (let i = 0; i < k; i++) out[i] = w.key[i];
+    set.results(w.accs, out, k);
+    out[lay.rowtime] = w.ts;
+    out[lay.rowpartition] = null;
+    out[lay.rowoffset] = null;
+    out[lay.windowstart] = w.start;
+    out[lay.windowend] = w.end;
+    next(out, w.ts, UPSERT, null);
+  };
+
+  const closeWindows = (): void => {
+    // EMIT FINAL: emit windows whose end + grace has passed, in window order; drop expired state.
+    const closed: WindowState[] = [];
+    for (const [sig, w] of store.windows) {
+      if (emitFinal && w.end + grace <= store.streamTime) { closed.push(w); store.windows.delete(sig); }
+      else if (!emitFinal && w.end + retention <= store.streamTime) store.windows.delete(sig);
+    }
+    closed.sort((a, b) => a.start - b.start);
+    for (const w of closed) emitWindow(w);
+  };
+
+  return (row, ts) => {
+    if (ts > store.streamTime) store.streamTime = ts;
+    const key = groupKey(row);
+    if (key !== null) {
+      const ksig = keySignature(key, 0, key.length);
+      for (const start of timeWindowStarts(ts, size, advance)) {
+        const end = start + size;
+        if (end + grace <= store.streamTime) continue; // late: the window has closed
+        const sig = `${start}|${typeof ksig === 'string' ? ksig : String(ksig)}|${typeof ksig}`;
+        let w = store.windows.get(sig);
+        if (!w) { w = { key, start, end, accs: set.initial(), ts }; store.windows.set(sig, w); }
+        set.apply(w.accs, row, 1);
+        if (ts > w.ts) w.ts = ts;
+        if (!emitFinal) emitWindow(w);
+      }
+    }
+    closeWindows();
+  };
+}

@@ -1,0 +1,32 @@
+import type { ScalarFunction } from '../types.js';
+import { DEFAULT_MASKS, mask as applyMask, masksFrom } from './masker.js';
+
+const maskParams = ['upper', 'lower', 'digit', 'other'].map((name) => ({ name, type: { kind: 'STRING' as const } }));
+
+export const mask: ScalarFunction = {
+  kind: 'scalar',
+  name: 'MASK',
+  category: 'STRING',
+  description: "Returns a version of the input string with every character replaced by a mask. Default masking rules will replace all upper-case characters with 'X', all lower-case characters with 'x', all digits with 'n', and any other character with '-'.",
+  overloads: [
+    {
+      params: [{ name: 'input', type: { kind: 'STRING' } }],
+      returns: { kind: 'STRING' },
+      impl: (input: string) => applyMask(input, DEFAULT_MASKS),
+    },
+    {
+      // A NULL mask character leaves that kind of character unmasked.
+      params: [{ name: 'input', type: { kind: 'STRING' } }, ...maskParams],
+      returns: { kind: 'STRING' },
+      nulls: 'custom',
+      impl: (input: string | null, upper: string | null, lower: string | null, digit: string | null, other: string | null) => {
+        const masks = masksFrom(upper, lower, digit, other);
+        return input === null ? null : applyMask(input, masks);
+      },
+    },
+  ],
+  examples: [
+    { call: "MASK('My Test $123')", result: 'Xx-Xxxx--nnn' },
+    { call: "MASK('My Test $123', '*', NULL, '1', NULL)", result: '*y *est $111' },
+  ],
+};
