@@ -38,24 +38,54 @@ export function describeToken(t: IToken | undefined): string {
   return `'${t.image}'`;
 }
 
-const MAX_LISTED = 8;
+const MAX_LISTED = 12;
 
 /** "FROM", "FROM or WHERE", "A, B or C", or a summary when the list is long. */
 export function describeExpected(types: TokenType[]): string {
   const unique = [...new Set(types)];
   const isExpression = unique.filter((t) => EXPRESSION_STARTS.has(t)).length >= 5;
+  const isTimeUnit = unique.filter((t) => TIME_UNITS.has(t)).length === TIME_UNITS.size;
   const words: string[] = [];
   if (isExpression) words.push(EXPRESSION);
+  else if (isTimeUnit) words.push('a time unit (MILLISECONDS, SECONDS, MINUTES, HOURS or DAYS)');
   for (const t of unique) {
     // Time-unit keywords are also valid arguments (TIMESTAMPADD(SECONDS, ...)): not worth listing.
-    if (isExpression && (EXPRESSION_STARTS.has(t) || TIME_UNITS.has(t))) continue;
+    if (isExpression && EXPRESSION_STARTS.has(t)) continue;
+    if ((isExpression || isTimeUnit) && TIME_UNITS.has(t)) continue;
     if (t === Reserved) continue;
     const w = describeType(t);
     if (!words.includes(w)) words.push(w);
   }
-  if (words.length > MAX_LISTED) return `${words.slice(0, MAX_LISTED).join(', ')} or ${words.length - MAX_LISTED} other options`;
+  if (words.length > MAX_LISTED) return `${words.slice(0, MAX_LISTED).join(', ')}, ...`;
   if (words.length <= 1) return words[0] ?? 'something else';
   return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+
+/** The expected keyword the offending word is a likely typo of (CREAT → CREATE), if any. */
+function didYouMean(actual: IToken | undefined, expected: TokenType[]): string {
+  if (!actual || actual.tokenType === EOF || !/^[A-Za-z_]{3,}$/.test(actual.image)) return '';
+  const word = actual.image.toUpperCase();
+  let best = '';
+  let bestDistance = Infinity;
+  for (const t of expected) {
+    const keyword = t.LABEL;
+    if (!keyword || !/^[A-Z]+$/.test(keyword) || keyword === word) continue;
+    const d = editDistance(word, keyword);
+    if (d <= (keyword.length > 4 ? 2 : 1) && d < bestDistance) { best = keyword; bestDistance = d; }
+  }
+  return best ? ` (did you mean ${best}?)` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }
 
 /** Clause words nobody means as a name: no "quote it" hint for these. */
@@ -71,7 +101,8 @@ function unexpected(actual: IToken | undefined, expected: TokenType[]): string {
     && !STRUCTURAL.has(actual.image.toUpperCase())
     ? ` ('${actual.image.toUpperCase()}' is a reserved word: quote it with backticks to use it as a name)`
     : '';
-  return `unexpected ${describeToken(actual)}, expected ${describeExpected(expected)}${reservedHint}`;
+  const hint = reservedHint || didYouMean(actual, expected);
+  return `unexpected ${describeToken(actual)}, expected ${describeExpected(expected)}${hint}`;
 }
 
 export const errorMessageProvider: IParserErrorMessageProvider = {

@@ -1,4 +1,5 @@
-// The root of the parser class chain (base → types → expressions → queries → statements):
+// The root of the parser class chain (base → types → primaries → expressions → queries → ddl →
+// statements):
 // per-parse state, error helpers, and the small rules everything else uses (names, numbers,
 // durations, WITH properties). Chevrotain's embedded actions build the AST while parsing; code
 // that inspects parse results runs inside ACTION so the grammar-recording pass skips it.
@@ -11,7 +12,7 @@ import { identifierText, numberProblem, TIME_UNIT_TOKENS, unitMillis, unquoteStr
 import { tokenPosition, tokenSpan } from './positions.js';
 import {
   Comma, DecimalLiteral, Eq, FALSE, FloatLiteral, IntegerLiteral, LParen, Minus, Name, NULL, PARSER_TOKENS, RParen,
-  StringLiteral, TRUE,
+  Semicolon, StringLiteral, TRUE,
 } from './tokens.js';
 
 /** A numeric literal as written, with the tokens it spans (a leading minus is part of it). */
@@ -68,7 +69,7 @@ export abstract class BaseParser extends EmbeddedActionsParser {
 
   protected nextEnds(k: number): boolean {
     const t = this.LA(k);
-    return t.tokenType === EOF || t.image === ';';
+    return t.tokenType === EOF || t.tokenType === Semicolon;
   }
 
   // ---------- names ----------
@@ -117,14 +118,14 @@ export abstract class BaseParser extends EmbeddedActionsParser {
   });
 
   /** `10 SECONDS` → 10000 (milliseconds). */
-  duration = this.RULE('duration', (): { ms: number; span: Span } => {
+  duration = this.RULE('duration', (): number => {
     const first = this.LA(1);
     const n = this.SUBRULE(this.wholeNumber);
     const unit = this.OR(TIME_UNIT_TOKENS.map((u) => ({ ALT: () => this.CONSUME(u) })));
     return this.ACTION(() => {
       const ms = n * unitMillis(unit);
       if (!Number.isSafeInteger(ms)) this.fail('duration out of range', first);
-      return { ms, span: tokenSpan(first, unit) };
+      return ms;
     });
   });
 

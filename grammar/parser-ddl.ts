@@ -1,5 +1,4 @@
 // CREATE (streams, tables, models), INSERT and DROP: the statements that define or change data.
-import type { IToken } from './chevrotain.js';
 import type {
   CreateAsSelect, CreateModel, CreateSource, Expr, Properties, Query, SourceType, Statement, TableElement,
 } from './ast.js';

@@ -1,6 +1,6 @@
 // SELECT queries: select items, FROM with joins, WINDOW, WHERE, GROUP BY, PARTITION BY, HAVING,
 // EMIT and LIMIT, in ksqlDB's clause order.
-import type { IToken } from './chevrotain.js';
+import { EOF, type IToken } from './chevrotain.js';
 import type { Span } from '../src/types/sql-error.js';
 import type { Expr, JoinRelation, JoinType, Query, Relation, SelectItem, SourceRef, WindowSpec, WithinSpec } from './ast.js';
 import { identifierText } from './literals.js';
@@ -22,7 +22,7 @@ export abstract class QueryParser extends ExpressionParser {
     let depth = 0;
     for (let k = 1; ; k++) {
       const t = this.LA(k);
-      if (t.tokenType.name === 'EOF') return false;
+      if (t.tokenType === EOF) return false;
       if (this.nextIs(k, LParen)) depth++;
       else if (this.nextIs(k, RParen)) { if (--depth === 0) return false; }
       else if (depth === 1 && this.nextIs(k, Comma)) return true;
@@ -97,29 +97,29 @@ export abstract class QueryParser extends ExpressionParser {
   private selectItem = this.RULE('selectItem', (): SelectItem => this.OR({
     MAX_LOOKAHEAD: 1,
     DEF: [
-    { ALT: () => { const t = this.CONSUME(Star); return this.ACTION(() => ({ kind: 'AllColumns', span: tokenSpan(t) })); } },
-    {
-      GATE: () => this.nextIs(2, Dot) && this.nextIs(3, Star),
-      ALT: () => {
-        const q = this.SUBRULE(this.identifierToken);
-        this.CONSUME(Dot);
-        const star = this.CONSUME2(Star);
-        return this.ACTION(() => ({ kind: 'AllColumns', qualifier: identifierText(q), span: tokenSpan(q, star) }));
+      { ALT: () => { const t = this.CONSUME(Star); return this.ACTION(() => ({ kind: 'AllColumns', span: tokenSpan(t) })); } },
+      {
+        GATE: () => this.nextIs(2, Dot) && this.nextIs(3, Star),
+        ALT: () => {
+          const q = this.SUBRULE(this.identifierToken);
+          this.CONSUME(Dot);
+          const star = this.CONSUME2(Star);
+          return this.ACTION(() => ({ kind: 'AllColumns', qualifier: identifierText(q), span: tokenSpan(q, star) }));
+        },
       },
-    },
-    {
-      ALT: () => {
-        const expr = this.SUBRULE(this.expression);
-        let alias: string | undefined;
-        let aliasEnd: IToken | undefined;
-        this.OPTION(() => {
-          this.OPTION2(() => this.CONSUME(AS));
-          const t = this.SUBRULE2(this.identifierToken);
-          this.ACTION(() => { alias = identifierText(t); aliasEnd = t; });
-        });
-        return this.ACTION(() => this.singleColumn(expr, alias, aliasEnd));
+      {
+        ALT: () => {
+          const expr = this.SUBRULE(this.expression);
+          let alias: string | undefined;
+          let aliasEnd: IToken | undefined;
+          this.OPTION(() => {
+            this.OPTION2(() => this.CONSUME(AS));
+            const t = this.SUBRULE2(this.identifierToken);
+            this.ACTION(() => { alias = identifierText(t); aliasEnd = t; });
+          });
+          return this.ACTION(() => this.singleColumn(expr, alias, aliasEnd));
+        },
       },
-    },
     ],
   }));
 
@@ -140,15 +140,15 @@ export abstract class QueryParser extends ExpressionParser {
     this.OR({
       MAX_LOOKAHEAD: 1,
       DEF: [
-      {
-        GATE: () => this.parenthesizedListAhead(),
-        ALT: () => {
-          this.CONSUME(LParen);
-          this.MANY_SEP({ SEP: Comma, DEF: () => { list.push(this.SUBRULE(this.valueExpression)); } });
-          this.CONSUME(RParen);
+        {
+          GATE: () => this.parenthesizedListAhead(),
+          ALT: () => {
+            this.CONSUME(LParen);
+            this.MANY_SEP({ SEP: Comma, DEF: () => { list.push(this.SUBRULE(this.valueExpression)); } });
+            this.CONSUME(RParen);
+          },
         },
-      },
-      { ALT: () => { this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => { list.push(this.SUBRULE2(this.valueExpression)); } }); } },
+        { ALT: () => { this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => { list.push(this.SUBRULE2(this.valueExpression)); } }); } },
       ],
     });
     return list;
@@ -215,10 +215,10 @@ export abstract class QueryParser extends ExpressionParser {
           this.CONSUME(Comma);
           const after = this.SUBRULE2(this.duration);
           this.CONSUME(RParen);
-          return this.ACTION(() => [before.ms, after.ms]);
+          return this.ACTION(() => [before, after]);
         },
       },
-      { ALT: () => { const d = this.SUBRULE3(this.duration); return this.ACTION(() => [d.ms, d.ms]); } },
+      { ALT: () => { const d = this.SUBRULE3(this.duration); return this.ACTION(() => [d, d]); } },
     ]);
     let graceMs: number | undefined;
     this.OPTION(() => { graceMs = this.SUBRULE(this.gracePeriod); });
@@ -232,7 +232,7 @@ export abstract class QueryParser extends ExpressionParser {
   private gracePeriod = this.RULE('gracePeriod', (): number => {
     this.CONSUME(GRACE);
     this.CONSUME(PERIOD);
-    return this.SUBRULE(this.duration).ms;
+    return this.SUBRULE(this.duration);
   });
 
   // ---------- WINDOW ----------
@@ -250,7 +250,7 @@ export abstract class QueryParser extends ExpressionParser {
           const size = this.SUBRULE(this.duration);
           const tail = this.SUBRULE(this.windowTail);
           this.CONSUME(RParen);
-          return this.ACTION(() => ({ kind: 'TUMBLING', sizeMs: size.ms, ...tail, span: this.spanFrom(start) }));
+          return this.ACTION(() => ({ kind: 'TUMBLING', sizeMs: size, ...tail, span: this.spanFrom(start) }));
         },
       },
       {
@@ -265,7 +265,7 @@ export abstract class QueryParser extends ExpressionParser {
           const advance = this.SUBRULE3(this.duration);
           const tail = this.SUBRULE2(this.windowTail);
           this.CONSUME2(RParen);
-          return this.ACTION(() => ({ kind: 'HOPPING', sizeMs: size.ms, advanceMs: advance.ms, ...tail, span: this.spanFrom(start) }));
+          return this.ACTION(() => ({ kind: 'HOPPING', sizeMs: size, advanceMs: advance, ...tail, span: this.spanFrom(start) }));
         },
       },
       {
@@ -275,7 +275,7 @@ export abstract class QueryParser extends ExpressionParser {
           const gap = this.SUBRULE4(this.duration);
           const tail = this.SUBRULE3(this.windowTail);
           this.CONSUME3(RParen);
-          return this.ACTION(() => ({ kind: 'SESSION', gapMs: gap.ms, ...tail, span: this.spanFrom(start) }));
+          return this.ACTION(() => ({ kind: 'SESSION', gapMs: gap, ...tail, span: this.spanFrom(start) }));
         },
       },
     ]);
@@ -288,7 +288,7 @@ export abstract class QueryParser extends ExpressionParser {
       this.CONSUME(Comma);
       this.CONSUME(RETENTION);
       const d = this.SUBRULE(this.duration);
-      this.ACTION(() => { tail.retentionMs = d.ms; });
+      this.ACTION(() => { tail.retentionMs = d; });
     });
     this.OPTION2(() => {
       this.CONSUME2(Comma);

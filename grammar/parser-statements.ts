@@ -2,18 +2,14 @@
 // Every statement node gets its span and source text here (finish). Build it once and reuse it:
 // construction analyses the whole grammar (chevrotain's advice).
 import type { IToken } from './chevrotain.js';
-import type {
-  CreateAsSelect, Expr, CreateModel, CreateSource, Properties, Query, ShowWhat, SourceType, Statement, TableElement,
-} from './ast.js';
-import { identifierAsWritten, identifierText, unquoteString } from './literals.js';
+import type { ShowWhat, Statement } from './ast.js';
+import { identifierAsWritten, unquoteString } from './literals.js';
 import { tokenSpan } from './positions.js';
 import { DdlParser, type StatementDraft } from './parser-ddl.js';
 import {
-  ALL, AS, BEGINNING, COPY, CREATE, DEFINE, DELETE, DESCRIBE, DROP, EARLIEST, Eq, EXISTS, EXPLAIN, EXTENDED, FROM,
-  FUNCTION, FUNCTIONS, HEADER, HEADERS, Identifier, IF, INSERT, INTERVAL, INTO, KEY, LATEST, LIMIT, LIST, LParen,
-  MODEL, MODELS, NonReserved, NOT, ONLINE, OR, PRIMARY, PRINT, PROPERTIES, QUERIES, REPLACE, RParen, SAMPLE,
-  Semicolon, SET, SHOW, SOURCE, STREAM, STREAMS, StringLiteral, TABLE, TABLES, TERMINATE, TOPIC, TOPICS, TRAIN,
-  TYPES, UNDEFINE, UNSET, VALUES, VARIABLES, WITH, Comma,
+  ALL, BEGINNING, COPY, DEFINE, DESCRIBE, Eq, EXPLAIN, EXTENDED, FROM, FUNCTION, FUNCTIONS, Identifier, INTERVAL,
+  LIMIT, LIST, MODEL, MODELS, NonReserved, PRINT, PROPERTIES, QUERIES, SAMPLE, Semicolon, SET, SHOW, STREAMS,
+  StringLiteral, TABLES, TERMINATE, TOPICS, TYPES, UNDEFINE, UNSET, VARIABLES,
 } from './tokens.js';
 
 export class StatementParser extends DdlParser {
@@ -105,33 +101,33 @@ export class StatementParser extends DdlParser {
       IGNORE_AMBIGUITIES: true,
       MAX_LOOKAHEAD: 1,
       DEF: [
-      // DESCRIBE STREAMS|TABLES lists every source with its details: SHOW ... EXTENDED.
-      { ALT: () => { this.CONSUME(STREAMS); this.OPTION(() => this.CONSUME(EXTENDED)); return this.show('STREAMS', true); } },
-      { ALT: () => { this.CONSUME(TABLES); this.OPTION2(() => this.CONSUME2(EXTENDED)); return this.show('TABLES', true); } },
-      {
-        GATE: () => this.nextIsIdentifier(2),
-        ALT: () => {
-          this.CONSUME(FUNCTION);
-          const name = this.SUBRULE(this.identifier);
-          return this.ACTION(() => ({ kind: 'DescribeFunction', name: name.toUpperCase() }) as StatementDraft);
+        // DESCRIBE STREAMS|TABLES lists every source with its details: SHOW ... EXTENDED.
+        { ALT: () => { this.CONSUME(STREAMS); this.OPTION(() => this.CONSUME(EXTENDED)); return this.show('STREAMS', true); } },
+        { ALT: () => { this.CONSUME(TABLES); this.OPTION2(() => this.CONSUME2(EXTENDED)); return this.show('TABLES', true); } },
+        {
+          GATE: () => this.nextIsIdentifier(2),
+          ALT: () => {
+            this.CONSUME(FUNCTION);
+            const name = this.SUBRULE(this.identifier);
+            return this.ACTION(() => ({ kind: 'DescribeFunction', name: name.toUpperCase() }) as StatementDraft);
+          },
         },
-      },
-      {
-        GATE: () => this.nextIsIdentifier(2),
-        ALT: () => {
-          this.CONSUME(MODEL);
-          const name = this.SUBRULE2(this.identifier);
-          return { kind: 'DescribeModel', name } as StatementDraft;
+        {
+          GATE: () => this.nextIsIdentifier(2),
+          ALT: () => {
+            this.CONSUME(MODEL);
+            const name = this.SUBRULE2(this.identifier);
+            return { kind: 'DescribeModel', name } as StatementDraft;
+          },
         },
-      },
-      {
-        ALT: () => {
-          const name = this.SUBRULE3(this.identifier);
-          const extended = this.OPTION3(() => this.CONSUME3(EXTENDED)) !== undefined;
-          return { kind: 'Describe', name, extended } as StatementDraft;
+        {
+          ALT: () => {
+            const name = this.SUBRULE3(this.identifier);
+            const extended = this.OPTION3(() => this.CONSUME3(EXTENDED)) !== undefined;
+            return { kind: 'Describe', name, extended } as StatementDraft;
+          },
         },
-      },
-    ],
+      ],
     });
   });
 
@@ -140,11 +136,11 @@ export class StatementParser extends DdlParser {
     return this.OR({
       MAX_LOOKAHEAD: 1,
       DEF: [
-      {
-        GATE: () => this.nextIsIdentifier(1) && this.nextEnds(2),
-        ALT: () => { const queryId = this.SUBRULE(this.identifier); return { kind: 'Explain', queryId } as StatementDraft; },
-      },
-      { ALT: () => { const statement = this.SUBRULE(this.statementBody); return { kind: 'Explain', statement } as StatementDraft; } },
+        {
+          GATE: () => this.nextIsIdentifier(1) && this.nextEnds(2),
+          ALT: () => { const queryId = this.SUBRULE(this.identifier); return { kind: 'Explain', queryId } as StatementDraft; },
+        },
+        { ALT: () => { const statement = this.SUBRULE(this.statementBody); return { kind: 'Explain', statement } as StatementDraft; } },
       ],
     });
   });

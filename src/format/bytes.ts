@@ -11,6 +11,14 @@ export function utf8Bytes(s: string): Uint8Array {
   return view(Buffer.from(s, 'utf8'));
 }
 
+const SURROGATE = /[\ud800-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** String.getBytes(UTF_8): a lone surrogate becomes '?' (Node would write U+FFFD). */
+export function javaUtf8Bytes(s: string): Uint8Array {
+  return utf8Bytes(SURROGATE.test(s) ? s.replace(LONE_SURROGATE, '?') : s);
+}
+
 /** A copy of `bytes`, so a caller reusing its buffer cannot change a value read from it. */
 export function copyBytes(bytes: Uint8Array): Uint8Array {
   return view(Buffer.from(bytes));

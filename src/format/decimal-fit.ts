@@ -27,8 +27,11 @@ export function fitDecimal(d: DecimalText, precision: number, scale: number): De
   return new Decimal(d.neg ? -unscaled : unscaled, scale);
 }
 
-/** Plain text for messages; scientific when the plain form would be huge. */
+/** Plain text for messages (toPlainString), shortened when huge. */
 function plain(d: DecimalText): string {
-  if (d.scale >= 0 && d.scale <= 100) return new Decimal(BigInt(d.coeff) * (d.neg ? -1n : 1n), d.scale).toString();
-  return bigDecimalToString(d.neg, d.coeff, d.scale);
+  if (d.coeff.length + Math.abs(d.scale) > 60) {
+    const s = bigDecimalToString(d.neg, d.coeff.slice(0, 40), d.scale - (d.coeff.length - Math.min(d.coeff.length, 40)));
+    return d.coeff.length > 40 ? s + '…' : s;
+  }
+  return new Decimal(BigInt(d.coeff) * (d.neg ? -1n : 1n), d.scale).toString();
 }

@@ -12,7 +12,7 @@ import { fitDecimal } from './decimal-fit.js';
 import { javaDoubleToString, javaLongText, javaParseDouble, javaParseInt, javaParseLong, parseBigDecimal } from './java-number.js';
 import { unsupportedType } from './format-errors.js';
 import { columnCountMismatch, deserializeError, Failure, jsTypeName, serializeError, snippet } from './serde-failure.js';
-import { utf8Bytes } from './bytes.js';
+import { javaUtf8Bytes } from './bytes.js';
 
 type Parser = (text: string) => unknown; // text is non-empty
 type Printer = (v: unknown) => string; // v is non-null
@@ -104,7 +104,7 @@ class DelimitedRowSerde implements RowSerde {
         }
         text += (i > 0 ? this.sep : '') + csvField(s, i === 0, this.delimiter);
       }
-      return utf8Bytes(text);
+      return javaUtf8Bytes(text);
     } catch (e) {
       throw serializeError(this.target, topic, e);
     }

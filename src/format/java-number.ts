@@ -104,30 +104,52 @@ export function bigDecimalToString(neg: boolean, coeff: string, scale: number): 
 
 /** How Jackson prints a number node it read from this JSON text (JsonNode.asText with exact BigDecimals). */
 export function jacksonNumberText(text: string): string {
-  if (!/[.eE]/.test(text)) return BigInt(text).toString(); // IntNode/LongNode/BigIntegerNode: "-0" → "0"
+  if (!/[.eE]/.test(text)) return text === '-0' ? '0' : text; // IntNode/LongNode/BigIntegerNode
   const d = parseBigDecimal(text);
   return d === null ? text : bigDecimalToString(d.neg, d.coeff, d.scale);
+}
+
+const TWO_64 = 1n << 64n;
+
+/** A digit string modulo 2^64, in linear time however long it is. */
+function digitsMod64(digits: string): bigint {
+  let acc = 0n;
+  for (let i = 0; i < digits.length; i += 15) {
+    const chunk = digits.slice(i, i + 15);
+    acc = (acc * 10n ** BigInt(chunk.length) + BigInt(chunk)) % TWO_64;
+  }
+  return acc;
 }
 
 /** The low `bits` bits of the integer part of a decimal text: BigDecimal.intValue()/longValue(). */
 export function truncatedBits(text: string, bits: 32 | 64): number {
   const d = parseBigDecimal(text);
   if (d === null || d.coeff === '0') return 0;
-  let big: bigint;
+  let low: bigint;
   if (d.scale <= 0) {
     if (-d.scale >= 64) return 0; // 10^64 is a multiple of 2^64: no low bits survive
-    big = BigInt(d.coeff) * 10n ** BigInt(-d.scale);
+    low = (digitsMod64(d.coeff) * 10n ** BigInt(-d.scale)) % TWO_64;
   } else {
     if (d.scale >= d.coeff.length) return 0;
-    big = BigInt(d.coeff.slice(0, d.coeff.length - d.scale));
+    low = digitsMod64(d.coeff.slice(0, d.coeff.length - d.scale));
   }
-  return Number(BigInt.asIntN(bits, d.neg ? -big : big));
+  return Number(BigInt.asIntN(bits, d.neg ? -low : low));
 }
 
-/** A JS number as Java's long prints it (engine values are exact to 2^53; beyond, the double's exact value wraps). */
+/**
+ * The Java long for an engine BIGINT (a JS number, exact to 2^53). Beyond that a double is a
+ * rounded long, so the values that round to +-2^63 clamp to Long.MAX/MIN instead of wrapping.
+ */
+export function javaLong(v: number): bigint {
+  if (Number.isSafeInteger(v)) return BigInt(v);
+  if (v >= 2 ** 63) return 2n ** 63n - 1n;
+  if (v <= -(2 ** 63)) return -(2n ** 63n);
+  return BigInt(Math.trunc(v));
+}
+
+/** A JS number as Java's long prints it. */
 export function javaLongText(v: number): string {
-  if (Number.isSafeInteger(v)) return String(v + 0); // + 0 turns -0 into 0
-  return BigInt.asIntN(64, BigInt(Math.trunc(v))).toString();
+  return Number.isSafeInteger(v) ? String(v + 0) : javaLong(v).toString(); // + 0 turns -0 into 0
 }
 
 const INT_TEXT = /^[+-]?\d+$/;
@@ -148,6 +170,7 @@ export function javaParseLong(s: string): number | null {
   if (!INT_TEXT.test(s)) return null;
   const n = Number(s);
   if (Math.abs(n) < TWO_53) return n + 0;
+  if (Math.abs(n) >= 1e19) return null; // past Long.MAX_VALUE; spares BigInt a huge digit string
   const big = BigInt(s);
   if (big < LONG_MIN || big > LONG_MAX) return null;
   return Number(big);

@@ -50,6 +50,8 @@ export function jacksonNodeName(v: unknown): string {
   if (typeof v === 'number') return Number.isInteger(v) ? (Math.abs(v) < 2 ** 31 ? 'IntNode' : 'LongNode') : 'DecimalNode';
   if (v instanceof JsonNumber) {
     if (!v.isInteger) return 'DecimalNode';
+    const digits = v.text.length - (v.text.startsWith('-') ? 1 : 0);
+    if (digits > 19) return 'BigIntegerNode';
     const n = BigInt(v.text);
     return n >= -(2n ** 31n) && n < 2n ** 31n ? 'IntNode' : n >= -(2n ** 63n) && n < 2n ** 63n ? 'LongNode' : 'BigIntegerNode';
   }

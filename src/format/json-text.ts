@@ -15,15 +15,25 @@ ESCAPES[0x0c] = '\\f';
 ESCAPES[0x0d] = '\\r';
 ESCAPES[0x22] = '\\"';
 ESCAPES[0x5c] = '\\\\';
-const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
+const NEEDS_CARE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
-/** A JSON string literal as Jackson writes it: like JSON.stringify but \u001F (upper-case hex). */
-export function jacksonQuote(s: string): string {
-  if (!NEEDS_ESCAPE.test(s)) return '"' + s + '"';
+/**
+ * A JSON string literal as Jackson writes it: like JSON.stringify but \u001F (upper-case hex).
+ * Jackson's UTF-8 output (`utf8`, what ksqlDB writes) also escapes every UTF-16 surrogate, so
+ * "😀" comes out as "\uD83D\uDE00" (jackson-core#223); its String output keeps them.
+ */
+export function jacksonQuote(s: string, utf8 = true): string {
+  if (!NEEDS_CARE.test(s)) return '"' + s + '"';
   let out = '"';
   let last = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) {
+      if (!utf8) continue;
+      out += s.slice(last, i) + '\\u' + c.toString(16).toUpperCase();
+      last = i + 1;
+      continue;
+    }
     if (c >= 0x20 && c !== 0x22 && c !== 0x5c) continue;
     out += s.slice(last, i) + ESCAPES[c];
     last = i + 1;
@@ -98,7 +108,7 @@ function stringEnd(text: string, i: number): number {
  */
 export function jacksonWriteTree(v: unknown): string {
   if (v === null) return 'null';
-  if (typeof v === 'string') return jacksonQuote(v);
+  if (typeof v === 'string') return jacksonQuote(v, false);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (v instanceof JsonNumber) return jacksonNumberText(v.text);
   if (typeof v === 'number') throw NEED_EXACT;
@@ -110,7 +120,7 @@ export function jacksonWriteTree(v: unknown): string {
   let out = '{';
   let first = true;
   for (const k of Object.keys(v as object)) {
-    out += (first ? '' : ',') + jacksonQuote(k) + ':' + jacksonWriteTree((v as Record<string, unknown>)[k]);
+    out += (first ? '' : ',') + jacksonQuote(k, false) + ':' + jacksonWriteTree((v as Record<string, unknown>)[k]);
     first = false;
   }
   return out + '}';

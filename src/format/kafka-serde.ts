@@ -5,8 +5,9 @@ import type { Column } from '../types/schema.js';
 import { SqlError } from '../types/sql-error.js';
 import type { RowSerde } from './serde.js';
 import { columnList, unsupportedType } from './format-errors.js';
+import { javaLong } from './java-number.js';
 import { columnCountMismatch, deserializeError, Failure, jsTypeName, serializeError } from './serde-failure.js';
-import { allocBytes, copyBytes, utf8Bytes, view } from './bytes.js';
+import { allocBytes, copyBytes, javaUtf8Bytes, view } from './bytes.js';
 
 // StringDeserializer is new String(bytes, UTF_8): malformed input becomes U+FFFD, a BOM stays.
 const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -55,7 +56,7 @@ class KafkaRowSerde implements RowSerde {
       case 'BIGINT': {
         if (typeof v !== 'number' || !Number.isFinite(v)) throw wrong('Long', v);
         const out = allocBytes(8);
-        out.writeBigInt64BE(BigInt.asIntN(64, BigInt(Math.trunc(v))));
+        out.writeBigInt64BE(javaLong(v));
         return view(out);
       }
       case 'DOUBLE': {
@@ -66,7 +67,7 @@ class KafkaRowSerde implements RowSerde {
       }
       case 'STRING':
         if (typeof v !== 'string') throw wrong('String', v);
-        return utf8Bytes(v);
+        return javaUtf8Bytes(v);
       case 'BYTES':
         if (!(v instanceof Uint8Array)) throw wrong('ByteBuffer', v);
         return copyBytes(v);
@@ -78,7 +79,7 @@ class KafkaRowSerde implements RowSerde {
     try {
       return [this.decode(bytes)];
     } catch (e) {
-      const f = e instanceof Failure ? new Failure(`Error deserializing KAFKA message from topic: ${topic}: ${e.message}`) : e;
+      const f = e instanceof Failure ? new Failure(`Error deserializing KAFKA message: ${e.message}`) : e;
       throw deserializeError(this.target, topic, f);
     }
   }

@@ -116,3 +116,10 @@ describe('DELIMITED', () => {
     expect(s.deserialize(new Uint8Array([0x61, 0xff]), 't')).toEqual(['a\ufffd']);
   });
 });
+
+describe('DELIMITED strings and surrogates', () => {
+  it('writes a lone surrogate as ?, like String.getBytes(UTF_8)', () => {
+    const s = serde([['S', STRING], ['T', STRING]]);
+    expect(write(s, ['a\ud800', '😀'])).toBe('a?,😀');
+  });
+});

@@ -59,6 +59,22 @@ describe('garbage input', () => {
     });
   }
 
+  it('copes with huge numbers and deep nesting quickly', () => {
+    const big = '7'.repeat(1_000_000);
+    const t0 = Date.now();
+    const ints = createRowSerde({ format: 'JSON' }, [col('I', INTEGER), col('L', BIGINT), col('D', decimal(6, 2))], { isKey: false });
+    expectRowOrSerdeError(() => ints.deserialize(bytes(`{"I": ${big}, "L": ${big}}`), 't'));
+    expectRowOrSerdeError(() => ints.deserialize(bytes(`{"D": ${big}}`), 't'));
+    expectRowOrSerdeError(() => ints.deserialize(bytes(`{"D": "0.${big}"}`), 't'));
+    const del = createRowSerde({ format: 'DELIMITED' }, [col('L', BIGINT), col('D', decimal(6, 2))], { isKey: false });
+    expectRowOrSerdeError(() => del.deserialize(bytes(`${big},1`), 't'));
+    const str = createRowSerde({ format: 'JSON', options: { wrapSingleValue: false } }, [col('S', STRING)], { isKey: false });
+    expectRowOrSerdeError(() => str.deserialize(bytes('['.repeat(200_000) + ']'.repeat(200_000)), 't'));
+    expectRowOrSerdeError(() => str.deserialize(bytes('{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000)), 't'));
+    expectRowOrSerdeError(() => str.deserialize(bytes(big), 't'));
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
+
   it('windowed keys give a row or a SerdeError', () => {
     for (const w of ['TUMBLING', 'SESSION'] as const) {
       const s = createWindowedKeySerde({ format: 'JSON' }, [col('K', INTEGER, 'KEY')], w, 1000);

@@ -232,3 +232,13 @@ describe('JSON reading', () => {
       .toEqual(new Array(12).fill(null));
   });
 });
+
+describe('JSON strings and surrogates', () => {
+  it('escapes surrogates as Jackson UTF-8 output does, but keeps them in text read as STRING', () => {
+    const s = value([['S', STRING]]);
+    expect(write(s, ['😀'])).toBe('{"S":"\\uD83D\\uDE00"}');
+    expect(write(s, ['a\ud800b'])).toBe('{"S":"a\\uD800b"}');
+    expect(read(s, '{"S": "\\ud83d\\ude00"}')).toEqual(['😀']);
+    expect(read(s, '{"S": {"k": "😀"}}')).toEqual(['{"k":"😀"}']);
+  });
+});

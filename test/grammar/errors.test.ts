@@ -24,7 +24,9 @@ describe('parse errors', () => {
     const e = errorOf(() => parseStatement('SELECT * FROM s WHERE a = )'));
     expect(e.message).toBe("unexpected ')', expected an expression");
     expect(errorOf(() => parseStatement('SELECT f(a, ) FROM s')).message).toBe("unexpected ')', expected an expression");
-    expect(errorOf(() => parseStatement('FOO')).message).toMatch(/^unexpected 'FOO', expected SELECT, CREATE, INSERT, DROP, TERMINATE, SHOW, LIST, DESCRIBE or \d+ other options$/);
+    expect(errorOf(() => parseStatement('FOO')).message).toBe("unexpected 'FOO', expected SELECT, CREATE, INSERT, DROP, TERMINATE, SHOW, LIST, DESCRIBE, EXPLAIN, PRINT, SET, UNSET, ...");
+    expect(errorOf(() => parseStatement('SELECT * FROM s WINDOW TUMBLING (SIZE 10)')).message)
+      .toBe("unexpected ')', expected a time unit (MILLISECONDS, SECONDS, MINUTES, HOURS or DAYS)");
   });
 
   it('report an unexpected end after the last token', () => {
@@ -95,5 +97,14 @@ describe('parseScript', () => {
     const { statements } = parseScript('SELECT * FROM a;\n\n  SELECT * FROM b');
     expect(statements[1].span).toEqual({ line: 3, column: 3, offset: 20, endOffset: 35 });
     expect(statements[1].text).toBe('SELECT * FROM b');
+  });
+});
+
+describe('hints', () => {
+  it('suggest the keyword a word is a likely typo of', () => {
+    expect(errorOf(() => parseStatement('CREAT STREAM s')).message).toMatch(/\(did you mean CREATE\?\)$/);
+    expect(errorOf(() => parseStatement('DROP STRAEM s')).message).toBe("unexpected 'STRAEM', expected MODEL, STREAM or TABLE (did you mean STREAM?)");
+    expect(errorOf(() => parseStatement('SELECT * FROM s WINDOW TUMBLING (SIZE 1 SECODS)')).message)
+      .toBe("unexpected 'SECODS', expected a time unit (MILLISECONDS, SECONDS, MINUTES, HOURS or DAYS) (did you mean SECONDS?)");
   });
 });

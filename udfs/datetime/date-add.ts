@@ -5,7 +5,8 @@ import { unitMillis } from './time-unit.js';
 export function shiftDate(epochDay: number, unit: string, amount: number): number {
   const ms = unitMillis(unit);
   if (ms === 86_400_000) return epochDay + amount;
-  return Math.trunc((epochDay * 86_400_000 + ms * amount) / 86_400_000);
+  // + 0 turns the -0 of truncating a small negative into 0.
+  return Math.trunc((epochDay * 86_400_000 + ms * amount) / 86_400_000) + 0;
 }
 
 export const dateAdd: ScalarFunction = {

@@ -183,7 +183,9 @@ export class Pad implements Element {
     out.push(s.padStart(this.width, ' '));
   }
   parse(ctx: ParseContext, text: string, pos: number): number {
-    const end = Math.min(pos + this.width, text.length);
+    // Strict parsing needs the whole padded width.
+    if (pos + this.width > text.length) return ~pos;
+    const end = pos + this.width;
     let p = pos;
     while (p < end && text[p] === ' ') p++;
     const r = this.item.parse(ctx, text.slice(0, end), p);

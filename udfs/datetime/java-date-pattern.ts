@@ -6,7 +6,14 @@ import type { Field, TextStyle } from './java-date-fields.js';
 import { Fraction, Literal, NumberValue, Optional, Pad, ReducedValue, Text, type Element } from './java-date-elements.js';
 import { LocalizedOffset, OffsetId, ZoneIdElement, ZoneText } from './java-zone-elements.js';
 
-const bad = (message: string): SqlError => new SqlError('EVALUATION_ERROR', message);
+/** An invalid pattern: Java's IllegalArgumentException, which ksqlDB's caches report by class. */
+export class InvalidPatternError extends SqlError {
+  constructor(message: string) {
+    super('EVALUATION_ERROR', message);
+  }
+}
+
+const bad = (message: string): SqlError => new InvalidPatternError(message);
 
 const FIELD_LETTERS: Record<string, Field> = {
   G: 'Era', y: 'YearOfEra', u: 'Year', Q: 'QuarterOfYear', q: 'QuarterOfYear', M: 'MonthOfYear', L: 'MonthOfYear',

@@ -167,7 +167,8 @@ export function parseZoneIdAt(ctx: ParseContext, text: string, pos: number, name
   }
   if (names) {
     const named = matchZoneName(text, pos, ctx.caseInsensitive);
-    if (named && pos + named.length > best) { zone = named.zone; best = pos + named.length; }
+    // A name that is also a zone ID ("EST") parses as the name's zone, as in the JDK's lookup tree.
+    if (named && pos + named.length >= best) { zone = named.zone; best = pos + named.length; }
   }
   if (!zone) return ~pos;
   ctx.parsed.zone = zone;

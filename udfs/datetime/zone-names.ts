@@ -60,12 +60,12 @@ export function zoneName(zone: Zone, epochMs: number, style: 'short' | 'long', i
   if (zone.id === 'UTC' || zone.id === 'UT') return style === 'short' ? 'UTC' : 'Coordinated Universal Time';
   if (zone.id === 'GMT') return style === 'short' ? 'GMT' : 'Greenwich Mean Time';
   if (style === 'long') return zoneNameIn('en-US', iana, 'long', epochMs);
+  const legacy = LEGACY_SHORT[iana];
+  if (legacy) return legacy[isDaylight ? 1 : 0];
   for (const locale of SHORT_LOCALES) {
     const name = zoneNameIn(locale, iana, 'short', epochMs);
     if (!isGmtOffset(name)) return name;
   }
-  const legacy = LEGACY_SHORT[iana];
-  if (legacy) return legacy[isDaylight ? 1 : 0];
   const name = zoneNameIn('en-US', iana, 'short', epochMs).replace('−', '-');
   // Intl's "GMT+5:30" is the JDK's "GMT+05:30".
   const m = /^GMT([+-])(\d{1,2})(?::(\d{2}))?$/.exec(name);
@@ -80,10 +80,10 @@ function longNameTable(): Map<string, string> {
     longNames = new Map();
     const year = new Date().getUTCFullYear();
     const instants = [Date.UTC(year, 0, 15), Date.UTC(year, 6, 15)];
-    for (const [abbr, iana] of Object.entries(ABBREVIATION_ZONES)) {
+    // The zones abbreviations stand for come first, so their long names parse to them too.
+    for (const iana of Object.values(ABBREVIATION_ZONES)) {
       if (!iana.includes('/')) continue;
       for (const t of instants) longNames.set(zoneNameIn('en-US', iana, 'long', t), iana);
-      void abbr;
     }
     for (const iana of Intl.supportedValuesOf('timeZone')) {
       for (const t of instants) {
@@ -95,21 +95,29 @@ function longNameTable(): Map<string, string> {
   return longNames;
 }
 
+let nameList: { name: string; upper: string; zoneId: string }[] | undefined;
+
+/** Long names and abbreviations, longest first, each with the zone it parses to. */
+function names(): { name: string; upper: string; zoneId: string }[] {
+  if (!nameList) {
+    const all = [...longNameTable(), ...Object.entries(ABBREVIATION_ZONES)];
+    nameList = all.map(([name, zoneId]) => ({ name, upper: name.toUpperCase(), zoneId }));
+    nameList.sort((a, b) => b.name.length - a.name.length);
+  }
+  return nameList;
+}
+
 /**
  * The longest zone name or abbreviation at `pos` of `text`, as the 'z' parser matches it:
  * returns the zone and the length matched, or undefined.
  */
 export function matchZoneName(text: string, pos: number, caseInsensitive: boolean): { zone: Zone; length: number } | undefined {
   const rest = text.slice(pos);
-  const norm = (s: string): string => (caseInsensitive ? s.toUpperCase() : s);
-  const r = norm(rest);
-  let best: { zone: Zone; length: number } | undefined;
-  const consider = (name: string, zoneId: string): void => {
-    if (name.length > (best?.length ?? 0) && r.startsWith(norm(name))) {
-      best = { zone: zoneId === 'UTC' ? UTC_ZONE : zoneOf(zoneId), length: name.length };
+  const upper = caseInsensitive ? rest.toUpperCase() : rest;
+  for (const n of names()) {
+    if (caseInsensitive ? upper.startsWith(n.upper) : rest.startsWith(n.name)) {
+      return { zone: n.zoneId === 'UTC' ? UTC_ZONE : zoneOf(n.zoneId), length: n.name.length };
     }
-  };
-  for (const [name, iana] of longNameTable()) consider(name, iana);
-  for (const [abbr, iana] of Object.entries(ABBREVIATION_ZONES)) consider(abbr, iana);
-  return best;
+  }
+  return undefined;
 }

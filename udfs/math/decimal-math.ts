@@ -2,6 +2,7 @@
 // Java's rounding modes, and the DECIMAL types ksqlDB derives for results.
 import { Decimal } from '../../src/types/decimal.js';
 import { decimal, type SqlType } from '../../src/types/sql-type.js';
+import { SqlError } from '../../src/types/sql-error.js';
 
 export type RoundingMode = 'HALF_UP' | 'HALF_DOWN' | 'DOWN' | 'CEILING' | 'FLOOR';
 
@@ -57,7 +58,8 @@ export function widenDecimals(types: SqlType[]): SqlType {
     whole = Math.max(whole, d.precision - d.scale);
     scale = Math.max(scale, d.scale);
   }
-  if (!any) throw new TypeError('expected DECIMAL arguments');
+  // ksqlDB cannot type GREATEST(NULL, NULL) either.
+  if (!any) throw new SqlError('FUNCTION_ARGS', 'cannot determine a DECIMAL result type without DECIMAL arguments');
   return decimal(Math.max(whole + scale, 1), scale);
 }
 
