@@ -1,5 +1,7 @@
-// GROUP BY without a window. Streams fold each row in; tables retract the old row from its group
-// and add the new one (each change is emitted, as ksqlDB with caching off).
+// GROUP BY without a window. Streams fold each row in; tables retract the old row and add the
+// new one — one update when both land in the same group, else one per group touched. Each
+// update carries the group's previous output row, so a HAVING filter downstream knows whether
+// to retract it.
 import type { AggregateStep } from '../../plan/physical-plan.js';
 import { type Emit, type Row, UPSERT, DELETE } from '../emit.js';
 import type { OperatorContext } from '../operator-context.js';
@@ -8,7 +10,7 @@ import { groupKeyFn } from './group-key.js';
 import { keySignature } from '../key-signature.js';
 import { rowLayout } from '../row-layout.js';
 
-export interface GroupState { key: unknown[]; accs: unknown[]; ts: number }
+export interface GroupState { key: unknown[]; accs: unknown[]; ts: number; last: Row | null }
 
 export function aggregateOperator(step: AggregateStep, ctx: OperatorContext, next: Emit, state: Map<unknown, GroupState>): Emit {
   const set = aggregatorSet(step, ctx);
@@ -25,29 +27,46 @@ export function aggregateOperator(step: AggregateStep, ctx: OperatorContext, nex
     out[lay.rowoffset] = null;
     out[lay.windowstart] = null;
     out[lay.windowend] = null;
-    next(out, g.ts, UPSERT, null);
+    const prev = g.last;
+    g.last = out;
+    next(out, g.ts, UPSERT, prev);
   };
 
-  const fold = (row: Row, ts: number, sign: 1 | -1): void => {
-    const key = groupKey(row);
-    if (key === null) return;
+  const group = (key: unknown[], ts: number, create: boolean): GroupState | undefined => {
     const sig = keySignature(key, 0, key.length);
     let g = state.get(sig);
-    if (!g) {
-      if (sign === -1) return;
-      g = { key, accs: set.initial(), ts };
+    if (!g && create) {
+      g = { key, accs: set.initial(), ts, last: null };
       state.set(sig, g);
     }
-    set.apply(g.accs, row, sign);
-    if (ts > g.ts) g.ts = ts;
-    emitGroup(g);
+    return g;
   };
 
   if (step.input.output === 'STREAM') {
-    return (row, ts) => fold(row, ts, 1);
+    return (row, ts, op) => {
+      if (op !== UPSERT) return;
+      const key = groupKey(row);
+      if (key === null) return;
+      const g = group(key, ts, true)!;
+      set.apply(g.accs, row, 1);
+      if (ts > g.ts) g.ts = ts;
+      emitGroup(g);
+    };
   }
   return (row, ts, op, old) => {
-    if (old !== null) fold(old, ts, -1);
-    if (op !== DELETE) fold(row, ts, 1);
+    const oldKey = old === null ? null : groupKey(old);
+    const newKey = op === DELETE ? null : groupKey(row);
+    const oldGroup = oldKey && group(oldKey, ts, false);
+    const newGroup = newKey && group(newKey, ts, true);
+    if (oldGroup) {
+      set.apply(oldGroup.accs, old!, -1);
+      if (ts > oldGroup.ts) oldGroup.ts = ts;
+      if (oldGroup !== newGroup) emitGroup(oldGroup);
+    }
+    if (newGroup) {
+      set.apply(newGroup.accs, row, 1);
+      if (ts > newGroup.ts) newGroup.ts = ts;
+      emitGroup(newGroup);
+    }
   };
 }

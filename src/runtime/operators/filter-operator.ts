@@ -16,13 +16,12 @@ export function filterOperator(step: FilterStep, ctx: OperatorContext, next: Emi
     }
   };
   if (step.output === 'STREAM') {
-    return (row, ts, op, old) => { if (test(row)) next(row, ts, op, old); };
+    return (row, ts, op, old) => { if (op === UPSERT && test(row)) next(row, ts, op, old); };
   }
   return (row, ts, op, old) => {
     const oldPassed = old !== null && test(old);
     if (op === UPSERT && test(row)) { next(row, ts, UPSERT, oldPassed ? old : null); return; }
-    // Deleted, or no longer matching: retract what downstream saw, if it saw anything.
-    if (oldPassed || op === DELETE) next(row, ts, DELETE, oldPassed ? old : null);
-    else next(row, ts, DELETE, null);
+    // Deleted, or no longer matching: retract the row if downstream saw it.
+    if (oldPassed) next(row, ts, DELETE, old);
   };
 }

@@ -37,7 +37,8 @@ export function sessionAggregateOperator(step: AggregateStep, ctx: OperatorConte
   };
 
   const closed: Session[] = [];
-  return (row, ts) => {
+  return (row, ts, op) => {
+    if (op === DELETE) return; // a stream record without a value does not aggregate
     if (ts > store.streamTime) store.streamTime = ts;
     const key = groupKey(row);
     if (key !== null && ts + grace >= store.streamTime) {

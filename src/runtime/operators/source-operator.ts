@@ -51,7 +51,6 @@ export function sourceOperator(step: SourceStep, ctx: OperatorContext, next: Emi
       const valueRow = valueSerde.deserialize(rec.value, topic);
       hasValue = valueRow !== null;
       if (valueRow === null) {
-        if (!isTable) return; // a stream has no use for a record without a value
         for (let i = 0; i < v; i++) row[k + i] = null;
       } else {
         for (let i = 0; i < v; i++) row[k + i] = valueRow[i];
@@ -65,7 +64,8 @@ export function sourceOperator(step: SourceStep, ctx: OperatorContext, next: Emi
       logFailure(ctx, 'DESERIALIZATION', e);
       return;
     }
-    if (!isTable) { next(row, ts, UPSERT, null); return; }
+    // A stream record without a value flows on as a DELETE (key only), as ksqlDB passes it through.
+    if (!isTable) { next(row, ts, hasValue ? UPSERT : DELETE, null); return; }
     const sig = keySignature(row, 0, k);
     const old = table!.get(sig) ?? null;
     if (!hasValue) {

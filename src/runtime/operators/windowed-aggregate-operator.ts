@@ -2,7 +2,7 @@
 // window has closed (window end + grace <= stream time). EMIT CHANGES emits each update; EMIT
 // FINAL emits each window once, when stream time closes it.
 import type { AggregateStep } from '../../plan/physical-plan.js';
-import { type Emit, UPSERT } from '../emit.js';
+import { type Emit, UPSERT, DELETE } from '../emit.js';
 import type { OperatorContext } from '../operator-context.js';
 import { aggregatorSet } from './aggregator-set.js';
 import { groupKeyFn } from './group-key.js';
@@ -49,7 +49,8 @@ export function windowedAggregateOperator(step: AggregateStep, ctx: OperatorCont
     for (const w of closed) emitWindow(w);
   };
 
-  return (row, ts) => {
+  return (row, ts, op) => {
+    if (op === DELETE) return; // a stream record without a value does not aggregate
     if (ts > store.streamTime) store.streamTime = ts;
     const key = groupKey(row);
     if (key !== null) {
