@@ -13,6 +13,7 @@ import { startQuery } from './persistent-query.js';
 import { offsetReset } from './engine-state.js';
 import { SqlError } from '../types/sql-error.js';
 import { formatSchema } from '../types/schema.js';
+import { timestampFromColumn } from '../runtime/operators/timestamp-extractor.js';
 
 function planSources(root: Step): string[] {
   const out: string[] = [];
@@ -72,12 +73,16 @@ export async function executeCreateAsSelect(state: EngineState, s: CreateAsSelec
     timestampColumn: p.timestamp, timestampFormat: p.timestampFormat,
   };
   validateFormats(def);
+  if (p.timestamp) timestampFromColumn([...root.schema.key, ...root.schema.value], p.timestamp, p.timestampFormat);
   const n = state.nextQueryNumber++;
   const id = `${s.sourceType === 'STREAM' ? 'CSAS' : 'CTAS'}_${s.name}_${n}`;
   def.ownerQueryId = id;
   if (existing) await terminateWriters(state, s.name);
   await ensureTopic(state.log, topic, p.partitions ?? srcTopic?.partitions, p.replicas, p.retentionMs, s.sourceType === 'TABLE', false);
-  const sink: SinkStep = { kind: 'sink', input: root, sinkName: s.name, topic, keyFormat, valueFormat, schema: root.schema, output: root.output, window: root.window };
+  const sink: SinkStep = {
+    kind: 'sink', input: root, sinkName: s.name, topic, keyFormat, valueFormat, schema: root.schema,
+    output: root.output, window: root.window, timestampColumn: p.timestamp, timestampFormat: p.timestampFormat,
+  };
   state.catalog.add(def);
   const q = startQuery(state, {
     id, kind: s.sourceType === 'STREAM' ? 'CSAS' : 'CTAS', sql: s.text, root: sink, sinkName: s.name, sinkTopic: topic,

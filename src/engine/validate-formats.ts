@@ -1,8 +1,29 @@
-// Checks that a source's columns fit its key and value formats (building the serdes does it).
+// Checks that a source's columns fit its key and value formats (building the serdes does it),
+// and the key rules ksqlDB enforces on every source.
 import type { SourceDef } from './catalog.js';
-import { createRowSerde, createWindowedKeySerde } from '../format/index.js';
+import type { SqlType } from '../types/sql-type.js';
+import { createRowSerde, createWindowedKeySerde, validateFormatOptions } from '../format/index.js';
+import { SqlError } from '../types/sql-error.js';
+import { formatType } from '../types/sql-type.js';
+
+function containsMap(t: SqlType): boolean {
+  switch (t.kind) {
+    case 'MAP': return true;
+    case 'ARRAY': return containsMap(t.item);
+    case 'STRUCT': return t.fields.some((f) => containsMap(f.type));
+    default: return false;
+  }
+}
 
 export function validateFormats(def: Pick<SourceDef, 'schema' | 'keyFormat' | 'valueFormat' | 'window'>): void {
+  for (const c of def.schema.key) {
+    if (containsMap(c.type)) {
+      throw new SqlError('INVALID_STATEMENT',
+        `Map keys, including types that contain maps, are not supported as they may lead to unexpected behavior due to inconsistent serialization. Key column name: \`${c.name}\`. Column type: ${formatType(c.type)}. See https://github.com/confluentinc/ksql/issues/6621 for more.`);
+    }
+  }
+  validateFormatOptions(def.keyFormat, def.schema.key.length);
+  validateFormatOptions(def.valueFormat, def.schema.value.length);
   if (def.window) createWindowedKeySerde(def.keyFormat, def.schema.key, def.window);
   else createRowSerde(def.keyFormat, def.schema.key, { isKey: true });
   createRowSerde(def.valueFormat, def.schema.value, { isKey: false });

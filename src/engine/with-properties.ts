@@ -3,6 +3,7 @@
 import type { Properties, PropertyValue } from '../../grammar/ast.js';
 import type { FormatName, FormatSpec } from '../format/serde.js';
 import { SqlError } from '../types/sql-error.js';
+import { parseDelimiter } from '../format/index.js';
 
 const SOURCE_PROPS = new Set([
   'KAFKA_TOPIC', 'VALUE_FORMAT', 'KEY_FORMAT', 'FORMAT', 'PARTITIONS', 'REPLICAS', 'TIMESTAMP',
@@ -59,14 +60,10 @@ function format(p: PropertyValue, name: string): FormatName {
 
 function delimiter(p: PropertyValue, name: string): string {
   const d = str(p, name);
-  if (d === '') {
-    throw new SqlError('INVALID_PROPERTY',
-      `Configuration ${name} is invalid: Delimiter cannot be empty, if you meant to have a tab or space for delimiter, please use the special values 'TAB' or 'SPACE'`, { position: p.span });
-  }
-  if (d.toUpperCase() === 'TAB') return '\t';
-  if (d.toUpperCase() === 'SPACE') return ' ';
-  if (d.length !== 1) {
-    throw new SqlError('INVALID_PROPERTY', `Configuration ${name} is invalid: Delimiter must be a single character or TAB or SPACE`, { position: p.span });
+  try {
+    parseDelimiter(d);
+  } catch (e) {
+    throw new SqlError('INVALID_PROPERTY', `Configuration ${name} is invalid: ${(e as Error).message}`, { position: p.span });
   }
   return d;
 }

@@ -85,6 +85,9 @@ export interface SinkStep extends StepBase {
   topic: string;
   keyFormat: FormatSpec;
   valueFormat: FormatSpec;
+  /** TIMESTAMP='col': the output record time comes from this column. */
+  timestampColumn?: string;
+  timestampFormat?: string;
 }
 
 export type Step = SourceStep | FilterStep | ProjectStep | AggregateStep | JoinStep | SinkStep;

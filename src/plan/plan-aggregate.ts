@@ -51,7 +51,11 @@ export function planAggregation(input: Step, q: Query, ctx: PlanContext, mode: P
     groupSigs.push(sig);
   }
 
-  const items = expandSelect(q.select, scope, 0);
+  const items = expandSelect(q.select, scope, input.schema.key.length + input.schema.value.length);
+  const src = sourceOf(input);
+  if (src && src.valueFormat.format === 'KAFKA') {
+    throw new SqlError('INVALID_STATEMENT', `Source(s) ${src.sourceName} are using the 'KAFKA' value format. This format does not yet support GROUP BY.`, { position: q.span });
+  }
   if (mode.sinkName !== undefined) checkReservedNames(items);
 
   // Key names: from the first SELECT item that is the grouping expression.
@@ -120,6 +124,20 @@ export function planAggregation(input: Step, q: Query, ctx: PlanContext, mode: P
     });
   }
 
+  if (input.output === 'TABLE') {
+    // A table's updates retract old rows: every aggregate must be able to undo.
+    const noUndo = calls.filter((c) => {
+      const fn = ctx.registry.aggregate(c.name)!;
+      const types = c.args.map((a) => analyzeExpression(a, scope, ctx.registry).type);
+      const agg = resolveAggregate(fn, types, c.literals.length).overload.create(types, c.literals, { properties: ctx.properties });
+      return agg.remove === undefined;
+    }).map((c) => c.name);
+    if (noUndo.length > 0) {
+      const names = [...new Set(noUndo)].sort();
+      const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+      throw new SqlError('INVALID_STATEMENT', `The aggregation function${names.length > 1 ? 's' : ''} ${list} cannot be applied to a table source, only to a stream source.`, { position: q.span });
+    }
+  }
   const keyCols: Column[] = groupBy.map((g, i) => ({
     name: keyNames[i], type: analyzeExpression(g, scope, ctx.registry).type, namespace: 'KEY',
   }));
@@ -131,7 +149,7 @@ export function planAggregation(input: Step, q: Query, ctx: PlanContext, mode: P
   }
   const agg: AggregateStep = {
     kind: 'aggregate', input, groupBy, aggregates: calls, windowSpec: q.window,
-    schema: { key: keyCols, value: valueCols }, output: 'TABLE', window,
+    schema: { key: keyCols, value: valueCols }, output: 'TABLE', window, alias: input.alias,
   };
   let step: Step = agg;
   if (having) step = planFilter(step, having, ctx, 'HAVING');
@@ -143,3 +161,11 @@ export function planAggregation(input: Step, q: Query, ctx: PlanContext, mode: P
 }
 
 const isWindowBound = (n: string): boolean => n === 'WINDOWSTART' || n === 'WINDOWEND';
+
+function sourceOf(s: Step): (Step & { kind: 'source' }) | undefined {
+  while (s.kind !== 'source') {
+    if (s.kind === 'join') return undefined;
+    s = s.input;
+  }
+  return s;
+}

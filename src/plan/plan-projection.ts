@@ -26,7 +26,11 @@ export function planProjection(input: Step, select: SelectItem[], ctx: PlanConte
   const scope = stepScope(input);
   const starCols = input.schema.key.length + input.schema.value.length;
   const items = expandSelect(select, scope, starCols);
-  for (const it of items) analyzeExpression(it.expr, scope, ctx.registry);
+  for (const it of items) {
+    if (analyzeExpression(it.expr, scope, ctx.registry).type.kind === 'NULL') {
+      throw new SqlError('TYPE_ERROR', `Can't infer a type of null. Please explicitly cast it to a required type, e.g. CAST(null AS VARCHAR).`, { position: it.span });
+    }
+  }
 
   if (mode.sinkName === undefined) {
     checkDuplicateNames(items);

@@ -7,6 +7,7 @@ import type { OperatorContext } from '../operator-context.js';
 import { logFailure } from '../operator-context.js';
 import { rowLayout } from '../row-layout.js';
 import { createRowSerde, createWindowedKeySerde } from '../../format/index.js';
+import { timestampFromColumn } from './timestamp-extractor.js';
 
 export function sinkOperator(step: SinkStep, ctx: OperatorContext, out: (rec: ProducerRecord) => void): Emit {
   const lay = rowLayout(step.schema);
@@ -19,12 +20,19 @@ export function sinkOperator(step: SinkStep, ctx: OperatorContext, out: (rec: Pr
   const topic = step.topic;
   const keyRow = new Array(k);
   const valueRow = new Array(v);
+  // TIMESTAMP='col' on a CSAS/CTAS: the sink's record time comes from that output column.
+  const eventTime = step.timestampColumn
+    ? timestampFromColumn([...step.schema.key, ...step.schema.value], step.timestampColumn, step.timestampFormat)
+    : undefined;
 
   return (row, ts, op) => {
     try {
-      for (let i = 0; i < k; i++) keyRow[i] = row[i];
+      if (eventTime && op !== DELETE) ts = eventTime(row, ts);
+      let allNull = true;
+      for (let i = 0; i < k; i++) { keyRow[i] = row[i]; if (row[i] !== null && row[i] !== undefined) allNull = false; }
       let key: Uint8Array | null = null;
-      if (k > 0) {
+      // A key whose columns are all NULL is a null key, as ksqlDB writes it.
+      if (k > 0 && !(allNull && !windowedKeySerde)) {
         key = windowedKeySerde
           ? windowedKeySerde.serialize(keyRow, { start: row[lay.windowstart] as number, end: row[lay.windowend] as number }, topic)
           : keySerde!.serialize(keyRow, topic);

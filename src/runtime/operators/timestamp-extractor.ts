@@ -1,33 +1,51 @@
-// Event time of a source row: the record timestamp (ROWTIME), or the TIMESTAMP='col' column —
-// a BIGINT of epoch ms, a TIMESTAMP, or a STRING parsed with TIMESTAMP_FORMAT.
+// Event time: the record timestamp (ROWTIME), or the TIMESTAMP='col' column — a BIGINT of epoch
+// ms, a TIMESTAMP, or a STRING parsed with TIMESTAMP_FORMAT. A NULL, negative or unparseable
+// time throws, and the record goes to the processing log (as ksqlDB drops it).
 import type { SourceStep } from '../../plan/physical-plan.js';
+import type { Column } from '../../types/schema.js';
 import type { Row } from '../emit.js';
 import { SqlError } from '../../types/sql-error.js';
 import { parseTimestampWithPattern } from './parse-timestamp.js';
+import { compileJavaPattern } from '../../../udfs/datetime/java-date-format.js';
 
-/** Returns the event time, or throws with a reason when the column is NULL or unparseable. */
 export type TimestampFn = (row: Row, recordTs: number) => number;
 
 export function timestampExtractor(step: SourceStep): TimestampFn {
-  const col = step.timestampColumn;
-  if (!col) return (_row, ts) => ts;
-  const cols = [...step.schema.key, ...step.schema.value];
+  if (!step.timestampColumn) {
+    return (_row, ts) => {
+      if (ts < 0) throw new Error(`invalid negative timestamp ${ts}`);
+      return ts;
+    };
+  }
+  return timestampFromColumn([...step.schema.key, ...step.schema.value], step.timestampColumn, step.timestampFormat);
+}
+
+/** Reads event time from a column of a row laid out as `cols` (key columns, then values). */
+export function timestampFromColumn(cols: Column[], col: string, format: string | undefined): TimestampFn {
   const idx = cols.findIndex((c) => c.name === col);
   if (idx < 0) throw new SqlError('UNKNOWN_COLUMN', `The TIMESTAMP column set in the WITH clause does not exist in the schema: '${col}'`);
   const type = cols[idx].type.kind;
-  if (type === 'BIGINT' || type === 'TIMESTAMP') {
+  const check = (ts: number): number => {
+    if (!(ts >= 0)) throw new Error(`invalid negative timestamp ${ts} in column ${col}`);
+    return ts;
+  };
+  if ((type === 'BIGINT' || type === 'TIMESTAMP') && format === undefined) {
     return (row) => {
       const v = row[idx];
       if (typeof v !== 'number') throw new Error(`timestamp column ${col} is NULL`);
-      return v;
+      return check(v);
     };
   }
   if (type === 'STRING') {
-    const fmt = step.timestampFormat;
+    if (format !== undefined) {
+      try { compileJavaPattern(format); } catch (e) {
+        throw new SqlError('INVALID_PROPERTY', `Invalid TIMESTAMP_FORMAT '${format}': ${(e as Error).message}`);
+      }
+    }
     return (row) => {
       const v = row[idx];
       if (typeof v !== 'string') throw new Error(`timestamp column ${col} is NULL`);
-      return parseTimestampWithPattern(v, fmt);
+      return check(parseTimestampWithPattern(v, format));
     };
   }
   throw new SqlError('INVALID_STATEMENT',
