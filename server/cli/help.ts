@@ -29,6 +29,8 @@ Options:
                          go to stderr.
   --set NAME=VALUE       Set a property before the script runs (repeatable), e.g.
                          --set auto.offset.reset=earliest
+  --functions DIR        Load user functions (.ts or .js modules) from DIR at start
+                         (default: $EDDY_FUNCTIONS_DIR)
   -h, --help             Show this help`;
 
 export const SHELL_HELP = `Usage: eddy shell [options]
@@ -40,4 +42,5 @@ which cancels the query and returns to the prompt. Ctrl-D or 'exit' leaves. Hist
 
 Options:
   --set NAME=VALUE       Set a property at start (repeatable)
+  --functions DIR        Load user functions (.ts or .js modules) from DIR at start
   -h, --help             Show this help`;

@@ -9,7 +9,7 @@ import type { ParsedArgs } from './args.js';
 import { printResult, type Out, type OutputMode } from './print-result.js';
 import { formatError } from './format-error.js';
 import { RUN_HELP } from './help.js';
-import { propertiesFromFlags } from './properties-flag.js';
+import { propertiesFromFlags, functionsDir } from './properties-flag.js';
 
 export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
   if (args.flags.has('help')) { out.stdout(RUN_HELP); return 0; }
@@ -32,7 +32,7 @@ export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
     return 1;
   }
   const engine = await Engine.create({
-    baseDir: dirname(resolve(file)), properties: propertiesFromFlags(args),
+    baseDir: dirname(resolve(file)), properties: propertiesFromFlags(args), functionsDir: functionsDir(args),
   });
   try {
     for (const st of engine.split(source)) {

@@ -10,7 +10,7 @@ import type { ParsedArgs } from './args.js';
 import { printResult, type Out } from './print-result.js';
 import { formatError } from './format-error.js';
 import { SHELL_HELP } from './help.js';
-import { propertiesFromFlags } from './properties-flag.js';
+import { propertiesFromFlags, functionsDir } from './properties-flag.js';
 import { renderTable } from './render-table.js';
 
 const HISTORY = join(homedir(), '.eddy_history');
@@ -21,7 +21,7 @@ function loadHistory(): string[] {
 
 export async function shellCommand(args: ParsedArgs, out: Out): Promise<number> {
   if (args.flags.has('help')) { out.stdout(SHELL_HELP); return 0; }
-  const engine = await Engine.create({ properties: propertiesFromFlags(args) });
+  const engine = await Engine.create({ properties: propertiesFromFlags(args), functionsDir: functionsDir(args) });
   const interactive = process.stdin.isTTY === true;
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive, history: loadHistory(), historySize: 500 });
   if (interactive) out.stdout("Eddy shell — streaming SQL on the embedded log. End statements with ';'. Ctrl-D to exit.");

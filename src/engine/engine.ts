@@ -14,6 +14,7 @@ import { DEFAULT_PROPERTIES, type EngineState } from './engine-state.js';
 import { ProcessingLogWriter } from './processing-log-writer.js';
 import { executeStatement } from './execute-statement.js';
 import { SqlError } from '../types/sql-error.js';
+import { loadUserFunctions } from './load-user-functions.js';
 
 export interface EngineOptions {
   log?: Log;
@@ -22,8 +23,10 @@ export interface EngineOptions {
   serviceId?: string;
   /** Base directory for relative file paths (COPY). */
   baseDir?: string;
-  /** Extra functions (user functions loaded at start). */
+  /** The function registry (built-ins by default). */
   registry?: FunctionRegistry;
+  /** A directory of user function modules (.ts/.js) to load at start. */
+  functionsDir?: string;
   /** Called for each processing-log entry as it happens. */
   onProcessingLog?: (e: ProcessingLogEntry) => void;
 }
@@ -40,8 +43,17 @@ export class Engine {
     const defaults = { ...DEFAULT_PROPERTIES, ...(o.properties ?? {}) };
     const processingLog = new ProcessingLogWriter(log, serviceId, o.onProcessingLog);
     await processingLog.init();
+    const registry = o.registry ?? new FunctionRegistry(builtinFunctions);
+    if (o.functionsDir) {
+      for (const def of await loadUserFunctions(o.functionsDir)) {
+        if (registry.get(def.name)) {
+          throw new SqlError('INVALID_STATEMENT', `User function ${def.name.toUpperCase()} has the name of a function that already exists.`);
+        }
+        registry.register(def);
+      }
+    }
     const state: EngineState = {
-      log, catalog: new Catalog(), registry: o.registry ?? new FunctionRegistry(builtinFunctions),
+      log, catalog: new Catalog(), registry,
       properties: { ...defaults }, variables: new Map(), queries: new Map(), nextQueryNumber: 0,
       serviceId, processingLog, baseDir: o.baseDir ?? process.cwd(),
     };

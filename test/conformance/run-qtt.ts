@@ -9,6 +9,7 @@
 
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadCaseFile } from './qtt-load.js';
 import { runCase } from './qtt-execute.js';
 import type { CaseOutcome, QttCase } from './qtt-types.js';
@@ -18,7 +19,8 @@ interface Args { dir: string; files?: string; filter?: RegExp; verbose: boolean;
 interface CaseReport { id: string; status: CaseOutcome['status']; message?: string; ms: number }
 interface FileReport { file: string; passed: number; total: number; loadError?: string; cases: CaseReport[] }
 
-const DEFAULT_DIR = '/work/shared/conformance/ksqldb-qtt/cases';
+// The shared corpus beside the checkout: <repo>/../shared (this file runs from <repo>/dist/test/conformance).
+const DEFAULT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'shared', 'conformance', 'ksqldb-qtt', 'cases');
 
 const USAGE = 'usage: run-qtt [DIR] [--files LIST] [--filter REGEX] [--verbose] [--json PATH] [--timeout MS]';
 

@@ -22,7 +22,7 @@ export function analyzeCall(e: FunctionCall, ctx: AnalyzeContext): TypedExpr {
       `Aggregate function ${formatExpr(e)} is not allowed here: aggregate functions can only be used in the `
       + 'SELECT and HAVING clauses of an aggregate query.', e.span);
   }
-  const asts = e.star ? [] : e.args;
+  const asts = e.star ? [] : e.args.map((a) => timeUnitArg(a, ctx));
   const typed: (TypedExpr | undefined)[] = asts.map((a) => (a.kind === 'Lambda' ? undefined : ctx.analyze(a, ctx)));
   const info: ArgInfo[] = asts.map((a, i) => (a.kind === 'Lambda' ? { lambdaArity: a.params.length } : { type: typed[i]!.type }));
   const resolved = resolveOverload(def, info);
@@ -94,4 +94,17 @@ function analyzeLambda(a: Lambda, p: TypePattern, b: Bindings, fnName: string, c
   const expected = substitute(p.returns, b);
   const converted = expected ? implicitCast(body, expected) : body;
   return { kind: 'Lambda', params, body: converted, type: converted.type, span: a.span, source: a as Expr };
+}
+
+const TIME_UNITS = new Set(['DAY', 'DAYS', 'HOUR', 'HOURS', 'MINUTE', 'MINUTES', 'SECOND', 'SECONDS',
+  'MILLISECOND', 'MILLISECONDS']);
+
+/**
+ * ksqlDB's grammar lets a time unit stand as a function argument (DATEADD(DAYS, 2, d)); our
+ * parser reads it as a column name. When no column has that name, it is the unit, as a string.
+ */
+function timeUnitArg(a: Expr, ctx: AnalyzeContext): Expr {
+  if (a.kind !== 'ColumnRef' || a.qualifier !== undefined || !TIME_UNITS.has(a.name)) return a;
+  if (ctx.scope.columns.some((c) => c.name === a.name)) return a;
+  return { kind: 'StringLit', value: a.name, span: a.span };
 }
