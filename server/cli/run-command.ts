@@ -49,6 +49,11 @@ export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
         return 1;
       }
     }
+    await engine.settle();
+    const logged = engine.state.processingLog.count;
+    if (logged > 0) {
+      out.stderr(`${logged} record${logged === 1 ? '' : 's'} could not be processed: see SELECT * FROM EDDY_PROCESSING_LOG;`);
+    }
     return 0;
   } finally {
     await engine.close();

@@ -9,6 +9,13 @@ export interface OperatorContext {
   logger: ProcessingLogger;
   /** The input record being processed, updated by the source before each row. */
   current: RecordContext;
+  /** Sends evaluation errors of function calls to the processing log (see evaluation-error-reporter). */
+  reportEvaluation?: (e: Error) => void;
+}
+
+/** The reporter function for this context, made once. */
+export function evaluationReporter(ctx: OperatorContext): (e: Error) => void {
+  return (ctx.reportEvaluation ??= (e: Error) => logFailure(ctx, 'EVALUATION', e));
 }
 
 /** Sends a failure on the current record to the processing log. */

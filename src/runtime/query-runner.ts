@@ -46,10 +46,11 @@ export class QueryRunner {
           if (hs) for (const h of hs) h(rec);
         }
         this.processed += recs.length;
+        if (this.stopped) break; // e.g. a push query reached its LIMIT mid-batch
         await this.flush();
         await consumer.commit();
       } catch (e) {
-        this.o.onError(e);
+        if (!this.stopped) this.o.onError(e);
       } finally {
         this.busy = false;
       }

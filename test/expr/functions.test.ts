@@ -3,6 +3,7 @@ import { Decimal } from '../../src/types/decimal.js';
 import { array, BIGINT, decimal, DOUBLE, INTEGER, STRING } from '../../src/types/sql-type.js';
 import type { TCall, TCast } from '../../src/plan/expr/typed-expr.js';
 import { EvaluationError } from '../../src/runtime/expr/evaluation-error.js';
+import { setEvaluationErrorReporter } from '../../src/runtime/expr/evaluation-error-reporter.js';
 import { analyze, arr, at, call, cast, cmp, col, evaluate, lambda, nul, num, op, str, typeOf } from './helpers.js';
 
 describe('function calls', () => {
@@ -90,9 +91,17 @@ describe('function calls', () => {
     expect(evaluate(call('TYPE_NAME', op('+', col('DEC'), col('DEC'))))).toBe('DECIMAL(5, 2)');
   });
 
-  it('wraps implementation failures in EvaluationError', () => {
-    expect(() => evaluate(call('BOOM'))).toThrow(EvaluationError);
-    expect(() => evaluate(call('BOOM'))).toThrow('Error evaluating BOOM(): kaboom');
+  it('turns implementation failures into NULL and reports an EvaluationError (as ksqlDB)', () => {
+    const reported: Error[] = [];
+    setEvaluationErrorReporter((e) => reported.push(e));
+    try {
+      expect(evaluate(call('BOOM'))).toBeNull();
+    } finally {
+      setEvaluationErrorReporter(undefined);
+    }
+    expect(reported).toHaveLength(1);
+    expect(reported[0]).toBeInstanceOf(EvaluationError);
+    expect(reported[0].message).toBe('Error evaluating BOOM(): kaboom');
     expect(evaluate(call('NOTHING'))).toBeNull();
   });
 });

@@ -5,6 +5,7 @@
 import type { TCall, TLambda } from '../../plan/expr/typed-expr.js';
 import { SqlError } from '../../types/sql-error.js';
 import { EvaluationError } from './evaluation-error.js';
+import { reportEvaluationError } from './evaluation-error-reporter.js';
 import type { CompileEnv, Evaluator } from './compile-env.js';
 import { textOf } from './compile-env.js';
 
@@ -42,7 +43,8 @@ export function compileCall(t: TCall, env: CompileEnv): Evaluator {
     const fn = compileLambda(a, env);
     return () => fn;
   });
-  const fail = (e: unknown): never => { throw EvaluationError.wrap(e, text()); };
+  // A failing call is NULL, reported to the processing log (as ksqlDB).
+  const fail = (e: unknown): null => { reportEvaluationError(EvaluationError.wrap(e, text())); return null; };
   const out = (v: unknown): unknown => (v === undefined ? null : v);
   const n = args.length;
   if (n === 0) {

@@ -4,7 +4,8 @@ import type { SourceStep } from '../../plan/physical-plan.js';
 import type { LogRecord } from '../../log/log.js';
 import { type Emit, type Row, UPSERT, DELETE } from '../emit.js';
 import type { OperatorContext } from '../operator-context.js';
-import { logFailure } from '../operator-context.js';
+import { logFailure, evaluationReporter } from '../operator-context.js';
+import { setEvaluationErrorReporter } from '../expr/evaluation-error-reporter.js';
 import { rowLayout } from '../row-layout.js';
 import { keySignature } from '../key-signature.js';
 import { createRowSerde, createWindowedKeySerde } from '../../format/index.js';
@@ -24,7 +25,9 @@ export function sourceOperator(step: SourceStep, ctx: OperatorContext, next: Emi
   const topic = step.topic;
   const isTable = step.output === 'TABLE';
 
+  const report = evaluationReporter(ctx);
   return (rec) => {
+    setEvaluationErrorReporter(report);
     const c = ctx.current;
     c.topic = rec.topic; c.partition = rec.partition; c.offset = rec.offset;
     const row: Row = new Array(lay.width);

@@ -1,0 +1,228 @@
+#!/usr/bin/env bash
+# A single-node Apache Kafka (KRaft, broker+controller in one JVM) on 127.0.0.1, for tests and
+# local use. The broker's jars come from Maven Central via Maven (scripts/kafka/pom.xml) and are
+# cached, so only the first start downloads. See scripts/kafka/README.md.
+#
+#   scripts/local-kafka.sh start         start (if not running) and wait until the broker answers
+#   scripts/local-kafka.sh stop          stop it and delete its temporary data
+#   scripts/local-kafka.sh status        "running ..." (exit 0) or "not running" (exit 3)
+#   scripts/local-kafka.sh jars          only download the jars (e.g. to warm a CI cache)
+#   scripts/local-kafka.sh ensure-kcat   install kcat with apt if it is missing
+#
+# Environment:
+#   KAFKA_PORT             client port (default 9092); one broker per port
+#   KAFKA_CONTROLLER_PORT  KRaft controller port (default: the first free port above KAFKA_PORT)
+#   KAFKA_DATA_DIR         keep data here across runs (default: a temporary dir, deleted by stop)
+#   KAFKA_VERSION          broker version (default: the one in scripts/kafka/pom.xml)
+#   KAFKA_HEAP             JVM max heap (default 512m)
+#   KAFKA_START_TIMEOUT    seconds to wait for the broker (default 90)
+#   EDDY_CACHE_DIR         jar cache (default ${XDG_CACHE_HOME:-~/.cache}/eddy)
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+POM="$HERE/kafka/pom.xml"
+PORT="${KAFKA_PORT:-9092}"
+STATE_DIR="${TMPDIR:-/tmp}/eddy-kafka-$PORT" # pid, config and (by default) the data of this port
+CACHE_ROOT="${EDDY_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/eddy}"
+VERSION="${KAFKA_VERSION:-$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$POM")}"
+LIBS="$CACHE_ROOT/kafka-$VERSION/libs"
+
+die() { echo "local-kafka: $*" >&2; exit 1; }
+need() { command -v "$1" >/dev/null 2>&1 || die "$1 not found: $2"; }
+
+# True if something accepts connections on 127.0.0.1:$1.
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+running_pid() {
+  local pid
+  [[ -f "$STATE_DIR/pid" ]] || return 1
+  pid="$(cat "$STATE_DIR/pid")"
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+}
+
+log_tail() {
+  local f
+  for f in "$STATE_DIR/stdout.log" "$(data_dir)/server.log"; do
+    [[ -s "$f" ]] && { echo "--- last lines of $f:" >&2; tail -n 40 "$f" >&2; }
+  done
+  return 0
+}
+
+data_dir() {
+  if [[ -f "$STATE_DIR/data-dir" ]]; then cat "$STATE_DIR/data-dir"; else echo "${KAFKA_DATA_DIR:-$STATE_DIR/data}"; fi
+}
+
+fetch_jars() {
+  [[ -f "$LIBS/.complete" ]] && return 0
+  need java "install a JDK 17+ (e.g. apt-get install -y openjdk-17-jdk-headless)"
+  need mvn "install Maven (e.g. apt-get install -y maven)"
+  echo "local-kafka: downloading Kafka $VERSION jars to $LIBS (once)" >&2
+  mkdir -p "$(dirname "$LIBS")"
+  # Download beside the target and rename, so a concurrent or interrupted run never sees half.
+  local tmp="$LIBS.tmp.$$" out
+  out="$(mvn -q -B -Dstyle.color=never -f "$POM" dependency:copy-dependencies \
+    -Dkafka.version="$VERSION" -DincludeScope=runtime -DoutputDirectory="$tmp" 2>&1)" || {
+    rm -rf "$tmp"
+    echo "$out" >&2
+    die "Maven could not fetch Kafka $VERSION (is Maven Central reachable?)"
+  }
+  touch "$tmp/.complete"
+  mv -T "$tmp" "$LIBS" 2>/dev/null || rm -rf "$tmp" # lost a race: the other copy is complete
+}
+
+check_java() {
+  need java "install a JDK 17+ (e.g. apt-get install -y openjdk-17-jdk-headless)"
+  local v
+  v="$(java -version 2>&1 | sed -n 's/.* version "\([0-9]*\).*/\1/p' | head -n1)"
+  [[ -n "$v" && "$v" -ge 17 ]] || die "Kafka $VERSION needs Java 17+, found: $(java -version 2>&1 | head -n1)"
+}
+
+free_port_above() {
+  local p=$(($1 + 1))
+  while port_open "$p"; do p=$((p + 1)); done
+  echo "$p"
+}
+
+write_config() {
+  local data="$1" cport="$2"
+  cat >"$STATE_DIR/server.properties" <<EOF
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$cport
+listeners=PLAINTEXT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$cport
+advertised.listeners=PLAINTEXT://127.0.0.1:$PORT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$data/kafka-logs
+# Eddy creates its topics explicitly; a typo must not create one.
+auto.create.topics.enable=false
+num.partitions=1
+# One node: every internal topic has one replica, and few partitions so they are created fast.
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=4
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+transaction.state.log.num.partitions=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+# Tests join groups all the time: do not wait for more members before the first rebalance.
+group.initial.rebalance.delay.ms=0
+num.network.threads=2
+num.io.threads=4
+background.threads=4
+log.cleaner.threads=1
+log.cleaner.dedupe.buffer.size=8388608
+EOF
+}
+
+start() {
+  local pid
+  if pid="$(running_pid)"; then
+    echo "local-kafka: already running on 127.0.0.1:$PORT (pid $pid)"
+    return 0
+  fi
+  rm -rf "$STATE_DIR" # stale state of a broker that died
+  check_java
+  fetch_jars
+  port_open "$PORT" && die "port $PORT is in use by another process (set KAFKA_PORT)"
+
+  local data="${KAFKA_DATA_DIR:-$STATE_DIR/data}" cport="${KAFKA_CONTROLLER_PORT:-$(free_port_above "$PORT")}"
+  mkdir -p "$STATE_DIR" "$data"
+  echo "$data" >"$STATE_DIR/data-dir"
+  [[ -n "${KAFKA_DATA_DIR:-}" ]] || touch "$STATE_DIR/temporary"
+  write_config "$data" "$cport"
+
+  local jvm=(java "-Xmx${KAFKA_HEAP:-512m}" -Xms128m -XX:+UseSerialGC ${KAFKA_EXTRA_JVM_OPTS:-} -Djava.awt.headless=true
+    "-Dkafka.logs.dir=$data" "-Dlog4j2.configurationFile=$HERE/kafka/log4j2.properties"
+    -cp "$LIBS/*")
+
+  # A base64url UUID, as `kafka-storage random-uuid` prints (saves a JVM start); like Kafka's, it
+  # must not start with '-', or the tool takes it for an option.
+  local cluster_id="-" out
+  while [[ "$cluster_id" == -* ]]; do
+    cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+  done
+  out="$("${jvm[@]}" kafka.tools.StorageTool format --ignore-formatted \
+    -t "$cluster_id" -c "$STATE_DIR/server.properties" 2>&1)" || {
+    echo "$out" >&2
+    die "formatting the storage in $data failed"
+  }
+
+  # stdin/stdout/stderr detached, so whoever ran this script is not kept waiting on our pipes.
+  nohup "${jvm[@]}" kafka.Kafka "$STATE_DIR/server.properties" \
+    </dev/null >"$STATE_DIR/stdout.log" 2>&1 &
+  pid=$!
+  echo "$pid" >"$STATE_DIR/pid"
+
+  local deadline=$((SECONDS + ${KAFKA_START_TIMEOUT:-90}))
+  until port_open "$PORT" && grep -q 'Kafka Server started' "$data/server.log" 2>/dev/null; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      log_tail
+      rm -f "$STATE_DIR/pid"
+      die "the broker exited during start-up (see the log above)"
+    fi
+    if ((SECONDS >= deadline)); then
+      log_tail
+      stop >/dev/null 2>&1 || true
+      die "the broker did not answer on 127.0.0.1:$PORT within ${KAFKA_START_TIMEOUT:-90}s"
+    fi
+    sleep 0.2
+  done
+  echo "local-kafka: Kafka $VERSION running on 127.0.0.1:$PORT (pid $pid, data $data)"
+}
+
+stop() {
+  local pid
+  if pid="$(running_pid)"; then
+    if [[ -f "$STATE_DIR/temporary" ]]; then
+      kill -KILL "$pid" 2>/dev/null || true # its data is deleted next: no clean shutdown needed
+    else
+      kill -TERM "$pid" 2>/dev/null || true
+      local deadline=$((SECONDS + 30))
+      while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.2; done
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+    echo "local-kafka: stopped the broker on 127.0.0.1:$PORT (pid $pid)"
+  else
+    echo "local-kafka: not running on 127.0.0.1:$PORT"
+  fi
+  rm -rf "$STATE_DIR" # holds the data too, unless KAFKA_DATA_DIR put it elsewhere
+}
+
+status() {
+  local pid
+  if pid="$(running_pid)"; then
+    echo "running on 127.0.0.1:$PORT (pid $pid, Kafka $VERSION, data $(data_dir))"
+  else
+    echo "not running on 127.0.0.1:$PORT"
+    return 3
+  fi
+}
+
+ensure_kcat() {
+  if command -v kcat >/dev/null 2>&1; then
+    echo "local-kafka: kcat is installed ($(command -v kcat))"
+    return 0
+  fi
+  need apt-get "install kcat with your package manager"
+  local sudo=()
+  if [[ "$(id -u)" != 0 ]]; then need sudo "run as root to install kcat"; sudo=(sudo); fi
+  echo "local-kafka: installing kcat with apt-get" >&2
+  local out
+  out="$("${sudo[@]}" apt-get update -qq 2>&1 && DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq kcat 2>&1)" || {
+    echo "$out" >&2
+    die "apt-get could not install kcat"
+  }
+  echo "local-kafka: kcat installed ($(command -v kcat))"
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  jars) check_java; fetch_jars ;;
+  ensure-kcat) ensure_kcat ;;
+  *) echo "usage: $0 start|stop|status|jars|ensure-kcat" >&2; exit 2 ;;
+esac

@@ -1,0 +1,24 @@
+// The model types that ship with Eddy, as one list the registry loads. Tree models (src/ml/trees)
+// are added to this list where they are wired in.
+import { halfSpaceTreesFactory } from './anomaly/half-space-trees.js';
+import { mahalanobisFactory } from './anomaly/mahalanobis.js';
+import { zscoreFactory } from './anomaly/zscore-detector.js';
+import { naiveBayesFactory } from './bayes/naive-bayes.js';
+import { kmeansFactory } from './cluster/kmeans.js';
+import { linearRegressionFactory } from './linear/linear-regression.js';
+import { logisticRegressionFactory } from './linear/logistic-regression.js';
+import { perceptronFactory } from './linear/perceptron.js';
+import { ridgeFactory } from './linear/ridge.js';
+import type { ModelFactory } from './online-model.js';
+
+export const builtinModels: readonly ModelFactory[] = [
+  logisticRegressionFactory,
+  perceptronFactory,
+  linearRegressionFactory,
+  ridgeFactory,
+  naiveBayesFactory,
+  halfSpaceTreesFactory,
+  mahalanobisFactory,
+  zscoreFactory,
+  kmeansFactory,
+];

@@ -1,0 +1,186 @@
+// ADWIN (Bifet & Gavaldà, 2007) as in MOA and River: a variable-length window kept as an
+// exponential histogram of buckets (at most MAX_BUCKETS per size 2^i), checked every `clock`
+// values for a cut W0 | W1 whose means differ by more than the Hoeffding-style bound ε_cut at
+// confidence `delta`. On a cut the oldest buckets are dropped until no cut remains, so the window
+// shrinks to the data since the change. Defaults follow River: delta 0.002, clock 32,
+// min_window_length 5, grace_period 10.
+import type { DriftDetector } from './drift-detector.js';
+
+const MAX_BUCKETS = 5;
+const ROW = MAX_BUCKETS + 1;
+const MAX_ROWS = 64; // 2^64 values: never reached
+
+export interface AdwinOptions {
+  delta?: number;
+  clock?: number;
+  minWindowLength?: number;
+  gracePeriod?: number;
+}
+
+export class Adwin implements DriftDetector {
+  readonly delta: number;
+  readonly clock: number;
+  readonly minWindowLength: number;
+  readonly gracePeriod: number;
+  readonly warning = false;
+
+  // Row i holds buckets of 2^i values, oldest first: totals and variances (sum of squared deviations).
+  private readonly totals = new Float64Array(MAX_ROWS * ROW);
+  private readonly variances = new Float64Array(MAX_ROWS * ROW);
+  private readonly sizes = new Float64Array(MAX_ROWS);
+  private rows = 1;
+  private total = 0;
+  private variance = 0;
+  private widthN = 0;
+  private tick = 0;
+  detections = 0;
+
+  constructor(opts: AdwinOptions = {}) {
+    this.delta = opts.delta ?? 0.002;
+    this.clock = opts.clock ?? 32;
+    this.minWindowLength = opts.minWindowLength ?? 5;
+    this.gracePeriod = opts.gracePeriod ?? 10;
+  }
+
+  get width(): number { return this.widthN; }
+  /** Mean of the current window. */
+  get estimation(): number { return this.widthN > 0 ? this.total / this.widthN : 0; }
+
+  update(value: number): boolean {
+    if (Number.isNaN(value)) return false;
+    this.insert(value);
+    return this.detectChange();
+  }
+
+  private insert(value: number): void {
+    this.push(0, value, 0);
+    this.widthN++;
+    if (this.widthN > 1) {
+      const d = value - this.total / (this.widthN - 1);
+      this.variance += ((this.widthN - 1) * d * d) / this.widthN;
+    }
+    this.total += value;
+    this.compress();
+  }
+
+  private push(row: number, total: number, variance: number): void {
+    const at = row * ROW + this.sizes[row];
+    this.totals[at] = total;
+    this.variances[at] = variance;
+    this.sizes[row]++;
+  }
+
+  /** Drops the first `k` (oldest) buckets of a row. */
+  private shift(row: number, k: number): void {
+    const base = row * ROW;
+    const n = this.sizes[row];
+    for (let i = k; i < n; i++) {
+      this.totals[base + i - k] = this.totals[base + i];
+      this.variances[base + i - k] = this.variances[base + i];
+    }
+    this.sizes[row] = n - k;
+  }
+
+  private compress(): void {
+    for (let row = 0; row < this.rows; row++) {
+      if (this.sizes[row] <= MAX_BUCKETS) break;
+      if (row + 1 === this.rows) {
+        if (this.rows === MAX_ROWS) break;
+        this.sizes[this.rows++] = 0;
+      }
+      const n = 2 ** row;
+      const base = row * ROW;
+      const t1 = this.totals[base], t2 = this.totals[base + 1];
+      const d = t1 / n - t2 / n;
+      const v = this.variances[base] + this.variances[base + 1] + (n * n * d * d) / (2 * n);
+      this.push(row + 1, t1 + t2, v);
+      this.shift(row, 2);
+    }
+  }
+
+  /** Removes the oldest bucket; returns its size. */
+  private deleteOldest(): number {
+    const row = this.rows - 1;
+    const n = 2 ** row;
+    const base = row * ROW;
+    const u = this.totals[base];
+    const v = this.variances[base];
+    const mu = u / n;
+    this.widthN -= n;
+    this.total -= u;
+    const muWindow = this.widthN > 0 ? this.total / this.widthN : 0;
+    this.variance -= v + (n * this.widthN * (mu - muWindow) * (mu - muWindow)) / (n + this.widthN);
+    if (this.variance < 0) this.variance = 0;
+    this.shift(row, 1);
+    if (this.sizes[row] === 0 && this.rows > 1) this.rows--;
+    return n;
+  }
+
+  private detectChange(): boolean {
+    let change = false;
+    this.tick++;
+    if (this.tick % this.clock !== 0 || this.widthN <= this.gracePeriod) return false;
+    let reduce = true;
+    while (reduce) {
+      reduce = false;
+      let exit = false;
+      let n0 = 0, n1 = this.widthN, u0 = 0, u1 = this.total;
+      // Walk cut points from the oldest bucket to the newest.
+      for (let row = this.rows - 1; row >= 0 && !exit; row--) {
+        const size = 2 ** row;
+        const cnt = this.sizes[row];
+        for (let k = 0; k < cnt; k++) {
+          const u = this.totals[row * ROW + k];
+          n0 += size;
+          n1 -= size;
+          u0 += u;
+          u1 -= u;
+          if (row === 0 && k === cnt - 1) { exit = true; break; }
+          if (n1 >= this.minWindowLength && n0 >= this.minWindowLength && this.cut(n0, n1, u0 / n0 - u1 / n1)) {
+            reduce = true;
+            change = true;
+            if (this.widthN > 0) this.deleteOldest();
+            exit = true;
+            break;
+          }
+        }
+      }
+    }
+    if (change) this.detections++;
+    return change;
+  }
+
+  private cut(n0: number, n1: number, deltaMean: number): boolean {
+    const deltaPrime = Math.log((2 * Math.log(this.widthN)) / this.delta);
+    const mRecip = 1 / (n0 - this.minWindowLength + 1) + 1 / (n1 - this.minWindowLength + 1);
+    const v = this.variance / this.widthN;
+    const epsilon = Math.sqrt(2 * mRecip * v * deltaPrime) + (2 / 3) * deltaPrime * mRecip;
+    return Math.abs(deltaMean) > epsilon;
+  }
+
+  reset(): void {
+    this.sizes.fill(0);
+    this.rows = 1;
+    this.total = this.variance = this.widthN = this.tick = 0;
+    this.detections = 0;
+  }
+
+  toArray(): Float64Array {
+    const head = [this.rows, this.total, this.variance, this.widthN, this.tick, this.detections];
+    const out = new Float64Array(head.length + MAX_ROWS + 2 * MAX_ROWS * ROW);
+    out.set(head, 0);
+    out.set(this.sizes, head.length);
+    out.set(this.totals, head.length + MAX_ROWS);
+    out.set(this.variances, head.length + MAX_ROWS + MAX_ROWS * ROW);
+    return out;
+  }
+
+  fromArray(a: Float64Array): void {
+    const h = 6;
+    if (a.length !== h + MAX_ROWS + 2 * MAX_ROWS * ROW) throw new Error('ADWIN state: size mismatch');
+    [this.rows, this.total, this.variance, this.widthN, this.tick, this.detections] = a.subarray(0, h);
+    this.sizes.set(a.subarray(h, h + MAX_ROWS));
+    this.totals.set(a.subarray(h + MAX_ROWS, h + MAX_ROWS + MAX_ROWS * ROW));
+    this.variances.set(a.subarray(h + MAX_ROWS + MAX_ROWS * ROW));
+  }
+}

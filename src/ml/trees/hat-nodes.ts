@@ -1,0 +1,93 @@
+// Nodes of the Hoeffding adaptive tree: every node carries an ADWIN over its 0/1 errors, and a
+// branch may grow an alternate subtree in the background after its error rises.
+import { Adwin } from './adwin.js';
+import type { FloatReader, FloatWriter } from './float-io.js';
+import type { LeafClassifier } from './leaf-classifier.js';
+import { readLeafClassifier, writeLeafClassifier } from './leaf-classifier-io.js';
+
+export type AdaNode = AdaLeaf | AdaBranch;
+
+export class AdaLeaf {
+  readonly isLeaf = true;
+  constructor(
+    public leaf: LeafClassifier,
+    public adwin: Adwin,
+  ) {}
+}
+
+export class AdaBranch {
+  readonly isLeaf = false;
+  alternate: AdaNode | null = null;
+
+  constructor(
+    public feature: number,
+    public threshold: number,
+    public depth: number,
+    public left: AdaNode,
+    public right: AdaNode,
+    public leftWeight: number,
+    public rightWeight: number,
+    /** Class weights that passed through (used if prediction has to stop here). */
+    public counts: Float64Array,
+    public adwin: Adwin,
+  ) {}
+
+  goesLeft(v: number): boolean {
+    return v <= this.threshold || (v !== v && this.leftWeight >= this.rightWeight);
+  }
+}
+
+export function writeAdaNode(w: FloatWriter, n: AdaNode): void {
+  if (n.isLeaf) {
+    w.num(0);
+    writeLeafClassifier(w, n.leaf);
+    n.adwin.write(w);
+    return;
+  }
+  w.num(1);
+  w.num(n.feature);
+  w.num(n.threshold);
+  w.num(n.depth);
+  w.num(n.leftWeight);
+  w.num(n.rightWeight);
+  w.arr(n.counts);
+  n.adwin.write(w);
+  w.bool(n.alternate !== null);
+  if (n.alternate) writeAdaNode(w, n.alternate);
+  writeAdaNode(w, n.left);
+  writeAdaNode(w, n.right);
+}
+
+export function readAdaNode(r: FloatReader, delta: number): AdaNode {
+  const tag = r.int();
+  if (tag === 0) {
+    const leaf = readLeafClassifier(r);
+    return new AdaLeaf(leaf, Adwin.read(r, delta));
+  }
+  if (tag !== 1) throw new Error('model state: corrupt tree');
+  const feature = r.int();
+  const threshold = r.num();
+  const depth = r.int();
+  const lw = r.num();
+  const rw = r.num();
+  const counts = r.f64();
+  const adwin = Adwin.read(r, delta);
+  const alternate = r.bool() ? readAdaNode(r, delta) : null;
+  const left = readAdaNode(r, delta);
+  const right = readAdaNode(r, delta);
+  const b = new AdaBranch(feature, threshold, depth, left, right, lw, rw, counts, adwin);
+  b.alternate = alternate;
+  return b;
+}
+
+export function adaNodeBytes(n: AdaNode): number {
+  if (n.isLeaf) return n.leaf.stateBytes() + n.adwin.stateBytes();
+  return (
+    96 +
+    n.counts.byteLength +
+    n.adwin.stateBytes() +
+    (n.alternate ? adaNodeBytes(n.alternate) : 0) +
+    adaNodeBytes(n.left) +
+    adaNodeBytes(n.right)
+  );
+}
