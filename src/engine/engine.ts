@@ -15,6 +15,8 @@ import { ProcessingLogWriter } from './processing-log-writer.js';
 import { executeStatement } from './execute-statement.js';
 import { SqlError } from '../types/sql-error.js';
 import { loadUserFunctions } from './load-user-functions.js';
+import { CommandLog, DURABLE_KINDS } from './command-log.js';
+import { randomUUID } from 'node:crypto';
 
 export interface EngineOptions {
   log?: Log;
@@ -29,13 +31,28 @@ export interface EngineOptions {
   functionsDir?: string;
   /** Called for each processing-log entry as it happens. */
   onProcessingLog?: (e: ProcessingLogEntry) => void;
+  /**
+   * Share the catalog through the service's command topic: replay it on start, append every
+   * DDL and persistent statement, and follow what other instances append (Kafka deployments).
+   */
+  durable?: boolean;
+  /** How often a durable engine looks for other instances' commands (ms). */
+  followIntervalMs?: number;
 }
 
 /** One statement of a script with where it starts, for error messages. */
 export interface ScriptStatement { text: string; line: number; column: number; offset: number }
 
 export class Engine {
-  private constructor(readonly state: EngineState, private readonly defaults: Record<string, string>) {}
+  /** Next command-topic offset to apply (durable engines). */
+  private applied = 0;
+  /** Statements run one at a time: local ones and replayed commands never interleave. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private follower: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  private constructor(readonly state: EngineState, private readonly defaults: Record<string, string>,
+    private readonly commands: CommandLog | undefined, private readonly ownsLog: boolean) {}
 
   static async create(o: EngineOptions = {}): Promise<Engine> {
     const log = o.log ?? new MemoryLog();
@@ -58,7 +75,44 @@ export class Engine {
       serviceId, processingLog, baseDir: o.baseDir ?? process.cwd(),
     };
     state.catalog.add(processingLog.sourceDef());
-    return new Engine(state, defaults);
+    let commands: CommandLog | undefined;
+    if (o.durable) {
+      commands = new CommandLog(log, serviceId);
+      await commands.init();
+    }
+    const engine = new Engine(state, defaults, commands, o.log === undefined);
+    if (commands) {
+      await engine.serialized(() => engine.replayCommands());
+      engine.follower = setInterval(() => { void engine.serialized(() => engine.replayCommands()); }, o.followIntervalMs ?? 500);
+      engine.follower.unref();
+    }
+    return engine;
+  }
+
+  /** Runs `f` after everything queued before it. */
+  private serialized<T>(f: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(f, f);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Applies commands other instances (or earlier runs) appended since the last look. */
+  private async replayCommands(): Promise<void> {
+    if (!this.commands || this.closed) return;
+    for (const { offset, command } of await this.commands.readFrom(this.applied)) {
+      this.applied = offset + 1;
+      const saved = this.state.properties;
+      this.state.properties = { ...this.defaults, ...command.properties };
+      this.state.nextQueryNumber = offset;
+      try {
+        await executeStatement(this.state, parseStatement(command.sql), this.defaults);
+      } catch (e) {
+        // A command that fails on replay (e.g. its topic was deleted) must not stop the rest.
+        this.state.processingLog.log({ queryId: 'COMMAND', type: 'COMMAND', message: `command ${offset} failed on replay: ${(e as Error).message}`, record: command.sql });
+      } finally {
+        this.state.properties = saved;
+      }
+    }
   }
 
   get log(): Log { return this.state.log; }
@@ -82,7 +136,16 @@ export class Engine {
   }
 
   async execute(stmt: Statement): Promise<StatementResult> {
-    return executeStatement(this.state, stmt, this.defaults);
+    return this.serialized(async () => {
+      if (!this.commands || !DURABLE_KINDS.has(stmt.kind)) return executeStatement(this.state, stmt, this.defaults);
+      await this.replayCommands();
+      // The query id number is the command's offset, the same on every instance.
+      this.state.nextQueryNumber = await this.commands.end();
+      const result = await executeStatement(this.state, stmt, this.defaults);
+      const offset = await this.commands.append({ id: randomUUID(), sql: stmt.text, properties: { ...this.state.properties } });
+      this.applied = offset + 1;
+      return result;
+    });
   }
 
   /** Resolves when every persistent query has processed all input available to it. */
@@ -105,9 +168,12 @@ export class Engine {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    if (this.follower) clearInterval(this.follower);
+    await this.queue;
     for (const q of this.state.queries.values()) await q.runner.stop();
     this.state.queries.clear();
     await this.state.processingLog.drain();
-    await this.state.log.close();
+    if (this.ownsLog) await this.state.log.close();
   }
 }

@@ -2,6 +2,7 @@
 // are added to this list where they are wired in.
 import { halfSpaceTreesFactory } from './anomaly/half-space-trees.js';
 import { mahalanobisFactory } from './anomaly/mahalanobis.js';
+import { rankZScoreFactory } from './anomaly/rank-zscore.js';
 import { zscoreFactory } from './anomaly/zscore-detector.js';
 import { naiveBayesFactory } from './bayes/naive-bayes.js';
 import { kmeansFactory } from './cluster/kmeans.js';
@@ -20,5 +21,6 @@ export const builtinModels: readonly ModelFactory[] = [
   halfSpaceTreesFactory,
   mahalanobisFactory,
   zscoreFactory,
+  rankZScoreFactory,
   kmeansFactory,
 ];

@@ -18,7 +18,7 @@ export interface StepBase {
   /** The source alias that qualifies this step's columns ("T.ID"); joins use `qualifiers`. */
   alias?: string;
   /** Per-column qualifier and original name, for join outputs (columns named T_ID). */
-  qualifiers?: { qualifier: string; name: string }[];
+  qualifiers?: { qualifier?: string; name: string }[];
 }
 
 export interface SourceStep extends StepBase {
@@ -68,14 +68,35 @@ export interface AggregateStep extends StepBase {
   windowSpec?: WindowSpec;
 }
 
-/** Stream-table join on the table's key (other join kinds come later). */
+/** WITHIN of a stream-stream join, in ms; graceMs is set only when GRACE PERIOD was given. */
+export interface JoinWindow { beforeMs: number; afterMs: number; graceMs?: number }
+
+/**
+ * A join of two inputs on one key: stream-stream (windowed), stream-table, or table-table on the
+ * primary key. Output: key = the join key; value = the left input's columns, then the right's
+ * (each source's columns prefixed with its alias, plus its pseudo-columns, hidden from `*`).
+ */
 export interface JoinStep extends StepBase {
   kind: 'join';
   joinType: JoinType;
   left: Step;
   right: Step;
-  /** Expression over the left schema that gives the right table's key. */
+  /** Expression over the left input that gives the join key (ksqlDB repartitions on it). */
   leftKey: Expr;
+  /** Expression over the right input that gives the join key. */
+  rightKey: Expr;
+  /** Stream-stream joins only. */
+  within?: JoinWindow;
+  /** Row positions of the left and of the right input that fill the output value columns, in order. */
+  leftColumns: number[];
+  rightColumns: number[];
+  /**
+   * The join key: a synthetic column (FULL OUTER, or no side a plain column), or equal to these
+   * source columns (ksqlDB's viable keys), any of which a projection may use to include it.
+   */
+  key: { synthetic: boolean; viable: { qualifier: string; name: string }[] };
+  /** Output positions that `SELECT *` expands to, in order. */
+  star: number[];
 }
 
 export interface SinkStep extends StepBase {

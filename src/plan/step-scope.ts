@@ -14,6 +14,9 @@ export function stepScope(step: StepBase): ExprScope {
     const q = step.qualifiers?.[i];
     cols.push({ name: q ? q.name : c.name, qualifier: q ? q.qualifier : alias, type: c.type, index: i });
   });
+  // A join's columns carry each source's own pseudo-columns (S1.ROWTIME), so the row's are not
+  // named again: an unqualified ROWTIME would be ambiguous, as in ksqlDB.
+  if (step.qualifiers) return { columns: cols };
   cols.push({ name: 'ROWTIME', qualifier: alias, type: BIGINT, index: lay.rowtime });
   cols.push({ name: 'ROWPARTITION', qualifier: alias, type: INTEGER, index: lay.rowpartition });
   cols.push({ name: 'ROWOFFSET', qualifier: alias, type: BIGINT, index: lay.rowoffset });

@@ -1,13 +1,12 @@
 import type { ScalarFunction } from '../types.js';
 import { DEFAULT_MASKS, mask as applyMask, masksFrom } from './masker.js';
-
-const maskParams = ['upper', 'lower', 'digit', 'other'].map((name) => ({ name, type: { kind: 'STRING' as const } }));
+import { DEFAULT_MASKING_RULES, maskParams } from './mask-overloads.js';
 
 export const mask: ScalarFunction = {
   kind: 'scalar',
   name: 'MASK',
   category: 'STRING',
-  description: "Returns a version of the input string with every character replaced by a mask. Default masking rules will replace all upper-case characters with 'X', all lower-case characters with 'x', all digits with 'n', and any other character with '-'.",
+  description: `Returns a version of the input string with every character replaced by a mask. ${DEFAULT_MASKING_RULES}`,
   overloads: [
     {
       params: [{ name: 'input', type: { kind: 'STRING' } }],

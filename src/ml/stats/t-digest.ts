@@ -7,6 +7,8 @@ import { sortPairs } from './sort-pairs.js';
 export class TDigest {
   private readonly means: Float64Array;
   private readonly weights: Float64Array;
+  /** Weight before each centroid, valid after compress. */
+  private readonly cum: Float64Array;
   private centroids = 0;
   private buffered = 0;
   private readonly capacity: number;
@@ -20,6 +22,7 @@ export class TDigest {
     this.capacity = Math.ceil(compression) * 6 + 16;
     this.means = new Float64Array(this.capacity);
     this.weights = new Float64Array(this.capacity);
+    this.cum = new Float64Array(this.capacity);
   }
 
   get count(): number { return this.totalWeight; }
@@ -77,6 +80,15 @@ export class TDigest {
     weights[out] = curWeight;
     this.centroids = out + 1;
     this.buffered = 0;
+    this.prefix();
+  }
+
+  private prefix(): void {
+    let c = 0;
+    for (let i = 0; i < this.centroids; i++) {
+      this.cum[i] = c;
+      c += this.weights[i];
+    }
   }
 
   /** The q-quantile, interpolating between centroid centres (and min/max at the ends). */
@@ -112,28 +124,28 @@ export class TDigest {
     if (x < this.lo) return 0;
     if (x > this.hi) return 1;
     if (this.lo === this.hi) return 0.5;
-    const { means, weights } = this;
+    const { means, weights, cum } = this;
     const n = this.centroids;
     const total = this.totalWeight;
-    if (x < means[0]) return (weights[0] / 2) * ((x - this.lo) / (means[0] - this.lo)) / total;
-    let cum = 0;
-    for (let i = 0; i < n - 1; i++) {
-      const a = means[i], b = means[i + 1];
-      const ca = cum + weights[i] / 2;
-      const cb = cum + weights[i] + weights[i + 1] / 2;
-      if (x === a) {
-        // Identical centroids share one point mass; return its middle.
-        let j = i, w = 0;
-        while (j < n && means[j] === x) w += weights[j++];
-        return (cum + w / 2) / total;
-      }
-      if (x < b) return (ca + (cb - ca) * ((x - a) / (b - a))) / total;
-      cum += weights[i];
+    // First centroid with mean >= x.
+    let a = 0, b = n;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if (means[mid] < x) a = mid + 1;
+      else b = mid;
     }
-    const a = means[n - 1];
-    if (x === a) return (cum + weights[n - 1] / 2) / total;
-    const ca = total - weights[n - 1] / 2;
-    return (ca + (total - ca) * ((x - a) / (this.hi - a))) / total;
+    const i = a;
+    if (i < n && means[i] === x) {
+      // Centroids at exactly x form one point mass: return its middle.
+      let j = i, w = 0;
+      while (j < n && means[j] === x) w += weights[j++];
+      return (cum[i] + w / 2) / total;
+    }
+    if (i === 0) return ((weights[0] / 2) * ((x - this.lo) / (means[0] - this.lo))) / total;
+    const ca = cum[i - 1] + weights[i - 1] / 2;
+    if (i === n) return (ca + (total - ca) * ((x - means[n - 1]) / (this.hi - means[n - 1]))) / total;
+    const cb = cum[i] + weights[i] / 2;
+    return (ca + (cb - ca) * ((x - means[i - 1]) / (means[i] - means[i - 1]))) / total;
   }
 
   /** Calls fn(mean, weight) for each centroid in ascending order. */
@@ -165,6 +177,7 @@ export class TDigest {
     this.buffered = 0;
     this.means.set(a.subarray(4, 4 + n));
     this.weights.set(a.subarray(4 + n, 4 + 2 * n));
+    this.prefix();
   }
 
   reset(): void {
