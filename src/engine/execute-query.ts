@@ -61,8 +61,10 @@ export async function executePullQuery(state: EngineState, s: QueryStatement): P
   if (s.query.groupBy || s.query.window) {
     throw new SqlError('INVALID_STATEMENT', 'Pull queries don\'t support GROUP BY or WINDOW clauses. Add EMIT CHANGES to run a push query.', { position: s.query.span });
   }
-  const root = planSelect(s.query, { catalog: state.catalog, registry: state.registry, properties: state.properties }, {});
-  const source = sourceOf(root);
+  const planned = planSelect(s.query, { catalog: state.catalog, registry: state.registry, properties: state.properties }, {});
+  const source = sourceOf(planned);
+  // A table's current rows are read as a stream of its latest record per key.
+  const root = source.output === 'TABLE' ? readingSourceAsStream(planned) : planned;
   const v = root.schema.value.length;
   const records = await readAll(state, source.topic);
   let input: LogRecord[] = records;
@@ -75,7 +77,6 @@ export async function executePullQuery(state: EngineState, s: QueryStatement): P
       if (r.value !== null) latest.set(k, r);
     }
     input = [...latest.values()];
-    (source as { output: string }).output = 'STREAM';
   }
   const rows: unknown[][] = [];
   const limit = s.query.limit ?? Infinity;
@@ -91,6 +92,13 @@ export async function executePullQuery(state: EngineState, s: QueryStatement): P
     for (const h of graph.handlers.get(r.topic) ?? []) h(r);
   }
   return { kind: 'rows', statement: s.text, columns: columnsOf(root), rows };
+}
+
+/** A copy of a single-source plan whose source (and steps above it) act on a stream. */
+function readingSourceAsStream(s: Step): Step {
+  if (s.kind === 'source') return { ...s, output: 'STREAM' };
+  if (s.kind === 'join' || s.kind === 'sink') throw new SqlError('UNSUPPORTED', 'Pull queries on joins are not supported.');
+  return { ...s, output: 'STREAM', input: readingSourceAsStream(s.input) } as Step;
 }
 
 async function readAll(state: EngineState, topic: string): Promise<LogRecord[]> {

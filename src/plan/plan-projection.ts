@@ -8,6 +8,7 @@ import { expandSelect, checkReservedNames, checkDuplicateNames, type NamedItem }
 import { exprSignature } from './expr-walk.js';
 import { SqlError } from '../types/sql-error.js';
 import { projectStep } from './plan-helpers.js';
+import { joinUnder, planJoinProjection } from './plan-join-projection.js';
 
 export interface KeyRule {
   /** Per input key column: signatures of expressions that denote it besides a plain column ref. */
@@ -23,6 +24,9 @@ export interface KeyRule {
 }
 
 export function planProjection(input: Step, select: SelectItem[], ctx: PlanContext, mode: PlanMode, rule: KeyRule): ProjectStep {
+  // Joins name columns and choose their key by their own rules.
+  const join = joinUnder(input);
+  if (join) return planJoinProjection(input, join, select, ctx, mode);
   const scope = stepScope(input);
   const starCols = input.schema.key.length + input.schema.value.length;
   const items = expandSelect(select, scope, starCols);

@@ -1,6 +1,6 @@
 // java.time's toString() forms, and ksqlDB's SqlTimeTypes text for DATE, TIME and TIMESTAMP
 // values (TO_JSON_STRING writes these): "2018-05-11", "16:43:40", "2018-05-11T21:58:33.000".
-import { civilFromDays, floorDiv, floorMod, MS_PER_DAY } from './civil.js';
+import { civilFromDays, floorDiv, floorMod, MS_PER_DAY } from '../../src/types/civil-date.js';
 
 /** LocalDate.toString: four-digit years, with a sign beyond 9999. */
 export function isoDate(epochDay: number): string {

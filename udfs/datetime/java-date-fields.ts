@@ -1,7 +1,7 @@
 // The date-time fields a java.time pattern reads and writes (ChronoField names, as they appear in
 // Java's error messages), and the value a LocalDate, LocalTime or ZonedDateTime gives for each.
 import { SqlError } from '../../src/types/sql-error.js';
-import { civilFromDays, dayOfYear, floorDiv, floorMod, isoDayOfWeek, daysFromCivil, type Civil } from './civil.js';
+import { civilFromDays, dayOfYear, floorDiv, floorMod, isoDayOfWeek, daysFromCivil, type Civil } from '../../src/types/civil-date.js';
 import type { Zone } from './zone-id.js';
 
 export type Field =

@@ -3,7 +3,7 @@
 // cached. Errors are SqlErrors whose messages follow Java's ("Text '...' could not be parsed at
 // index 4"), so the functions can wrap them as ksqlDB does.
 import { SqlError } from '../../src/types/sql-error.js';
-import { floorDiv, floorMod, MS_PER_DAY } from './civil.js';
+import { floorDiv, floorMod, MS_PER_DAY } from '../../src/types/civil-date.js';
 import type { Element } from './java-date-elements.js';
 import { CHRONO_ORDER, TIME_FIELDS, type Temporal } from './java-date-fields.js';
 import { ParseContext } from './java-date-parse-context.js';

@@ -2,7 +2,7 @@
 // its default SMART style: year-of-era becomes year, 'h' + 'a' become hour-of-day, an invalid
 // day-of-month is clamped to the month's end, and fields that contradict the date fail.
 import { SqlError } from '../../src/types/sql-error.js';
-import { civilFromDays, daysFromCivil, isLeapYear, isoDayOfWeek, monthLength } from './civil.js';
+import { civilFromDays, daysFromCivil, isLeapYear, isoDayOfWeek, monthLength } from '../../src/types/civil-date.js';
 import { FIELD_RANGE, TIME_FIELDS, getField, type Field } from './java-date-fields.js';
 import type { Parsed } from './java-date-parse-context.js';
 import { isoDate, isoTime } from './iso-text.js';

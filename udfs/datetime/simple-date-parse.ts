@@ -4,7 +4,7 @@
 // 1970-01-01 00:00:00.000, out-of-range values roll over (a lenient Calendar), and text after the
 // pattern is ignored.
 import { SqlError } from '../../src/types/sql-error.js';
-import { daysFromCivil, MS_PER_DAY } from './civil.js';
+import { daysFromCivil, MS_PER_DAY } from '../../src/types/civil-date.js';
 import { DAYS, MONTHS } from './java-date-fields.js';
 import { offsetAt, parseOffsetId } from './zone-id.js';
 import { matchZoneName } from './zone-names.js';

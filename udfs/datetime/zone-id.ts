@@ -2,7 +2,7 @@
 // tz database region IDs ("America/Los_Angeles", "UTC"). Region offsets come from Intl, cached
 // per zone. Case matters, as in Java: "utc" and "PST" are not zone IDs.
 import { SqlError } from '../../src/types/sql-error.js';
-import { daysFromCivil, MS_PER_DAY } from './civil.js';
+import { daysFromCivil, MS_PER_DAY } from '../../src/types/civil-date.js';
 
 export interface Zone {
   /** The ID as Java prints it (ZoneId.getId()): "Z", "+05:30", "UTC+01:00", "Europe/London". */

@@ -60,7 +60,7 @@ export class RankZScore implements OnlineModel {
   }
 
   stateBytes(): number {
-    return this.digests.reduce((s, t) => s + 8 * 2 * (t.compression * 6 + 16), 0);
+    return this.digests.reduce((s, t) => s + t.stateBytes(), 0);
   }
 }
 

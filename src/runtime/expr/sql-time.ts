@@ -1,6 +1,7 @@
 // ksqlDB's string forms of DATE, TIME and TIMESTAMP (SqlTimeTypes): what CAST and comparisons
 // with string literals accept and produce. All in UTC, as ksqlDB formats them.
-import { civilFromDays, daysFromCivil, formatIsoDate, monthLength, MS_PER_DAY, pad, splitMillis } from './civil-time.js';
+import { civilFromDays, daysFromCivil, monthLength, MS_PER_DAY } from '../../types/civil-date.js';
+import { formatIsoDate, pad, splitMillis } from './civil-time.js';
 
 const TIME_PATTERN = 'HH:mm:ss.SSS';
 
@@ -112,9 +113,9 @@ export function parseTime(text: string): number {
 /** SqlTimeTypes.formatTimestamp: `yyyy-MM-dd'T'HH:mm:ss.SSS` in UTC. */
 export function formatTimestamp(ms: number): string {
   const { days, msOfDay } = splitMillis(ms);
-  const { y } = civilFromDays(days);
+  const { year } = civilFromDays(days);
   const date = formatIsoDate(days);
-  const datePart = y > 9999 ? date.slice(1) : date; // the pattern has no sign for big years
+  const datePart = year > 9999 ? date.slice(1) : date; // the pattern has no sign for big years
   return `${datePart}T${clock(msOfDay)}.${pad(msOfDay % 1000, 3)}`;
 }
 

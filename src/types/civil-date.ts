@@ -1,5 +1,6 @@
 // Proleptic Gregorian calendar arithmetic on epoch days, as java.time's LocalDate does it
-// (JS Date covers only ±273,790 years and mixes in the local zone; these never do).
+// (JS Date covers only ±273,790 years and mixes in the local zone; these never do). Shared by the
+// expression runtime (src/runtime/expr) and the date/time functions (udfs/datetime).
 
 export const MS_PER_DAY = 86_400_000;
 
@@ -16,6 +17,7 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   return era * 146_097 + doe - 719_468;
 }
 
+/** Year, month (1-12) and day of a day count since 1970-01-01. */
 export function civilFromDays(days: number): Civil {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);

@@ -1,0 +1,71 @@
+// How KafkaLog connects to a cluster, and the kafkajs client built from it. Logging is quiet by
+// default: kafkajs logs every error response at ERROR, including ones KafkaLog expects and handles
+// (an unknown topic while checking existence, a group coordinator still loading).
+
+import type { ConnectionOptions } from 'node:tls';
+import kafkajs from 'kafkajs';
+import type { KafkaConfig, LogEntry, RetryOptions, SASLOptions } from 'kafkajs';
+
+const { Kafka, logLevel } = kafkajs;
+
+export interface KafkaLogOptions {
+  /** Bootstrap servers, e.g. ['127.0.0.1:9092']. */
+  brokers: string[];
+  clientId?: string;
+  /** true for TLS with the system CAs, or Node TLS options (ca, cert, key, ...). */
+  ssl?: boolean | ConnectionOptions;
+  sasl?: SASLOptions;
+  connectionTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  retry?: RetryOptions;
+  /** Idempotent producer (no duplicates on retries); default true. */
+  idempotent?: boolean;
+  /** Compression of produced batches; kafkajs has gzip built in (others need codecs). */
+  compression?: 'none' | 'gzip';
+  /** Consumer group session timeout; default 10 s (the broker allows 6 s to 5 min). */
+  sessionTimeoutMs?: number;
+  /** Consumer heartbeat interval, also how soon a member notices a rebalance; default 1 s. */
+  heartbeatIntervalMs?: number;
+  /** How long a consumer's fetch waits on the broker for data; default 250 ms. */
+  fetchMaxWaitMs?: number;
+  /** Records a consumer buffers per partition before it pauses fetching; default 2000. */
+  maxBufferedPerPartition?: number;
+  /** Receives kafkajs log entries at or above `logLevel` (default: errors KafkaLog does not handle, to stderr). */
+  log?: (entry: { level: 'error' | 'warn' | 'info' | 'debug'; namespace: string; message: string; extra: object }) => void;
+  logLevel?: 'nothing' | 'error' | 'warn' | 'info' | 'debug';
+}
+
+const LEVELS = { nothing: logLevel.NOTHING, error: logLevel.ERROR, warn: logLevel.WARN, info: logLevel.INFO, debug: logLevel.DEBUG };
+const NAMES = ['nothing', 'error', 'warn', 'info', 'debug'] as const;
+
+/** kafkajs errors that KafkaLog handles itself, so the default logger does not print them. */
+function handledElsewhere(namespace: string, message: string): boolean {
+  // Connection logs each error response (KafkaLog maps them); Consumer logs crashes it restarts
+  // from, and KafkaConsumer reports the ones it does not.
+  return namespace === 'Connection' || namespace === 'Consumer' || /Restarting the consumer/.test(message);
+}
+
+export function createKafkaClient(opts: KafkaLogOptions): InstanceType<typeof Kafka> {
+  const level = LEVELS[opts.logLevel ?? 'error'];
+  const sink = opts.log;
+  const logCreator = () => ({ namespace, level: l, log }: LogEntry) => {
+    const { message, ...extra } = log;
+    if (sink) {
+      sink({ level: NAMES[l] as 'error', namespace, message, extra });
+    } else if (!handledElsewhere(namespace, message)) {
+      process.stderr.write(`kafkajs ${NAMES[l]} [${namespace}] ${message}${'error' in extra ? `: ${String(extra.error)}` : ''}\n`);
+    }
+  };
+  const config: KafkaConfig = {
+    brokers: opts.brokers,
+    clientId: opts.clientId ?? 'eddy',
+    ssl: opts.ssl,
+    sasl: opts.sasl,
+    connectionTimeout: opts.connectionTimeoutMs ?? 3000,
+    requestTimeout: opts.requestTimeoutMs ?? 30000,
+    retry: opts.retry,
+    logLevel: level,
+    logCreator,
+  };
+  return new Kafka(config);
+}
