@@ -6,6 +6,7 @@ Usage: eddy <command> [options]
 Commands:
   shell             Interactive SQL shell (the default for \`npm start\`)
   run FILE.sql      Run a SQL script's statements in order, then exit
+  server            Run an engine instance of a service on Kafka until stopped
   help [COMMAND]    Show help for a command
 
 Options:
@@ -14,6 +15,24 @@ Options:
 
 Run \`eddy COMMAND --help\` for a command's options.
 With no --brokers, Eddy runs on its embedded in-memory log: nothing else to install.`;
+
+const CONNECTION_FLAGS = `  --brokers HOST:PORT[,...]  Run on Kafka (default: the embedded log)
+  --service-id ID        The service this instance belongs to (default: default); instances
+                         with one id share statements and split the work
+  --config FILE          JSON: {"brokers": [...], "serviceId", "ssl", "sasl", "properties": {...}}`;
+
+export const SERVER_HELP = `Usage: eddy server --brokers HOST:PORT [--service-id ID] [--config FILE]
+
+Runs an engine instance of a service with no UI. On start it replays the service's command
+topic (_eddy_<service>_commands: every accepted DDL and persistent statement) and resumes each
+persistent query from its committed offsets; while running it picks up statements that other
+instances and \`eddy run --brokers\` scripts add. Stops on SIGINT or SIGTERM.
+
+Options:
+${CONNECTION_FLAGS}
+  --set NAME=VALUE       Set a property (repeatable)
+  --functions DIR        Load user functions (.ts or .js modules) from DIR at start
+  -h, --help             Show this help`;
 
 export const RUN_HELP = `Usage: eddy run FILE.sql [options]
 
@@ -31,6 +50,9 @@ Options:
                          --set auto.offset.reset=earliest
   --functions DIR        Load user functions (.ts or .js modules) from DIR at start
                          (default: $EDDY_FUNCTIONS_DIR)
+${CONNECTION_FLAGS}
+                         With --brokers, the script's DDL and persistent queries join the
+                         service: its servers keep them running after the script exits.
   -h, --help             Show this help`;
 
 export const SHELL_HELP = `Usage: eddy shell [options]

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from './args.js';
 import { runCommand } from './run-command.js';
 import { shellCommand } from './shell-command.js';
-import { MAIN_HELP, RUN_HELP, SHELL_HELP } from './help.js';
+import { serverCommand } from './server-command.js';
+import { MAIN_HELP, RUN_HELP, SHELL_HELP, SERVER_HELP } from './help.js';
 import type { Out } from './print-result.js';
 
 const BOOLEAN_FLAGS = new Set(['help', 'version']);
@@ -25,11 +26,12 @@ export async function main(argv: string[], out: Out = {
     }
     case 'help': {
       const topic = args.positionals[0];
-      out.stdout(topic === 'run' ? RUN_HELP : topic === 'shell' ? SHELL_HELP : MAIN_HELP);
+      out.stdout(topic === 'run' ? RUN_HELP : topic === 'shell' ? SHELL_HELP : topic === 'server' ? SERVER_HELP : MAIN_HELP);
       return 0;
     }
     case 'run': return runCommand(args, out);
     case 'shell': return shellCommand(args, out);
+    case 'server': return serverCommand(args, out);
     default:
       out.stderr(`eddy: unknown command '${command}'\n\n${MAIN_HELP}`);
       return 2;

@@ -10,6 +10,7 @@ import { printResult, type Out, type OutputMode } from './print-result.js';
 import { formatError } from './format-error.js';
 import { RUN_HELP } from './help.js';
 import { propertiesFromFlags, functionsDir } from './properties-flag.js';
+import { connectionFromArgs } from './connection.js';
 
 export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
   if (args.flags.has('help')) { out.stdout(RUN_HELP); return 0; }
@@ -31,9 +32,17 @@ export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
     for (const e of parseErrors) out.stderr(formatError(e, file, source));
     return 1;
   }
-  const engine = await Engine.create({
-    baseDir: dirname(resolve(file)), properties: propertiesFromFlags(args), functionsDir: functionsDir(args),
-  });
+  let engine: Engine;
+  try {
+    const conn = connectionFromArgs(args);
+    engine = await Engine.create({
+      ...conn.options, baseDir: dirname(resolve(file)),
+      properties: { ...conn.properties, ...propertiesFromFlags(args) }, functionsDir: functionsDir(args),
+    });
+  } catch (e) {
+    out.stderr(formatError(e, file));
+    return 1;
+  }
   try {
     for (const st of engine.split(source)) {
       try {
