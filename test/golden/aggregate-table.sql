@@ -33,4 +33,4 @@ SELECT * FROM per_region;
 SELECT * FROM accounts;
 
 -- Every change the aggregate made, in order.
-SELECT * FROM per_region EMIT CHANGES LIMIT 7;
+SELECT * FROM per_region EMIT CHANGES LIMIT 6;

@@ -1,0 +1,27 @@
+-- Looking around: SHOW STREAMS / TABLES / TOPICS / QUERIES, DESCRIBE, DESCRIBE EXTENDED,
+-- DESCRIBE FUNCTION and EXPLAIN (of a running query and of a statement).
+SET 'auto.offset.reset' = 'earliest';
+
+CREATE STREAM rides (ride_id STRING KEY, city STRING, km DOUBLE)
+  WITH (KAFKA_TOPIC='rides', VALUE_FORMAT='JSON', PARTITIONS=3);
+CREATE TABLE cities (name STRING PRIMARY KEY, country STRING)
+  WITH (KAFKA_TOPIC='cities', VALUE_FORMAT='JSON', PARTITIONS=1);
+CREATE TABLE km_per_city AS
+  SELECT city, SUM(km) AS km FROM rides GROUP BY city EMIT CHANGES;
+
+SHOW STREAMS;
+SHOW TABLES;
+LIST TOPICS;
+SHOW QUERIES;
+
+DESCRIBE rides;
+DESCRIBE km_per_city;
+DESCRIBE km_per_city EXTENDED;
+
+DESCRIBE FUNCTION UCASE;
+
+EXPLAIN CTAS_KM_PER_CITY_0;
+EXPLAIN SELECT city, km * 1000 AS metres FROM rides WHERE km > 1 EMIT CHANGES;
+
+-- Unknown names are errors.
+DESCRIBE no_such_stream;
