@@ -15,7 +15,10 @@
 #   KAFKA_DATA_DIR         keep data here across runs (default: a temporary dir, deleted by stop)
 #   KAFKA_VERSION          broker version (default: the one in scripts/kafka/pom.xml)
 #   KAFKA_HEAP             JVM max heap (default 512m)
+#   KAFKA_JVM_OPTS         more JVM options for the broker
+#   KAFKA_CDS              0 to not use (or write) a class-data archive (see start)
 #   KAFKA_START_TIMEOUT    seconds to wait for the broker (default 90)
+#   KAFKA_STOP_WITH_PID    stop the broker once this process is gone (a test runner's safety net)
 #   EDDY_CACHE_DIR         jar cache (default ${XDG_CACHE_HOME:-~/.cache}/eddy)
 set -euo pipefail
 
@@ -77,6 +80,26 @@ check_java() {
   [[ -n "$v" && "$v" -ge 17 ]] || die "Kafka $VERSION needs Java 17+, found: $(java -version 2>&1 | head -n1)"
 }
 
+# Deletes what brokers killed without `stop` (e.g. with their test run) left in the temp dir:
+# state dirs with temporary data, no live broker, untouched for 10 minutes.
+prune_stale() {
+  local d pid
+  for d in "${TMPDIR:-/tmp}"/eddy-kafka-*; do
+    [[ -d "$d" && -f "$d/temporary" ]] || continue
+    pid="$(cat "$d/pid" 2>/dev/null || true)"
+    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && continue
+    [[ -n "$(find "$d" -maxdepth 0 -mmin +10 2>/dev/null)" ]] && rm -rf "$d"
+  done
+  return 0
+}
+
+# The class-data archive for this Kafka version and this JVM (an archive only fits the JVM that wrote it).
+cds_archive() {
+  local jdk
+  jdk="$(java -Xshare:off -version 2>&1 | head -n1 | tr -c 'A-Za-z0-9._-' '_')"
+  echo "$CACHE_ROOT/kafka-$VERSION/classes-$jdk.jsa"
+}
+
 free_port_above() {
   local p=$(($1 + 1))
   while port_open "$p"; do p=$((p + 1)); done
@@ -123,6 +146,7 @@ start() {
     return 0
   fi
   rm -rf "$STATE_DIR" # stale state of a broker that died
+  prune_stale
   check_java
   fetch_jars
   port_open "$PORT" && die "port $PORT is in use by another process (set KAFKA_PORT)"
@@ -133,25 +157,39 @@ start() {
   [[ -n "${KAFKA_DATA_DIR:-}" ]] || touch "$STATE_DIR/temporary"
   write_config "$data" "$cport"
 
-  local jvm=(java "-Xmx${KAFKA_HEAP:-512m}" -Xms128m -XX:+UseSerialGC ${KAFKA_EXTRA_JVM_OPTS:-} -Djava.awt.headless=true
+  # Class data sharing roughly halves the JVM's start-up: the first broker records the classes it
+  # loaded into an archive when it exits cleanly (stop then shuts it down gently), later ones map it.
+  local cds="" cds_opts=()
+  [[ "${KAFKA_CDS:-1}" == 0 ]] || cds="$(cds_archive)"
+  [[ -n "$cds" && -f "$cds" ]] && cds_opts=("-XX:SharedArchiveFile=$cds")
+  local jvm=(java "-Xmx${KAFKA_HEAP:-512m}" -Xms128m -XX:+UseSerialGC -Djava.awt.headless=true
     "-Dkafka.logs.dir=$data" "-Dlog4j2.configurationFile=$HERE/kafka/log4j2.properties"
-    -cp "$LIBS/*")
+    ${KAFKA_JVM_OPTS:-} -cp "$LIBS/*")
 
-  # A base64url UUID, as `kafka-storage random-uuid` prints (saves a JVM start); like Kafka's, it
-  # must not start with '-', or the tool takes it for an option.
-  local cluster_id="-" out
-  while [[ "$cluster_id" == -* ]]; do
-    cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
-  done
-  out="$("${jvm[@]}" kafka.tools.StorageTool format --ignore-formatted \
-    -t "$cluster_id" -c "$STATE_DIR/server.properties" 2>&1)" || {
-    echo "$out" >&2
-    die "formatting the storage in $data failed"
-  }
+  # Format new storage (a kept KAFKA_DATA_DIR is formatted already, with its own cluster id). The
+  # id is a base64url UUID, as `kafka-storage random-uuid` prints (saves a JVM start); like
+  # Kafka's, it must not start with '-', or the tool takes it for an option.
+  if [[ ! -f "$data/kafka-logs/meta.properties" ]]; then
+    local cluster_id="-" out
+    while [[ "$cluster_id" == -* ]]; do
+      cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+    done
+    out="$("${jvm[@]}" "${cds_opts[@]}" kafka.tools.StorageTool format \
+      -t "$cluster_id" -c "$STATE_DIR/server.properties" 2>&1)" || {
+      echo "$out" >&2
+      die "formatting the storage in $data failed"
+    }
+  fi
 
+  if [[ -n "$cds" && ! -f "$cds" ]]; then
+    cds_opts=("-XX:ArchiveClassesAtExit=$cds.$$.tmp")
+    printf '%s\n%s\n' "$cds.$$.tmp" "$cds" >"$STATE_DIR/cds-pending" # stop moves it in place
+  fi
+  # A kept data dir has the last run's log, whose "started" line must not count for this one.
+  [[ -f "$data/server.log" ]] && mv -f "$data/server.log" "$data/server.log.1"
   # stdin/stdout/stderr detached, so whoever ran this script is not kept waiting on our pipes.
-  nohup "${jvm[@]}" kafka.Kafka "$STATE_DIR/server.properties" \
-    </dev/null >"$STATE_DIR/stdout.log" 2>&1 &
+  nohup "${jvm[@]}" "${cds_opts[@]}" kafka.Kafka "$STATE_DIR/server.properties" \
+    </dev/null >"$STATE_DIR/stdout.log" 2>&1 9>&- & # 9: the start lock, not to be held by the broker
   pid=$!
   echo "$pid" >"$STATE_DIR/pid"
 
@@ -169,13 +207,26 @@ start() {
     fi
     sleep 0.2
   done
+  if [[ -n "${KAFKA_STOP_WITH_PID:-}" ]]; then
+    nohup bash -c 'while kill -0 "$1" 2>/dev/null && [[ -f "$2" ]]; do sleep 2; done; [[ ! -f "$2" ]] || "$3" stop' \
+      watch "$KAFKA_STOP_WITH_PID" "$STATE_DIR/pid" "$HERE/local-kafka.sh" </dev/null >/dev/null 2>&1 9>&- &
+  fi
   echo "local-kafka: Kafka $VERSION running on 127.0.0.1:$PORT (pid $pid, data $data)"
+}
+
+# Runs "$@" holding this port's lock, so concurrent starts (parallel test files) start one broker.
+locked() {
+  if command -v flock >/dev/null 2>&1; then
+    exec 9>"${STATE_DIR}.lock"
+    flock -w 900 9 || die "timed out waiting for another start on port $PORT"
+  fi
+  "$@"
 }
 
 stop() {
   local pid
   if pid="$(running_pid)"; then
-    if [[ -f "$STATE_DIR/temporary" ]]; then
+    if [[ -f "$STATE_DIR/temporary" && ! -f "$STATE_DIR/cds-pending" ]]; then
       kill -KILL "$pid" 2>/dev/null || true # its data is deleted next: no clean shutdown needed
     else
       kill -TERM "$pid" 2>/dev/null || true
@@ -184,6 +235,12 @@ stop() {
       kill -KILL "$pid" 2>/dev/null || true
     fi
     while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+    if [[ -f "$STATE_DIR/cds-pending" ]]; then
+      local tmp cds
+      { read -r tmp; read -r cds; } <"$STATE_DIR/cds-pending"
+      [[ -s "$tmp" ]] && mv -f "$tmp" "$cds"
+      rm -f "$tmp"
+    fi
     echo "local-kafka: stopped the broker on 127.0.0.1:$PORT (pid $pid)"
   else
     echo "local-kafka: not running on 127.0.0.1:$PORT"
@@ -219,7 +276,7 @@ ensure_kcat() {
 }
 
 case "${1:-}" in
-  start) start ;;
+  start) locked start ;;
   stop) stop ;;
   status) status ;;
   jars) check_java; fetch_jars ;;

@@ -1,5 +1,7 @@
 // Entry point of the `eddy` command.
-import { readFileSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from './args.js';
 import { runCommand } from './run-command.js';
 import { shellCommand } from './shell-command.js';
@@ -19,11 +21,9 @@ export async function main(argv: string[], out: Out = {
     case undefined: case '--help': case '-h':
       out.stdout(MAIN_HELP);
       return command === undefined ? 2 : 0;
-    case '--version': {
-      const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
-      out.stdout(pkg.version);
+    case '--version':
+      out.stdout(packageVersion());
       return 0;
-    }
     case 'help': {
       const topic = args.positionals[0];
       out.stdout(topic === 'run' ? RUN_HELP : topic === 'shell' ? SHELL_HELP : topic === 'server' ? SERVER_HELP : MAIN_HELP);
@@ -36,4 +36,11 @@ export async function main(argv: string[], out: Out = {
       out.stderr(`eddy: unknown command '${command}'\n\n${MAIN_HELP}`);
       return 2;
   }
+}
+
+/** Eddy's version from the nearest package.json above this module (source or dist). */
+function packageVersion(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
 }

@@ -123,8 +123,9 @@ export class Engine {
   /** Substitutes ${variables}, parses and executes one statement of a script. */
   async executeText(stmt: ScriptStatement): Promise<StatementResult> {
     await this.settle();
-    const text = this.state.variables.size > 0 ? substituteVariables(stmt.text, this.state.variables) : stmt.text;
-    const parsed = parseStatement(text, { line: stmt.line, column: stmt.column, offset: stmt.offset });
+    const origin = { line: stmt.line, column: stmt.column, offset: stmt.offset };
+    const text = stmt.text.includes('${') ? substituteVariables(stmt.text, this.state.variables, origin) : stmt.text;
+    const parsed = parseStatement(text, origin);
     return this.execute(parsed);
   }
 

@@ -8,6 +8,8 @@ import { makeCaster } from '../runtime/expr/cast.js';
 import { createRowSerde } from '../format/index.js';
 import { SqlError } from '../types/sql-error.js';
 import { formatType, typesEqual } from '../types/sql-type.js';
+import { insertCoercible } from './insert-coercion.js';
+import { formatExpression } from '../../grammar/index.js';
 
 export async function executeInsertValues(state: EngineState, s: InsertValues): Promise<StatementResult> {
   const target = state.catalog.require(s.target, s.span);
@@ -41,6 +43,9 @@ export async function executeInsertValues(state: EngineState, s: InsertValues): 
       throw new SqlError('UNKNOWN_COLUMN', `Column name ${name} does not exist. Available columns: ${all.map((c) => c.name).join(', ')}`, { position: e.span });
     }
     let v: unknown = raw;
+    if (!insertCoercible(typed.type, col.type)) {
+      throw new SqlError('TYPE_ERROR', `Expected type ${formatType(col.type)} for field ${name} but got ${formatType(typed.type)}: ${formatExpression(e)}`, { position: e.span });
+    }
     if (raw !== null && !typesEqual(typed.type, col.type)) {
       try {
         v = makeCaster(typed.type, col.type)(raw);

@@ -72,7 +72,8 @@ export async function executePullQuery(state: EngineState, s: QueryStatement): P
     // The latest record per key (by key bytes); a tombstone removes the key.
     const latest = new Map<string, LogRecord>();
     for (const r of records) {
-      const k = r.key === null ? '' : Buffer.from(r.key).toString('base64');
+      if (r.key === null) continue; // a table row needs its key (ksqlDB skips null keys)
+      const k = Buffer.from(r.key).toString('base64');
       latest.delete(k);
       if (r.value !== null) latest.set(k, r);
     }

@@ -31,12 +31,13 @@ export interface KafkaLogOptions {
   /** Records a consumer buffers per partition before it pauses fetching; default 2000. */
   maxBufferedPerPartition?: number;
   /** Receives kafkajs log entries at or above `logLevel` (default: errors KafkaLog does not handle, to stderr). */
-  log?: (entry: { level: 'error' | 'warn' | 'info' | 'debug'; namespace: string; message: string; extra: object }) => void;
+  log?: (entry: { level: LevelName; namespace: string; message: string; extra: object }) => void;
   logLevel?: 'nothing' | 'error' | 'warn' | 'info' | 'debug';
 }
 
 const LEVELS = { nothing: logLevel.NOTHING, error: logLevel.ERROR, warn: logLevel.WARN, info: logLevel.INFO, debug: logLevel.DEBUG };
-const NAMES = ['nothing', 'error', 'warn', 'info', 'debug'] as const;
+type LevelName = 'error' | 'warn' | 'info' | 'debug';
+const nameOf = (l: number): LevelName => (l <= logLevel.ERROR ? 'error' : l === logLevel.WARN ? 'warn' : l === logLevel.INFO ? 'info' : 'debug');
 
 /** kafkajs errors that KafkaLog handles itself, so the default logger does not print them. */
 function handledElsewhere(namespace: string, message: string): boolean {
@@ -51,9 +52,9 @@ export function createKafkaClient(opts: KafkaLogOptions): InstanceType<typeof Ka
   const logCreator = () => ({ namespace, level: l, log }: LogEntry) => {
     const { message, ...extra } = log;
     if (sink) {
-      sink({ level: NAMES[l] as 'error', namespace, message, extra });
+      sink({ level: nameOf(l), namespace, message, extra });
     } else if (!handledElsewhere(namespace, message)) {
-      process.stderr.write(`kafkajs ${NAMES[l]} [${namespace}] ${message}${'error' in extra ? `: ${String(extra.error)}` : ''}\n`);
+      process.stderr.write(`kafkajs ${nameOf(l)} [${namespace}] ${message}${'error' in extra ? `: ${String(extra.error)}` : ''}\n`);
     }
   };
   const config: KafkaConfig = {

@@ -5,10 +5,14 @@ import type { HyperParams, ModelFactory } from './online-model.js';
 
 export type ParamDocs = ModelFactory['params'];
 
-/** Throws on a key the factory does not document (catches `learning_rte = 0.1`). */
+/**
+ * Throws on a key the factory does not document (catches `learning_rte = 0.1`). A documented key
+ * ending in '*' accepts every key with that prefix (a wrapper's `base_*` for its inner model).
+ */
 export function checkParams(factory: ModelFactory, params: HyperParams): void {
+  const prefixes = Object.keys(factory.params).filter((k) => k.endsWith('*')).map((k) => k.slice(0, -1));
   for (const key of Object.keys(params)) {
-    if (!(key in factory.params)) {
+    if (!(key in factory.params) && !prefixes.some((p) => key.startsWith(p))) {
       const known = Object.keys(factory.params).join(', ') || '(none)';
       throw new Error(`${factory.type}: unknown parameter '${key}' (known: ${known})`);
     }

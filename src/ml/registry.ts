@@ -3,6 +3,7 @@
 // knowing them; lookups are case-insensitive like SQL identifiers.
 import { builtinModels } from './builtin-models.js';
 import type { ModelFactory, ModelSpec, OnlineModel } from './online-model.js';
+import { setModelLookup } from './model-lookup.js';
 import { checkParams } from './params.js';
 
 export class ModelRegistry {
@@ -42,6 +43,7 @@ export class ModelRegistry {
 /** The process-wide registry, filled with the built-in models at load. */
 export const modelRegistry = new ModelRegistry();
 modelRegistry.registerAll(builtinModels);
+setModelLookup((type) => modelRegistry.get(type));
 
 export function registerModel(factory: ModelFactory | readonly ModelFactory[]): void {
   if (Array.isArray(factory)) modelRegistry.registerAll(factory as readonly ModelFactory[]);

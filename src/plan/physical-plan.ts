@@ -95,6 +95,11 @@ export interface JoinStep extends StepBase {
    * source columns (ksqlDB's viable keys), any of which a projection may use to include it.
    */
   key: { synthetic: boolean; viable: { qualifier: string; name: string }[] };
+  /**
+   * A foreign-key table-table join: the left table's rows look up the right table by `leftKey`;
+   * the output is keyed by the left table's primary key (its columns, in `key.viable`).
+   */
+  foreignKey?: boolean;
   /** Output positions that `SELECT *` expands to, in order. */
   star: number[];
 }

@@ -3,10 +3,11 @@
 // - an unaliased `S.NAME` is named S_NAME when another source also has a NAME column, else NAME;
 // - a persistent query must select the join key once: the synthetic column, or one of the viable
 //   key columns (the first one ksqlDB lists that the projection contains becomes the key).
-import type { ColumnRef, Expr, SelectItem } from '../../grammar/ast.js';
+import type { Expr, SelectItem } from '../../grammar/ast.js';
 import type { JoinStep, ProjectItem, ProjectStep, Step } from './physical-plan.js';
 import type { PlanContext, PlanMode } from './plan-context.js';
 import type { NamedItem } from './select-items.js';
+import type { ExprScope } from './expr/scope.js';
 import { stepScope } from './step-scope.js';
 import { analyzeExpression } from './expr/analyze.js';
 import { implicitColumnName } from './expr/column-name.js';
@@ -14,6 +15,8 @@ import { checkDuplicateNames, checkReservedNames } from './select-items.js';
 import { projectStep } from './plan-helpers.js';
 import { grammaticalList } from './plan-join-format.js';
 import { SqlError } from '../types/sql-error.js';
+import { formatType } from '../types/sql-type.js';
+import { formatExpression } from '../../grammar/index.js';
 
 /** The join a projection reads, through any WHERE filter. */
 export function joinUnder(step: Step): JoinStep | undefined {
@@ -23,8 +26,8 @@ export function joinUnder(step: Step): JoinStep | undefined {
 }
 
 export function planJoinProjection(input: Step, join: JoinStep, select: SelectItem[], ctx: PlanContext, mode: PlanMode): ProjectStep {
-  const items = expandJoinSelect(select, join);
   const scope = stepScope(input);
+  const items = expandJoinSelect(select, join, scope, ctx);
   const positions = items.map((it) => {
     const t = analyzeExpression(it.expr, scope, ctx.registry);
     if (t.type.kind === 'NULL') {
@@ -39,47 +42,72 @@ export function planJoinProjection(input: Step, join: JoinStep, select: SelectIt
   }
   checkReservedNames(items);
 
-  const keyPos = chooseKey(join, positions, mode.sinkName);
-  const keyIdx = items.map((_, i) => i).filter((i) => positions[i] === keyPos || positions[i] === 0);
-  if (keyIdx.length > 1) {
-    const names = keyIdx.map((i) => items[i].name).sort();
-    throw new SqlError('INVALID_STATEMENT',
-      `The projection contains a key column (\`${join.schema.value[keyPos - 1]?.name ?? join.schema.key[0].name}\`) more than once, aliased as: ${grammaticalList(names, 'and')}.`,
-      { position: items[keyIdx[1]].span });
-  }
-  const keyItem = items[keyIdx[0]];
-  // The key reads the join key itself: an outer join's column for it may be NULL, the key not.
-  const keyRef: ColumnRef = { kind: 'ColumnRef', name: join.qualifiers![0].name, span: keyItem.span };
-  const values = items.filter((it) => it !== keyItem);
+  // Per output key column: the value column that stands for it (-1 for a synthetic key).
+  const keyCols = join.foreignKey ? foreignKeyColumns(join, positions) : [chooseKey(join, positions, mode.sinkName)];
+  const keyItems = keyCols.map((pos, k) => {
+    const found = items.filter((_, i) => positions[i] === pos || positions[i] === k);
+    if (found.length > 1) {
+      const names = found.map((it) => it.name).sort();
+      const col = pos >= 0 ? join.schema.value[pos - join.schema.key.length].name : join.schema.key[k].name;
+      throw new SqlError('INVALID_STATEMENT',
+        `The projection contains a key column (\`${col}\`) more than once, aliased as: ${grammaticalList(names, 'and')}.`, { position: found[1].span });
+    }
+    return found[0];
+  });
+  // Keys read the join's key columns: an outer join's source column may be NULL, the key not.
+  const key = keyItems.map((it, k): ProjectItem => ({ name: it.name, expr: { kind: 'ColumnRef', name: join.qualifiers![k].name, span: it.span } }));
+  const values = items.filter((it) => !keyItems.includes(it));
   if (values.length === 0) throw new SqlError('INVALID_STATEMENT', 'The projection contains no value columns.');
   checkDuplicateNames(items);
-  return projectStep(input, [{ name: keyItem.name, expr: keyRef }], values.map(toItem), ctx, false);
+  return projectStep(input, key, values.map(toItem), ctx, false);
 }
 
-/** Position of the column that becomes the key; throws ksqlDB's error when none is projected. */
+/** Positions of the value columns of the given source columns. */
+function positionsOf(join: JoinStep, cols: { qualifier: string; name: string }[]): number[] {
+  return cols.map((v) => join.qualifiers!.findIndex((q, i) => i >= join.schema.key.length && q.qualifier === v.qualifier && q.name === v.name));
+}
+
+/** A foreign-key join must select every primary key column of its left table. */
+function foreignKeyColumns(join: JoinStep, positions: number[]): number[] {
+  const cols = positionsOf(join, join.key.viable);
+  const missing = join.key.viable.filter((_, k) => !positions.includes(cols[k]) && !positions.includes(k));
+  if (missing.length > 0) {
+    const table = join.left.kind === 'source' ? join.left.sourceName : missing[0].qualifier;
+    const what = missing.length === 1 ? 'column' : 'columns';
+    throw new SqlError('INVALID_STATEMENT', `Primary key ${what} missing in projection. For foreign-key table-table joins, the projection must include all primary key columns from the left input table (\`${table}\`). ` +
+      `Missing ${what}: ${missing.map((m) => `\`${m.name}\``).join(', ')}.`);
+  }
+  return cols;
+}
+
+/**
+ * Position of the value column that becomes the key (-1 for the synthetic key); throws
+ * ksqlDB's error when the projection has none.
+ */
 function chooseKey(join: JoinStep, positions: number[], sink: string): number {
   const prefix = 'Key missing from projection (ie, SELECT). See https://cnfl.io/2LV7ouS.\n';
   if (join.key.synthetic) {
-    if (positions.includes(0)) return 0;
+    if (positions.includes(0)) return -1;
     const k = join.schema.key[0].name;
     throw new SqlError('INVALID_STATEMENT', `${prefix}The query used to build \`${sink}\` must include the join expression ${k} in its projection (eg, SELECT ${k}...).\n` +
       `${k} was added as a synthetic key column because the join criteria did not match any source column. This expression must be included in the projection and may be aliased.`);
   }
-  const viable = join.key.viable.map((v) => 1 + join.qualifiers!.slice(1).findIndex((q) => q.qualifier === v.qualifier && q.name === v.name));
+  const viable = positionsOf(join, join.key.viable);
   const found = viable.find((p) => positions.includes(p));
   if (found !== undefined) return found;
-  if (positions.includes(0)) return 0;
+  if (positions.includes(0)) return viable[0];
   const names = join.key.viable.map((v) => `${v.qualifier}.${v.name}`);
   throw new SqlError('INVALID_STATEMENT', `${prefix}The query used to build \`${sink}\` must include the join expression${names.length > 1 ? 's' : ''} ` +
     `${grammaticalList(names, 'or')} in its projection (eg, SELECT ${names[0]}...).`);
 }
 
 /** Expands stars and names every item as ksqlDB does in a join. */
-function expandJoinSelect(select: SelectItem[], join: JoinStep): NamedItem[] {
+function expandJoinSelect(select: SelectItem[], join: JoinStep, scope: ExprScope, ctx: PlanContext): NamedItem[] {
   const quals = join.qualifiers!;
+  const k = join.schema.key.length;
   const ref = (pos: number, span: Expr['span']): Expr => ({ kind: 'ColumnRef', qualifier: quals[pos].qualifier, name: quals[pos].name, span });
   const owners = new Map<string, Set<string>>();
-  for (const q of quals.slice(1)) {
+  for (const q of quals.slice(k)) {
     const set = owners.get(q.name) ?? new Set<string>();
     set.add(q.qualifier!);
     owners.set(q.name, set);
@@ -89,7 +117,16 @@ function expandJoinSelect(select: SelectItem[], join: JoinStep): NamedItem[] {
   const out: { name?: string; expr: Expr; aliased: boolean; span: Expr['span'] }[] = [];
   for (const item of select) {
     if (item.kind === 'AllColumns') {
-      if (item.structBase) throw new SqlError('UNSUPPORTED', 'base->* is not supported in joins yet.', { position: item.span });
+      if (item.structBase) {
+        // `base->*`: one item per field of the struct, named after the field.
+        const base = item.structBase;
+        const t = analyzeExpression(base, scope, ctx.registry).type;
+        if (t.kind !== 'STRUCT') {
+          throw new SqlError('TYPE_ERROR', `Expected a STRUCT before ->*, but ${formatExpression(base)} is ${formatType(t)}.`, { position: item.span });
+        }
+        for (const f of t.fields) out.push({ name: f.name, expr: { kind: 'Dereference', base, field: f.name, span: item.span }, aliased: false, span: item.span });
+        continue;
+      }
       if (!item.qualifier && join.key.synthetic) {
         out.push({ name: join.schema.key[0].name, expr: { kind: 'ColumnRef', name: quals[0].name, span: item.span }, aliased: false, span: item.span });
       }
@@ -97,7 +134,7 @@ function expandJoinSelect(select: SelectItem[], join: JoinStep): NamedItem[] {
       if (item.qualifier && cols.length === 0) {
         throw new SqlError('UNKNOWN_SOURCE', `'${item.qualifier}' is not a valid stream/table name or alias.`, { position: item.span });
       }
-      for (const p of cols) out.push({ name: join.schema.value[p - 1].name, expr: ref(p, item.span), aliased: false, span: item.span });
+      for (const p of cols) out.push({ name: join.schema.value[p - k].name, expr: ref(p, item.span), aliased: false, span: item.span });
       continue;
     }
     const e = item.expr;

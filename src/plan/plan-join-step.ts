@@ -1,6 +1,7 @@
-// Builds a JoinStep's output: key = the join key; value = every column of the left input, then of
-// the right, each source's columns named ALIAS_NAME (qualifier ALIAS, name NAME) and followed by
-// its pseudo-columns (hidden from `*`), so that `S1.ROWTIME` still names S1's record time.
+// Builds a JoinStep's output: key = the join key (a foreign-key join: the left table's key);
+// value = every column of the left input, then of the right, each source's columns named
+// ALIAS_NAME (qualifier ALIAS, name NAME) and followed by its pseudo-columns (hidden from `*`),
+// so that `S1.ROWTIME` still names S1's record time.
 import type { JoinType } from '../../grammar/ast.js';
 import type { JoinStep, JoinWindow, SourceStep, Step } from './physical-plan.js';
 import type { Column } from '../types/schema.js';
@@ -27,9 +28,10 @@ function inputColumns(input: Step): OutColumn[] {
   if (input.kind !== 'join') throw new Error(`a join input must be a source or a join, not ${input.kind}`);
   // An earlier join: its value columns (its own key is an implementation detail, as in ksqlDB).
   const star = new Set(input.star);
+  const k = input.schema.key.length;
   return input.schema.value.map((c, i) => {
-    const q = input.qualifiers![i + 1];
-    return { pos: i + 1, qualifier: q.qualifier!, name: q.name, type: c.type, star: star.has(i + 1) };
+    const q = input.qualifiers![k + i];
+    return { pos: k + i, qualifier: q.qualifier!, name: q.name, type: c.type, star: star.has(k + i) };
   });
 }
 
@@ -41,23 +43,27 @@ export interface JoinStepSpec {
   within?: JoinWindow;
   keyName: string;
   key: JoinStep['key'];
+  foreignKey: boolean;
 }
 
 export function joinStep(s: JoinStepSpec): JoinStep {
   const lefts = inputColumns(s.left);
   const rights = inputColumns(s.right);
   const all = [...lefts, ...rights];
-  const keyCol: Column = { name: s.keyName, type: s.crit.leftType, namespace: 'KEY' };
+  // A foreign-key join is keyed by the left table's primary key, any other by the join key.
+  const keys: Column[] = s.foreignKey
+    ? s.left.schema.key.map((c) => ({ name: `${(s.left as SourceStep).alias}_${c.name}`, type: c.type, namespace: 'KEY' }))
+    : [{ name: s.keyName, type: s.crit.leftType, namespace: 'KEY' }];
   const value: Column[] = all.map((c) => ({ name: `${c.qualifier}_${c.name}`, type: c.type, namespace: 'VALUE' }));
   const star: number[] = [];
-  all.forEach((c, i) => { if (c.star) star.push(i + 1); });
+  all.forEach((c, i) => { if (c.star) star.push(keys.length + i); });
   return {
     kind: 'join', joinType: s.joinType, left: s.left, right: s.right,
     leftKey: s.crit.left, rightKey: s.crit.right, within: s.within,
     leftColumns: lefts.map((c) => c.pos), rightColumns: rights.map((c) => c.pos),
-    key: s.key, star,
-    schema: { key: [keyCol], value },
-    qualifiers: [{ name: s.keyName }, ...all.map((c) => ({ qualifier: c.qualifier, name: c.name }))],
+    key: s.key, star, ...(s.foreignKey ? { foreignKey: true } : {}),
+    schema: { key: keys, value },
+    qualifiers: [...keys.map((k) => ({ name: k.name })), ...all.map((c) => ({ qualifier: c.qualifier, name: c.name }))],
     output: s.left.output === 'TABLE' && s.right.output === 'TABLE' ? 'TABLE' : 'STREAM',
     window: s.left.window ?? s.right.window,
   };

@@ -10,7 +10,6 @@ import { joinCriteria } from './plan-join-criteria.js';
 import { checkJoin } from './plan-join-validate.js';
 import { NO_KEY, nextJoinKey, syntheticKeyName } from './plan-join-key.js';
 import { joinStep } from './plan-join-step.js';
-import { SqlError } from '../types/sql-error.js';
 
 export function planJoin(rel: JoinRelation, ctx: PlanContext): Step {
   const { leaves, clauses } = joinSources(rel, ctx);
@@ -20,18 +19,20 @@ export function planJoin(rel: JoinRelation, ctx: PlanContext): Step {
     const right = leaves[clause.right];
     const crit = joinCriteria(clause, leaves, ctx);
     const foreignKey = checkJoin({ left: tree, right, clause, crit, leaves });
-    if (foreignKey) {
-      throw new SqlError('UNSUPPORTED', 'Foreign-key table-table joins are not supported yet.', { position: clause.span });
-    }
     key = nextJoinKey(key, clause.joinType, crit.left, crit.right);
-    const synthetic = key.viable.length === 0;
-    const first = key.viable[0];
-    const keyName = synthetic ? syntheticKeyName(leaves.slice(0, clause.right + 1)) : `${first.qualifier}_${first.name}`;
+    // A foreign-key join is keyed by the left table's primary key (checkJoin: a source), all of
+    // whose columns a projection needs; any other by the join key.
+    const left = tree;
+    const viable = foreignKey && left.kind === 'source'
+      ? left.schema.key.map((c) => ({ qualifier: left.alias, name: c.name }))
+      : key.viable.map((c) => ({ qualifier: c.qualifier!, name: c.name }));
+    const synthetic = viable.length === 0;
+    const keyName = synthetic ? syntheticKeyName(leaves.slice(0, clause.right + 1)) : `${viable[0].qualifier}_${viable[0].name}`;
     const w = clause.within;
     tree = joinStep({
-      joinType: clause.joinType, left: tree, right, crit, keyName,
+      joinType: clause.joinType, left: tree, right, crit, keyName, foreignKey,
       within: w && { beforeMs: w.beforeMs, afterMs: w.afterMs, ...(w.graceMs !== undefined ? { graceMs: w.graceMs } : {}) },
-      key: { synthetic, viable: key.viable.map((c) => ({ qualifier: c.qualifier!, name: c.name })) },
+      key: { synthetic, viable },
     });
   }
   return tree;

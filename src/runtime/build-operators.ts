@@ -11,6 +11,7 @@ import { aggregateOperator, type GroupState } from './operators/aggregate-operat
 import { windowedAggregateOperator, type WindowedStore } from './operators/windowed-aggregate-operator.js';
 import { sessionAggregateOperator, type SessionStore } from './operators/session-aggregate-operator.js';
 import { sinkOperator } from './operators/sink-operator.js';
+import { joinOperator } from './operators/join-operator.js';
 import { SqlError } from '../types/sql-error.js';
 
 export interface OperatorGraph {
@@ -62,8 +63,13 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
         }
         return build(step.input, op, p);
       }
-      case 'join':
-        throw new SqlError('UNSUPPORTED', 'Joins are parsed but do not run yet.');
+      case 'join': {
+        const p = `${path}/join`;
+        const op = joinOperator(step, ctx, next, graph.stores, p);
+        build(step.left, op.left, `${p}/left`);
+        build(step.right, op.right, `${p}/right`);
+        return;
+      }
       case 'sink': {
         if (!opts.produce) throw new SqlError('INTERNAL', 'a sink step needs a producer');
         return build(step.input, sinkOperator(step, ctx, opts.produce), `${path}/sink`);

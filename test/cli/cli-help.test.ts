@@ -42,7 +42,7 @@ describe('eddy help', () => {
   // BUG: main.ts reads new URL('../../../package.json', import.meta.url), which is right for
   // dist/server/cli/main.js but not for server/cli/main.ts, so in-process (from source) it throws
   // ENOENT for /work/package.json. (The built binary prints the version: see cli-binary.test.ts.)
-  it.fails('--version prints the package version (in-process, from source)', async () => {
+  it('--version prints the package version (in-process, from source)', async () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     const r = await eddy('--version');
     expect(r).toEqual({ code: 0, stdout: [pkg.version], stderr: [] });

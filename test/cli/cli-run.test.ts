@@ -150,7 +150,7 @@ SELECT name FROM s EMIT CHANGES LIMIT 1;
   // BUG: the error is reported at 1:37 — the position inside the statement, not in the file —
   // because Engine.executeText calls substituteVariables without the statement's origin.
   // Expected: the line and column of \${missing} in the script (4:38).
-  it.fails('an undefined variable is reported at its line and column in the file', async () => {
+  it('an undefined variable is reported at its line and column in the file', async () => {
     const script = `DEFINE greeting = 'hello';
 ${CREATE}
 -- a comment line

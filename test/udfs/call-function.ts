@@ -16,3 +16,27 @@ export function callFunction(fn: ScalarFunction, args: unknown[], opts: { overlo
   }
   return ov.impl!(...args);
 }
+
+/** Name lookups into one category's functions, and calls by name (through callFunction). */
+export function functionsByName(functions: readonly ScalarFunction[]): {
+  fn: (name: string) => ScalarFunction;
+  call: (name: string, ...args: unknown[]) => unknown;
+  typed: (name: string, types: SqlType[], ...args: unknown[]) => unknown;
+} {
+  const fn = (name: string): ScalarFunction => functions.find((f) => f.name === name)!;
+  return {
+    fn,
+    call: (name, ...args) => callFunction(fn(name), args),
+    typed: (name, types, ...args) => callFunction(fn(name), args, { types }),
+  };
+}
+
+/** Whether `f` throws. */
+export function fails(f: () => unknown): boolean {
+  try {
+    f();
+    return false;
+  } catch {
+    return true;
+  }
+}

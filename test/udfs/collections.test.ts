@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { collectionFunctions } from '../../udfs/collections/index.js';
-import type { ScalarFunction } from '../../udfs/types.js';
 import type { SqlType } from '../../src/types/sql-type.js';
 import { Decimal } from '../../src/types/decimal.js';
-import { callFunction } from './call-function.js';
+import { callFunction, fails, functionsByName } from './call-function.js';
 import { checkFunctions } from './function-checks.js';
 
-const fn = (name: string): ScalarFunction => collectionFunctions.find((f) => f.name === name)!;
-const call = (name: string, ...args: unknown[]): unknown => callFunction(fn(name), args);
+const { fn, call } = functionsByName(collectionFunctions);
 const d = (s: string): Decimal => Decimal.fromString(s);
 const texts = (v: unknown): unknown => (v === null ? null : (v as (Decimal | null)[]).map((x) => (x === null ? null : x.toString())));
-const fails = (f: () => unknown): boolean => {
-  try {
-    f();
-    return false;
-  } catch {
-    return true;
-  }
-};
 
 checkFunctions(collectionFunctions);
 

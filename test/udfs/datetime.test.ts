@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { datetimeFunctions } from '../../udfs/datetime/index.js';
-import type { ScalarFunction } from '../../udfs/types.js';
-import { callFunction } from './call-function.js';
+import { functionsByName } from './call-function.js';
 import { checkFunctions } from './function-checks.js';
 import * as J from '../../udfs/datetime/java-date-format.js';
 import { zoneOf } from '../../udfs/datetime/zone-id.js';
 import { sqlDateText, sqlTimeText, sqlTimestampText } from '../../udfs/datetime/iso-text.js';
 
-const fn = (name: string): ScalarFunction => datetimeFunctions.find((f) => f.name === name)!;
-const call = (name: string, ...args: unknown[]): unknown => callFunction(fn(name), args);
+const { fn, call } = functionsByName(datetimeFunctions);
 const error = (f: () => unknown): string => {
   try {
     f();

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { jsonFunctions } from '../../udfs/json/index.js';
-import type { ScalarFunction } from '../../udfs/types.js';
 import type { SqlType } from '../../src/types/sql-type.js';
 import { Decimal } from '../../src/types/decimal.js';
-import { callFunction } from './call-function.js';
+import { fails, functionsByName } from './call-function.js';
 import { checkFunctions } from './function-checks.js';
 
-const fn = (name: string): ScalarFunction => jsonFunctions.find((f) => f.name === name)!;
-const call = (name: string, ...args: unknown[]): unknown => callFunction(fn(name), args);
-const typed = (name: string, types: SqlType[], ...args: unknown[]): unknown => callFunction(fn(name), args, { types });
-const fails = (f: () => unknown): boolean => {
-  try {
-    f();
-    return false;
-  } catch {
-    return true;
-  }
-};
+const { call, typed } = functionsByName(jsonFunctions);
 
 checkFunctions(jsonFunctions);
 

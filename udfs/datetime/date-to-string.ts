@@ -1,6 +1,7 @@
 import type { ScalarFunction } from '../types.js';
 import { withContext } from './function-error.js';
 import { formatDate } from './java-date-format.js';
+import { FORMAT_PATTERN } from './params.js';
 
 export const dateToString: ScalarFunction = {
   kind: 'scalar',
@@ -11,7 +12,7 @@ export const dateToString: ScalarFunction = {
     description: 'Converts an integer representing days since epoch to a string using the given format pattern.',
     params: [
       { name: 'epochDays', type: { kind: 'INTEGER' }, description: 'The Epoch Day to convert, based on the epoch 1970-01-01' },
-      { name: 'formatPattern', type: { kind: 'STRING' }, description: 'The format pattern should be in the format expected by java.time.format.DateTimeFormatter.' },
+      FORMAT_PATTERN,
     ],
     returns: { kind: 'STRING' },
     impl: (days: number, pattern: string) =>

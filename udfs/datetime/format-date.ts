@@ -2,6 +2,7 @@ import type { ScalarFunction } from '../types.js';
 import { withContext } from './function-error.js';
 import { formatDate as format } from './java-date-format.js';
 import { isoDate } from './iso-text.js';
+import { FORMAT_PATTERN } from './params.js';
 
 export const formatDate: ScalarFunction = {
   kind: 'scalar',
@@ -12,7 +13,7 @@ export const formatDate: ScalarFunction = {
     description: 'Converts a DATE value to a string using the given format pattern.',
     params: [
       { name: 'date', type: { kind: 'DATE' }, description: 'The date to convert' },
-      { name: 'formatPattern', type: { kind: 'STRING' }, description: 'The format pattern should be in the format expected by java.time.format.DateTimeFormatter.' },
+      FORMAT_PATTERN,
     ],
     returns: { kind: 'STRING' },
     impl: (date: number, pattern: string) =>

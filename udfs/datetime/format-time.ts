@@ -2,6 +2,7 @@ import type { ScalarFunction } from '../types.js';
 import { withContext } from './function-error.js';
 import { formatTime as format } from './java-date-format.js';
 import { isoTime } from './iso-text.js';
+import { FORMAT_PATTERN } from './params.js';
 
 export const formatTime: ScalarFunction = {
   kind: 'scalar',
@@ -12,7 +13,7 @@ export const formatTime: ScalarFunction = {
     description: 'Converts a TIME value into the string representation of the time in the given format. The format pattern should be in the format expected by java.time.format.DateTimeFormatter',
     params: [
       { name: 'time', type: { kind: 'TIME' }, description: 'TIME value.' },
-      { name: 'formatPattern', type: { kind: 'STRING' }, description: 'The format pattern should be in the format expected by java.time.format.DateTimeFormatter.' },
+      FORMAT_PATTERN,
     ],
     returns: { kind: 'STRING' },
     impl: (time: number, pattern: string) =>

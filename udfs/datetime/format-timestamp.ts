@@ -1,9 +1,8 @@
 import type { ScalarFunction } from '../types.js';
-import { javaTimestamp } from '../aggregate/java-string.js';
+import { javaTimestamp } from '../shared/java-string.js';
 import { withContext } from './function-error.js';
 import { formatTimestamp as format, zoneOf } from './java-date-format.js';
-
-const PATTERN = { name: 'formatPattern', type: { kind: 'STRING' }, description: 'The format pattern should be in the format expected by java.time.format.DateTimeFormatter.' } as const;
+import { FORMAT_PATTERN, TIME_ZONE } from './params.js';
 
 export function formatAt(ts: number, pattern: string, timeZone: string, shown: string): string {
   return withContext(`Failed to format timestamp ${shown} at timeZone '${timeZone}' with formatter '${pattern}'`,
@@ -18,7 +17,7 @@ export const formatTimestamp: ScalarFunction = {
   overloads: [
     {
       description: "Converts a TIMESTAMP value into the string representation of the timestamp in the given format, in GMT. Single quotes in the timestamp format can be escaped with '', for example: 'yyyy-MM-dd''T''HH:mm:ssX'",
-      params: [{ name: 'timestamp', type: { kind: 'TIMESTAMP' }, description: 'TIMESTAMP value.' }, PATTERN],
+      params: [{ name: 'timestamp', type: { kind: 'TIMESTAMP' }, description: 'TIMESTAMP value.' }, FORMAT_PATTERN],
       returns: { kind: 'STRING' },
       impl: (ts: number, pattern: string) => formatAt(ts, pattern, 'GMT', javaTimestamp(ts)),
     },
@@ -26,8 +25,8 @@ export const formatTimestamp: ScalarFunction = {
       description: "Converts a TIMESTAMP value into the string representation of the timestamp in the given format and time zone. Single quotes in the timestamp format can be escaped with '', for example: 'yyyy-MM-dd''T''HH:mm:ssX'",
       params: [
         { name: 'timestamp', type: { kind: 'TIMESTAMP' }, description: 'TIMESTAMP value.' },
-        PATTERN,
-        { name: 'timeZone', type: { kind: 'STRING' }, description: 'A java.util.TimeZone ID, for example: "UTC", "America/Los_Angeles", "Europe/London"' },
+        FORMAT_PATTERN,
+        TIME_ZONE,
       ],
       returns: { kind: 'STRING' },
       impl: (ts: number, pattern: string, tz: string) => formatAt(ts, pattern, tz, javaTimestamp(ts)),

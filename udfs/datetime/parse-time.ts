@@ -1,6 +1,7 @@
 import type { ScalarFunction } from '../types.js';
 import { withContext } from './function-error.js';
 import { parseLocalTime } from './java-date-format.js';
+import { FORMAT_PATTERN } from './params.js';
 
 export const parseTime: ScalarFunction = {
   kind: 'scalar',
@@ -11,7 +12,7 @@ export const parseTime: ScalarFunction = {
     description: 'Converts a string representation of a time in the given format into the TIME value.',
     params: [
       { name: 'formattedTime', type: { kind: 'STRING' }, description: 'The string representation of a time.' },
-      { name: 'formatPattern', type: { kind: 'STRING' }, description: 'The format pattern should be in the format expected by java.time.format.DateTimeFormatter.' },
+      FORMAT_PATTERN,
     ],
     returns: { kind: 'TIME' },
     impl: (text: string, pattern: string) =>

@@ -1,8 +1,7 @@
 import type { ScalarFunction } from '../types.js';
 import { withContext } from './function-error.js';
 import { parseTimestamp as parse, zoneOf } from './java-date-format.js';
-
-const PATTERN = { name: 'formatPattern', type: { kind: 'STRING' }, description: 'The format pattern should be in the format expected by java.time.format.DateTimeFormatter.' } as const;
+import { FORMAT_PATTERN, TIME_ZONE } from './params.js';
 
 function parseAt(text: string, pattern: string, timeZone: string): number {
   return withContext(`Failed to parse timestamp '${text}' at timezone '${timeZone}' with formatter '${pattern}'`,
@@ -17,7 +16,7 @@ export const parseTimestamp: ScalarFunction = {
   overloads: [
     {
       description: "Converts a string representation of a date in the given format into the TIMESTAMP value, in GMT unless the text names a zone. Single quotes in the timestamp format can be escaped with '', for example: 'yyyy-MM-dd''T''HH:mm:ssX'.",
-      params: [{ name: 'formattedTimestamp', type: { kind: 'STRING' }, description: 'The string representation of a date.' }, PATTERN],
+      params: [{ name: 'formattedTimestamp', type: { kind: 'STRING' }, description: 'The string representation of a date.' }, FORMAT_PATTERN],
       returns: { kind: 'TIMESTAMP' },
       impl: (text: string, pattern: string) => parseAt(text, pattern, 'GMT'),
     },
@@ -25,8 +24,8 @@ export const parseTimestamp: ScalarFunction = {
       description: "Converts a string representation of a date at the given time zone in the given format into the TIMESTAMP value. Single quotes in the timestamp format can be escaped with '', for example: 'yyyy-MM-dd''T''HH:mm:ssX'.",
       params: [
         { name: 'formattedTimestamp', type: { kind: 'STRING' }, description: 'The string representation of a date.' },
-        PATTERN,
-        { name: 'timeZone', type: { kind: 'STRING' }, description: 'A java.util.TimeZone ID, for example: "UTC", "America/Los_Angeles", "Europe/London"' },
+        FORMAT_PATTERN,
+        TIME_ZONE,
       ],
       returns: { kind: 'TIMESTAMP' },
       impl: parseAt,

@@ -1,6 +1,7 @@
 import type { ScalarFunction } from '../types.js';
 import { withContext } from './function-error.js';
 import { parseLocalDate } from './java-date-format.js';
+import { FORMAT_PATTERN } from './params.js';
 
 export const stringToDate: ScalarFunction = {
   kind: 'scalar',
@@ -11,7 +12,7 @@ export const stringToDate: ScalarFunction = {
     description: 'Converts a string representation of a date in the given format into the number of days since 1970-01-01 00:00:00 UTC/GMT.',
     params: [
       { name: 'formattedDate', type: { kind: 'STRING' }, description: 'The string representation of a date.' },
-      { name: 'formatPattern', type: { kind: 'STRING' }, description: 'The format pattern should be in the format expected by java.time.format.DateTimeFormatter.' },
+      FORMAT_PATTERN,
     ],
     returns: { kind: 'INTEGER' },
     impl: (text: string, pattern: string) =>

@@ -1,8 +1,7 @@
 import type { ScalarFunction } from '../types.js';
 import { withContext } from './function-error.js';
 import { parseTimestamp, zoneOf } from './java-date-format.js';
-
-const PATTERN = { name: 'formatPattern', type: { kind: 'STRING' }, description: 'The format pattern should be in the format expected by java.time.format.DateTimeFormatter.' } as const;
+import { FORMAT_PATTERN, TIME_ZONE } from './params.js';
 
 export const stringToTimestamp: ScalarFunction = {
   kind: 'scalar',
@@ -12,7 +11,7 @@ export const stringToTimestamp: ScalarFunction = {
   overloads: [
     {
       description: "Converts a string representation of a date in the given format into the number of milliseconds since 1970-01-01 00:00:00 UTC/GMT. Single quotes in the timestamp format can be escaped with '', for example: 'yyyy-MM-dd''T''HH:mm:ssX'. The system default time zone (UTC) is used when the text names none.",
-      params: [{ name: 'formattedTimestamp', type: { kind: 'STRING' }, description: 'The string representation of a date.' }, PATTERN],
+      params: [{ name: 'formattedTimestamp', type: { kind: 'STRING' }, description: 'The string representation of a date.' }, FORMAT_PATTERN],
       returns: { kind: 'BIGINT' },
       impl: (text: string, pattern: string) =>
         withContext(`Failed to parse timestamp '${text}' with formatter '${pattern}'`, () => parseTimestamp(text, pattern)),
@@ -21,8 +20,8 @@ export const stringToTimestamp: ScalarFunction = {
       description: "Converts a string representation of a date at the given time zone into the number of milliseconds since 1970-01-01 00:00:00 UTC/GMT. Single quotes in the timestamp format can be escaped with '', for example: 'yyyy-MM-dd''T''HH:mm:ssX'.",
       params: [
         { name: 'formattedTimestamp', type: { kind: 'STRING' }, description: 'The string representation of a date.' },
-        PATTERN,
-        { name: 'timeZone', type: { kind: 'STRING' }, description: 'A java.util.TimeZone ID, for example: "UTC", "America/Los_Angeles", "Europe/London"' },
+        FORMAT_PATTERN,
+        TIME_ZONE,
       ],
       returns: { kind: 'BIGINT' },
       impl: (text: string, pattern: string, tz: string) =>

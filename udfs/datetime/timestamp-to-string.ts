@@ -1,7 +1,6 @@
 import type { ScalarFunction } from '../types.js';
 import { formatAt } from './format-timestamp.js';
-
-const PATTERN = { name: 'formatPattern', type: { kind: 'STRING' }, description: 'The format pattern should be in the format expected by java.time.format.DateTimeFormatter.' } as const;
+import { FORMAT_PATTERN, TIME_ZONE } from './params.js';
 
 export const timestampToString: ScalarFunction = {
   kind: 'scalar',
@@ -11,7 +10,7 @@ export const timestampToString: ScalarFunction = {
   overloads: [
     {
       description: "Converts a number of milliseconds since 1970-01-01 00:00:00 UTC/GMT into the string representation of the timestamp in the given format. Single quotes in the timestamp format can be escaped with '', for example: 'yyyy-MM-dd''T''HH:mm:ssX'. The system default time zone (UTC) is used.",
-      params: [{ name: 'epochMilli', type: { kind: 'BIGINT' }, description: 'Milliseconds since January 1, 1970, 00:00:00 UTC/GMT.' }, PATTERN],
+      params: [{ name: 'epochMilli', type: { kind: 'BIGINT' }, description: 'Milliseconds since January 1, 1970, 00:00:00 UTC/GMT.' }, FORMAT_PATTERN],
       returns: { kind: 'STRING' },
       impl: (ms: number, pattern: string) => formatAt(ms, pattern, 'UTC', String(ms)),
     },
@@ -19,8 +18,8 @@ export const timestampToString: ScalarFunction = {
       description: "Converts a number of milliseconds since 1970-01-01 00:00:00 UTC/GMT into the string representation of the timestamp in the given format and time zone. Single quotes in the timestamp format can be escaped with '', for example: 'yyyy-MM-dd''T''HH:mm:ssX'",
       params: [
         { name: 'epochMilli', type: { kind: 'BIGINT' }, description: 'Milliseconds since January 1, 1970, 00:00:00 UTC/GMT.' },
-        PATTERN,
-        { name: 'timeZone', type: { kind: 'STRING' }, description: 'A java.util.TimeZone ID, for example: "UTC", "America/Los_Angeles", "Europe/London"' },
+        FORMAT_PATTERN,
+        TIME_ZONE,
       ],
       returns: { kind: 'STRING' },
       impl: (ms: number, pattern: string, tz: string) => formatAt(ms, pattern, tz, String(ms)),

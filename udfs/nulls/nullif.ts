@@ -1,19 +1,10 @@
-import type { ScalarFunction } from '../types.js';
 import { javaEquals } from './java-equals.js';
+import { twoValueFunction } from './two-values.js';
 
-export const nullif: ScalarFunction = {
-  kind: 'scalar',
+export const nullif = twoValueFunction({
   name: 'NULLIF',
-  category: 'CONDITIONAL',
   description: 'Returns NULL if value1 and value2 are equal. Otherwise it returns value1.',
-  overloads: [{
-    params: [
-      { name: 'expr1', type: { kind: 'GENERIC', name: 'T' }, description: 'expression 1' },
-      { name: 'expr2', type: { kind: 'GENERIC', name: 'T' }, description: 'expression 2' },
-    ],
-    returns: { kind: 'GENERIC', name: 'T' },
-    nulls: 'custom',
-    impl: (expr1: unknown, expr2: unknown) => (expr1 === null || javaEquals(expr1, expr2) ? null : expr1),
-  }],
+  params: [['expr1', 'expression 1'], ['expr2', 'expression 2']],
+  impl: (expr1, expr2) => (expr1 === null || javaEquals(expr1, expr2) ? null : expr1),
   examples: [{ call: "NULLIF('x', 'x')", result: null }, { call: 'NULLIF(1, 10)', result: 1 }],
-};
+});

@@ -1,4 +1,4 @@
-import type { ScalarFunction } from '../types.js';
+import { padFunction } from './pad-function.js';
 
 function rpadString(input: string, targetLen: number, padding: string): string | null {
   if (padding.length === 0 || targetLen < 0) return null;
@@ -15,25 +15,13 @@ function rpadBytes(input: Uint8Array, targetLen: number, padding: Uint8Array): U
   return out;
 }
 
-export const rpad: ScalarFunction = {
-  kind: 'scalar',
+export const rpad = padFunction({
   name: 'RPAD',
-  category: 'STRING',
-  description: 'Pads the input string or bytes, starting from the end, with the specified padding string until the target length is reached. If the input string or bytes are longer than the specified target length it will be truncated. If the padding string or bytes are empty or NULL, or the target length is negative, then NULL is returned.',
-  overloads: [
-    {
-      params: [{ name: 'input', type: { kind: 'STRING' } }, { name: 'targetLen', type: { kind: 'INTEGER' } }, { name: 'padding', type: { kind: 'STRING' } }],
-      returns: { kind: 'STRING' },
-      impl: rpadString,
-    },
-    {
-      params: [{ name: 'input', type: { kind: 'BYTES' } }, { name: 'targetLen', type: { kind: 'INTEGER' } }, { name: 'padding', type: { kind: 'BYTES' } }],
-      returns: { kind: 'BYTES' },
-      impl: rpadBytes,
-    },
-  ],
+  from: 'end',
+  padString: rpadString,
+  padBytes: rpadBytes,
   examples: [
     { call: "RPAD('Foo', 7, 'Bar')", result: 'FooBarB' },
     { call: "RPAD('', 2, 'Bar')", result: 'Ba' },
   ],
-};
+});

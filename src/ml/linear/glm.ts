@@ -16,6 +16,8 @@ export interface GlmOptions {
   l2: number;
   clipGradient: number;
   standardize: boolean;
+  /** 0: constant learning rate; > 0: lr / t^power_t. */
+  powerT: number;
 }
 
 export function glmParamDocs(defaults: { optimizer: OptimizerKind; interceptLr: number; sgdLr?: number }): ParamDocs {
@@ -27,6 +29,7 @@ export function glmParamDocs(defaults: { optimizer: OptimizerKind; interceptLr: 
     l1: { default: 0, doc: 'L1 penalty (cumulative-penalty truncation; proximal for ftrl)' },
     l2: { default: 0, doc: 'L2 penalty' },
     clip_gradient: { default: 1e12, doc: 'clips the loss gradient to [-c, c]' },
+    power_t: { default: 0, doc: 'learning-rate decay: step t uses learning_rate / t^power_t (River InverseScaling); 0 = constant; ignored by ftrl' },
     standardize: { default: true, doc: 'scale features online to zero mean and unit variance (River: StandardScaler() | model)' },
   };
 }
@@ -43,6 +46,7 @@ export function readGlmOptions(p: HyperParams, defaults: { optimizer: OptimizerK
     l2: numParam(p, 'l2', 0, 0),
     clipGradient: numParam(p, 'clip_gradient', 1e12, 0),
     standardize: boolParam(p, 'standardize', true),
+    powerT: numParam(p, 'power_t', 0, 0, 1),
   };
 }
 
@@ -59,22 +63,31 @@ export class Glm {
   readonly z: Float64Array;
   private readonly g: Float64Array;
   private readonly useCumL1: boolean;
+  // Hot-path copies of the options.
+  private readonly standardize: boolean;
+  private readonly clip: number;
+  private readonly l2Grad: number;
+  private readonly interceptLr: number;
 
   constructor(readonly features: number, readonly opts: GlmOptions, rows = 1) {
     this.rows = rows;
     this.weights = new Float64Array(rows * (features + 1));
     this.scaler = new StandardScaler(features);
     const ftrl = opts.optimizer === 'ftrl';
-    this.optimizer = new Optimizer(opts.optimizer, opts.learningRate, rows * (features + 1), ftrl ? opts.l1 : 0, ftrl ? opts.l2 : 0);
+    this.optimizer = new Optimizer(opts.optimizer, opts.learningRate, rows * (features + 1), ftrl ? opts.l1 : 0, ftrl ? opts.l2 : 0, ftrl ? 0 : opts.powerT);
     this.useCumL1 = opts.l1 > 0 && !ftrl;
     this.cumL1 = new Float64Array(this.useCumL1 ? rows * (features + 1) : 0);
     this.z = new Float64Array(features);
     this.g = new Float64Array(features);
+    this.standardize = opts.standardize;
+    this.clip = opts.clipGradient;
+    this.l2Grad = ftrl ? 0 : opts.l2;
+    this.interceptLr = opts.interceptLr;
   }
 
   /** Scales `x` into `z`; when learning, the scaler learns `x` first (River's pipeline order). */
   prepare(x: Float64Array, learn: boolean): void {
-    if (this.opts.standardize) {
+    if (this.standardize) {
       if (learn) this.scaler.update(x);
       this.scaler.transform(x, this.z);
     } else {
@@ -97,14 +110,15 @@ export class Glm {
   /** One gradient step on row `row` given dLoss/dRaw for the current `z`. */
   update(row: number, lossGradient: number): void {
     const d = this.features;
-    const clip = this.opts.clipGradient;
+    const clip = this.clip;
     const lg = lossGradient > clip ? clip : lossGradient < -clip ? -clip : lossGradient;
     const w = this.weights;
     const off = row * (d + 1);
     const g = this.g, z = this.z;
-    const l2 = this.opts.optimizer === 'ftrl' ? 0 : this.opts.l2;
-    for (let i = 0; i < d; i++) g[i] = lg * z[i] + l2 * w[off + i];
-    w[off + d] -= this.opts.interceptLr * lg;
+    const l2 = this.l2Grad;
+    if (l2 === 0) for (let i = 0; i < d; i++) g[i] = lg * z[i];
+    else for (let i = 0; i < d; i++) g[i] = lg * z[i] + l2 * w[off + i];
+    w[off + d] -= this.interceptLr * this.optimizer.decay * lg;
     // Optimizer and L1 state are laid out like the weights (the intercept slot unused).
     this.optimizer.step(w, off, g, d);
     if (this.useCumL1) this.applyL1(off);
@@ -112,11 +126,11 @@ export class Glm {
 
   /** Call once per learned row, after all `update`s: advances the L1 budget. */
   endStep(): void {
-    if (this.useCumL1) this.maxCumL1 += this.opts.l1 * this.opts.learningRate;
+    if (this.useCumL1) this.maxCumL1 += this.opts.l1 * this.optimizer.rate;
   }
 
   private applyL1(off: number): void {
-    const w = this.weights, q = this.cumL1, u = this.maxCumL1 + this.opts.l1 * this.opts.learningRate;
+    const w = this.weights, q = this.cumL1, u = this.maxCumL1 + this.opts.l1 * this.optimizer.rate;
     for (let i = 0; i < this.features; i++) {
       const before = w[off + i];
       if (before > 0) w[off + i] = Math.max(0, before - (u + q[off + i]));

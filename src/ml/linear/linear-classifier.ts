@@ -39,6 +39,8 @@ export abstract class LinearClassifier implements OnlineModel {
   predict(x: Float64Array): number {
     if (this.classes <= 1) return 0;
     this.glm.prepare(x, false);
+    // Binary: the sign of the margin (p > 0.5), without the sigmoid.
+    if (this.glm.rows === 1) return this.glm.dot(0) > 0 ? 1 : 0;
     this.probabilities();
     let best = 0;
     for (let k = 1; k < this.classes; k++) if (this.scores[k] > this.scores[best]) best = k;

@@ -18,19 +18,33 @@ export class Optimizer {
   readonly eps = 1e-8;
   readonly ftrlBeta = 1;
 
-  constructor(readonly kind: OptimizerKind, readonly lr: number, private size: number, readonly l1 = 0, readonly l2 = 0) {
+  /** Learning rate of the current step (after the schedule). */
+  rate: number;
+
+  /**
+   * powerT > 0 decays the step as lr / t^powerT (River's optim.schedulers.InverseScaling), so a
+   * fresh model learns fast and then settles; 0 keeps it constant.
+   */
+  constructor(readonly kind: OptimizerKind, readonly lr: number, private size: number, readonly l1 = 0, readonly l2 = 0, readonly powerT = 0) {
     this.state = new Float64Array(kind === 'sgd' ? 0 : 2 * size);
+    this.rate = lr;
   }
 
   /** Call once per learned example, before the row steps. */
   tick(): void {
     this.steps++;
+    if (this.powerT > 0) this.rate = this.lr / Math.pow(this.steps, this.powerT);
+  }
+
+  /** rate / lr: the schedule's factor, also applied to the intercept's step. */
+  get decay(): number {
+    return this.powerT > 0 ? this.rate / this.lr : 1;
   }
 
   /** w[off + i] -= update(g[i]) for i < len. */
   step(w: Float64Array, off: number, g: Float64Array, len: number): void {
     if (this.kind === 'sgd') {
-      const lr = this.lr;
+      const lr = this.rate;
       for (let i = 0; i < len; i++) w[off + i] -= lr * g[i];
       return;
     }
@@ -39,7 +53,7 @@ export class Optimizer {
     if (this.kind === 'adam') {
       const t = this.steps;
       const b1 = this.beta1, b2 = this.beta2;
-      const lr = (this.lr * Math.sqrt(1 - Math.pow(b2, t))) / (1 - Math.pow(b1, t));
+      const lr = (this.rate * Math.sqrt(1 - Math.pow(b2, t))) / (1 - Math.pow(b1, t));
       for (let i = 0; i < len; i++) {
         const gi = g[i];
         const m = (s[off + i] = b1 * s[off + i] + (1 - b1) * gi);
@@ -78,6 +92,7 @@ export class Optimizer {
   fromArray(a: Float64Array): void {
     if (a.length !== 1 + this.state.length) throw new Error('model state: optimizer size mismatch');
     this.steps = a[0];
+    this.rate = this.powerT > 0 && this.steps > 0 ? this.lr / Math.pow(this.steps, this.powerT) : this.lr;
     this.state.set(a.subarray(1));
   }
 }

@@ -1,6 +1,6 @@
 // The last `size` examples in a ring buffer, with a brute-force k-nearest search under the
-// Minkowski distance. A dimension that is NaN on either side is left out of the distance (River
-// skips features missing from either dict). Searching writes into preallocated arrays.
+// Minkowski distance. A dimension that is NaN on either side is left out of the distance.
+// Searching writes into preallocated arrays.
 import { FloatReader, FloatWriter } from '../trees/float-io.js';
 
 export class NeighborWindow {
@@ -33,16 +33,25 @@ export class NeighborWindow {
     if (this.count < this.size) this.count++;
   }
 
+  /**
+   * Minkowski distance over the dimensions present on both sides, scaled up by
+   * features / present (as scikit-learn's nan_euclidean), so a row with many NaNs is not
+   * spuriously close; with nothing in common the distance is Infinity.
+   */
   private distance(x: Float64Array, i: number): number {
     const F = this.features;
     const o = i * F;
     const p = this.p;
     let s = 0;
+    let present = 0;
     for (let j = 0; j < F; j++) {
       const d = x[j] - this.xs[o + j];
       if (d !== d) continue;
+      present++;
       s += p === 2 ? d * d : p === 1 ? Math.abs(d) : Math.abs(d) ** p;
     }
+    if (present === 0) return Infinity;
+    if (present < F) s *= F / present;
     return p === 2 ? Math.sqrt(s) : p === 1 ? s : s ** (1 / p);
   }
 

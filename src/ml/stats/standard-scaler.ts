@@ -7,16 +7,19 @@ export class StandardScaler {
   readonly mean: Float64Array;
   /** Sum of squared deviations (Welford's M2) per feature. */
   readonly m2: Float64Array;
+  /** 1 / population std per feature (0 while constant), kept current so transform needs no sqrt. */
+  private readonly invStd: Float64Array;
 
   constructor(readonly features: number) {
     this.count = new Float64Array(features);
     this.mean = new Float64Array(features);
     this.m2 = new Float64Array(features);
+    this.invStd = new Float64Array(features);
   }
 
   /** Learns one row; NaN entries are skipped feature by feature. */
   update(x: Float64Array): void {
-    const { count, mean, m2 } = this;
+    const { count, mean, m2, invStd } = this;
     for (let i = 0; i < this.features; i++) {
       const v = x[i];
       if (v !== v) continue; // NaN
@@ -24,18 +27,22 @@ export class StandardScaler {
       const d = v - mean[i];
       mean[i] += d / n;
       m2[i] += d * (v - mean[i]);
+      invStd[i] = m2[i] > 0 ? 1 / Math.sqrt(m2[i] / n) : 0;
     }
   }
 
   /** out[i] = (x[i] - mean) / std; 0 for a missing value or a constant feature (mean imputation). */
   transform(x: Float64Array, out: Float64Array): void {
-    const { count, mean, m2 } = this;
+    const { mean, invStd } = this;
     for (let i = 0; i < this.features; i++) {
       const v = x[i];
-      const n = count[i];
-      if (v !== v || n === 0) { out[i] = 0; continue; }
-      const variance = m2[i] / n;
-      out[i] = variance > 0 ? (v - mean[i]) / Math.sqrt(variance) : 0;
+      out[i] = v !== v ? 0 : (v - mean[i]) * invStd[i];
+    }
+  }
+
+  private refresh(): void {
+    for (let i = 0; i < this.features; i++) {
+      this.invStd[i] = this.m2[i] > 0 && this.count[i] > 0 ? 1 / Math.sqrt(this.m2[i] / this.count[i]) : 0;
     }
   }
 
@@ -53,6 +60,7 @@ export class StandardScaler {
       this.mean[i] += d * nb / n;
       this.count[i] = n;
     }
+    this.refresh();
   }
 
   /** State as one array: [count..., mean..., m2...]. */
@@ -70,11 +78,13 @@ export class StandardScaler {
     this.count.set(a.subarray(0, d));
     this.mean.set(a.subarray(d, 2 * d));
     this.m2.set(a.subarray(2 * d, 3 * d));
+    this.refresh();
   }
 
   reset(): void {
     this.count.fill(0);
     this.mean.fill(0);
     this.m2.fill(0);
+    this.invStd.fill(0);
   }
 }

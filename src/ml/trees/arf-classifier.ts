@@ -56,28 +56,15 @@ export class ARFClassifier {
     return new HTClassifier(this.treeOpts, this.nFeatures, this.nc, this.forest.maxFeatures, this.rng);
   }
 
-  /** Class the tree predicts, or -1 when it has no opinion yet (counts as a mistake). */
-  private treeClass(t: HTClassifier, x: Float64Array): number {
-    const p = this.tmp;
-    t.predictProba(x, p);
-    let best = -1;
-    let bestP = 0;
-    for (let c = 0; c < p.length; c++) {
-      if (p[c] > bestP) {
-        bestP = p[c];
-        best = c;
-      }
-    }
-    return best;
-  }
-
   learn(x: Float64Array, y: number): void {
     if (y >= this.nc) {
       this.nc = y + 1;
       this.tmp = new Float64Array(this.nc);
     }
-    for (const m of this.members) {
-      const err = this.treeClass(m.tree, x) === y ? 0 : 1;
+    for (let i = 0; i < this.members.length; i++) {
+      const m = this.members[i];
+      // -1 (an empty leaf) counts as a mistake, as River's None prediction.
+      const err = m.tree.predictClass(x) === y ? 0 : 1;
       m.total++;
       m.correct += 1 - err;
       const k = poisson(this.forest.lambdaValue, this.rng);
@@ -109,7 +96,8 @@ export class ARFClassifier {
     out.fill(0);
     const p = this.tmp;
     const n = Math.min(out.length, p.length);
-    for (const m of this.members) {
+    for (let i = 0; i < this.members.length; i++) {
+      const m = this.members[i];
       m.tree.predictProba(x, p);
       const acc = m.total > 0 ? m.correct / m.total : 0;
       const wgt = !this.forest.disableWeightedVote && acc > 0 ? acc : 1;

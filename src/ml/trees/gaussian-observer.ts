@@ -2,11 +2,15 @@
 // per (feature, class) a weighted mean/variance plus the min and max seen. It serves both naive
 // Bayes (log density) and split search (the class weight left of a cut from the normal CDF).
 // Layout: 5 doubles per cell, [weight, mean, m2, min, max].
+// (The naive-Bayes log density is computed inline in LeafClassifier.nbScores, its hot loop.)
 
 export const CELL = 5;
-const LOG_2PI = Math.log(2 * Math.PI);
-/** Log density charged when a value misses a zero-variance class (exp(-700) ~ 1e-304). */
-const LOG_MISS = -700;
+export const LOG_2PI = Math.log(2 * Math.PI);
+/**
+ * Log density charged when a value misses a zero-variance cell, which MOA treats as a point mass
+ * (exp(-700) ~ 1e-304: effectively impossible, but finite so scores stay comparable).
+ */
+export const LOG_MISS = -700;
 
 export function initCells(obs: Float64Array, from = 0, to = obs.length): void {
   for (let o = from; o < to; o += CELL) {
@@ -34,20 +38,6 @@ export function updateCell(obs: Float64Array, o: number, x: number, w: number): 
 export function cellVariance(obs: Float64Array, o: number): number {
   const n = obs[o];
   return n > 1 ? Math.max(0, obs[o + 2] / (n - 1)) : 0;
-}
-
-/**
- * Log density of x under the cell's normal. Computed in log space so far-away values do not
- * underflow to 0 (River then counts them as log 1). A zero-variance cell is a point mass, as in
- * MOA: density 1 at its mean, (almost) nothing elsewhere.
- */
-export function cellLogPdf(obs: Float64Array, o: number, x: number): number {
-  const v = cellVariance(obs, o);
-  if (v > 0) {
-    const d = x - obs[o + 1];
-    return -0.5 * (LOG_2PI + Math.log(v)) - (d * d) / (2 * v);
-  }
-  return x === obs[o + 1] ? 0 : LOG_MISS;
 }
 
 /** Estimated weight of the cell at or below `cut` (min/max make the tails exact). */

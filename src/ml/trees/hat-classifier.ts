@@ -68,14 +68,8 @@ export class HATClassifier {
   /** Whether the subtree at `node` (main path only) classifies x correctly before learning it. */
   private isCorrect(node: AdaNode, x: Float64Array, y: number): boolean {
     while (!node.isLeaf) node = node.goesLeft(x[node.feature]) ? node.left : node.right;
-    const leaf = node.leaf;
-    if (leaf.total <= 0) return false;
-    leaf.ensureClasses(this.nc);
-    const p = this.tmp;
-    leaf.predictProba(x, p, this.opts.leafPrediction, this.opts.nbThreshold, this.search);
-    let best = 0;
-    for (let c = 1; c < this.nc; c++) if (p[c] > p[best]) best = c;
-    return best === y;
+    // An empty leaf (-1) counts as a mistake, as River's None prediction.
+    return node.leaf.predictClass(x, this.opts.leafPrediction, this.opts.nbThreshold, this.search) === y;
   }
 
   private replace(parent: AdaBranch | null, slot: number, node: AdaNode): void {
@@ -117,7 +111,6 @@ export class HATClassifier {
         right,
         left.leaf.total,
         right.leaf.total,
-        leaf.counts.slice(),
         new Adwin(this.ada.adwinDelta),
       );
       this.replace(parent, slot, b);
@@ -126,12 +119,6 @@ export class HATClassifier {
   }
 
   private learnBranch(b: AdaBranch, x: Float64Array, y: number, w: number, parent: AdaBranch | null, slot: number, correct: boolean): void {
-    if (b.counts.length < this.nc) {
-      const c = new Float64Array(this.nc);
-      c.set(b.counts);
-      b.counts = c;
-    }
-    b.counts[y] += w;
     const before = b.adwin.estimation;
     let change = b.adwin.update(correct ? 0 : 1);
     // A detected change towards fewer errors is no reason to start over.

@@ -27,8 +27,6 @@ export class AdaBranch {
     public right: AdaNode,
     public leftWeight: number,
     public rightWeight: number,
-    /** Class weights that passed through (used if prediction has to stop here). */
-    public counts: Float64Array,
     public adwin: Adwin,
   ) {}
 
@@ -50,7 +48,6 @@ export function writeAdaNode(w: FloatWriter, n: AdaNode): void {
   w.num(n.depth);
   w.num(n.leftWeight);
   w.num(n.rightWeight);
-  w.arr(n.counts);
   n.adwin.write(w);
   w.bool(n.alternate !== null);
   if (n.alternate) writeAdaNode(w, n.alternate);
@@ -70,12 +67,11 @@ export function readAdaNode(r: FloatReader, delta: number): AdaNode {
   const depth = r.int();
   const lw = r.num();
   const rw = r.num();
-  const counts = r.f64();
   const adwin = Adwin.read(r, delta);
   const alternate = r.bool() ? readAdaNode(r, delta) : null;
   const left = readAdaNode(r, delta);
   const right = readAdaNode(r, delta);
-  const b = new AdaBranch(feature, threshold, depth, left, right, lw, rw, counts, adwin);
+  const b = new AdaBranch(feature, threshold, depth, left, right, lw, rw, adwin);
   b.alternate = alternate;
   return b;
 }
@@ -84,7 +80,6 @@ export function adaNodeBytes(n: AdaNode): number {
   if (n.isLeaf) return n.leaf.stateBytes() + n.adwin.stateBytes();
   return (
     96 +
-    n.counts.byteLength +
     n.adwin.stateBytes() +
     (n.alternate ? adaNodeBytes(n.alternate) : 0) +
     adaNodeBytes(n.left) +

@@ -109,12 +109,9 @@ export class HTClassifier {
     this.leafFor(x).predictProba(x, out, this.opts.leafPrediction, this.opts.nbThreshold, this.search);
   }
 
-  /** Index of the largest probability (0 on ties or an empty tree), using `out` as scratch. */
-  predictClass(x: Float64Array, out: Float64Array): number {
-    this.predictProba(x, out);
-    let best = 0;
-    for (let c = 1; c < out.length; c++) if (out[c] > out[best]) best = c;
-    return best;
+  /** The leaf's top class for x, or -1 while that leaf has seen nothing. */
+  predictClass(x: Float64Array): number {
+    return this.leafFor(x).predictClass(x, this.opts.leafPrediction, this.opts.nbThreshold, this.search);
   }
 
   write(w: FloatWriter): void {

@@ -2,8 +2,7 @@
 // variance-reduction splits found with E-BSTs, accepted when the runner-up's merit ratio is below
 // 1 - epsilon (Hoeffding bound with range 1) or epsilon < tau.
 import { Branch } from './branch.js';
-import { RegressionSplit, WalkStack } from './ebst.js';
-import { Ebst } from './ebst.js';
+import { Ebst, RegressionSplit, WalkStack } from './ebst.js';
 import type { FloatReader, FloatWriter } from './float-io.js';
 import { LeafRegressor } from './leaf-regressor.js';
 import type { RegressorTreeOptions } from './regressor-options.js';

@@ -2,8 +2,8 @@
 // and the naive-Bayes-adaptive bookkeeping (River's LeafNaiveBayesAdaptive). Learning and
 // predicting touch only preallocated arrays; a new class or a split allocates.
 import type { ClassifierTreeOptions, LeafPrediction } from './classifier-options.js';
-import { CELL, cellLogPdf, cellWeightLeft, initCells, updateCell } from './gaussian-observer.js';
-import { hoeffdingBound, meritRange, splitMerit } from './split-criterion.js';
+import { CELL, cellWeightLeft, initCells, LOG_2PI, LOG_MISS, updateCell } from './gaussian-observer.js';
+import { hoeffdingBound, impurity, meritRange, splitMerit } from './split-criterion.js';
 
 /** Scratch for split search, owned by a tree; arrays hold at least `nc` classes. */
 export class SplitSearch {
@@ -115,7 +115,17 @@ export class LeafClassifier {
       for (let f = 0; f < feats.length; f++) {
         const v = x[feats[f]];
         const o = (f * nc + c) * CELL;
-        if (v === v && obs[o] > 0) s += cellLogPdf(obs, o, v);
+        const w = obs[o];
+        if (v !== v || !(w > 0)) continue;
+        // Normal log density, inlined by hand (this loop is the hot path of learn and predict).
+        // Log space keeps far-away values from underflowing to 0, which River counts as log 1.
+        const variance = w > 1 ? obs[o + 2] / (w - 1) : 0;
+        if (variance > 0) {
+          const d = v - obs[o + 1];
+          s -= 0.5 * (LOG_2PI + Math.log(variance)) + (d * d) / (2 * variance);
+        } else if (v !== obs[o + 1]) {
+          s += LOG_MISS;
+        }
       }
       out[c] = s;
     }
@@ -159,6 +169,16 @@ export class LeafClassifier {
     for (let c = 0; c < n; c++) out[c] /= s;
   }
 
+  /**
+   * The class predictProba would rank first, without normalising (no exp): -1 before any
+   * example. Ties go to the lower class, as in predictProba's arg-max.
+   */
+  predictClass(x: Float64Array, mode: LeafPrediction, nbThreshold: number, search: SplitSearch): number {
+    if (this.total <= 0) return -1;
+    if (!this.usesNaiveBayes(mode, nbThreshold)) return this.majorityClass();
+    return this.nbArgmax(x, search.scores);
+  }
+
   classesSeen(): number {
     let k = 0;
     for (let c = 0; c < this.nc; c++) if (this.counts[c] > 0) k++;
@@ -177,6 +197,7 @@ export class LeafClassifier {
     const obs = this.obs;
     const L = s.tmpLeft;
     const R = s.tmpRight;
+    const pre = impurity(opts.splitCriterion, this.counts, nc);
     for (let f = 0; f < this.feats.length; f++) {
       let min = Infinity;
       let max = -Infinity;
@@ -199,7 +220,7 @@ export class LeafClassifier {
           L[c] = l;
           R[c] = obs[o] - l;
         }
-        const m = splitMerit(opts.splitCriterion, this.counts, L, R, nc, opts.minBranchFraction);
+        const m = splitMerit(opts.splitCriterion, pre, L, R, nc, opts.minBranchFraction);
         if (m > bestMerit) {
           bestMerit = m;
           bestCut = cut;

@@ -1,7 +1,7 @@
 // A regression leaf: target mean/variance, one E-BST per feature for split search, and a linear
 // model trained by SGD on the squared loss. 'adaptive' leaves (River's default) predict with
 // whichever of the mean and the model has the smaller faded squared error.
-import { Ebst, RegressionSplit, type WalkStack } from './ebst.js';
+import { Ebst, type RegressionSplit, type WalkStack } from './ebst.js';
 import type { RegressorTreeOptions } from './regressor-options.js';
 
 /** River's LinearRegression default clip_gradient. */
@@ -143,5 +143,3 @@ export class LeafRegressor {
     return b;
   }
 }
-
-export { RegressionSplit };

@@ -34,13 +34,19 @@ function gini(d: Float64Array, nc: number): number {
   return g;
 }
 
+/** Impurity of the distribution before the split: computed once per split attempt. */
+export function impurity(criterion: SplitCriterion, d: Float64Array, nc: number): number {
+  return criterion === 'gini' ? gini(d, nc) : entropy(d, nc);
+}
+
 /**
- * Merit of a binary split of `pre` into `left` and `right`. Info gain demands at least two
- * branches with more than `minBranchFraction` of the weight (River's min_branch_fraction).
+ * Merit of a binary split of a distribution with impurity `pre` into `left` and `right`. Info
+ * gain demands at least two branches with more than `minBranchFraction` of the weight (River's
+ * min_branch_fraction); Gini does not, as in River.
  */
 export function splitMerit(
   criterion: SplitCriterion,
-  pre: Float64Array,
+  pre: number,
   left: Float64Array,
   right: Float64Array,
   nc: number,
@@ -50,9 +56,9 @@ export function splitMerit(
   const wr = sum(right, nc);
   const w = wl + wr;
   if (w <= 0) return -Infinity;
-  if (criterion === 'gini') return gini(pre, nc) - (wl / w) * gini(left, nc) - (wr / w) * gini(right, nc);
+  if (criterion === 'gini') return pre - (wl / w) * gini(left, nc) - (wr / w) * gini(right, nc);
   if (!(wl / w > minBranchFraction && wr / w > minBranchFraction)) return -Infinity;
-  return entropy(pre, nc) - (wl * entropy(left, nc) + wr * entropy(right, nc)) / w;
+  return pre - (wl * entropy(left, nc) + wr * entropy(right, nc)) / w;
 }
 
 /** The range R in the Hoeffding bound: log2(#classes) for entropy, 1 for Gini. */

@@ -44,12 +44,13 @@ export function sessionAggregateOperator(step: AggregateStep, ctx: OperatorConte
     if (key !== null && ts + grace >= store.streamTime) {
       const sig = keySignature(key, 0, key.length);
       const list = store.sessions.get(sig) ?? [];
-      const overlapping = list.filter((s) => s.end >= ts - gap && s.start <= ts + gap);
+      // Oldest first: Kafka Streams folds merged sessions into the aggregate in that order.
+      const overlapping = list.filter((s) => s.end >= ts - gap && s.start <= ts + gap).sort((a, b) => a.start - b.start);
       let merged: Session = { key, start: ts, end: ts, accs: set.initial(), ts };
       for (const s of overlapping) {
         merged = {
           key, start: Math.min(merged.start, s.start), end: Math.max(merged.end, s.end),
-          accs: set.merge(s.accs, merged.accs), ts: Math.max(merged.ts, s.ts),
+          accs: set.merge(merged.accs, s.accs), ts: Math.max(merged.ts, s.ts),
         };
         if (!emitFinal) out(s, DELETE, ts);
       }

@@ -69,6 +69,11 @@ export function sourceOperator(step: SourceStep, ctx: OperatorContext, next: Emi
     }
     // A stream record without a value flows on as a DELETE (key only), as ksqlDB passes it through.
     if (!isTable) { next(row, ts, hasValue ? UPSERT : DELETE, null); return; }
+    if (keyIsNull(row, k)) {
+      // A table row needs its PRIMARY KEY: ksqlDB skips records whose key is null.
+      logFailure(ctx, 'NULL_KEY', new Error(`table ${step.sourceName} skips a record with a null key`));
+      return;
+    }
     const sig = keySignature(row, 0, k);
     const old = table!.get(sig) ?? null;
     if (!hasValue) {
@@ -80,4 +85,9 @@ export function sourceOperator(step: SourceStep, ctx: OperatorContext, next: Emi
       next(row, ts, UPSERT, old);
     }
   };
+}
+
+function keyIsNull(row: Row, k: number): boolean {
+  for (let i = 0; i < k; i++) if (row[i] !== null && row[i] !== undefined) return false;
+  return true;
 }

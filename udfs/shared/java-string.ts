@@ -3,6 +3,7 @@
 // this text decides which HyperLogLog register a value lands in. Dates and times print in UTC.
 import type { SqlType } from '../../src/types/sql-type.js';
 import type { Decimal } from '../../src/types/decimal.js';
+import { bigDecimalToString } from '../../src/format/java-number.js';
 
 export function javaStringFor(t: SqlType): (v: unknown) => string {
   switch (t.kind) {
@@ -76,11 +77,7 @@ export function javaDouble(d: number): string {
 /** BigDecimal.toString: scientific notation once the adjusted exponent drops below -6. */
 export function javaBigDecimal(d: Decimal): string {
   const neg = d.unscaled < 0n;
-  const digits = (neg ? -d.unscaled : d.unscaled).toString();
-  const adjusted = digits.length - 1 - d.scale;
-  if (d.scale === 0 || (d.scale > 0 && adjusted >= -6)) return d.toString();
-  const coefficient = digits.length > 1 ? digits[0] + '.' + digits.slice(1) : digits;
-  return (neg ? '-' : '') + coefficient + 'E' + (adjusted > 0 ? '+' : '') + adjusted;
+  return bigDecimalToString(neg, (neg ? -d.unscaled : d.unscaled).toString(), d.scale);
 }
 
 /** java.sql.Timestamp.toString: "yyyy-mm-dd hh:mm:ss.f", trailing zeros of the fraction dropped. */

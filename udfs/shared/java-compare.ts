@@ -1,6 +1,7 @@
-// Java's compareTo over plain values (see plain-value.ts) of the comparable SQL types, so MIN, MAX,
-// TOPK and TOPKDISTINCT order exactly as ksqlDB does: Double.compareTo puts -0.0 before 0.0 and
-// NaN last; ByteBuffer.compareTo compares bytes as signed; String compares UTF-16 code units.
+// Java's compareTo over plain values (see aggregate/plain-value.ts) of the comparable SQL types,
+// so MIN, MAX, TOPK and TOPKDISTINCT order exactly as ksqlDB does: Double.compareTo puts -0.0
+// before 0.0 and NaN last; ByteBuffer.compareTo compares bytes as signed; String compares UTF-16
+// code units. ARRAY_MAX, ARRAY_MIN and ARRAY_SORT share the double and byte orders.
 import type { SqlType } from '../../src/types/sql-type.js';
 
 export type Compare = (a: unknown, b: unknown) => number;
@@ -39,7 +40,7 @@ export function compareDouble(a: number, b: number): number {
 }
 
 /**
- * Decimal texts at one scale (as plain-value.ts writes them) compare without parsing: same scale
+ * Decimal texts at one scale (as aggregate/plain-value.ts writes them) compare without parsing: same scale
  * and no leading zeros mean a longer magnitude is a larger one.
  */
 export function compareDecimalText(a: string, b: string): number {

@@ -1,0 +1,247 @@
+// A pull-style Consumer on kafkajs's push-style group consumer. kafkajs runs the group protocol
+// and fetch loop in the background (heartbeats included, so a slow poller is not thrown out of
+// the group) and hands batches to eachBatch, which only buffers them per partition; poll() takes
+// from the buffers. A full buffer pauses its partition's fetching until poll() drains it.
+//
+// KafkaConsumer, not kafkajs, decides where each partition starts and continues: on every
+// (re)join, kept partitions are sought to the offset after their last buffered record (kafkajs
+// would restart them from the committed offset), and new ones stay paused until their start
+// (committed, else autoOffsetReset) is looked up, then are sought there and resumed. So
+// positions() is exact, and nothing is handed out twice by one consumer.
+
+import kafkajs from 'kafkajs';
+import type { Consumer as KafkaJsConsumer, EachBatchPayload, Kafka } from 'kafkajs';
+import { tpKey, type Consumer, type ConsumerOptions, type LogRecord, type TopicPartition } from './log.js';
+import { LogError } from './log-error.js';
+import { Signal } from './signal.js';
+import type { KafkaDirect } from './kafka-direct.js';
+import type { RawMessage } from './kafka-internals.js';
+import { PartitionState } from './kafka-partition-state.js';
+import { toLogRecord } from './kafka-records.js';
+import { startOffsets } from './kafka-start-offsets.js';
+
+const DEFAULT_MAX_RECORDS = 500; // Kafka's max.poll.records default
+const RETRY_MS = 500;
+const COMMIT_JOIN_WAIT_MS = 30_000;
+
+export interface ConsumerSettings {
+  sessionTimeoutMs: number;
+  heartbeatIntervalMs: number;
+  fetchMaxWaitMs: number;
+  maxBufferedPerPartition: number;
+}
+
+export class KafkaConsumer implements Consumer {
+  private readonly topics: string[];
+  private readonly reset: 'earliest' | 'latest';
+  private readonly kc: KafkaJsConsumer;
+  private readonly parts = new Map<string, PartitionState>();
+  private readonly signal = new Signal();
+  private readonly started: Promise<void>;
+  private failure: unknown;
+  private joined = false;
+  private closed = false;
+  private turn = 0;
+
+  constructor(
+    kafka: Kafka,
+    private readonly direct: KafkaDirect,
+    private readonly settings: ConsumerSettings,
+    private readonly opts: ConsumerOptions,
+    private readonly onClose: (c: KafkaConsumer) => void,
+  ) {
+    this.topics = [...new Set(opts.topics)];
+    this.reset = opts.autoOffsetReset ?? 'earliest';
+    this.kc = kafka.consumer({
+      groupId: opts.groupId,
+      sessionTimeout: settings.sessionTimeoutMs,
+      heartbeatInterval: settings.heartbeatIntervalMs,
+      rebalanceTimeout: Math.max(30_000, settings.sessionTimeoutMs),
+      maxWaitTimeInMs: settings.fetchMaxWaitMs,
+      allowAutoTopicCreation: false,
+      retry: { restartOnFailure: async () => !this.closed },
+    });
+    const { GROUP_JOIN, CRASH } = this.kc.events;
+    this.kc.on(GROUP_JOIN, (e) => this.onJoin(e.payload.memberAssignment));
+    this.kc.on(CRASH, (e) => {
+      this.joined = false;
+      if (!e.payload.restart && !this.closed) this.fail(e.payload.error);
+    });
+    this.started = this.start();
+    this.started.catch((e: unknown) => { if (!this.closed) this.fail(e); });
+  }
+
+  async poll(opts: { maxRecords?: number; maxWaitMs?: number } = {}): Promise<LogRecord[]> {
+    const max = opts.maxRecords ?? DEFAULT_MAX_RECORDS;
+    const deadline = Date.now() + (opts.maxWaitMs ?? 0);
+    for (;;) {
+      if (this.closed) return [];
+      if (this.failure !== undefined) throw this.failure;
+      const got = this.take(max);
+      if (got.length > 0) return got;
+      const left = deadline - Date.now();
+      if (left <= 0) return [];
+      await this.signal.wait(left);
+    }
+  }
+
+  async commit(offsets?: { topic: string; partition: number; offset: number }[]): Promise<void> {
+    if (this.closed) throw new LogError('CLOSED', `consumer of group '${this.opts.groupId}' is closed`);
+    if (this.failure !== undefined) throw this.failure;
+    if (offsets) {
+      for (const o of offsets) {
+        if (this.parts.has(tpKey(o.topic, o.partition))) continue;
+        const t = await this.direct.requireTopic(o.topic);
+        if (!Number.isInteger(o.partition) || o.partition < 0 || o.partition >= t.partitions.length) {
+          throw new LogError('INVALID_PARTITION', `topic '${o.topic}' has no partition ${o.partition}`);
+        }
+      }
+    }
+    // kafkajs commits through the running group member (and silently skips while it restarts).
+    const deadline = Date.now() + COMMIT_JOIN_WAIT_MS;
+    while (!this.joined && !this.closed && this.failure === undefined && Date.now() < deadline) {
+      await this.signal.wait(100);
+    }
+    if (this.closed) throw new LogError('CLOSED', `consumer of group '${this.opts.groupId}' is closed`);
+    if (this.failure !== undefined) throw this.failure;
+    if (!this.joined) throw new Error(`consumer of group '${this.opts.groupId}' has not joined its group; nothing committed`);
+    const list = offsets ?? [...this.parts.values()].filter((s) => s.ready)
+      .map((s) => ({ topic: s.topic, partition: s.partition, offset: s.position() }));
+    if (list.length === 0) return;
+    await this.kc.commitOffsets(list.map((o) => ({ topic: o.topic, partition: o.partition, offset: String(o.offset) })));
+  }
+
+  /** Only partitions whose start is known: a partition just assigned shows up once it is. */
+  positions(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [key, s] of this.parts) if (s.ready) out.set(key, s.position());
+    return out;
+  }
+
+  assignment(): TopicPartition[] {
+    return [...this.parts.values()].map((s) => ({ topic: s.topic, partition: s.partition }));
+  }
+
+  /** Leaves the group without committing (as Kafka with enable.auto.commit=false). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.signal.notifyAll();
+    this.onClose(this);
+    await this.started.catch(() => undefined); // start() stops early once closed
+    await this.kc.disconnect().catch(() => undefined);
+    this.parts.clear();
+  }
+
+  private async start(): Promise<void> {
+    // kafkajs cannot subscribe to a topic that does not exist yet; MemoryLog can. Wait for it.
+    while (!this.closed) {
+      const missing = (await Promise.all(this.topics.map((t) => this.direct.topic(t)))).some((t) => !t);
+      if (!missing) break;
+      await this.signal.wait(RETRY_MS);
+    }
+    if (this.closed) return;
+    await this.kc.connect();
+    if (this.closed) return;
+    await this.kc.subscribe({ topics: this.topics, fromBeginning: this.reset === 'earliest' });
+    if (this.closed) return;
+    await this.kc.run({ autoCommit: false, eachBatch: (p) => this.onBatch(p) });
+  }
+
+  /** A (re)join: called by kafkajs after every group sync, before it fetches again. */
+  private onJoin(assignment: Record<string, number[]>): void {
+    if (this.closed) return;
+    const now = new Set<string>();
+    const fresh: PartitionState[] = [];
+    for (const [topic, partitions] of Object.entries(assignment)) {
+      for (const partition of partitions) {
+        const key = tpKey(topic, partition);
+        now.add(key);
+        let s = this.parts.get(key);
+        if (!s) this.parts.set(key, (s = new PartitionState(topic, partition)));
+        if (s.ready) this.kafkajs(() => this.kc.seek({ topic, partition, offset: String(s!.next) }));
+        else fresh.push(s);
+        s.paused = !s.ready || s.buffered >= this.settings.maxBufferedPerPartition;
+        // kafkajs forgets pauses when it restarts after a crash: state them every time.
+        const tp = [{ topic, partitions: [partition] }];
+        this.kafkajs(() => (s!.paused ? this.kc.pause(tp) : this.kc.resume(tp)));
+      }
+    }
+    for (const key of [...this.parts.keys()]) if (!now.has(key)) this.parts.delete(key); // revoked: drop its buffer
+    this.joined = true;
+    if (fresh.length > 0) void this.locate(fresh);
+    this.signal.notifyAll();
+  }
+
+  /** Looks up where new partitions start, then points kafkajs there and lets it fetch. */
+  private async locate(states: PartitionState[]): Promise<void> {
+    const byTopic = new Map<string, PartitionState[]>();
+    for (const s of states) byTopic.set(s.topic, [...(byTopic.get(s.topic) ?? []), s]);
+    await Promise.all([...byTopic].map(async ([topic, ss]) => {
+      for (let attempt = 1; ; attempt++) {
+        const current = ss.filter((s) => this.parts.get(tpKey(s.topic, s.partition)) === s && !s.ready);
+        if (this.closed || current.length === 0) return;
+        try {
+          const at = await startOffsets(this.direct, this.opts.groupId, topic, current.map((s) => s.partition), this.reset);
+          for (const s of current) {
+            if (this.parts.get(tpKey(s.topic, s.partition)) !== s || s.ready) continue; // revoked meanwhile
+            s.start(at.get(s.partition)!);
+            s.paused = false;
+            this.kafkajs(() => this.kc.seek({ topic, partition: s.partition, offset: String(s.next) }));
+            this.kafkajs(() => this.kc.resume([{ topic, partitions: [s.partition] }]));
+          }
+          this.signal.notifyAll();
+          return;
+        } catch (e) {
+          // e.g. the group coordinator is still loading: retry, but not forever.
+          if (attempt >= 20) { this.fail(e); return; }
+          await this.signal.wait(RETRY_MS);
+        }
+      }
+    }));
+  }
+
+  private async onBatch({ batch, isStale }: EachBatchPayload): Promise<void> {
+    const s = this.parts.get(tpKey(batch.topic, batch.partition));
+    // Not ours, not located yet, or about to be sought elsewhere: KafkaConsumer's seek decides
+    // where this partition continues, so these records will come again if needed.
+    if (this.closed || !s || !s.ready || isStale()) return;
+    const added = s.add(batch.messages.map((m) => toLogRecord(batch.topic, batch.partition, m as unknown as RawMessage)));
+    if (s.buffered >= this.settings.maxBufferedPerPartition && !s.paused) {
+      s.paused = true;
+      this.kafkajs(() => this.kc.pause([{ topic: s.topic, partitions: [s.partition] }]));
+    }
+    if (added > 0) this.signal.notifyAll();
+  }
+
+  /** Up to `max` records, partition by partition in turns (each partition's in offset order). */
+  private take(max: number): LogRecord[] {
+    const out: LogRecord[] = [];
+    const all = [...this.parts.values()];
+    const n = all.length;
+    for (let i = 0; i < n && out.length < max; i++) {
+      const s = all[(this.turn + i) % n];
+      if (s.buffered > 0) s.take(max - out.length, out);
+      if (s.paused && s.ready && s.buffered <= this.settings.maxBufferedPerPartition / 2) {
+        s.paused = false;
+        this.kafkajs(() => this.kc.resume([{ topic: s.topic, partitions: [s.partition] }]));
+      }
+    }
+    this.turn = n > 0 ? (this.turn + 1) % n : 0;
+    return out;
+  }
+
+  /** Runs a kafkajs pause/resume/seek; they throw while kafkajs restarts, and onJoin redoes them. */
+  private kafkajs(f: () => void): void {
+    try {
+      f();
+    } catch {
+      // the next onJoin states pauses and seeks again
+    }
+  }
+
+  private fail(e: unknown): void {
+    this.failure ??= e;
+    this.signal.notifyAll();
+  }
+}

@@ -1,0 +1,96 @@
+// The Log on an Apache Kafka cluster, through kafkajs. Behaves as MemoryLog where Kafka allows
+// (test/log/log-behaviour-suite.ts runs against both); the differences: poll() orders records
+// per partition only, not globally; a new consumer's partitions arrive after the group's
+// rebalance, not at once; and positions() lists a partition once its start offset is known.
+
+import type {
+  Consumer, ConsumerOptions, Log, LogRecord, ProducerRecord, TopicDescription, TopicSpec,
+} from './log.js';
+import { LogError } from './log-error.js';
+import { createKafkaClient, type KafkaLogOptions } from './kafka-config.js';
+import { KafkaTopics } from './kafka-admin.js';
+import { KafkaConsumer } from './kafka-consumer.js';
+import { KafkaDirect } from './kafka-direct.js';
+import { KafkaProducer } from './kafka-producer.js';
+
+export type { KafkaLogOptions } from './kafka-config.js';
+
+export class KafkaLog implements Log {
+  private readonly direct: KafkaDirect;
+  private readonly topics: KafkaTopics;
+  private readonly producer: KafkaProducer;
+  private readonly consumers = new Set<KafkaConsumer>();
+  private readonly kafka: ReturnType<typeof createKafkaClient>;
+  private closed = false;
+
+  constructor(private readonly opts: KafkaLogOptions) {
+    this.kafka = createKafkaClient(opts);
+    this.direct = new KafkaDirect(this.kafka);
+    this.topics = new KafkaTopics(this.kafka, this.direct);
+    this.producer = new KafkaProducer(this.kafka, this.direct, {
+      idempotent: opts.idempotent ?? true,
+      compression: opts.compression ?? 'none',
+    });
+  }
+
+  async createTopic(name: string, spec: TopicSpec): Promise<void> {
+    this.checkOpen();
+    await this.topics.create(name, spec);
+  }
+
+  async deleteTopic(name: string): Promise<void> {
+    this.checkOpen();
+    await this.topics.delete(name);
+    await this.producer.forget(name);
+  }
+
+  async describeTopic(name: string): Promise<TopicDescription | undefined> {
+    this.checkOpen();
+    return this.topics.describe(name);
+  }
+
+  async listTopics(): Promise<TopicDescription[]> {
+    this.checkOpen();
+    return this.topics.list();
+  }
+
+  async produce(topic: string, records: ProducerRecord[]): Promise<{ partition: number; offset: number }[]> {
+    this.checkOpen();
+    return this.producer.produce(topic, records);
+  }
+
+  /** The high watermarks: the offset after the last record consumers can read. */
+  async endOffsets(topic: string): Promise<number[]> {
+    this.checkOpen();
+    return this.direct.offsets(topic, 'latest');
+  }
+
+  async read(topic: string, partition: number, fromOffset: number, maxRecords: number): Promise<LogRecord[]> {
+    this.checkOpen();
+    return this.direct.read(topic, partition, fromOffset, maxRecords);
+  }
+
+  consumer(opts: ConsumerOptions): Consumer {
+    this.checkOpen();
+    const c = new KafkaConsumer(this.kafka, this.direct, {
+      sessionTimeoutMs: this.opts.sessionTimeoutMs ?? 10_000,
+      heartbeatIntervalMs: this.opts.heartbeatIntervalMs ?? 1000,
+      fetchMaxWaitMs: this.opts.fetchMaxWaitMs ?? 250,
+      maxBufferedPerPartition: this.opts.maxBufferedPerPartition ?? 2000,
+    }, opts, (closed) => this.consumers.delete(closed));
+    this.consumers.add(c);
+    return c;
+  }
+
+  /** Closes the consumers (waking their polls with []) and the connections. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.consumers].map((c) => c.close()));
+    await Promise.all([this.producer.close(), this.topics.close(), this.direct.close()]);
+  }
+
+  private checkOpen(): void {
+    if (this.closed) throw new LogError('CLOSED', 'the log is closed');
+  }
+}

@@ -1,0 +1,12 @@
+// The order Kafka Streams' stores keep join keys in: by their serialized bytes. Approximated on
+// values: numbers as two's complement (negatives last), anything else by its text.
+export function compareKeyValues(a: unknown, b: unknown): number {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const na = a < 0;
+    const nb = b < 0;
+    return na !== nb ? (na ? 1 : -1) : a - b;
+  }
+  const sa = typeof a === 'string' ? a : JSON.stringify(a);
+  const sb = typeof b === 'string' ? b : JSON.stringify(b);
+  return sa < sb ? -1 : sa > sb ? 1 : 0;
+}
