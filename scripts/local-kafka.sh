@@ -19,7 +19,7 @@
 #   KAFKA_CDS              0 to not use (or write) a class-data archive (see start)
 #   KAFKA_START_TIMEOUT    seconds to wait for the broker (default 90)
 #   KAFKA_STOP_WITH_PID    stop the broker once this process is gone (a test runner's safety net)
-#   EDDY_CACHE_DIR         jar cache (default ${XDG_CACHE_HOME:-~/.cache}/eddy)
+#   EDDY_CACHE_DIR         jar and class-archive cache (default ${XDG_CACHE_HOME:-~/.cache}/eddy)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -88,7 +88,7 @@ prune_stale() {
     [[ -d "$d" && -f "$d/temporary" ]] || continue
     pid="$(cat "$d/pid" 2>/dev/null || true)"
     [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && continue
-    [[ -n "$(find "$d" -maxdepth 0 -mmin +10 2>/dev/null)" ]] && rm -rf "$d"
+    [[ -n "$(find "$d" -maxdepth 0 -mmin +10 2>/dev/null)" ]] && rm -rf "$d" "$d.lock"
   done
   return 0
 }
@@ -245,7 +245,7 @@ stop() {
   else
     echo "local-kafka: not running on 127.0.0.1:$PORT"
   fi
-  rm -rf "$STATE_DIR" # holds the data too, unless KAFKA_DATA_DIR put it elsewhere
+  rm -rf "$STATE_DIR" "$STATE_DIR.lock" # holds the data too, unless KAFKA_DATA_DIR put it elsewhere
 }
 
 status() {

@@ -36,7 +36,8 @@ export function checkJoin(j: JoinCheck): boolean {
   if (left.output === 'STREAM') {
     if (right.output === 'TABLE') {
       if (clause.joinType === 'FULL') throw fail(`Invalid join type: full-outer join not supported for stream-table join. ${got}`);
-      if (clause.joinType === 'RIGHT') throw fail(`Invalid join type: right-outer join not supported for stream-table join. ${got}`);
+      // ksqlDB has no stream-table RIGHT join: its planner falls through to this.
+      if (clause.joinType === 'RIGHT') throw fail(`Invalid join type encountered: ${joinTypeText('RIGHT')}`);
       if (!onKey(crit.right, right, j.leaves)) {
         throw fail(`Invalid join condition: stream-table joins require to join on the table's primary key. Got ${written()}.`);
       }
