@@ -20,13 +20,15 @@ function columnsOf(root: Step): ResultColumn[] {
   return root.schema.value.map((c) => ({ name: c.name, type: c.type }));
 }
 
+/** The leftmost source of a plan (it names transient queries). */
 function sourceOf(root: Step): SourceStep {
   let s: Step = root;
-  while (s.kind !== 'source') {
-    if (s.kind === 'join') throw new SqlError('UNSUPPORTED', 'Pull queries on joins are not supported.');
-    s = s.input;
-  }
+  while (s.kind !== 'source') s = s.kind === 'join' ? s.left : s.input;
   return s;
+}
+
+function hasJoin(s: Step): boolean {
+  return s.kind === 'join' || (s.kind !== 'source' && hasJoin(s.input));
 }
 
 export async function executePushQuery(state: EngineState, s: QueryStatement): Promise<StatementResult> {
@@ -62,6 +64,7 @@ export async function executePullQuery(state: EngineState, s: QueryStatement): P
     throw new SqlError('INVALID_STATEMENT', 'Pull queries don\'t support GROUP BY or WINDOW clauses. Add EMIT CHANGES to run a push query.', { position: s.query.span });
   }
   const planned = planSelect(s.query, { catalog: state.catalog, registry: state.registry, properties: state.properties }, {});
+  if (hasJoin(planned)) throw new SqlError('UNSUPPORTED', 'Pull queries on joins are not supported: add EMIT CHANGES for a push query.', { position: s.query.span });
   const source = sourceOf(planned);
   // A table's current rows are read as a stream of its latest record per key.
   const root = source.output === 'TABLE' ? readingSourceAsStream(planned) : planned;

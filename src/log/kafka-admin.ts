@@ -61,11 +61,15 @@ export class KafkaTopics {
       throw toLogError(e, `cannot create topic '${name}'`);
     }
     if (!created) throw new LogError('TOPIC_EXISTS', `topic '${name}' already exists`);
-    // Return once the broker serves the topic: every partition known and led.
+    // Return once the broker serves the topic: every partition known, led, and its leader
+    // answering for it (listing offsets retries until the leadership is taken up).
     const deadline = Date.now() + SETTLE_MS;
     for (;;) {
       const t = await this.direct.topic(name).catch((e: unknown) => (lagging(e) ? undefined : Promise.reject(e)));
-      if (t && t.partitions.length === spec.partitions && t.partitions.every((p) => p.leader >= 0)) return;
+      if (t && t.partitions.length === spec.partitions && t.partitions.every((p) => p.leader >= 0)) {
+        await this.direct.offsets(name, 'latest', t);
+        return;
+      }
       if (Date.now() > deadline) throw new Error(`topic '${name}' was created but is not served after ${SETTLE_MS} ms`);
       await sleep(50);
     }

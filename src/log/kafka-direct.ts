@@ -1,13 +1,15 @@
 // Group-less access to partitions: metadata, offsets, fetches and a group's committed offsets,
 // each a single request to the right broker through a private kafkajs Cluster (see
-// kafka-internals.ts for why not the kafkajs admin).
+// kafka-internals.ts for why not the kafkajs admin). Requests that fail transiently (a
+// leadership a broker has not taken up yet, a coordinator still loading) are retried, with the
+// topic's metadata looked up again in case a leader moved.
 
 import type { Kafka } from 'kafkajs';
 import { LogError } from './log-error.js';
 import type { LogRecord } from './log.js';
 import { kafkaErrorType, toLogError } from './kafka-errors.js';
 import {
-  Batch, createCluster, EARLIEST, LATEST, READ_COMMITTED, type InternalCluster, type PartitionMetadata,
+  Batch, createCluster, EARLIEST, LATEST, READ_COMMITTED, type FetchedPartition, type InternalCluster, type PartitionMetadata,
 } from './kafka-internals.js';
 import { toLogRecord } from './kafka-records.js';
 
@@ -23,15 +25,6 @@ export class KafkaDirect {
     this.cluster = createCluster(kafka);
   }
 
-  private async ready(): Promise<InternalCluster> {
-    this.connected ??= this.cluster.connect().catch((e: unknown) => {
-      this.connected = undefined; // let the next call try again
-      throw e;
-    });
-    await this.connected;
-    return this.cluster;
-  }
-
   /** One topic's partitions (sorted), or undefined if the topic does not exist. */
   async topic(name: string): Promise<TopicMetadata | undefined> {
     try {
@@ -40,6 +33,12 @@ export class KafkaDirect {
       if (kafkaErrorType(e) === 'UNKNOWN_TOPIC_OR_PARTITION') return undefined;
       throw e;
     }
+  }
+
+  async requireTopic(name: string): Promise<TopicMetadata> {
+    const t = await this.topic(name);
+    if (!t) throw new LogError('UNKNOWN_TOPIC', `topic '${name}' does not exist`);
+    return t;
   }
 
   /** Whether all these topics exist (one metadata request). */
@@ -57,14 +56,113 @@ export class KafkaDirect {
     return this.metadata([]); // kafkajs asks for every topic when given none
   }
 
+  /** The earliest or latest offset of every partition of a topic, by partition number. */
+  async offsets(topic: string, which: 'earliest' | 'latest', known?: TopicMetadata): Promise<number[]> {
+    return retrying(async (attempt) => {
+      const t = attempt === 0 && known ? known : await this.requireTopic(topic);
+      const byLeader = new Map<number, number[]>();
+      for (const p of t.partitions) byLeader.set(p.leader, [...(byLeader.get(p.leader) ?? []), p.partitionId]);
+      const out = new Array<number>(t.partitions.length).fill(0);
+      const timestamp = which === 'earliest' ? EARLIEST : LATEST;
+      await Promise.all([...byLeader].map(async ([nodeId, partitions]) => {
+        const res = await (await this.broker(nodeId)).listOffsets({
+          replicaId: -1,
+          isolationLevel: READ_COMMITTED,
+          topics: [{ topic, partitions: partitions.map((partition) => ({ partition, timestamp })) }],
+        });
+        for (const r of res.responses) for (const p of r.partitions) out[p.partition] = Number(p.offset);
+      }));
+      return out;
+    }).catch((e: unknown) => { throw toLogError(e, `listing offsets of topic '${topic}'`); });
+  }
+
+  /**
+   * Up to `max` records of one partition from `from` on, fetching until `max` or the end. An
+   * offset before the log start (retention) reads from the log start, as MemoryLog reads from 0.
+   */
+  async read(topic: string, partition: number, from: number, max: number): Promise<LogRecord[]> {
+    const t = await this.requireTopic(topic);
+    if (!Number.isInteger(partition) || partition < 0 || partition >= t.partitions.length) {
+      throw new LogError('INVALID_PARTITION', `topic '${topic}' has no partition ${partition}`);
+    }
+    const out: LogRecord[] = [];
+    let offset = Math.max(0, from);
+    while (out.length < max) {
+      let data: FetchedPartition | undefined;
+      try {
+        data = await this.fetch(topic, partition, offset, t);
+      } catch (e) {
+        if (kafkaErrorType(e) !== 'OFFSET_OUT_OF_RANGE') throw toLogError(e, `reading topic '${topic}'`);
+        const start = (await this.offsets(topic, 'earliest'))[partition];
+        if (offset >= start) return out; // past the end
+        offset = start;
+        continue;
+      }
+      if (!data) return out;
+      for (const m of new Batch(topic, String(offset), data).messages) {
+        if (out.length >= max) break;
+        out.push(toLogRecord(topic, partition, m));
+      }
+      const high = Number(data.highWatermark);
+      const last = data.messages.length > 0 ? Number(data.messages[data.messages.length - 1].offset) : offset - 1;
+      // Control records and aborted transactions take offsets too: skip past all that was fetched.
+      // (No progress, e.g. a compacted batch left empty, ends the read rather than looping.)
+      if (last + 1 <= offset || last + 1 >= high) return out;
+      offset = last + 1;
+    }
+    return out;
+  }
+
+  /** A group's committed offsets (-1 where none) for some partitions of a topic. */
+  async committed(groupId: string, topic: string, partitions: number[]): Promise<Map<number, number>> {
+    return retrying(async () => {
+      const coordinator = await (await this.ready()).findGroupCoordinator({ groupId });
+      const res = await coordinator.offsetFetch({ groupId, topics: [{ topic, partitions: partitions.map((partition) => ({ partition })) }] });
+      const out = new Map<number, number>();
+      for (const r of res.responses) for (const p of r.partitions) out.set(p.partition, Number(p.offset));
+      return out;
+    });
+  }
+
+  async close(): Promise<void> {
+    const was = this.connected;
+    this.connected = undefined;
+    if (was) await was.then(() => this.cluster.disconnect(), () => undefined);
+  }
+
+  private async fetch(topic: string, partition: number, offset: number, known: TopicMetadata): Promise<FetchedPartition | undefined> {
+    return retrying(async (attempt) => {
+      const t = attempt === 0 ? known : await this.requireTopic(topic);
+      const res = await (await this.broker(t.partitions[partition].leader)).fetch({
+        isolationLevel: READ_COMMITTED,
+        maxWaitTime: 0,
+        minBytes: 1,
+        maxBytes: FETCH_MAX_BYTES,
+        topics: [{ topic, partitions: [{ partition, fetchOffset: String(offset), maxBytes: FETCH_MAX_BYTES }] }],
+      });
+      return res.responses[0]?.partitions[0];
+    });
+  }
+
+  private async ready(): Promise<InternalCluster> {
+    this.connected ??= this.cluster.connect().catch((e: unknown) => {
+      this.connected = undefined; // let the next call try again
+      throw e;
+    });
+    await this.connected;
+    return this.cluster;
+  }
+
   private async metadata(topics: string[]): Promise<TopicMetadata[]> {
-    const c = await this.ready();
-    const md = await (await c.brokerPool.findConnectedBroker()).metadata(topics);
-    return md.topicMetadata.map((t) => ({
-      name: t.topic,
-      internal: !!t.isInternal,
-      partitions: [...t.partitionMetadata].sort((a, b) => a.partitionId - b.partitionId),
-    }));
+    return retrying(async () => {
+      const c = await this.ready();
+      const md = await (await c.brokerPool.findConnectedBroker()).metadata(topics);
+      return md.topicMetadata.map((t) => ({
+        name: t.topic,
+        internal: !!t.isInternal,
+        partitions: [...t.partitionMetadata].sort((a, b) => a.partitionId - b.partitionId),
+      }));
+    });
   }
 
   /** A broker by node id; a broker the cluster did not know when it connected is looked up. */
@@ -78,92 +176,22 @@ export class KafkaDirect {
       return c.findBroker({ nodeId });
     }
   }
+}
 
-  async requireTopic(name: string): Promise<TopicMetadata> {
-    const t = await this.topic(name);
-    if (!t) throw new LogError('UNKNOWN_TOPIC', `topic '${name}' does not exist`);
-    return t;
-  }
-
-  /** The earliest or latest offset of every partition of a topic, by partition number. */
-  async offsets(topic: string, which: 'earliest' | 'latest', known?: TopicMetadata): Promise<number[]> {
-    const t = known ?? (await this.requireTopic(topic));
-    const byLeader = new Map<number, number[]>();
-    for (const p of t.partitions) byLeader.set(p.leader, [...(byLeader.get(p.leader) ?? []), p.partitionId]);
-    const out = new Array<number>(t.partitions.length).fill(0);
-    await Promise.all([...byLeader].map(async ([nodeId, partitions]) => {
-      const broker = await this.broker(nodeId);
-      const timestamp = which === 'earliest' ? EARLIEST : LATEST;
-      const res = await broker.listOffsets({
-        replicaId: -1,
-        isolationLevel: READ_COMMITTED,
-        topics: [{ topic, partitions: partitions.map((partition) => ({ partition, timestamp })) }],
-      }).catch((e: unknown) => { throw toLogError(e, `listing offsets of topic '${topic}'`); });
-      for (const r of res.responses) for (const p of r.partitions) out[p.partition] = Number(p.offset);
-    }));
-    return out;
-  }
-
-  /**
-   * Up to `max` records of one partition from `from` on, fetching until `max` or the end. An
-   * offset before the log start (retention) reads from the log start, as MemoryLog reads from 0.
-   */
-  async read(topic: string, partition: number, from: number, max: number): Promise<LogRecord[]> {
-    const t = await this.requireTopic(topic);
-    const meta = t.partitions[partition];
-    if (!Number.isInteger(partition) || !meta || meta.partitionId !== partition) {
-      throw new LogError('INVALID_PARTITION', `topic '${topic}' has no partition ${partition}`);
+/**
+ * Runs `f` again (for up to ~8 s) while it fails with an error Kafka marks retriable. Not for an
+ * unknown topic (callers decide what that means) nor an offset out of range.
+ */
+async function retrying<T>(f: (attempt: number) => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await f(attempt);
+    } catch (e) {
+      const type = kafkaErrorType(e);
+      const retriable = (e as { retriable?: boolean }).retriable === true
+        && type !== 'UNKNOWN_TOPIC_OR_PARTITION' && type !== 'OFFSET_OUT_OF_RANGE';
+      if (!retriable || attempt >= 12) throw e;
+      await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 1000)));
     }
-    const out: LogRecord[] = [];
-    if (max <= 0) return out;
-    const broker = await this.broker(meta.leader);
-    let offset = Math.max(0, from);
-    while (out.length < max) {
-      let res;
-      try {
-        res = await broker.fetch({
-          isolationLevel: READ_COMMITTED,
-          maxWaitTime: 0,
-          minBytes: 1,
-          maxBytes: FETCH_MAX_BYTES,
-          topics: [{ topic, partitions: [{ partition, fetchOffset: String(offset), maxBytes: FETCH_MAX_BYTES }] }],
-        });
-      } catch (e) {
-        if (kafkaErrorType(e) !== 'OFFSET_OUT_OF_RANGE') throw toLogError(e, `reading topic '${topic}'`);
-        const start = (await this.offsets(topic, 'earliest', t))[partition];
-        if (offset >= start) return out; // past the end
-        offset = start;
-        continue;
-      }
-      const data = res.responses[0]?.partitions[0];
-      if (!data) return out;
-      const batch = new Batch(topic, String(offset), data);
-      for (const m of batch.messages) {
-        if (out.length >= max) break;
-        out.push(toLogRecord(topic, partition, m));
-      }
-      const high = Number(data.highWatermark);
-      const last = data.messages.length > 0 ? Number(data.messages[data.messages.length - 1].offset) : offset - 1;
-      // Control records and aborted transactions take offsets too: skip past all that was fetched.
-      offset = Math.max(offset, last + 1);
-      if (offset >= high || data.messages.length === 0) return out;
-    }
-    return out;
-  }
-
-  /** A group's committed offsets (-1 where none) for some partitions of a topic. */
-  async committed(groupId: string, topic: string, partitions: number[]): Promise<Map<number, number>> {
-    const c = await this.ready();
-    const coordinator = await c.findGroupCoordinator({ groupId });
-    const res = await coordinator.offsetFetch({ groupId, topics: [{ topic, partitions: partitions.map((partition) => ({ partition })) }] });
-    const out = new Map<number, number>();
-    for (const r of res.responses) for (const p of r.partitions) out.set(p.partition, Number(p.offset));
-    return out;
-  }
-
-  async close(): Promise<void> {
-    const was = this.connected;
-    this.connected = undefined;
-    if (was) await was.then(() => this.cluster.disconnect(), () => undefined);
   }
 }

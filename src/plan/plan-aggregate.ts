@@ -16,6 +16,7 @@ import { planFilter } from './plan-select.js';
 import { planProjection } from './plan-projection.js';
 import { colRef } from './plan-helpers.js';
 import { literalValue } from './literal-value.js';
+import { joinUnder } from './plan-join-projection.js';
 
 export function containsAggregate(e: Expr, ctx: PlanContext): boolean {
   let found = false;
@@ -106,7 +107,7 @@ export function planAggregation(input: Step, q: Query, ctx: PlanContext, mode: P
 
   // Anything left that refers to a source column is not part of GROUP BY.
   const allowed = (name: string): boolean => keySet.has(name) || name.startsWith('KSQL_AGG_VARIABLE_') ||
-    (isWindowBound(name) && q.window !== undefined);
+    (isWindowBound(name) && q.window !== undefined && !joinUnder(input));
   const bad = rewritten.filter((it) => {
     let ok = true;
     visitExpr(it.expr, (x) => { if (x.kind === 'ColumnRef' && !allowed(x.name)) ok = false; });

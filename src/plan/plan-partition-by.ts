@@ -25,11 +25,19 @@ export function planPartitionBy(input: Step, exprs: Expr[], ctx: PlanContext): {
     }
     return { name, expr: e };
   });
-  const keyRefNames = new Set(exprs.filter((e) => e.kind === 'ColumnRef').map((e) => (e as { name: string }).name));
   const span = exprs[0].span;
+  // Columns of a join output are referenced by qualifier and original name (L.A for L_A).
+  const all = [...input.schema.key, ...input.schema.value];
+  const refOf = (i: number): Expr => {
+    const q = input.qualifiers?.[i];
+    return q ? colRef(q.name, span, q.qualifier) : colRef(all[i].name, span);
+  };
+  const isKeyRef = (i: number): boolean => exprs.some((e) => e.kind === 'ColumnRef' &&
+    e.name === (input.qualifiers?.[i]?.name ?? all[i].name) && (e.qualifier === undefined || e.qualifier === input.qualifiers?.[i]?.qualifier || !input.qualifiers));
+  const k = input.schema.key.length;
   const value: ProjectItem[] = [];
-  for (const c of input.schema.value) if (!keyRefNames.has(c.name)) value.push({ name: c.name, expr: colRef(c.name, span) });
-  for (const c of input.schema.key) if (!keyRefNames.has(c.name)) value.push({ name: c.name, expr: colRef(c.name, span) });
+  input.schema.value.forEach((c, j) => { if (!isKeyRef(k + j)) value.push({ name: c.name, expr: refOf(k + j) }); });
+  input.schema.key.forEach((c, j) => { if (!isKeyRef(j)) value.push({ name: c.name, expr: refOf(j) }); });
   const step = projectStep(input, key, value, ctx, true);
   return { step, keyMatchers: key.map((k) => [exprSignature(k.expr)]) };
 }
