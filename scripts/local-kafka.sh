@@ -70,6 +70,7 @@ fetch_jars() {
     die "Maven could not fetch Kafka $VERSION (is Maven Central reachable?)"
   }
   touch "$tmp/.complete"
+  [[ -f "$LIBS/.complete" ]] || rm -rf "$LIBS" # a partial copy from elsewhere
   mv -T "$tmp" "$LIBS" 2>/dev/null || rm -rf "$tmp" # lost a race: the other copy is complete
 }
 
@@ -78,6 +79,21 @@ check_java() {
   local v
   v="$(java -version 2>&1 | sed -n 's/.* version "\([0-9]*\).*/\1/p' | head -n1)"
   [[ -n "$v" && "$v" -ge 17 ]] || die "Kafka $VERSION needs Java 17+, found: $(java -version 2>&1 | head -n1)"
+}
+
+# Waits until the broker ($1, data dir $2) answers: 0 when it does, 1 if it exits first; gives up
+# (stopping it) after KAFKA_START_TIMEOUT seconds.
+wait_ready() {
+  local pid="$1" data="$2" deadline=$((SECONDS + ${KAFKA_START_TIMEOUT:-90}))
+  until port_open "$PORT" && grep -q 'Kafka Server started' "$data/server.log" 2>/dev/null; do
+    kill -0 "$pid" 2>/dev/null || return 1
+    if ((SECONDS >= deadline)); then
+      log_tail
+      stop >/dev/null 2>&1 || true
+      die "the broker did not answer on 127.0.0.1:$PORT within ${KAFKA_START_TIMEOUT:-90}s"
+    fi
+    sleep 0.2
+  done
 }
 
 # Deletes what brokers killed without `stop` (e.g. with their test run) left in the temp dir:
@@ -89,6 +105,10 @@ prune_stale() {
     pid="$(cat "$d/pid" 2>/dev/null || true)"
     [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && continue
     [[ -n "$(find "$d" -maxdepth 0 -mmin +10 2>/dev/null)" ]] && rm -rf "$d" "$d.lock"
+  done
+  # Locks of starts that failed before creating their state dir.
+  find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'eddy-kafka-*.lock' -mmin +10 2>/dev/null | while read -r l; do
+    [[ -d "${l%.lock}" ]] || rm -f "$l"
   done
   return 0
 }
@@ -185,27 +205,27 @@ start() {
     cds_opts=("-XX:ArchiveClassesAtExit=$cds.$$.tmp")
     printf '%s\n%s\n' "$cds.$$.tmp" "$cds" >"$STATE_DIR/cds-pending" # stop moves it in place
   fi
-  # A kept data dir has the last run's log, whose "started" line must not count for this one.
-  [[ -f "$data/server.log" ]] && mv -f "$data/server.log" "$data/server.log.1"
-  # stdin/stdout/stderr detached, so whoever ran this script is not kept waiting on our pipes.
-  nohup "${jvm[@]}" "${cds_opts[@]}" kafka.Kafka "$STATE_DIR/server.properties" \
-    </dev/null >"$STATE_DIR/stdout.log" 2>&1 9>&- & # 9: the start lock, not to be held by the broker
-  pid=$!
-  echo "$pid" >"$STATE_DIR/pid"
-
-  local deadline=$((SECONDS + ${KAFKA_START_TIMEOUT:-90}))
-  until port_open "$PORT" && grep -q 'Kafka Server started' "$data/server.log" 2>/dev/null; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      log_tail
-      rm -f "$STATE_DIR/pid"
-      die "the broker exited during start-up (see the log above)"
+  local attempt
+  for attempt in 1 2 3; do
+    # A kept data dir has the last run's log, whose "started" line must not count for this one.
+    [[ -f "$data/server.log" ]] && mv -f "$data/server.log" "$data/server.log.1"
+    # stdin/stdout/stderr detached, so whoever ran this script is not kept waiting on our pipes.
+    nohup "${jvm[@]}" "${cds_opts[@]}" kafka.Kafka "$STATE_DIR/server.properties" \
+      </dev/null >"$STATE_DIR/stdout.log" 2>&1 9>&- & # 9: the start lock, not to be held by the broker
+    pid=$!
+    echo "$pid" >"$STATE_DIR/pid"
+    wait_ready "$pid" "$data" && break
+    rm -f "$STATE_DIR/pid"
+    # Another process may take a free port between our probe and the broker's bind (client
+    # sockets get ports from the same range): then try another controller port.
+    if [[ -z "${KAFKA_CONTROLLER_PORT:-}" && $attempt -lt 3 ]] &&
+      grep -q "failed to bind to 127.0.0.1:$cport" "$data/server.log" 2>/dev/null; then
+      cport="$(free_port_above "$cport")"
+      write_config "$data" "$cport"
+      continue
     fi
-    if ((SECONDS >= deadline)); then
-      log_tail
-      stop >/dev/null 2>&1 || true
-      die "the broker did not answer on 127.0.0.1:$PORT within ${KAFKA_START_TIMEOUT:-90}s"
-    fi
-    sleep 0.2
+    log_tail
+    die "the broker exited during start-up (see the log above)"
   done
   if [[ -n "${KAFKA_STOP_WITH_PID:-}" ]]; then
     nohup bash -c 'while kill -0 "$1" 2>/dev/null && [[ -f "$2" ]]; do sleep 2; done; [[ ! -f "$2" ]] || "$3" stop' \

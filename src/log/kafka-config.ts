@@ -8,6 +8,8 @@ import type { KafkaConfig, LogEntry, RetryOptions, SASLOptions } from 'kafkajs';
 
 const { Kafka, logLevel } = kafkajs;
 
+export type KafkaLogLevel = 'error' | 'warn' | 'info' | 'debug';
+
 export interface KafkaLogOptions {
   /** Bootstrap servers, e.g. ['127.0.0.1:9092']. */
   brokers: string[];
@@ -31,18 +33,17 @@ export interface KafkaLogOptions {
   /** Records a consumer buffers per partition before it pauses fetching; default 2000. */
   maxBufferedPerPartition?: number;
   /** Receives kafkajs log entries at or above `logLevel` (default: errors KafkaLog does not handle, to stderr). */
-  log?: (entry: { level: LevelName; namespace: string; message: string; extra: object }) => void;
-  logLevel?: 'nothing' | 'error' | 'warn' | 'info' | 'debug';
+  log?: (entry: { level: KafkaLogLevel; namespace: string; message: string; extra: object }) => void;
+  logLevel?: 'nothing' | KafkaLogLevel;
 }
 
 const LEVELS = { nothing: logLevel.NOTHING, error: logLevel.ERROR, warn: logLevel.WARN, info: logLevel.INFO, debug: logLevel.DEBUG };
-type LevelName = 'error' | 'warn' | 'info' | 'debug';
-const nameOf = (l: number): LevelName => (l <= logLevel.ERROR ? 'error' : l === logLevel.WARN ? 'warn' : l === logLevel.INFO ? 'info' : 'debug');
+const nameOf = (l: number): KafkaLogLevel => (l <= logLevel.ERROR ? 'error' : l === logLevel.WARN ? 'warn' : l === logLevel.INFO ? 'info' : 'debug');
 
 /** kafkajs errors that KafkaLog handles itself, so the default logger does not print them. */
 function handledElsewhere(namespace: string, message: string): boolean {
   // Connection logs each error response (KafkaLog maps them); Consumer logs crashes it restarts
-  // from, and KafkaConsumer reports the ones it does not.
+  // from, and KafkaConsumer's poll() throws the ones it does not.
   return namespace === 'Connection' || namespace === 'Consumer' || /Restarting the consumer/.test(message);
 }
 

@@ -6,6 +6,7 @@
 // as skipped); a broker that cannot start fails them: CI has Java, so that is an error.
 
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -41,13 +42,30 @@ export default async function setup({ provide }: GlobalSetupContext): Promise<((
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
+/**
+ * A free port (with a free one after it, for the controller) below the range the OS hands out
+ * to client sockets, so no outgoing connection takes it before the broker binds it.
+ */
+async function freePort(): Promise<number> {
+  let low = 32768;
+  try {
+    low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || low;
+  } catch {
+    // not Linux: assume the usual range
+  }
+  const from = 10_000;
+  const to = Math.max(from + 1000, low - 10);
+  for (let i = 0; i < 200; i++) {
+    const port = from + Math.floor(Math.random() * (to - from));
+    if ((await bindable(port)) && (await bindable(port + 1))) return port;
+  }
+  throw new Error('no free port for the test Kafka broker');
+}
+
+function bindable(port: number): Promise<boolean> {
+  return new Promise((res) => {
     const srv = createServer();
-    srv.once('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => res(port));
-    });
+    srv.once('error', () => res(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => res(true)));
   });
 }
