@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { Adwin } from '../../src/ml/trees/adwin.js';
+import { Adwin } from '../../src/ml/drift/adwin.js';
 import { FloatReader, FloatWriter } from '../../src/ml/trees/float-io.js';
 import { Rng } from '../../src/ml/rng.js';
 import { model, prequential, stream } from './trees-helpers.js';
 
 describe('ADWIN', () => {
   it('detects an abrupt change in the mean and shrinks its window', () => {
-    const a = new Adwin(0.002);
+    const a = new Adwin({ delta: 0.002 });
     const rng = new Rng(1);
     let falseAlarms = 0;
     for (let i = 0; i < 5000; i++) if (a.update(rng.next() < 0.2 ? 1 : 0)) falseAlarms++;
@@ -21,12 +21,12 @@ describe('ADWIN', () => {
   });
 
   it('round-trips through a snapshot', () => {
-    const a = new Adwin(0.01);
+    const a = new Adwin({ delta: 0.01 });
     const rng = new Rng(2);
     for (let i = 0; i < 3000; i++) a.update(rng.next());
     const w = new FloatWriter();
     a.write(w);
-    const b = Adwin.read(new FloatReader(w.finish()), 0.01);
+    const b = Adwin.read(new FloatReader(w.finish()), { delta: 0.01 });
     for (let i = 0; i < 3000; i++) {
       const v = i < 1500 ? rng.next() : 0.9;
       expect(b.update(v)).toBe(a.update(v));

@@ -6,36 +6,26 @@
 import type { ModelFactory, ModelSpec, ModelTask, OnlineModel } from '../online-model.js';
 import { cholesky, forwardSolve } from '../linear/cholesky.js';
 import { numParam } from '../params.js';
-import { decodeState, encodeState } from '../state-codec.js';
-import { RunningCovariance } from '../stats/covariance.js';
+import { CovarianceModel } from '../stats/covariance-model.js';
 
-export class Mahalanobis implements OnlineModel {
+export class Mahalanobis extends CovarianceModel implements OnlineModel {
   readonly type = 'mahalanobis';
   readonly task: ModelTask = 'anomaly';
   readonly ridge: number;
-  private readonly d: number;
-  private readonly stats: RunningCovariance;
   private readonly sigma: Float64Array;
-  private readonly l: Float64Array;
   private readonly diff: Float64Array;
   private readonly y: Float64Array;
-  private dirty = true;
 
   constructor(spec: ModelSpec) {
-    this.d = spec.features;
+    super(spec.features, spec.features);
     this.ridge = numParam(spec.params, 'ridge', 1e-3, 0);
-    this.stats = new RunningCovariance(this.d);
     this.sigma = new Float64Array(this.d * this.d);
-    this.l = new Float64Array(this.d * this.d);
     this.diff = new Float64Array(this.d);
     this.y = new Float64Array(this.d);
   }
 
-  get seen(): number { return this.stats.n; }
-
   learn(x: Float64Array): void {
-    this.stats.update(x);
-    this.dirty = true;
+    this.observe(x);
   }
 
   private factor(): void {
@@ -61,21 +51,6 @@ export class Mahalanobis implements OnlineModel {
     let q = 0;
     for (let i = 0; i < this.d; i++) q += this.y[i] * this.y[i];
     return Math.sqrt(q);
-  }
-
-  merge(other: OnlineModel): void {
-    if (!(other instanceof Mahalanobis) || other.d !== this.d) throw new Error('mahalanobis: can only merge a mahalanobis model of the same width');
-    this.stats.merge(other.stats);
-    this.dirty = true;
-  }
-
-  snapshot(): Uint8Array {
-    return encodeState([this.stats.toArray()]);
-  }
-
-  restore(state: Uint8Array): void {
-    this.stats.fromArray(decodeState(state, 1)[0]);
-    this.dirty = true;
   }
 
   stateBytes(): number {

@@ -3,12 +3,17 @@
 // values for a cut W0 | W1 whose means differ by more than the Hoeffding-style bound ε_cut at
 // confidence `delta`. On a cut the oldest buckets are dropped until no cut remains, so the window
 // shrinks to the data since the change. Defaults follow River: delta 0.002, clock 32,
-// min_window_length 5, grace_period 10.
+// min_window_length 5, grace_period 10. The rows grow on demand (4 to start), so the many ADWINs
+// of the tree models (one per HAT node, two per ARF member) stay small. This is the one ADWIN of
+// src/ml: the drift wrappers use it through DriftDetector (toArray/fromArray), the trees through
+// write/read on their float streams.
+import type { FloatReader, FloatWriter } from '../trees/float-io.js';
 import type { DriftDetector } from './drift-detector.js';
 
 const MAX_BUCKETS = 5;
 const ROW = MAX_BUCKETS + 1;
 const MAX_ROWS = 64; // 2^64 values: never reached
+const START_ROWS = 4;
 
 export interface AdwinOptions {
   delta?: number;
@@ -25,9 +30,9 @@ export class Adwin implements DriftDetector {
   readonly warning = false;
 
   // Row i holds buckets of 2^i values, oldest first: totals and variances (sum of squared deviations).
-  private readonly totals = new Float64Array(MAX_ROWS * ROW);
-  private readonly variances = new Float64Array(MAX_ROWS * ROW);
-  private readonly sizes = new Float64Array(MAX_ROWS);
+  private totals = new Float64Array(START_ROWS * ROW);
+  private variances = new Float64Array(START_ROWS * ROW);
+  private sizes = new Int32Array(START_ROWS);
   private rows = 1;
   private total = 0;
   private variance = 0;
@@ -86,7 +91,7 @@ export class Adwin implements DriftDetector {
       if (this.sizes[row] <= MAX_BUCKETS) break;
       if (row + 1 === this.rows) {
         if (this.rows === MAX_ROWS) break;
-        this.sizes[this.rows++] = 0;
+        this.addRow();
       }
       const n = 2 ** row;
       const base = row * ROW;
@@ -96,6 +101,24 @@ export class Adwin implements DriftDetector {
       this.push(row + 1, t1 + t2, v);
       this.shift(row, 2);
     }
+  }
+
+  private addRow(): void {
+    if (this.rows === this.sizes.length) this.grow(Math.min(MAX_ROWS, this.sizes.length * 2));
+    this.sizes[this.rows++] = 0;
+  }
+
+  /** Reallocates to `cap` rows, keeping the buckets. */
+  private grow(cap: number): void {
+    const t = new Float64Array(cap * ROW);
+    t.set(this.totals.subarray(0, Math.min(this.totals.length, cap * ROW)));
+    const va = new Float64Array(cap * ROW);
+    va.set(this.variances.subarray(0, Math.min(this.variances.length, cap * ROW)));
+    const s = new Int32Array(cap);
+    s.set(this.sizes.subarray(0, Math.min(this.sizes.length, cap)));
+    this.totals = t;
+    this.variances = va;
+    this.sizes = s;
   }
 
   /** Removes the oldest bucket; returns its size. */
@@ -159,6 +182,7 @@ export class Adwin implements DriftDetector {
   }
 
   reset(): void {
+    this.grow(START_ROWS);
     this.sizes.fill(0);
     this.rows = 1;
     this.total = this.variance = this.widthN = this.tick = 0;
@@ -179,8 +203,55 @@ export class Adwin implements DriftDetector {
     const h = 6;
     if (a.length !== h + MAX_ROWS + 2 * MAX_ROWS * ROW) throw new Error('ADWIN state: size mismatch');
     [this.rows, this.total, this.variance, this.widthN, this.tick, this.detections] = a.subarray(0, h);
+    this.grow(MAX_ROWS);
     this.sizes.set(a.subarray(h, h + MAX_ROWS));
     this.totals.set(a.subarray(h + MAX_ROWS, h + MAX_ROWS + MAX_ROWS * ROW));
     this.variances.set(a.subarray(h + MAX_ROWS + MAX_ROWS * ROW));
+    this.grow(Math.max(START_ROWS, this.rows));
+  }
+
+  /**
+   * Writes the window to a tree snapshot stream: rows, then the used part of sizes, totals and
+   * variances (length-prefixed), then width, total, variance, tick and detections. An empty
+   * window is written with 0 rows.
+   */
+  write(w: FloatWriter): void {
+    const rows = this.widthN === 0 && this.rows === 1 && this.sizes[0] === 0 ? 0 : this.rows;
+    w.num(rows);
+    w.arr(this.sizes.subarray(0, rows));
+    w.arr(this.totals.subarray(0, rows * ROW));
+    w.arr(this.variances.subarray(0, rows * ROW));
+    w.num(this.widthN);
+    w.num(this.total);
+    w.num(this.variance);
+    w.num(this.tick);
+    w.num(this.detections);
+  }
+
+  /** Reads what `write` wrote; the options (delta) are not part of the stream. */
+  static read(r: FloatReader, opts: AdwinOptions = {}): Adwin {
+    const a = new Adwin(opts);
+    const rows = r.int();
+    const sizes = r.i32();
+    const totals = r.f64();
+    const variances = r.f64();
+    if (rows > MAX_ROWS || sizes.length !== rows || totals.length !== rows * ROW || variances.length !== rows * ROW) {
+      throw new Error('model state: corrupt (ADWIN)');
+    }
+    a.grow(Math.max(START_ROWS, rows));
+    a.sizes.set(sizes);
+    a.totals.set(totals);
+    a.variances.set(variances);
+    a.rows = Math.max(1, rows);
+    a.widthN = r.num();
+    a.total = r.num();
+    a.variance = r.num();
+    a.tick = r.num();
+    a.detections = r.num();
+    return a;
+  }
+
+  stateBytes(): number {
+    return 64 + this.totals.byteLength + this.variances.byteLength + this.sizes.byteLength;
   }
 }

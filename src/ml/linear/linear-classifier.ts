@@ -23,8 +23,28 @@ export abstract class LinearClassifier implements OnlineModel {
 
   /** Gradient step(s) for label y on the prepared input; binary mode when glm.rows === 1. */
   protected abstract fit(y: number): void;
-  /** Class probabilities of the prepared input into this.scores[0..classes). */
-  protected abstract probabilities(): void;
+  /**
+   * Class probabilities of the prepared input into this.scores[0..classes): the sigmoid of the
+   * margin in binary mode, else the softmax of the per-class scores (for the perceptron a
+   * ranking rather than a calibrated probability).
+   */
+  protected probabilities(): void {
+    const glm = this.glm, s = this.scores;
+    if (glm.rows === 1) {
+      const p = sigmoid(glm.dot(0));
+      s[0] = 1 - p;
+      s[1] = p;
+      return;
+    }
+    let max = -Infinity;
+    for (let k = 0; k < glm.rows; k++) {
+      s[k] = glm.dot(k);
+      if (s[k] > max) max = s[k];
+    }
+    let sum = 0;
+    for (let k = 0; k < glm.rows; k++) sum += s[k] = Math.exp(s[k] - max);
+    for (let k = 0; k < glm.rows; k++) s[k] /= sum;
+  }
 
   learn(x: Float64Array, y: number): void {
     if (!(Number.isInteger(y) && y >= 0)) throw new Error(`${this.type}: label must be a class index, got ${y}`);
@@ -80,4 +100,8 @@ export abstract class LinearClassifier implements OnlineModel {
   stateBytes(): number {
     return this.glm.stateBytes() + 8 * this.scores.length;
   }
+}
+
+export function sigmoid(r: number): number {
+  return r >= 0 ? 1 / (1 + Math.exp(-r)) : Math.exp(r) / (1 + Math.exp(r));
 }

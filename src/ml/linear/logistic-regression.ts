@@ -3,7 +3,9 @@
 // standardized online inside the model.
 import type { ModelFactory, ModelSpec } from '../online-model.js';
 import { glmParamDocs, readGlmOptions } from './glm.js';
-import { LinearClassifier } from './linear-classifier.js';
+import { LinearClassifier, sigmoid } from './linear-classifier.js';
+
+export { sigmoid };
 
 export class LogisticRegression extends LinearClassifier {
   readonly type = 'logistic_regression';
@@ -21,28 +23,6 @@ export class LogisticRegression extends LinearClassifier {
     this.probabilities();
     for (let k = 0; k < glm.rows; k++) glm.update(k, this.scores[k] - (k === y ? 1 : 0));
   }
-
-  protected probabilities(): void {
-    const glm = this.glm, s = this.scores;
-    if (glm.rows === 1) {
-      const p = sigmoid(glm.dot(0));
-      s[0] = 1 - p;
-      s[1] = p;
-      return;
-    }
-    let max = -Infinity;
-    for (let k = 0; k < glm.rows; k++) {
-      s[k] = glm.dot(k);
-      if (s[k] > max) max = s[k];
-    }
-    let sum = 0;
-    for (let k = 0; k < glm.rows; k++) sum += s[k] = Math.exp(s[k] - max);
-    for (let k = 0; k < glm.rows; k++) s[k] /= sum;
-  }
-}
-
-export function sigmoid(r: number): number {
-  return r >= 0 ? 1 / (1 + Math.exp(-r)) : Math.exp(r) / (1 + Math.exp(r));
 }
 
 export const logisticRegressionFactory: ModelFactory = {

@@ -4,7 +4,6 @@
 import type { ModelFactory, ModelSpec } from '../online-model.js';
 import { glmParamDocs, readGlmOptions } from './glm.js';
 import { LinearClassifier } from './linear-classifier.js';
-import { sigmoid } from './logistic-regression.js';
 
 export class Perceptron extends LinearClassifier {
   readonly type = 'perceptron';
@@ -29,22 +28,6 @@ export class Perceptron extends LinearClassifier {
       glm.update(y, -1);
       glm.update(best, 1);
     }
-  }
-
-  protected probabilities(): void {
-    const glm = this.glm, s = this.scores;
-    if (glm.rows === 1) {
-      const p = sigmoid(glm.dot(0));
-      s[0] = 1 - p;
-      s[1] = p;
-      return;
-    }
-    // Softmax of the raw scores: a ranking, not a calibrated probability.
-    let max = -Infinity;
-    for (let k = 0; k < glm.rows; k++) { s[k] = glm.dot(k); if (s[k] > max) max = s[k]; }
-    let sum = 0;
-    for (let k = 0; k < glm.rows; k++) sum += s[k] = Math.exp(s[k] - max);
-    for (let k = 0; k < glm.rows; k++) s[k] /= sum;
   }
 }
 

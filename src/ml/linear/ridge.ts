@@ -5,41 +5,31 @@
 // updates cost a dot product each. Partitions merge exactly.
 import type { ModelFactory, ModelSpec, ModelTask, OnlineModel } from '../online-model.js';
 import { numParam } from '../params.js';
-import { decodeState, encodeState } from '../state-codec.js';
-import { RunningCovariance } from '../stats/covariance.js';
+import { CovarianceModel } from '../stats/covariance-model.js';
 import { cholesky, choleskySolve } from './cholesky.js';
 
-export class Ridge implements OnlineModel {
+export class Ridge extends CovarianceModel implements OnlineModel {
   readonly type = 'ridge';
   readonly task: ModelTask = 'regression';
   readonly alpha: number;
-  private readonly d: number;
-  private readonly stats: RunningCovariance;
   private readonly row: Float64Array;
   private readonly a: Float64Array;
-  private readonly l: Float64Array;
   private readonly w: Float64Array;
   private intercept = 0;
-  private dirty = true;
 
   constructor(spec: ModelSpec) {
-    this.d = spec.features;
+    super(spec.features, spec.features + 1);
     this.alpha = numParam(spec.params, 'alpha', 1, 0);
-    this.stats = new RunningCovariance(this.d + 1);
     this.row = new Float64Array(this.d + 1);
     this.a = new Float64Array(this.d * this.d);
-    this.l = new Float64Array(this.d * this.d);
     this.w = new Float64Array(this.d);
   }
-
-  get seen(): number { return this.stats.n; }
 
   learn(x: Float64Array, y: number): void {
     if (!Number.isFinite(y)) return;
     this.row.set(x.subarray(0, this.d));
     this.row[this.d] = y;
-    this.stats.update(this.row);
-    this.dirty = true;
+    this.observe(this.row);
   }
 
   predict(x: Float64Array): number {
@@ -78,21 +68,6 @@ export class Ridge implements OnlineModel {
     let b = m[d];
     for (let i = 0; i < d; i++) b -= this.w[i] * m[i];
     this.intercept = b;
-  }
-
-  merge(other: OnlineModel): void {
-    if (!(other instanceof Ridge) || other.d !== this.d) throw new Error('ridge: can only merge a ridge model of the same width');
-    this.stats.merge(other.stats);
-    this.dirty = true;
-  }
-
-  snapshot(): Uint8Array {
-    return encodeState([this.stats.toArray()]);
-  }
-
-  restore(state: Uint8Array): void {
-    this.stats.fromArray(decodeState(state, 1)[0]);
-    this.dirty = true;
   }
 
   stateBytes(): number {

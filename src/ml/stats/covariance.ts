@@ -1,5 +1,5 @@
 // Running mean vector and co-moment matrix (multivariate Welford), mergeable by Chan's formula.
-// The base of the Mahalanobis detector and of exact ridge regression. A missing feature is
+// The base of the Mahalanobis detector and of exact ridge regression (see covariance-model.ts). A missing feature is
 // imputed with its current mean, which adds nothing to the co-moments.
 
 export class RunningCovariance {

@@ -4,7 +4,7 @@
 // delta) starts a background tree, the drift one swaps the background tree in (or restarts the
 // tree). Votes are weighted by each tree's accuracy since its last reset.
 import type { Rng } from '../rng.js';
-import { Adwin } from './adwin.js';
+import { Adwin } from '../drift/adwin.js';
 import type { ClassifierTreeOptions } from './classifier-options.js';
 import type { FloatReader, FloatWriter } from './float-io.js';
 import { HTClassifier } from './ht-classifier.js';
@@ -48,7 +48,7 @@ export class ARFClassifier {
     this.nc = Math.max(nc, 1);
     this.tmp = new Float64Array(this.nc);
     for (let i = 0; i < forest.nModels; i++) {
-      this.members.push(new Member(this.newTree(), new Adwin(forest.warningDelta), new Adwin(forest.driftDelta)));
+      this.members.push(new Member(this.newTree(), new Adwin({ delta: forest.warningDelta }), new Adwin({ delta: forest.driftDelta })));
     }
   }
 
@@ -73,18 +73,18 @@ export class ARFClassifier {
       m.tree.learn(x, y, k);
       if (m.warning.update(err)) {
         m.background = this.newTree();
-        m.warning = new Adwin(this.forest.warningDelta);
+        m.warning = new Adwin({ delta: this.forest.warningDelta });
         this.warnings++;
       }
       if (m.drift.update(err)) {
         if (m.background !== null) {
           m.tree = m.background;
           m.background = null;
-          m.warning = new Adwin(this.forest.warningDelta);
+          m.warning = new Adwin({ delta: this.forest.warningDelta });
         } else {
           m.tree = this.newTree();
         }
-        m.drift = new Adwin(this.forest.driftDelta);
+        m.drift = new Adwin({ delta: this.forest.driftDelta });
         m.correct = 0;
         m.total = 0;
         this.drifts++;
@@ -138,8 +138,8 @@ export class ARFClassifier {
         m.background = this.newTree();
         m.background.read(r);
       }
-      m.warning = Adwin.read(r, this.forest.warningDelta);
-      m.drift = Adwin.read(r, this.forest.driftDelta);
+      m.warning = Adwin.read(r, { delta: this.forest.warningDelta });
+      m.drift = Adwin.read(r, { delta: this.forest.driftDelta });
       m.correct = r.num();
       m.total = r.num();
     }

@@ -7,7 +7,7 @@
 // Two deliberate departures from River/MOA: an alternate subtree that splits replaces itself (not
 // the branch's parent's child), and prediction combines every alternate on the path recursively.
 import type { Rng } from '../rng.js';
-import { Adwin } from './adwin.js';
+import { Adwin } from '../drift/adwin.js';
 import type { ClassifierTreeOptions } from './classifier-options.js';
 import type { FloatReader, FloatWriter } from './float-io.js';
 import { AdaBranch, AdaLeaf, type AdaNode, adaNodeBytes, readAdaNode, writeAdaNode } from './hat-nodes.js';
@@ -51,7 +51,7 @@ export class HATClassifier {
   }
 
   private newLeaf(depth: number, counts?: Float64Array): AdaLeaf {
-    return new AdaLeaf(new LeafClassifier(depth, this.nc, this.feats, counts), new Adwin(this.ada.adwinDelta));
+    return new AdaLeaf(new LeafClassifier(depth, this.nc, this.feats, counts), new Adwin({ delta: this.ada.adwinDelta }));
   }
 
   private growClasses(nc: number): void {
@@ -111,7 +111,7 @@ export class HATClassifier {
         right,
         left.leaf.total,
         right.leaf.total,
-        new Adwin(this.ada.adwinDelta),
+        new Adwin({ delta: this.ada.adwinDelta }),
       );
       this.replace(parent, slot, b);
     }

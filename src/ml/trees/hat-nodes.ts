@@ -1,6 +1,7 @@
 // Nodes of the Hoeffding adaptive tree: every node carries an ADWIN over its 0/1 errors, and a
 // branch may grow an alternate subtree in the background after its error rises.
-import { Adwin } from './adwin.js';
+import { Adwin } from '../drift/adwin.js';
+import { readSplitFields, writeSplitFields } from './branch.js';
 import type { FloatReader, FloatWriter } from './float-io.js';
 import type { LeafClassifier } from './leaf-classifier.js';
 import { readLeafClassifier, writeLeafClassifier } from './leaf-classifier-io.js';
@@ -42,12 +43,7 @@ export function writeAdaNode(w: FloatWriter, n: AdaNode): void {
     n.adwin.write(w);
     return;
   }
-  w.num(1);
-  w.num(n.feature);
-  w.num(n.threshold);
-  w.num(n.depth);
-  w.num(n.leftWeight);
-  w.num(n.rightWeight);
+  writeSplitFields(w, n);
   n.adwin.write(w);
   w.bool(n.alternate !== null);
   if (n.alternate) writeAdaNode(w, n.alternate);
@@ -59,19 +55,15 @@ export function readAdaNode(r: FloatReader, delta: number): AdaNode {
   const tag = r.int();
   if (tag === 0) {
     const leaf = readLeafClassifier(r);
-    return new AdaLeaf(leaf, Adwin.read(r, delta));
+    return new AdaLeaf(leaf, Adwin.read(r, { delta }));
   }
   if (tag !== 1) throw new Error('model state: corrupt tree');
-  const feature = r.int();
-  const threshold = r.num();
-  const depth = r.int();
-  const lw = r.num();
-  const rw = r.num();
-  const adwin = Adwin.read(r, delta);
+  const f = readSplitFields(r);
+  const adwin = Adwin.read(r, { delta });
   const alternate = r.bool() ? readAdaNode(r, delta) : null;
   const left = readAdaNode(r, delta);
   const right = readAdaNode(r, delta);
-  const b = new AdaBranch(feature, threshold, depth, left, right, lw, rw, adwin);
+  const b = new AdaBranch(f.feature, f.threshold, f.depth, left, right, f.leftWeight, f.rightWeight, adwin);
   b.alternate = alternate;
   return b;
 }

@@ -2,7 +2,7 @@
 // without the SQL-facing model wrapper: the Hoeffding tree model uses it directly and the
 // adaptive random forest uses it, with a random feature subspace per leaf, as its member tree.
 import type { Rng } from '../rng.js';
-import { Branch } from './branch.js';
+import { Branch, findLeaf, LeafPath, readSplitFields, splitAttemptDue, treeBytes, writeSplitFields } from './branch.js';
 import type { ClassifierTreeOptions } from './classifier-options.js';
 import type { FloatReader, FloatWriter } from './float-io.js';
 import { LeafClassifier, SplitSearch } from './leaf-classifier.js';
@@ -15,6 +15,7 @@ export class HTClassifier {
   /** Classes known so far (labels are 0..nc-1). */
   nc: number;
   private readonly search = new SplitSearch();
+  private readonly path = new LeafPath<LeafClassifier>();
   private readonly allFeatures: Int32Array;
   /** Scratch for ARF's per-leaf feature sampling. */
   private readonly pool: Int32Array;
@@ -60,49 +61,26 @@ export class HTClassifier {
 
   learn(x: Float64Array, y: number, w: number): void {
     if (y >= this.nc) this.growClasses(y + 1);
-    let parent: Branch<LeafClassifier> | null = null;
-    let wentLeft = false;
-    let node = this.root;
-    while (!node.isLeaf) {
-      parent = node;
-      wentLeft = node.goesLeft(x[node.feature]);
-      if (wentLeft) {
-        node.leftWeight += w;
-        node = node.left;
-      } else {
-        node.rightWeight += w;
-        node = node.right;
-      }
-    }
-    const leaf = node;
+    const leaf = this.path.descend(this.root, x, w);
     leaf.ensureClasses(this.nc);
     leaf.learn(x, y, w, this.opts.leafPrediction, this.search);
-    if (!leaf.active) return;
-    if (leaf.depth >= this.opts.maxDepth) {
-      leaf.deactivate();
-      return;
-    }
-    if (leaf.total - leaf.lastSplitAt >= this.opts.gracePeriod) {
-      if (leaf.shouldSplit(this.opts, this.search)) this.split(leaf, parent, wentLeft);
+    if (splitAttemptDue(leaf, leaf.total, this.opts)) {
+      if (leaf.shouldSplit(this.opts, this.search)) this.split(leaf);
       leaf.lastSplitAt = leaf.total;
     }
   }
 
-  private split(leaf: LeafClassifier, parent: Branch<LeafClassifier> | null, wentLeft: boolean): void {
+  private split(leaf: LeafClassifier): void {
     const s = this.search;
     const nc = leaf.nc;
     const left = this.newLeaf(leaf.depth + 1, s.left.slice(0, nc));
     const right = this.newLeaf(leaf.depth + 1, s.right.slice(0, nc));
     const branch = new Branch<LeafClassifier>(s.feature, s.threshold, leaf.depth, left, right, left.total, right.total);
-    if (parent === null) this.root = branch;
-    else if (wentLeft) parent.left = branch;
-    else parent.right = branch;
+    this.root = this.path.replaceLeaf(this.root, branch);
   }
 
   leafFor(x: Float64Array): LeafClassifier {
-    let node = this.root;
-    while (!node.isLeaf) node = node.goesLeft(x[node.feature]) ? node.left : node.right;
-    return node;
+    return findLeaf(this.root, x);
   }
 
   predictProba(x: Float64Array, out: Float64Array): void {
@@ -126,7 +104,7 @@ export class HTClassifier {
   }
 
   stateBytes(): number {
-    return nodeBytes(this.root);
+    return treeBytes(this.root);
   }
 
   counts(): { leaves: number; branches: number; depth: number } {
@@ -151,12 +129,7 @@ function writeNode(w: FloatWriter, n: Node): void {
     writeLeafClassifier(w, n);
     return;
   }
-  w.num(1);
-  w.num(n.feature);
-  w.num(n.threshold);
-  w.num(n.depth);
-  w.num(n.leftWeight);
-  w.num(n.rightWeight);
+  writeSplitFields(w, n);
   writeNode(w, n.left);
   writeNode(w, n.right);
 }
@@ -165,16 +138,8 @@ function readNode(r: FloatReader): Node {
   const tag = r.int();
   if (tag === 0) return readLeafClassifier(r);
   if (tag !== 1) throw new Error('model state: corrupt tree');
-  const feature = r.int();
-  const threshold = r.num();
-  const depth = r.int();
-  const lw = r.num();
-  const rw = r.num();
+  const f = readSplitFields(r);
   const left = readNode(r);
   const right = readNode(r);
-  return new Branch<LeafClassifier>(feature, threshold, depth, left, right, lw, rw);
-}
-
-function nodeBytes(n: Node): number {
-  return n.isLeaf ? n.stateBytes() : 64 + nodeBytes(n.left) + nodeBytes(n.right);
+  return new Branch<LeafClassifier>(f.feature, f.threshold, f.depth, left, right, f.leftWeight, f.rightWeight);
 }

@@ -1,7 +1,7 @@
 // The Hoeffding tree regressor algorithm (FIMT-DD style, as River's HoeffdingTreeRegressor):
 // variance-reduction splits found with E-BSTs, accepted when the runner-up's merit ratio is below
 // 1 - epsilon (Hoeffding bound with range 1) or epsilon < tau.
-import { Branch } from './branch.js';
+import { Branch, findLeaf, LeafPath, readSplitFields, splitAttemptDue, treeBytes, writeSplitFields } from './branch.js';
 import { Ebst, RegressionSplit, WalkStack } from './ebst.js';
 import type { FloatReader, FloatWriter } from './float-io.js';
 import { LeafRegressor } from './leaf-regressor.js';
@@ -16,6 +16,7 @@ export class HTRegressor {
   private readonly stack = new WalkStack();
   private readonly best = new RegressionSplit();
   private readonly tmp = new RegressionSplit();
+  private readonly path = new LeafPath<LeafRegressor>();
 
   constructor(
     readonly opts: RegressorTreeOptions,
@@ -26,34 +27,15 @@ export class HTRegressor {
   }
 
   learn(x: Float64Array, y: number, w: number): void {
-    let parent: Branch<LeafRegressor> | null = null;
-    let wentLeft = false;
-    let node = this.root;
-    while (!node.isLeaf) {
-      parent = node;
-      wentLeft = node.goesLeft(x[node.feature]);
-      if (wentLeft) {
-        node.leftWeight += w;
-        node = node.left;
-      } else {
-        node.rightWeight += w;
-        node = node.right;
-      }
-    }
-    const leaf = node;
+    const leaf = this.path.descend(this.root, x, w);
     leaf.learn(x, y, w, this.opts);
-    if (!leaf.active) return;
-    if (leaf.depth >= this.opts.maxDepth) {
-      leaf.deactivate();
-      return;
-    }
-    if (leaf.n - leaf.lastSplitAt >= this.opts.gracePeriod) {
-      this.attemptSplit(leaf, parent, wentLeft);
+    if (splitAttemptDue(leaf, leaf.n, this.opts)) {
+      this.attemptSplit(leaf);
       leaf.lastSplitAt = leaf.n;
     }
   }
 
-  private attemptSplit(leaf: LeafRegressor, parent: Branch<LeafRegressor> | null, wentLeft: boolean): void {
+  private attemptSplit(leaf: LeafRegressor): void {
     const best = this.best;
     leaf.searchSplits(this.opts.minSamplesSplit, this.stack, best, this.tmp);
     if (best.feature < 0 || !(best.merit > 0)) return;
@@ -65,15 +47,11 @@ export class HTRegressor {
     const right = new LeafRegressor(leaf.depth + 1, this.nFeatures, this.feats);
     right.inherit(rn, rmean, rm2, leaf);
     const b = new Branch<LeafRegressor>(best.feature, best.threshold, leaf.depth, left, right, best.ln, rn);
-    if (parent === null) this.root = b;
-    else if (wentLeft) parent.left = b;
-    else parent.right = b;
+    this.root = this.path.replaceLeaf(this.root, b);
   }
 
   predict(x: Float64Array): number {
-    let node = this.root;
-    while (!node.isLeaf) node = node.goesLeft(x[node.feature]) ? node.left : node.right;
-    return node.predict(x, this.opts);
+    return findLeaf(this.root, x).predict(x, this.opts);
   }
 
   write(w: FloatWriter): void {
@@ -85,7 +63,7 @@ export class HTRegressor {
   }
 
   stateBytes(): number {
-    return nodeBytes(this.root);
+    return treeBytes(this.root);
   }
 }
 
@@ -107,12 +85,7 @@ function writeNode(w: FloatWriter, n: Node): void {
     for (const t of n.trees) t.write(w);
     return;
   }
-  w.num(1);
-  w.num(n.feature);
-  w.num(n.threshold);
-  w.num(n.depth);
-  w.num(n.leftWeight);
-  w.num(n.rightWeight);
+  writeSplitFields(w, n);
   writeNode(w, n.left);
   writeNode(w, n.right);
 }
@@ -140,16 +113,8 @@ function readNode(r: FloatReader, nFeatures: number): Node {
     return leaf;
   }
   if (tag !== 1) throw new Error('model state: corrupt tree');
-  const feature = r.int();
-  const threshold = r.num();
-  const depth = r.int();
-  const lw = r.num();
-  const rw = r.num();
+  const f = readSplitFields(r);
   const left = readNode(r, nFeatures);
   const right = readNode(r, nFeatures);
-  return new Branch<LeafRegressor>(feature, threshold, depth, left, right, lw, rw);
-}
-
-function nodeBytes(n: Node): number {
-  return n.isLeaf ? n.stateBytes() : 64 + nodeBytes(n.left) + nodeBytes(n.right);
+  return new Branch<LeafRegressor>(f.feature, f.threshold, f.depth, left, right, f.leftWeight, f.rightWeight);
 }
