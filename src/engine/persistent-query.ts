@@ -9,14 +9,8 @@ import { QueryRunner } from '../runtime/query-runner.js';
 
 export type QueryKind = 'CSAS' | 'CTAS' | 'INSERT' | 'PUSH';
 
-export interface PersistentQuery {
-  id: string;
-  kind: QueryKind;
-  sql: string;
-  root: Step;
-  sinkName?: string;
-  sinkTopic?: string;
-  sourceNames: string[];
+/** A running query: what it was started with, its operators and runner, and its health. */
+export interface PersistentQuery extends Pick<StartOptions, 'id' | 'kind' | 'sql' | 'root' | 'sinkName' | 'sinkTopic' | 'sourceNames'> {
   graph: OperatorGraph;
   runner: QueryRunner;
   status: 'RUNNING' | 'ERROR';

@@ -6,17 +6,14 @@ import { type Emit, DELETE } from '../emit.js';
 import type { OperatorContext } from '../operator-context.js';
 import { logFailure } from '../operator-context.js';
 import { rowLayout } from '../row-layout.js';
-import { createRowSerde, createWindowedKeySerde } from '../../format/index.js';
+import { stepSerdes } from './step-serdes.js';
 import { timestampFromColumn } from './timestamp-extractor.js';
 
 export function sinkOperator(step: SinkStep, ctx: OperatorContext, out: (rec: ProducerRecord) => void): Emit {
   const lay = rowLayout(step.schema);
   const k = lay.keyCount;
   const v = lay.valueCount;
-  const valueSerde = createRowSerde(step.valueFormat, step.schema.value, { isKey: false });
-  const keySerde = step.window ? undefined : createRowSerde(step.keyFormat, step.schema.key, { isKey: true });
-  const windowedKeySerde = step.window
-    ? createWindowedKeySerde(step.keyFormat, step.schema.key, step.window) : undefined;
+  const { value: valueSerde, key: keySerde, windowedKey: windowedKeySerde } = stepSerdes(step);
   const topic = step.topic;
   const keyRow = new Array(k);
   const valueRow = new Array(v);

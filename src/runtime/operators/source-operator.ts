@@ -8,7 +8,7 @@ import { logFailure, evaluationReporter } from '../operator-context.js';
 import { setEvaluationErrorReporter } from '../expr/evaluation-error-reporter.js';
 import { rowLayout } from '../row-layout.js';
 import { keySignature } from '../key-signature.js';
-import { createRowSerde, createWindowedKeySerde } from '../../format/index.js';
+import { stepSerdes } from './step-serdes.js';
 import { timestampExtractor } from './timestamp-extractor.js';
 
 export type RecordHandler = (rec: LogRecord) => void;
@@ -17,10 +17,7 @@ export function sourceOperator(step: SourceStep, ctx: OperatorContext, next: Emi
   const lay = rowLayout(step.schema);
   const k = lay.keyCount;
   const v = lay.valueCount;
-  const valueSerde = createRowSerde(step.valueFormat, step.schema.value, { isKey: false });
-  const keySerde = step.window ? undefined : createRowSerde(step.keyFormat, step.schema.key, { isKey: true });
-  const windowedKeySerde = step.window
-    ? createWindowedKeySerde(step.keyFormat, step.schema.key, step.window) : undefined;
+  const { value: valueSerde, key: keySerde, windowedKey: windowedKeySerde } = stepSerdes(step);
   const eventTime = timestampExtractor(step);
   const topic = step.topic;
   const isTable = step.output === 'TABLE';

@@ -1,0 +1,20 @@
+// The serdes of a step that reads or writes a topic: its value serde, and its key serde —
+// windowed (key bytes plus the window, as Kafka Streams) when the step's keys are windowed.
+import type { SourceStep, SinkStep } from '../../plan/physical-plan.js';
+import type { RowSerde, WindowedKeySerde } from '../../format/index.js';
+import { createRowSerde, createWindowedKeySerde } from '../../format/index.js';
+
+export interface StepSerdes {
+  value: RowSerde;
+  /** Set when the keys are not windowed. */
+  key?: RowSerde;
+  /** Set when the keys are windowed. */
+  windowedKey?: WindowedKeySerde;
+}
+
+export function stepSerdes(step: SourceStep | SinkStep): StepSerdes {
+  const value = createRowSerde(step.valueFormat, step.schema.value, { isKey: false });
+  return step.window
+    ? { value, windowedKey: createWindowedKeySerde(step.keyFormat, step.schema.key, step.window) }
+    : { value, key: createRowSerde(step.keyFormat, step.schema.key, { isKey: true }) };
+}
