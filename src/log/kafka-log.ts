@@ -4,8 +4,10 @@
 // rebalance, not at once; and positions() lists a partition once its start offset is known.
 
 import type {
-  Consumer, ConsumerOptions, Log, LogRecord, ProducerRecord, TopicDescription, TopicSpec,
+  Consumer, ConsumerOptions, Log, LogRecord, ProducerRecord, TopicDescription, TopicSpec, TransactionalProducer,
 } from './log.js';
+import { kafkaCommittedOffsets } from './kafka-committed-offsets.js';
+import { KafkaTransactionalProducer } from './kafka-transactional-producer.js';
 import { LogError } from './log-error.js';
 import { createKafkaClient, type KafkaLogOptions } from './kafka-config.js';
 import { KafkaTopics } from './kafka-admin.js';
@@ -80,6 +82,16 @@ export class KafkaLog implements Log {
     }, opts, (closed) => this.consumers.delete(closed));
     this.consumers.add(c);
     return c;
+  }
+
+  async committedOffsets(groupId: string, topic: string): Promise<Map<number, number>> {
+    this.checkOpen();
+    return kafkaCommittedOffsets(this.direct, groupId, topic);
+  }
+
+  transactionalProducer(transactionalId: string): TransactionalProducer {
+    this.checkOpen();
+    return new KafkaTransactionalProducer(this.kafka, transactionalId, this.opts);
   }
 
   /** Closes the consumers (waking their polls with []) and the connections. */

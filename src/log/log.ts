@@ -59,6 +59,23 @@ export interface Consumer {
   close(): Promise<void>;
 }
 
+/**
+ * Kafka transactions (processing.guarantee=exactly_once): records to several topics and a
+ * group's consumed offsets become visible together on commit, or not at all. Readers see only
+ * committed records (Kafka's read_committed: consumers and read() both read that way).
+ */
+export interface TransactionalProducer {
+  /** Starts a transaction; the first call also fences older producers with the same id. */
+  begin(): Promise<void>;
+  /** Sends records within the open transaction. */
+  produce(topic: string, records: ProducerRecord[]): Promise<void>;
+  /** Adds a group's next offsets to the open transaction (committed with it). */
+  sendOffsets(groupId: string, offsets: { topic: string; partition: number; offset: number }[]): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+  close(): Promise<void>;
+}
+
 export interface Log {
   createTopic(name: string, spec: TopicSpec): Promise<void>;
   deleteTopic(name: string): Promise<void>;
@@ -71,6 +88,10 @@ export interface Log {
   /** Reads a partition from an offset without a group (PRINT, tests). */
   read(topic: string, partition: number, fromOffset: number, maxRecords: number): Promise<LogRecord[]>;
   consumer(opts: ConsumerOptions): Consumer;
+  /** A group's committed offsets for a topic, by partition (partitions without one are absent). */
+  committedOffsets(groupId: string, topic: string): Promise<Map<number, number>>;
+  /** A producer whose writes are atomic; one transactional id is one producer at a time. */
+  transactionalProducer(transactionalId: string): TransactionalProducer;
   close(): Promise<void>;
 }
 

@@ -4,8 +4,10 @@
 
 import { DefaultPartitioner } from './default-partitioner.js';
 import type {
-  Consumer, ConsumerOptions, Log, LogRecord, ProducerRecord, TopicDescription, TopicSpec,
+  Consumer, ConsumerOptions, Log, LogRecord, ProducerRecord, TopicDescription, TopicSpec, TransactionalProducer,
 } from './log.js';
+import { memoryCommittedOffsets } from './memory-committed-offsets.js';
+import { memoryTransactionalProducer } from './memory-transactions.js';
 import { LogError } from './log-error.js';
 import { MemoryConsumer, type ConsumerHost } from './memory-consumer.js';
 import { MemoryGroup } from './memory-group.js';
@@ -113,6 +115,15 @@ export class MemoryLog implements Log {
     group.join(c);
     this.rebalance(group);
     return c;
+  }
+
+  async committedOffsets(groupId: string, topic: string): Promise<Map<number, number>> {
+    return memoryCommittedOffsets(this.groups.get(groupId), topic);
+  }
+
+  transactionalProducer(transactionalId: string): TransactionalProducer {
+    this.checkOpen();
+    return memoryTransactionalProducer(this, transactionalId);
   }
 
   /** Wakes every waiting poll with []; the log refuses further writes and new consumers. */
