@@ -19,6 +19,10 @@ export interface EngineState {
   processingLog: ProcessingLogWriter;
   /** Directory that relative COPY paths resolve against. */
   baseDir: string;
+  /** Queries keep changelogged state and repartition by key (a service on a shared log). */
+  durable: boolean;
+  /** This instance's name within the service (transactional ids). */
+  instanceId: string;
 }
 
 export const DEFAULT_PROPERTIES: Record<string, string> = {
@@ -28,6 +32,12 @@ export const DEFAULT_PROPERTIES: Record<string, string> = {
   'ksql.functions.collect_set.limit': '1000',
   'processing.guarantee': 'at_least_once',
 };
+
+/** processing.guarantee: exactly_once (or ksqlDB's exactly_once_v2) uses transactions. */
+export function exactlyOnce(props: Record<string, string>): boolean {
+  const v = (props['processing.guarantee'] ?? props['ksql.streams.processing.guarantee'] ?? '').toLowerCase();
+  return v === 'exactly_once' || v === 'exactly_once_v2';
+}
 
 /** auto.offset.reset may be set with or without the ksql.streams. prefix. */
 export function offsetReset(props: Record<string, string>): 'earliest' | 'latest' {

@@ -38,6 +38,13 @@ export interface EngineOptions {
   durable?: boolean;
   /** How often a durable engine looks for other instances' commands (ms). */
   followIntervalMs?: number;
+  /**
+   * This instance's name within the service, for its transactional ids (exactly_once). Give a
+   * restarted instance the same one, so it fences its dead predecessor at once; two live
+   * instances must differ. Default: a random one (a dead instance's open transaction then ends
+   * by its timeout).
+   */
+  instanceId?: string;
 }
 
 /** One statement of a script with where it starts, for error messages. */
@@ -73,6 +80,7 @@ export class Engine {
       log, catalog: new Catalog(), registry,
       properties: { ...defaults }, variables: new Map(), queries: new Map(), nextQueryNumber: 0,
       serviceId, processingLog, baseDir: o.baseDir ?? process.cwd(),
+      durable: o.durable === true, instanceId: o.instanceId ?? randomUUID(),
     };
     state.catalog.add(processingLog.sourceDef());
     let commands: CommandLog | undefined;

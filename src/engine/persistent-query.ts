@@ -2,7 +2,7 @@
 import type { ProducerRecord } from '../log/log.js';
 import type { Step } from '../plan/physical-plan.js';
 import type { Emit } from '../runtime/emit.js';
-import type { EngineState } from './engine-state.js';
+import { exactlyOnce, type EngineState } from './engine-state.js';
 import type { OperatorContext } from '../runtime/operator-context.js';
 import { buildOperators, sourceTopics, type OperatorGraph } from '../runtime/build-operators.js';
 import { QueryRunner } from '../runtime/query-runner.js';
@@ -37,20 +37,40 @@ export function startQuery(state: EngineState, o: StartOptions): PersistentQuery
     queryId: o.id, registry: state.registry, properties: state.properties,
     logger: state.processingLog, current: { queryId: o.id, topic: '', partition: -1, offset: -1 },
   };
-  const graph = buildOperators(o.root, ctx, o.terminal, { produce: (r) => outBuffer.push(r), emitFinal: o.emitFinal });
+  const groupId = `_eddy_${state.serviceId}_query_${o.id}`;
+  // Persistent queries of a durable service keep their state in changelogs; push queries are
+  // transient and keep it in memory.
+  const durable = state.durable && o.kind !== 'PUSH'
+    ? { task: { partition: 0 }, topicPrefix: groupId, internalBuffer: new Map<string, ProducerRecord[]>() }
+    : undefined;
+  const graph = buildOperators(o.root, ctx, o.terminal, {
+    produce: (r) => outBuffer.push(r), emitFinal: o.emitFinal,
+    durable: durable && {
+      task: durable.task, topicPrefix: durable.topicPrefix,
+      produce: (topic, r) => {
+        const list = durable.internalBuffer.get(topic);
+        if (list) list.push(r); else durable.internalBuffer.set(topic, [r]);
+      },
+    },
+  });
   const q: PersistentQuery = {
     id: o.id, kind: o.kind, sql: o.sql, root: o.root, sinkName: o.sinkName, sinkTopic: o.sinkTopic,
     sourceNames: o.sourceNames, graph, status: 'RUNNING',
     runner: undefined as unknown as QueryRunner,
   };
   q.runner = new QueryRunner({
-    queryId: o.id, log: state.log, groupId: `_eddy_${state.serviceId}_query_${o.id}`,
+    queryId: o.id, log: state.log, groupId,
     topics: sourceTopics(o.root), autoOffsetReset: o.autoOffsetReset, graph,
-    sinkTopic: o.sinkTopic, outBuffer,
+    sinkTopic: o.sinkTopic, outBuffer, durable,
+    transactionalId: durable && exactlyOnce(state.properties) ? `${groupId}-${state.instanceId}` : undefined,
     onError: (err) => {
       q.status = 'ERROR';
       q.error = err instanceof Error ? err.message : String(err);
       state.processingLog.log({ queryId: o.id, type: 'QUERY', message: q.error });
+    },
+    onRecovered: () => {
+      q.status = 'RUNNING';
+      q.error = undefined;
     },
   });
   q.runner.start();

@@ -8,6 +8,9 @@
 // would restart them from the committed offset), and new ones stay paused until their start
 // (committed, else autoOffsetReset) is looked up, then are sought there and resumed. So
 // positions() is exact, and nothing is handed out twice by one consumer.
+//
+// Partitions are assigned by partition number (kafka-copartition-assigner.ts): partition p of
+// every subscribed topic goes to the same member, as a query's state is kept per partition number.
 
 import kafkajs from 'kafkajs';
 import type { Consumer as KafkaJsConsumer, EachBatchPayload, Kafka } from 'kafkajs';
@@ -19,6 +22,7 @@ import type { RawMessage } from './kafka-internals.js';
 import { PartitionState } from './kafka-partition-state.js';
 import { toLogRecord } from './kafka-records.js';
 import { startOffsets } from './kafka-start-offsets.js';
+import { copartitionAssigner } from './kafka-copartition-assigner.js';
 
 const DEFAULT_MAX_RECORDS = 500; // Kafka's max.poll.records default
 const RETRY_MS = 500;
@@ -36,6 +40,10 @@ export class KafkaConsumer implements Consumer {
   private readonly reset: 'earliest' | 'latest';
   private readonly kc: KafkaJsConsumer;
   private readonly parts = new Map<string, PartitionState>();
+  /** The assignment as of the last poll() (see assignment()). */
+  private shown: TopicPartition[] = [];
+  /** Partitions revoked since the last poll(), by key. */
+  private readonly revoked = new Set<string>();
   private readonly signal = new Signal();
   private readonly started: Promise<void>;
   private failure: unknown;
@@ -58,11 +66,13 @@ export class KafkaConsumer implements Consumer {
       heartbeatInterval: settings.heartbeatIntervalMs,
       rebalanceTimeout: Math.max(30_000, settings.sessionTimeoutMs),
       maxWaitTimeInMs: settings.fetchMaxWaitMs,
+      partitionAssigners: [copartitionAssigner],
       allowAutoTopicCreation: false,
       retry: { restartOnFailure: async () => !this.closed },
     });
-    const { GROUP_JOIN, CRASH } = this.kc.events;
+    const { GROUP_JOIN, CRASH, START_BATCH_PROCESS } = this.kc.events;
     this.kc.on(GROUP_JOIN, (e) => this.onJoin(e.payload.memberAssignment));
+    this.kc.on(START_BATCH_PROCESS, (e) => this.onFilteredBatch(e.payload));
     this.kc.on(CRASH, (e) => {
       this.joined = false;
       if (!e.payload.restart && !this.closed) this.fail(e.payload.error);
@@ -71,16 +81,33 @@ export class KafkaConsumer implements Consumer {
     this.started.catch((e: unknown) => { if (!this.closed) this.fail(e); });
   }
 
+  /**
+   * Also where the caller learns of rebalances: assignment() changes only when a poll() returns,
+   * and every record a poll() returns is of a partition in assignment() from then until the next
+   * poll(). So a caller that compares assignment() after each poll() with what it had sees each
+   * partition it gained (to restore its state before processing its records) and each one it
+   * lost (to drop its state). A partition lost and assigned back between two polls is shown gone
+   * by one poll() returning [] first: it continues from the group's committed offset, not from
+   * where this consumer was, so state kept for it is stale.
+   */
   async poll(opts: { maxRecords?: number; maxWaitMs?: number } = {}): Promise<LogRecord[]> {
     const max = opts.maxRecords ?? DEFAULT_MAX_RECORDS;
     const deadline = Date.now() + (opts.maxWaitMs ?? 0);
     for (;;) {
       if (this.closed) return [];
       if (this.failure !== undefined) throw this.failure;
+      if (this.revoked.size > 0) {
+        this.shown = this.current().filter((tp) => !this.revoked.has(tpKey(tp.topic, tp.partition)));
+        this.revoked.clear();
+        return [];
+      }
+      // take() and the new assignment() in one synchronous step: no rebalance can come between.
       const got = this.take(max);
-      if (got.length > 0) return got;
       const left = deadline - Date.now();
-      if (left <= 0) return [];
+      if (got.length > 0 || left <= 0) {
+        this.shown = this.current();
+        return got;
+      }
       await this.signal.wait(left);
     }
   }
@@ -111,15 +138,19 @@ export class KafkaConsumer implements Consumer {
     await this.kc.commitOffsets(list.map((o) => ({ topic: o.topic, partition: o.partition, offset: String(o.offset) })));
   }
 
-  /** Only partitions whose start is known: a partition just assigned shows up once it is. */
+  /**
+   * Only partitions whose start is known: a partition just assigned shows up once it is. Unlike
+   * assignment(), this is live (a rebalance shows here before the next poll() returns).
+   */
   positions(): Map<string, number> {
     const out = new Map<string, number>();
     for (const [key, s] of this.parts) if (s.ready) out.set(key, s.position());
     return out;
   }
 
+  /** The partitions assigned as of the last poll() (see poll()); [] before the first one. */
   assignment(): TopicPartition[] {
-    return [...this.parts.values()].map((s) => ({ topic: s.topic, partition: s.partition }));
+    return this.shown.map((tp) => ({ ...tp }));
   }
 
   /** Leaves the group without committing (as Kafka with enable.auto.commit=false). */
@@ -131,6 +162,7 @@ export class KafkaConsumer implements Consumer {
     await this.started.catch(() => undefined); // start() stops early once closed
     await this.kc.disconnect().catch(() => undefined);
     this.parts.clear();
+    this.shown = [];
   }
 
   private async start(): Promise<void> {
@@ -167,7 +199,11 @@ export class KafkaConsumer implements Consumer {
         this.kafkajs(() => (s!.paused ? this.kc.pause(tp) : this.kc.resume(tp)));
       }
     }
-    for (const key of [...this.parts.keys()]) if (!now.has(key)) this.parts.delete(key); // revoked: drop its buffer
+    for (const key of [...this.parts.keys()]) {
+      if (now.has(key)) continue;
+      this.parts.delete(key); // revoked: drop its buffer
+      this.revoked.add(key);
+    }
     this.joined = true;
     if (fresh.length > 0) void this.locate(fresh);
     this.signal.notifyAll();
@@ -207,11 +243,29 @@ export class KafkaConsumer implements Consumer {
     // where this partition continues, so these records will come again if needed.
     if (this.closed || !s || !s.ready || isStale()) return;
     const added = s.add(batch.messages.map((m) => toLogRecord(batch.topic, batch.partition, m as unknown as RawMessage)));
+    // lastOffset() counts the markers and aborted records the batch held (messages has neither).
+    const first = batch.firstOffset();
+    if (false && first !== null) s.covered(Number(first), Number(batch.lastOffset()));
     if (s.buffered >= this.settings.maxBufferedPerPartition && !s.paused) {
       s.paused = true;
       this.kafkajs(() => this.kc.pause([{ topic: s.topic, partitions: [s.partition] }]));
     }
     if (added > 0) this.signal.notifyAll();
+  }
+
+  /**
+   * kafkajs does not hand a fetch whose records were all filtered out (transaction markers,
+   * aborted records) to eachBatch; it only reports it, here. Without this, a partition whose last
+   * offsets are a marker would never reach its end offset.
+   */
+  private onFilteredBatch(b: { topic: string; partition: number; batchSize: number; firstOffset: string | null; lastOffset: string }): void {
+    if (this.closed || b.batchSize > 0 || b.firstOffset === null) return; // a batch with records goes to onBatch
+    const s = this.parts.get(tpKey(b.topic, b.partition));
+    if (s?.ready) s.covered(Number(b.firstOffset), Number(b.lastOffset));
+  }
+
+  private current(): TopicPartition[] {
+    return [...this.parts.values()].map((s) => ({ topic: s.topic, partition: s.partition }));
   }
 
   /** Up to `max` records, partition by partition in turns (each partition's in offset order). */

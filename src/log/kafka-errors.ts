@@ -46,3 +46,19 @@ function deepestMessage(e: unknown): string {
   }
   return msg;
 }
+
+/**
+ * Whether `e` says a transactional producer's epoch is stale: a newer producer with the same
+ * transactional id initialized (or the coordinator aborted the producer's transaction after its
+ * timeout, which bumps the epoch too: the broker does not say which). Kafka answers
+ * INVALID_PRODUCER_EPOCH, or PRODUCER_FENCED (code 90), which kafkajs 2.2.4 does not know and
+ * reports as "Unknown error code 90".
+ */
+export function isProducerFenced(e: unknown): boolean {
+  for (let cur = e as KafkaJsError | undefined, depth = 0; cur && depth < 5; depth++) {
+    if (cur.type === 'INVALID_PRODUCER_EPOCH' || cur.type === 'PRODUCER_FENCED') return true;
+    if (cur.type === 'KAFKAJS_UNKNOWN_ERROR_CODE' && /\b90\b/.test(cur.message ?? '')) return true;
+    cur = (Array.isArray(cur.errors) ? cur.errors[0] : cur.cause) as KafkaJsError | undefined;
+  }
+  return false;
+}

@@ -2,6 +2,11 @@
 // offsets that say where reading stands. kafkajs may deliver records again (it restarts from the
 // committed offset after a rebalance or a crash unless told otherwise), so records before `next`
 // are dropped here: a partition's records are handed out once, in offset order.
+//
+// With transactions, a partition also holds offsets that are never handed out: commit/abort
+// markers and the records of aborted transactions (a read_committed fetch filters them). The end
+// offset lies after the last marker, so `next` moves past them as fetches show them; otherwise a
+// consumer that read every record would never reach the end offset (Eddy's "caught up" check).
 
 import type { LogRecord } from './log.js';
 
@@ -34,6 +39,16 @@ export class PartitionState {
       added++;
     }
     return added;
+  }
+
+  /**
+   * A fetch covered offsets `first`..`last` (records, markers and aborted records alike) and
+   * whatever real records it held were add()ed: the offsets up to `last` hold nothing more to
+   * hand out. Only a fetch that starts at or before `next` tells that about the offsets from
+   * `next` on; one from further ahead (kafkajs fetching before a seek) says nothing of the gap.
+   */
+  covered(first: number, last: number): void {
+    if (first <= this.next && last >= this.next) this.next = last + 1;
   }
 
   /** Hands out up to `max` records. */

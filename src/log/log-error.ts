@@ -6,7 +6,11 @@ export type LogErrorCode =
   | 'UNKNOWN_TOPIC'
   | 'INVALID_TOPIC'
   | 'INVALID_PARTITION'
-  | 'CLOSED';
+  | 'CLOSED'
+  /** A newer transactional producer with the same transactional id took over (the old one must stop). */
+  | 'PRODUCER_FENCED'
+  /** A transactional call out of order: produce or commit with no open transaction, begin twice. */
+  | 'INVALID_TRANSACTION_STATE';
 
 export class LogError extends Error {
   constructor(readonly code: LogErrorCode, message: string) {

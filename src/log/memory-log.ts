@@ -6,6 +6,7 @@ import { DefaultPartitioner } from './default-partitioner.js';
 import type {
   Consumer, ConsumerOptions, Log, LogRecord, ProducerRecord, TopicDescription, TopicSpec, TransactionalProducer,
 } from './log.js';
+import { tpKey } from './log.js';
 import { memoryCommittedOffsets } from './memory-committed-offsets.js';
 import { memoryTransactionalProducer } from './memory-transactions.js';
 import { LogError } from './log-error.js';
@@ -124,6 +125,45 @@ export class MemoryLog implements Log {
   transactionalProducer(transactionalId: string): TransactionalProducer {
     this.checkOpen();
     return memoryTransactionalProducer(this, transactionalId);
+  }
+
+  /**
+   * Internal (memory-transactions.ts): a transaction's commit. Appends the batches in order and
+   * sets the groups' committed offsets in one synchronous step, so no poll or read sees part of
+   * it; everything is validated first, so a bad topic or partition changes nothing.
+   */
+  appendAtomically(
+    batches: readonly { topic: string; records: readonly ProducerRecord[] }[],
+    offsets: readonly { groupId: string; topic: string; partition: number; offset: number }[],
+  ): void {
+    this.checkOpen();
+    const partitionsOf = (topic: string, partition: number | undefined): MemoryTopic => {
+      const t = this.topicOrThrow(topic);
+      const n = t.partitions.length;
+      if (partition !== undefined && (!Number.isInteger(partition) || partition < 0 || partition >= n)) {
+        throw new LogError('INVALID_PARTITION', `topic '${topic}' has no partition ${partition} (it has ${n})`);
+      }
+      return t;
+    };
+    for (const b of batches) for (const r of b.records) partitionsOf(b.topic, r.partition);
+    for (const o of offsets) partitionsOf(o.topic, o.partition);
+    let appended = 0;
+    for (const b of batches) {
+      const t = this.topics.get(b.topic)!;
+      for (const r of b.records) {
+        const p = r.partition ?? this.partitioner.partition(b.topic, r.key, t.partitions.length);
+        t.partitions[p].append(this.seq++, {
+          key: r.key, value: r.value, timestamp: r.timestamp ?? this.clock(), headers: r.headers ? [...r.headers] : [],
+        });
+        appended++;
+      }
+    }
+    for (const o of offsets) {
+      let group = this.groups.get(o.groupId);
+      if (!group) this.groups.set(o.groupId, (group = new MemoryGroup(o.groupId)));
+      group.committed.set(tpKey(o.topic, o.partition), o.offset);
+    }
+    if (appended > 0) this.signal.notifyAll();
   }
 
   /** Wakes every waiting poll with []; the log refuses further writes and new consumers. */

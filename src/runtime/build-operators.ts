@@ -1,6 +1,8 @@
 // The one factory from plan steps to running operators: walks the plan from the root down,
-// wiring each step's operator to the one above it. Source steps register record handlers by topic.
-import type { Step } from '../plan/physical-plan.js';
+// wiring each step's operator to the one above it. Source steps (and the read side of each
+// repartition) register record handlers by topic; stateful operators take their state from the
+// query's StateStores, named by the step's place in the plan.
+import type { AggregateStep, Step } from '../plan/physical-plan.js';
 import type { ProducerRecord } from '../log/log.js';
 import type { Emit, Row } from './emit.js';
 import type { OperatorContext } from './operator-context.js';
@@ -8,17 +10,24 @@ import { sourceOperator, type RecordHandler } from './operators/source-operator.
 import { filterOperator } from './operators/filter-operator.js';
 import { projectOperator } from './operators/project-operator.js';
 import { aggregateOperator, type GroupState } from './operators/aggregate-operator.js';
-import { windowedAggregateOperator, type WindowedStore } from './operators/windowed-aggregate-operator.js';
-import { sessionAggregateOperator, type SessionStore } from './operators/session-aggregate-operator.js';
+import { windowedAggregateOperator, type WindowedStore, type WindowState } from './operators/windowed-aggregate-operator.js';
+import { sessionAggregateOperator, type Session, type SessionStore } from './operators/session-aggregate-operator.js';
 import { sinkOperator } from './operators/sink-operator.js';
 import { joinOperator } from './operators/join-operator.js';
+import { groupKeyFn } from './operators/group-key.js';
+import { repartitionReader, repartitionWriter } from './operators/repartition-operator.js';
+import { StateStores } from './state/state-stores.js';
+import { StreamTime } from './state/stream-time.js';
+import type { TaskContext } from './state/state-map.js';
 import { SqlError } from '../types/sql-error.js';
 
 export interface OperatorGraph {
-  /** Record handlers per source topic, in plan order. */
+  /** Record handlers per topic read (sources and repartition topics), in plan order. */
   handlers: Map<string, RecordHandler[]>;
-  /** State of every stateful operator, by step path (for inspection and, later, changelogs). */
-  stores: Map<string, unknown>;
+  /** The state stores of the stateful operators. */
+  stores: StateStores;
+  /** Internal repartition topics the query writes and reads. */
+  repartitionTopics: string[];
 }
 
 export interface BuildOptions {
@@ -26,46 +35,54 @@ export interface BuildOptions {
   produce?: (rec: ProducerRecord) => void;
   /** EMIT FINAL for windowed aggregations. */
   emitFinal?: boolean;
+  /**
+   * A durable query on a log other instances may share: state is tracked per task for its
+   * changelogs, and GROUP BY on a new key goes through a repartition topic. Embedded queries
+   * (one instance, nothing to restore) leave it out.
+   */
+  durable?: {
+    task: TaskContext;
+    /** Prefix of the query's internal topic names. */
+    topicPrefix: string;
+    /** Where a repartition writer's records go. */
+    produce: (topic: string, rec: ProducerRecord) => void;
+  };
 }
 
 export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit | undefined, opts: BuildOptions): OperatorGraph {
-  const graph: OperatorGraph = { handlers: new Map(), stores: new Map() };
+  const durable = opts.durable;
+  const stores = new StateStores(durable?.task);
+  const graph: OperatorGraph = { handlers: new Map(), stores, repartitionTopics: [] };
+  const handle = (topic: string, h: RecordHandler): void => {
+    const list = graph.handlers.get(topic) ?? [];
+    list.push(h);
+    graph.handlers.set(topic, list);
+  };
+  const storeName = (path: string): string => path.replace(/^root\/?/, '').replace(/\//g, '.') || 'root';
 
   const build = (step: Step, next: Emit, path: string): void => {
     switch (step.kind) {
       case 'source': {
-        const table = step.output === 'TABLE' ? new Map<unknown, Row>() : undefined;
-        if (table) graph.stores.set(`${path}/source`, table);
-        const h = sourceOperator(step, ctx, next, table);
-        const list = graph.handlers.get(step.topic) ?? [];
-        list.push(h);
-        graph.handlers.set(step.topic, list);
+        const table = step.output === 'TABLE' ? stores.map<Row>(storeName(`${path}/source`)) : undefined;
+        handle(step.topic, sourceOperator(step, ctx, next, table));
         return;
       }
       case 'filter': return build(step.input, filterOperator(step, ctx, next), `${path}/filter`);
       case 'project': return build(step.input, projectOperator(step, ctx, next), `${path}/project`);
       case 'aggregate': {
         const p = `${path}/aggregate`;
-        const spec = step.windowSpec;
-        let op: Emit;
-        if (!spec) {
-          const state = new Map<unknown, GroupState>();
-          graph.stores.set(p, state);
-          op = aggregateOperator(step, ctx, next, state);
-        } else if (spec.kind === 'SESSION') {
-          const store: SessionStore = { sessions: new Map(), streamTime: -Infinity };
-          graph.stores.set(p, store);
-          op = sessionAggregateOperator(step, ctx, next, store, opts.emitFinal === true);
-        } else {
-          const store: WindowedStore = { windows: new Map(), streamTime: -Infinity };
-          graph.stores.set(p, store);
-          op = windowedAggregateOperator(step, ctx, next, store, opts.emitFinal === true);
-        }
-        return build(step.input, op, p);
+        const name = storeName(p);
+        const op = aggregate(step, next, name);
+        if (!durable || keyStaysInPartition(step)) return build(step.input, op, p);
+        // Rows meet their group in the partition of the group key, wherever that task runs.
+        const topic = `${durable.topicPrefix}-${name}-repartition`;
+        graph.repartitionTopics.push(topic);
+        handle(topic, repartitionReader(ctx, op));
+        return build(step.input, repartitionWriter(groupKeyFn(step, ctx), topic, durable.produce), p);
       }
       case 'join': {
         const p = `${path}/join`;
-        const op = joinOperator(step, ctx, next, graph.stores, p);
+        const op = joinOperator(step, ctx, next, stores, storeName(p));
         build(step.left, op.left, `${p}/left`);
         build(step.right, op.right, `${p}/right`);
         return;
@@ -77,6 +94,19 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
     }
   };
 
+  const aggregate = (step: AggregateStep, next: Emit, name: string): Emit => {
+    const spec = step.windowSpec;
+    if (!spec) return aggregateOperator(step, ctx, next, stores.map<GroupState>(name));
+    const streamTime = new StreamTime(stores, `${name}-streamtime`);
+    if (spec.kind === 'SESSION') {
+      const store: SessionStore = { sessions: stores.map<Session[]>(name), streamTime };
+      return sessionAggregateOperator(step, ctx, next, store, opts.emitFinal === true);
+    }
+    const store: WindowedStore = { windows: stores.map<WindowState>(name), streamTime, nextScan: -Infinity };
+    stores.onRestored(() => { store.nextScan = -Infinity; });
+    return windowedAggregateOperator(step, ctx, next, store, opts.emitFinal === true);
+  };
+
   if (root.kind === 'sink') {
     build(root, () => undefined, 'root');
   } else {
@@ -86,7 +116,28 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
   return graph;
 }
 
-/** The source topics a plan reads. */
+/**
+ * True when every row of a group already arrives in one partition: the GROUP BY includes all key
+ * columns of a source that nothing on the way re-keyed (ksqlDB skips the repartition then too).
+ */
+function keyStaysInPartition(step: AggregateStep): boolean {
+  let s: Step = step.input;
+  for (;;) {
+    if (s.kind === 'filter') { s = s.input; continue; }
+    if (s.kind === 'project') {
+      if (s.rekey) return false;
+      s = s.input;
+      continue;
+    }
+    break;
+  }
+  if (s.kind !== 'source' || s.schema.key.length === 0) return false;
+  // Key columns keep their names through filters and non-rekeying projections.
+  const grouped = new Set(step.groupBy.map((g) => (g.kind === 'ColumnRef' ? g.name : undefined)));
+  return step.input.schema.key.every((c) => grouped.has(c.name));
+}
+
+/** The topics a plan reads from outside the query (its sources). */
 export function sourceTopics(root: Step): string[] {
   const out = new Set<string>();
   const walk = (s: Step): void => {

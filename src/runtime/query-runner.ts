@@ -1,12 +1,27 @@
-// Runs one continuous query: a consumer on its source topics, records through the operator
-// graph, sink records produced, then offsets committed (after the output is written).
-import type { Log, Consumer, ProducerRecord } from '../log/log.js';
+// Runs one continuous query: a consumer on its input topics, records through the operator
+// graph, then one flush: sink records, repartition records and state changes produced, and
+// only then the offsets committed — so a crash at any moment loses nothing (at-least-once).
+// With exactly_once the flush is one Kafka transaction that also carries the offsets.
+//
+// A durable query's state is per task (partition number). When the consumer's assignment
+// changes, the runner drops the state of tasks that moved away and restores the new ones from
+// their changelogs before it processes any of their records.
+import type { Log, Consumer, ProducerRecord, TransactionalProducer } from '../log/log.js';
 import type { OperatorGraph } from './build-operators.js';
+import type { TaskContext } from './state/state-map.js';
+import { collectChanges, restoreTasks } from './state/changelog.js';
+import { ensureInternalTopics } from './internal-topics.js';
+
+const POLL_RECORDS = 1000;
+const POLL_WAIT_MS = 500;
+const RETRY_MIN_MS = 200;
+const RETRY_MAX_MS = 5000;
 
 export interface RunnerOptions {
   queryId: string;
   log: Log;
   groupId: string;
+  /** Source topics (the query's repartition topics are read too). */
   topics: string[];
   autoOffsetReset: 'earliest' | 'latest';
   graph: OperatorGraph;
@@ -14,72 +29,226 @@ export interface RunnerOptions {
   sinkTopic?: string;
   /** Records produced by the sink operator during a batch (the runner drains it). */
   outBuffer: ProducerRecord[];
+  /** Durable queries: the task context the stores track and the prefix of internal topics. */
+  durable?: {
+    task: TaskContext;
+    topicPrefix: string;
+    /** Records for internal topics (repartition) produced during a batch, by topic. */
+    internalBuffer: Map<string, ProducerRecord[]>;
+  };
+  /** processing.guarantee=exactly_once: the transactional id to flush with. */
+  transactionalId?: string;
   /** Called when processing fails outside any row (a bug or an I/O error). */
   onError: (err: unknown) => void;
+  /** Called when a flush succeeds after errors (the query is healthy again). */
+  onRecovered?: () => void;
 }
 
 export class QueryRunner {
   private consumer: Consumer | undefined;
-  private busy = false;
+  private tx: TransactionalProducer | undefined;
+  private busy = true;
   private stopped = false;
   private loopDone: Promise<void> | undefined;
+  /** Records waiting to be produced by the current flush, by topic. */
+  private readonly pending = new Map<string, ProducerRecord[]>();
+  /** Tasks whose state is loaded; undefined: none yet (restore on the first assignment). */
+  private tasks: Set<number> | undefined;
+  private failing = false;
   /** Records processed so far. */
   processed = 0;
 
   constructor(private readonly o: RunnerOptions) {}
 
+  get topics(): string[] { return [...this.o.topics, ...this.o.graph.repartitionTopics]; }
+
   start(): void {
-    this.consumer = this.o.log.consumer({ groupId: this.o.groupId, topics: this.o.topics, autoOffsetReset: this.o.autoOffsetReset });
-    this.loopDone = this.loop();
+    this.loopDone = this.run();
   }
 
-  private async loop(): Promise<void> {
-    const consumer = this.consumer!;
+  private async run(): Promise<void> {
+    const o = this.o;
+    if (o.durable) {
+      await this.retrying(() => ensureInternalTopics(o.log, o.topics, o.graph.stores, o.durable!.topicPrefix, o.graph.repartitionTopics));
+    }
+    if (this.stopped) return;
+    this.openConsumer();
+    if (o.transactionalId) this.tx = o.log.transactionalProducer(o.transactionalId);
     while (!this.stopped) {
-      const recs = await consumer.poll({ maxRecords: 1000, maxWaitMs: 500 });
+      this.busy = false;
+      let recs;
+      try {
+        recs = await this.consumer!.poll({ maxRecords: POLL_RECORDS, maxWaitMs: POLL_WAIT_MS });
+      } catch (e) {
+        if (this.stopped) break;
+        this.fail(e);
+        await this.reopen();
+        continue;
+      }
       if (this.stopped) break;
-      if (recs.length === 0) continue;
       this.busy = true;
+      if (o.durable && !(await this.syncTasks())) continue;
+      if (recs.length === 0) continue;
+      const handlers = o.graph.handlers;
+      const task = o.durable?.task;
       try {
         for (const rec of recs) {
-          const hs = this.o.graph.handlers.get(rec.topic);
+          if (task) task.partition = rec.partition;
+          const hs = handlers.get(rec.topic);
           if (hs) for (const h of hs) h(rec);
         }
-        this.processed += recs.length;
-        if (this.stopped) break; // e.g. a push query reached its LIMIT mid-batch
-        await this.flush();
-        await consumer.commit();
       } catch (e) {
-        if (!this.stopped) this.o.onError(e);
-      } finally {
-        this.busy = false;
+        // A bug in an operator: report it and carry on with the next records.
+        if (!this.stopped) this.fail(e);
+      }
+      this.processed += recs.length;
+      if (this.stopped) break; // e.g. a push query reached its LIMIT mid-batch
+      await this.flush();
+    }
+  }
+
+  private openConsumer(): void {
+    this.consumer = this.o.log.consumer({ groupId: this.o.groupId, topics: this.topics, autoOffsetReset: this.o.autoOffsetReset });
+  }
+
+  /** Starts over from the committed offsets and changelogs (after a failed transaction). */
+  private async reopen(): Promise<void> {
+    await this.consumer?.close().catch(() => undefined);
+    for (const m of this.o.graph.stores.maps) { m.clear(); m.dirty.clear(); }
+    this.o.outBuffer.length = 0;
+    this.o.durable?.internalBuffer.clear();
+    this.pending.clear();
+    this.tasks = undefined;
+    await sleep(RETRY_MIN_MS);
+    if (!this.stopped) this.openConsumer();
+  }
+
+  /** Brings the stores in line with the assignment; false if the restore failed (poll again). */
+  private async syncTasks(): Promise<boolean> {
+    const now = new Set(this.consumer!.assignment().map((tp) => tp.partition));
+    const had = this.tasks;
+    if (had && had.size === now.size && [...now].every((p) => had.has(p))) return true;
+    const stores = this.o.graph.stores;
+    const fresh = had ? [...now].filter((p) => !had.has(p)) : [...now];
+    for (const m of stores.maps) m.retainTasks(now);
+    try {
+      await restoreTasks(this.o.log, stores, this.o.durable!.topicPrefix, fresh);
+    } catch (e) {
+      this.fail(e);
+      for (const m of stores.maps) m.retainTasks(new Set(had ? [...had].filter((p) => now.has(p)) : []));
+      return false;
+    }
+    this.tasks = now;
+    return true;
+  }
+
+  /** Produces everything the batch made, then commits its offsets; retries until it succeeds. */
+  private async flush(): Promise<void> {
+    const o = this.o;
+    const add = (topic: string, recs: ProducerRecord[]): void => {
+      if (recs.length === 0) return;
+      const list = this.pending.get(topic);
+      if (list) { for (const r of recs) list.push(r); } else this.pending.set(topic, recs.slice());
+    };
+    if (o.sinkTopic) add(o.sinkTopic, o.outBuffer);
+    o.outBuffer.length = 0;
+    if (o.durable) {
+      for (const [topic, recs] of o.durable.internalBuffer) add(topic, recs);
+      o.durable.internalBuffer.clear();
+      collectChanges(o.graph.stores, o.durable.topicPrefix, this.pending);
+    }
+    if (this.tx) {
+      try {
+        await this.flushTransaction(this.tx);
+      } catch (e) {
+        if (this.stopped) return;
+        // The batch's state changes are in memory but not committed: start over from the log.
+        this.fail(e);
+        await this.tx.abort().catch(() => undefined);
+        await this.reopen();
+      }
+      return;
+    }
+    await this.retrying(async () => {
+      await Promise.all([...this.pending].map(async ([topic, recs]) => {
+        await o.log.produce(topic, recs);
+        this.pending.delete(topic);
+      }));
+      await this.consumer!.commit();
+    });
+  }
+
+  private async flushTransaction(tx: TransactionalProducer): Promise<void> {
+    await tx.begin();
+    for (const [topic, recs] of this.pending) await tx.produce(topic, recs);
+    const offsets = [...this.consumer!.positions()].map(([key, offset]) => {
+      const i = key.lastIndexOf('/');
+      return { topic: key.slice(0, i), partition: Number(key.slice(i + 1)), offset };
+    });
+    if (offsets.length > 0) await tx.sendOffsets(this.o.groupId, offsets);
+    await tx.commit();
+    this.pending.clear();
+    this.recovered();
+  }
+
+  /** Runs `f` until it succeeds or the runner stops, backing off between attempts. */
+  private async retrying(f: () => Promise<void>): Promise<void> {
+    for (let wait = RETRY_MIN_MS; !this.stopped; wait = Math.min(wait * 2, RETRY_MAX_MS)) {
+      try {
+        await f();
+        this.recovered();
+        return;
+      } catch (e) {
+        if (this.stopped) return;
+        this.fail(e);
+        await sleep(wait);
       }
     }
   }
 
-  private async flush(): Promise<void> {
-    const buf = this.o.outBuffer;
-    if (buf.length === 0 || !this.o.sinkTopic) { buf.length = 0; return; }
-    const batch = buf.splice(0, buf.length);
-    await this.o.log.produce(this.o.sinkTopic, batch);
+  private fail(e: unknown): void {
+    this.failing = true;
+    this.o.onError(e);
   }
 
-  /** True when every record available on the source topics has been processed. */
+  private recovered(): void {
+    if (!this.failing) return;
+    this.failing = false;
+    this.o.onRecovered?.();
+  }
+
+  /**
+   * True when every record available on the input topics has been processed and flushed: this
+   * instance's positions, and the group's committed offsets for partitions other instances own.
+   */
   async caughtUp(): Promise<boolean> {
-    if (this.busy || !this.consumer) return false;
+    if (this.busy || !this.consumer || this.pending.size > 0) return false;
     const pos = this.consumer.positions();
-    for (const t of this.o.topics) {
-      const ends = await this.o.log.endOffsets(t);
+    for (const t of this.topics) {
+      const ends = await this.o.log.endOffsets(t).catch(() => undefined);
+      if (!ends) return false;
+      let committed: Map<number, number> | undefined;
       for (let p = 0; p < ends.length; p++) {
-        if (ends[p] > 0 && (pos.get(`${t}/${p}`) ?? 0) < ends[p]) return false;
+        if (ends[p] === 0) continue;
+        let at = pos.get(`${t}/${p}`);
+        if (at === undefined) at = (committed ??= await this.o.log.committedOffsets(this.o.groupId, t)).get(p) ?? 0;
+        if (at < ends[p]) return false;
       }
     }
     return !this.busy;
+  }
+
+  /** The tasks (partition numbers) this instance runs now. */
+  assignedTasks(): number[] {
+    return [...new Set((this.consumer?.assignment() ?? []).map((tp) => tp.partition))].sort((x, y) => x - y);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     await this.consumer?.close();
     await this.loopDone;
+    await this.tx?.close().catch(() => undefined);
   }
 }
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

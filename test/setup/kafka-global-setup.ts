@@ -44,9 +44,10 @@ export default async function setup({ provide }: GlobalSetupContext): Promise<((
 
 /**
  * A free port (with a free one after it, for the controller) below the range the OS hands out
- * to client sockets, so no outgoing connection takes it before the broker binds it.
+ * to client sockets, so no outgoing connection takes it before the broker binds it. (Also used
+ * by private-broker.ts.)
  */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   let low = 32768;
   try {
     low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || low;

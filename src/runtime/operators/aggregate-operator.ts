@@ -9,10 +9,11 @@ import { aggregatorSet } from './aggregator-set.js';
 import { groupKeyFn } from './group-key.js';
 import { keySignature } from '../key-signature.js';
 import { rowLayout } from '../row-layout.js';
+import type { StateMap } from '../state/state-map.js';
 
-export interface GroupState { key: unknown[]; accs: unknown[]; ts: number; last: Row | null }
+export interface GroupState { sig: unknown; key: unknown[]; accs: unknown[]; ts: number; last: Row | null }
 
-export function aggregateOperator(step: AggregateStep, ctx: OperatorContext, next: Emit, state: Map<unknown, GroupState>): Emit {
+export function aggregateOperator(step: AggregateStep, ctx: OperatorContext, next: Emit, state: StateMap<GroupState>): Emit {
   const set = aggregatorSet(step, ctx);
   const groupKey = groupKeyFn(step, ctx);
   const lay = rowLayout(step.schema);
@@ -29,6 +30,7 @@ export function aggregateOperator(step: AggregateStep, ctx: OperatorContext, nex
     out[lay.windowend] = null;
     const prev = g.last;
     g.last = out;
+    state.touch(g.sig);
     next(out, g.ts, UPSERT, prev);
   };
 
@@ -36,7 +38,7 @@ export function aggregateOperator(step: AggregateStep, ctx: OperatorContext, nex
     const sig = keySignature(key, 0, key.length);
     let g = state.get(sig);
     if (!g && create) {
-      g = { key, accs: set.initial(), ts, last: null };
+      g = { sig, key, accs: set.initial(), ts, last: null };
       state.set(sig, g);
     }
     return g;

@@ -2,15 +2,25 @@
 // (before + after + grace) behind the latest time this side has seen, as Kafka Streams' join
 // window store. Records older than that are neither returned nor kept.
 import type { Row } from '../emit.js';
+import type { StateMap } from '../state/state-map.js';
 
 export interface Buffered { ts: number; row: Row }
 
 export class JoinWindowBuffer {
-  private readonly byKey = new Map<unknown, Buffered[]>();
   private observed = -Infinity;
   private puts = 0;
 
-  constructor(private readonly retentionMs: number) {}
+  constructor(private readonly retentionMs: number, private readonly byKey: StateMap<Buffered[]>) {}
+
+  get observedTime(): number { return this.observed; }
+
+  /** After a restore: the latest time seen is the latest time kept. */
+  restored(): void {
+    for (const list of this.byKey.values()) {
+      const last = list[list.length - 1];
+      if (last && last.ts > this.observed) this.observed = last.ts;
+    }
+  }
 
   /** Oldest time still visible. */
   private get low(): number { return this.observed - this.retentionMs + 1; }

@@ -8,10 +8,12 @@ import { groupKeyFn } from './group-key.js';
 import { keySignature } from '../key-signature.js';
 import { rowLayout } from '../row-layout.js';
 import { DEFAULT_GRACE_MS } from './window-assign.js';
+import type { StateMap } from '../state/state-map.js';
+import type { StreamTime } from '../state/stream-time.js';
 
-interface Session { key: unknown[]; start: number; end: number; accs: unknown[]; ts: number }
+export interface Session { key: unknown[]; start: number; end: number; accs: unknown[]; ts: number }
 
-export interface SessionStore { sessions: Map<unknown, Session[]>; streamTime: number }
+export interface SessionStore { sessions: StateMap<Session[]>; streamTime: StreamTime }
 
 export function sessionAggregateOperator(step: AggregateStep, ctx: OperatorContext, next: Emit, store: SessionStore, emitFinal: boolean): Emit {
   const spec = step.windowSpec!;
@@ -39,9 +41,9 @@ export function sessionAggregateOperator(step: AggregateStep, ctx: OperatorConte
   const closed: Session[] = [];
   return (row, ts, op) => {
     if (op === DELETE) return; // a stream record without a value does not aggregate
-    if (ts > store.streamTime) store.streamTime = ts;
+    store.streamTime.advance(ts);
     const key = groupKey(row);
-    if (key !== null && ts + grace >= store.streamTime) {
+    if (key !== null && ts + grace >= store.streamTime.value) {
       const sig = keySignature(key, 0, key.length);
       const list = store.sessions.get(sig) ?? [];
       // Oldest first: Kafka Streams folds merged sessions into the aggregate in that order.
@@ -63,7 +65,7 @@ export function sessionAggregateOperator(step: AggregateStep, ctx: OperatorConte
     if (emitFinal) {
       for (const [sig, list] of store.sessions) {
         const keep = list.filter((s) => {
-          if (s.end + grace < store.streamTime) { closed.push(s); return false; }
+          if (s.end + grace < store.streamTime.value) { closed.push(s); return false; }
           return true;
         });
         if (keep.length) store.sessions.set(sig, keep); else store.sessions.delete(sig);

@@ -11,6 +11,7 @@ import type { JoinOperator } from './join-operator.js';
 import { type Emit, type Row, DELETE, UPSERT } from '../emit.js';
 import { JoinWindowBuffer } from './join-window-buffer.js';
 import { JoinOuterBuffer } from './join-outer-buffer.js';
+import type { StateStores } from '../state/state-stores.js';
 
 /** Kafka Streams' old default retention for JoinWindows.of(): grace = 24h - 2 * before. */
 const LEGACY_RETENTION_MS = 24 * 60 * 60 * 1000;
@@ -23,16 +24,23 @@ export interface StreamJoinState {
   time: { stream: number; min: number };
 }
 
-export function streamJoinState(step: JoinStep): StreamJoinState {
+export function streamJoinState(step: JoinStep, stores: StateStores, name: string): StreamJoinState {
   const w = step.within!;
   const grace = w.graceMs ?? Math.max(LEGACY_RETENTION_MS - 2 * w.beforeMs, 0);
   const retention = w.beforeMs + w.afterMs + grace;
   const outer = w.graceMs !== undefined && step.joinType !== 'INNER';
-  return {
-    left: new JoinWindowBuffer(retention), right: new JoinWindowBuffer(retention),
+  const state: StreamJoinState = {
+    left: new JoinWindowBuffer(retention, stores.map(`${name}-left`)),
+    right: new JoinWindowBuffer(retention, stores.map(`${name}-right`)),
     outer: outer ? new JoinOuterBuffer() : undefined,
     time: { stream: -Infinity, min: Infinity },
   };
+  stores.onRestored(() => {
+    state.left.restored();
+    state.right.restored();
+    state.time.stream = Math.max(state.time.stream, state.left.observedTime, state.right.observedTime);
+  });
+  return state;
 }
 
 export function streamStreamJoin(step: JoinStep, rows: JoinRows, next: Emit, state: StreamJoinState): JoinOperator {

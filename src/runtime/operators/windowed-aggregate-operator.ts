@@ -9,10 +9,17 @@ import { groupKeyFn } from './group-key.js';
 import { keySignature } from '../key-signature.js';
 import { rowLayout } from '../row-layout.js';
 import { timeWindowStarts, DEFAULT_GRACE_MS } from './window-assign.js';
+import type { StateMap } from '../state/state-map.js';
+import type { StreamTime } from '../state/stream-time.js';
 
 export interface WindowState { key: unknown[]; start: number; end: number; accs: unknown[]; ts: number }
 
-export interface WindowedStore { windows: Map<string, WindowState>; streamTime: number }
+export interface WindowedStore {
+  windows: StateMap<WindowState>;
+  streamTime: StreamTime;
+  /** Stream time at which the oldest window may close or expire (-Infinity: look now). */
+  nextScan: number;
+}
 
 export function windowedAggregateOperator(step: AggregateStep, ctx: OperatorContext, next: Emit, store: WindowedStore, emitFinal: boolean): Emit {
   const spec = step.windowSpec!;
@@ -38,31 +45,46 @@ export function windowedAggregateOperator(step: AggregateStep, ctx: OperatorCont
     next(out, w.ts, UPSERT, null);
   };
 
+  // How long after its end a window is kept: until it closes (EMIT FINAL) or expires.
+  const keep = emitFinal ? grace : retention;
+
   const closeWindows = (): void => {
     // EMIT FINAL: emit windows whose end + grace has passed, in window order; drop expired state.
+    // Scans only once stream time reaches the oldest window's deadline, not on every record.
+    const now = store.streamTime.value;
+    if (now < store.nextScan) return;
     const closed: WindowState[] = [];
+    let next = Infinity;
     for (const [sig, w] of store.windows) {
-      if (emitFinal && w.end + grace <= store.streamTime) { closed.push(w); store.windows.delete(sig); }
-      else if (!emitFinal && w.end + retention <= store.streamTime) store.windows.delete(sig);
+      if (w.end + keep <= now) {
+        store.windows.delete(sig);
+        if (emitFinal) closed.push(w);
+      } else if (w.end + keep < next) next = w.end + keep;
     }
+    store.nextScan = next;
     closed.sort((a, b) => a.start - b.start);
     for (const w of closed) emitWindow(w);
   };
 
   return (row, ts, op) => {
     if (op === DELETE) return; // a stream record without a value does not aggregate
-    if (ts > store.streamTime) store.streamTime = ts;
+    store.streamTime.advance(ts);
     const key = groupKey(row);
     if (key !== null) {
       const ksig = keySignature(key, 0, key.length);
       for (const start of timeWindowStarts(ts, size, advance)) {
         const end = start + size;
-        if (end + grace <= store.streamTime) continue; // late: the window has closed
+        if (end + grace <= store.streamTime.value) continue; // late: the window has closed
         const sig = `${start}|${typeof ksig === 'string' ? ksig : String(ksig)}|${typeof ksig}`;
         let w = store.windows.get(sig);
-        if (!w) { w = { key, start, end, accs: set.initial(), ts }; store.windows.set(sig, w); }
+        if (!w) {
+          w = { key, start, end, accs: set.initial(), ts };
+          store.windows.set(sig, w);
+          if (end + keep < store.nextScan) store.nextScan = end + keep;
+        }
         set.apply(w.accs, row, 1);
         if (ts > w.ts) w.ts = ts;
+        store.windows.touch(sig);
         if (!emitFinal) emitWindow(w);
       }
     }

@@ -1,0 +1,55 @@
+// An exchange through an internal repartition topic: the rows of a step's input are written
+// keyed by the step's new key (GROUP BY), so that all rows of one key meet in one partition —
+// one task, on whichever instance owns it — and read back from there into the step.
+//
+// Table inputs carry the old row: when old and new row have the same key they travel as one
+// record (one update downstream); when the key changed, the old row goes to its key's partition
+// as a retraction and the new row to its own as an addition, as Kafka Streams does.
+import type { LogRecord, ProducerRecord } from '../../log/log.js';
+import { type Emit, type Row, UPSERT, DELETE } from '../emit.js';
+import type { OperatorContext } from '../operator-context.js';
+import { logFailure } from '../operator-context.js';
+import type { RecordHandler } from './source-operator.js';
+import { decodeState, encodeState } from '../state/state-codec.js';
+import { keySignature } from '../key-signature.js';
+
+/** What travels: the row, its op, and (tables) the old row. */
+interface Exchanged { r: Row; d: number; o: Row | null }
+
+export function repartitionWriter(
+  keyOf: (row: Row) => unknown[] | null, topic: string, produce: (topic: string, rec: ProducerRecord) => void,
+): Emit {
+  const send = (key: unknown[], row: Row, ts: number, op: number, old: Row | null): void => {
+    const msg: Exchanged = { r: row, d: op, o: old };
+    produce(topic, { key: encodeState(key), value: encodeState(msg), timestamp: ts });
+  };
+  return (row, ts, op, old) => {
+    const newKey = op === DELETE ? null : keyOf(row);
+    if (old === null) {
+      if (newKey !== null) send(newKey, row, ts, op, null);
+      return;
+    }
+    const oldKey = keyOf(old);
+    if (oldKey !== null && newKey !== null && keySignature(oldKey, 0, oldKey.length) === keySignature(newKey, 0, newKey.length)) {
+      send(newKey, row, ts, op, old);
+      return;
+    }
+    if (oldKey !== null) send(oldKey, old, ts, DELETE, old);
+    if (newKey !== null) send(newKey, row, ts, UPSERT, null);
+  };
+}
+
+export function repartitionReader(ctx: OperatorContext, next: Emit): RecordHandler {
+  return (rec: LogRecord) => {
+    const c = ctx.current;
+    c.topic = rec.topic; c.partition = rec.partition; c.offset = rec.offset;
+    let m: Exchanged;
+    try {
+      m = decodeState(rec.value!) as Exchanged;
+    } catch (e) {
+      logFailure(ctx, 'DESERIALIZATION', e);
+      return;
+    }
+    next(m.r, rec.timestamp, m.d === DELETE ? DELETE : UPSERT, m.o);
+  };
+}
