@@ -2,12 +2,17 @@
 // the two questions every phase asks of the broker: how many records a topic holds, and whether
 // a group has committed to its end.
 import kafkajs from 'kafkajs';
-import type { Admin, Kafka } from 'kafkajs';
+import type { Admin, Kafka, LogEntry } from 'kafkajs';
 
 const { Kafka: KafkaClient, logLevel } = kafkajs;
 
 export function benchKafka(brokers: string[], clientId: string): Kafka {
-  return new KafkaClient({ brokers, clientId, logLevel: logLevel.ERROR });
+  // Errors only, and not the Connection namespace's: it logs every error response, including
+  // the retried ones of a fresh broker ("group coordinator is not available").
+  const logCreator = () => ({ namespace, log }: LogEntry) => {
+    if (namespace !== 'Connection') console.error(`kafkajs [${namespace}] ${log.message}${log.error ? `: ${String(log.error)}` : ''}`);
+  };
+  return new KafkaClient({ brokers, clientId, logLevel: logLevel.ERROR, logCreator });
 }
 
 /** End offsets by partition (records in a topic written only by this run: its count). */

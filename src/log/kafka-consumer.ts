@@ -245,7 +245,7 @@ export class KafkaConsumer implements Consumer {
     const added = s.add(batch.messages.map((m) => toLogRecord(batch.topic, batch.partition, m as unknown as RawMessage)));
     // lastOffset() counts the markers and aborted records the batch held (messages has neither).
     const first = batch.firstOffset();
-    if (false && first !== null) s.covered(Number(first), Number(batch.lastOffset()));
+    if (first !== null) s.covered(Number(first), Number(batch.lastOffset()));
     if (s.buffered >= this.settings.maxBufferedPerPartition && !s.paused) {
       s.paused = true;
       this.kafkajs(() => this.kc.pause([{ topic: s.topic, partitions: [s.partition] }]));

@@ -28,9 +28,9 @@
 import kafkajs from 'kafkajs';
 import type { Kafka, Message, Producer, TopicMessages, Transaction } from 'kafkajs';
 import { DefaultPartitioner, partitionForKey } from './default-partitioner.js';
-import type { KafkaLogOptions } from './kafka-config.js';
+import { createKafkaClient, type KafkaLogOptions } from './kafka-config.js';
 import { KafkaDirect } from './kafka-direct.js';
-import { isProducerFenced, toLogError } from './kafka-errors.js';
+import { isProducerFenced, kafkaErrorType, toLogError } from './kafka-errors.js';
 import { approxSize, toKafkaMessage } from './kafka-records.js';
 import { LogError } from './log-error.js';
 import { tpKey, type ProducerRecord, type TransactionalProducer } from './log.js';
@@ -55,6 +55,9 @@ const DEFAULT_RETRIES = 5;
 /** How long commit() waits at most for its markers to be written (see awaitStable). */
 const STABLE_WAIT_MS = 10_000;
 
+/** Group coordinator errors that pass once the coordinator is found again or loaded (kafkajs's names). */
+const COORDINATOR_MOVING = new Set(['NOT_COORDINATOR_FOR_GROUP', 'GROUP_COORDINATOR_NOT_AVAILABLE', 'GROUP_LOAD_IN_PROGRESS']);
+
 /** KafkaLogOptions, and the transaction timeout until KafkaLogOptions has a field for it. */
 export type TransactionalProducerOptions = KafkaLogOptions & { transactionTimeoutMs?: number };
 
@@ -78,7 +81,11 @@ export class KafkaTransactionalProducer implements TransactionalProducer {
   /** Why the last transaction ended without commit or abort, for the next state error. */
   private failure: string | undefined;
 
-  constructor(private readonly kafka: Kafka, private readonly id: string, private readonly opts: TransactionalProducerOptions) {}
+  private readonly kafka: Kafka;
+
+  constructor(kafka: Kafka, private readonly id: string, private readonly opts: TransactionalProducerOptions) {
+    this.kafka = opts.log ? kafka : quietClient(opts);
+  }
 
   async begin(): Promise<void> {
     this.checkUsable();
@@ -126,7 +133,20 @@ export class KafkaTransactionalProducer implements TransactionalProducer {
       ps.push({ partition: o.partition, offset: String(o.offset) });
     }
     try {
-      await txn.sendOffsets({ consumerGroupId: groupId, topics: [...byTopic].map(([topic, partitions]) => ({ topic, partitions })) });
+      const topics = [...byTopic].map(([topic, partitions]) => ({ topic, partitions }));
+      // kafkajs 2.2.4 means to retry TxnOffsetCommit while the group coordinator moves or loads,
+      // but checks for error names it does not use ('NOT_COORDINATOR', not its own
+      // 'NOT_COORDINATOR_FOR_GROUP'), so it gives up at once: retry here (sendOffsets again
+      // repeats AddOffsetsToTxn, which is idempotent within a transaction).
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await txn.sendOffsets({ consumerGroupId: groupId, topics });
+          break;
+        } catch (e) {
+          if (!COORDINATOR_MOVING.has(kafkaErrorType(e) ?? '') || attempt >= 10) throw e;
+          await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 1000)));
+        }
+      }
       for (const o of offsets) {
         const key = `${groupId}\u0000${o.topic}`;
         let sent = this.sentOffsets.get(key);
@@ -353,4 +373,19 @@ export class KafkaTransactionalProducer implements TransactionalProducer {
     if (this.closed) return new LogError('CLOSED', `transactional producer '${this.id}' is closed`);
     return undefined;
   }
+}
+
+/**
+ * A client like KafkaLog's whose default logger also leaves out the kafkajs producer's errors:
+ * each is retried or thrown to the caller (fencing, a transaction still completing, which kafkajs
+ * retries), so printing them is noise. A `log` sink in the options gets everything, as before.
+ */
+function quietClient(opts: KafkaLogOptions): Kafka {
+  return createKafkaClient({
+    ...opts,
+    log: ({ level, namespace, message, extra }) => {
+      if (namespace === 'Producer' || namespace === 'Connection') return;
+      process.stderr.write(`kafkajs ${level} [${namespace}] ${message}${'error' in extra ? `: ${String(extra.error)}` : ''}\n`);
+    },
+  });
 }

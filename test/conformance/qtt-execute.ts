@@ -14,12 +14,26 @@ import { JsonNumber } from '../../src/format/json-exact.js';
 
 const TOPIC_PROP = /kafka_topic\s*=\s*'([^']+)'/i;
 
-export async function runCase(c: QttCase): Promise<CaseOutcome> {
+export interface RunOptions {
+  /** As a service on Kafka runs them: changelogged state, repartition topics. */
+  durable?: boolean;
+  /** Durable only: stop the engine halfway through the inputs and go on with a new instance. */
+  restart?: boolean;
+}
+
+/** EDDY_QTT_DURABLE=1 (durable) or =restart (durable, restarted halfway) for the runner. */
+function envOptions(): RunOptions {
+  const v = process.env.EDDY_QTT_DURABLE;
+  return { durable: v === '1' || v === 'restart', restart: v === 'restart' };
+}
+
+export async function runCase(c: QttCase, opts: RunOptions = envOptions()): Promise<CaseOutcome> {
   const log = new MemoryLog();
-  const engine = await Engine.create({
-    log, serviceId: 'qtt',
+  const create = (): Promise<Engine> => Engine.create({
+    log, serviceId: 'qtt', durable: opts.durable,
     properties: { 'auto.offset.reset': 'earliest', ...c.properties },
   });
+  let engine = await create();
   try {
     for (const t of c.topics) await createTopic(log, t.name, t.partitions ?? 1);
     for (const r of c.inputs) await createTopic(log, r.topic, 1);
@@ -30,7 +44,12 @@ export async function runCase(c: QttCase): Promise<CaseOutcome> {
 
     try {
       await engine.executeScript(c.statements.join('\n'));
-      for (const r of c.inputs) {
+      const restartAt = opts.durable && opts.restart ? Math.floor(c.inputs.length / 2) : -1;
+      for (const [i, r] of c.inputs.entries()) {
+        if (i === restartAt) {
+          await engine.close();
+          engine = await create(); // replays the commands, restores state from the changelogs
+        }
         await log.produce(r.topic, [encodeInput(engine, r)]);
         await engine.settle();
       }

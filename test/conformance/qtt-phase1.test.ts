@@ -12,7 +12,13 @@ const qtt = join(__dirname, '..', '..', '..', 'shared', 'conformance', 'ksqldb-q
 const present = existsSync(join(qtt, 'core_phase1_files.txt'));
 
 describe('ksqlDB conformance, phase 1', () => {
-  it.skipIf(!present && !process.env.CI)('passes at least the floor of the 918 phase-1 cases', async () => {
+  it.skipIf(!present && !process.env.CI).each([
+    ['an embedded engine', { durable: false }],
+    // The durable path (changelogs, repartition topics) must give the same results, also when
+    // the instance stops halfway and a new one restores the state (without restoring: 558).
+    ['a durable service', { durable: true }],
+    ['a durable service restarted halfway', { durable: true, restart: true }],
+  ])('passes at least the floor of the 918 phase-1 cases, run by %s', async (name, opts) => {
     expect(present, `the QTT corpus is missing at ${qtt}`).toBe(true);
     const files = readFileSync(join(qtt, 'core_phase1_files.txt'), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
     let passed = 0;
@@ -20,11 +26,11 @@ describe('ksqlDB conformance, phase 1', () => {
     for (const f of files) {
       for (const c of loadCaseFile(join(qtt, 'cases', f))) {
         total++;
-        const outcome = await runCase(c);
+        const outcome = await runCase(c, opts);
         if (outcome.status === 'pass') passed++;
       }
     }
-    console.log(`QTT phase 1: ${passed} passed, ${total - passed} failed`);
+    console.log(`QTT phase 1 (${name}): ${passed} passed, ${total - passed} failed`);
     expect(total).toBe(918);
     expect(passed).toBeGreaterThanOrEqual(FLOOR);
   }, 600_000);
