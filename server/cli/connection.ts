@@ -11,6 +11,7 @@ import { SqlError } from '../../src/types/sql-error.js';
 interface ConfigFile {
   brokers?: string[] | string;
   serviceId?: string;
+  instanceId?: string;
   ssl?: KafkaLogOptions['ssl'];
   sasl?: KafkaLogOptions['sasl'];
   clientId?: string;
@@ -26,7 +27,7 @@ function readConfig(path: string): ConfigFile {
 }
 
 export interface Connection {
-  options: Pick<EngineOptions, 'log' | 'durable' | 'serviceId'>;
+  options: Pick<EngineOptions, 'log' | 'durable' | 'serviceId' | 'instanceId'>;
   properties: Record<string, string>;
   describe: string;
 }
@@ -39,12 +40,14 @@ export function connectionFromArgs(args: ParsedArgs): Connection {
     : typeof cfg.brokers === 'string' ? cfg.brokers.split(',') : cfg.brokers ?? [];
   const sid = args.flags.get('service-id');
   const serviceId = typeof sid === 'string' ? sid : cfg.serviceId ?? 'default';
+  const iid = args.flags.get('instance-id');
+  const instanceId = typeof iid === 'string' ? iid : cfg.instanceId;
   if (brokers.length === 0) {
     return { options: { serviceId }, properties: cfg.properties ?? {}, describe: 'the embedded log' };
   }
   const log = new KafkaLog({ brokers: brokers.map((b) => b.trim()), clientId: cfg.clientId ?? `eddy-${serviceId}`, ssl: cfg.ssl, sasl: cfg.sasl });
   return {
-    options: { log, durable: true, serviceId },
+    options: { log, durable: true, serviceId, instanceId },
     properties: cfg.properties ?? {},
     describe: `Kafka at ${brokers.join(',')} (service ${serviceId})`,
   };

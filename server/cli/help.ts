@@ -19,7 +19,11 @@ With no --brokers, Eddy runs on its embedded in-memory log: nothing else to inst
 const CONNECTION_FLAGS = `  --brokers HOST:PORT[,...]  Run on Kafka (default: the embedded log)
   --service-id ID        The service this instance belongs to (default: default); instances
                          with one id share statements and split the work
-  --config FILE          JSON: {"brokers": [...], "serviceId", "ssl", "sasl", "properties": {...}}`;
+  --instance-id NAME     This instance's name within the service (default: random). Give a
+                         restarted instance its old name so that, with
+                         processing.guarantee=exactly_once, it fences its dead predecessor
+  --config FILE          JSON: {"brokers": [...], "serviceId", "instanceId", "ssl", "sasl",
+                         "properties": {...}}`;
 
 export const SERVER_HELP = `Usage: eddy server --brokers HOST:PORT [--service-id ID] [--config FILE]
 

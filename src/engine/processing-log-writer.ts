@@ -1,6 +1,7 @@
 // The processing log: failed records with the reason and where they came from, written as JSON
 // to a topic that the system stream EDDY_PROCESSING_LOG reads.
 import type { Log } from '../log/log.js';
+import { LogError } from '../log/log-error.js';
 import type { ProcessingLogEntry, ProcessingLogger } from '../runtime/processing-log.js';
 import type { SourceDef } from './catalog.js';
 import { STRING, INTEGER, BIGINT } from '../types/sql-type.js';
@@ -33,9 +34,24 @@ export class ProcessingLogWriter implements ProcessingLogger {
     if (this.pending.length === 1) this.flushing = this.flushing.then(() => this.flush());
   }
 
+  /** Writes what is pending; on a failure (e.g. the broker is away) keeps it and tries again. */
   private async flush(): Promise<void> {
-    const batch = this.pending.splice(0);
-    if (batch.length === 0) return;
+    let wait = 200;
+    while (this.pending.length > 0) {
+      const batch = this.pending.slice();
+      try {
+        await this.write(batch);
+        this.pending.splice(0, batch.length); // entries logged meanwhile stay for the next round
+        wait = 200;
+      } catch (e) {
+        if (e instanceof LogError && e.code === 'CLOSED') { this.pending.length = 0; return; }
+        await new Promise((r) => setTimeout(r, wait));
+        wait = Math.min(wait * 2, 5000);
+      }
+    }
+  }
+
+  private async write(batch: ProcessingLogEntry[]): Promise<void> {
     await this.logStore.produce(this.topic, batch.map((e) => ({
       key: null,
       value: Buffer.from(JSON.stringify({

@@ -42,6 +42,7 @@ export class KafkaConsumer implements Consumer {
   private readonly parts = new Map<string, PartitionState>();
   /** The assignment as of the last poll() (see assignment()). */
   private shown: TopicPartition[] = [];
+  private generation = 0;
   /** Partitions revoked since the last poll(), by key. */
   private readonly revoked = new Set<string>();
   private readonly signal = new Signal();
@@ -97,7 +98,7 @@ export class KafkaConsumer implements Consumer {
       if (this.closed) return [];
       if (this.failure !== undefined) throw this.failure;
       if (this.revoked.size > 0) {
-        this.shown = this.current().filter((tp) => !this.revoked.has(tpKey(tp.topic, tp.partition)));
+        this.show(this.current().filter((tp) => !this.revoked.has(tpKey(tp.topic, tp.partition))));
         this.revoked.clear();
         return [];
       }
@@ -105,7 +106,7 @@ export class KafkaConsumer implements Consumer {
       const got = this.take(max);
       const left = deadline - Date.now();
       if (got.length > 0 || left <= 0) {
-        this.shown = this.current();
+        this.show(this.current());
         return got;
       }
       await this.signal.wait(left);
@@ -151,6 +152,15 @@ export class KafkaConsumer implements Consumer {
   /** The partitions assigned as of the last poll() (see poll()); [] before the first one. */
   assignment(): TopicPartition[] {
     return this.shown.map((tp) => ({ ...tp }));
+  }
+
+  assignmentGeneration(): number { return this.generation; }
+
+  /** Sets what assignment() shows; a different set of partitions is a new generation. */
+  private show(next: TopicPartition[]): void {
+    const before = new Set(this.shown.map((tp) => tpKey(tp.topic, tp.partition)));
+    if (next.length !== before.size || next.some((tp) => !before.has(tpKey(tp.topic, tp.partition)))) this.generation++;
+    this.shown = next;
   }
 
   /** Leaves the group without committing (as Kafka with enable.auto.commit=false). */

@@ -56,6 +56,11 @@ export interface Consumer {
   /** The next offset this consumer will read per assigned partition. */
   positions(): Map<string, number>;
   assignment(): TopicPartition[];
+  /**
+   * Grows whenever partitions are revoked from or added to this consumer, so a caller that saw
+   * the same assignment() twice knows whether it changed (and changed back) in between.
+   */
+  assignmentGeneration(): number;
   close(): Promise<void>;
 }
 

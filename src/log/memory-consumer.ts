@@ -25,6 +25,7 @@ export class MemoryConsumer implements Consumer, GroupMember {
   readonly topics: readonly string[];
   private readonly reset: 'earliest' | 'latest';
   private assigned: Assigned[] = [];
+  private generation = 0;
   private closed = false;
 
   constructor(private readonly host: ConsumerHost, private readonly group: MemoryGroup, opts: ConsumerOptions) {
@@ -36,6 +37,7 @@ export class MemoryConsumer implements Consumer, GroupMember {
     // Partitions kept across a rebalance keep their position; new ones start at the committed
     // offset, else at autoOffsetReset (also when the commit is past the end, as Kafka does).
     const kept = new Map(this.assigned.map((a) => [a.part, a.pos]));
+    if (partitions.length !== kept.size || partitions.some((p) => !kept.has(p))) this.generation++;
     this.assigned = partitions.map((part) => {
       const key = tpKey(part.topic, part.partition);
       let pos = kept.get(part) ?? this.group.committed.get(key);
@@ -96,6 +98,8 @@ export class MemoryConsumer implements Consumer, GroupMember {
   assignment(): TopicPartition[] {
     return this.assigned.map((a) => ({ topic: a.part.topic, partition: a.part.partition }));
   }
+
+  assignmentGeneration(): number { return this.generation; }
 
   /** Leaves the group without committing (as Kafka with enable.auto.commit=false). */
   async close(): Promise<void> {

@@ -54,6 +54,8 @@ export class QueryRunner {
   private readonly pending = new Map<string, ProducerRecord[]>();
   /** Tasks whose state is loaded; undefined: none yet (restore on the first assignment). */
   private tasks: Set<number> | undefined;
+  /** The consumer's assignment generation `tasks` reflects. */
+  private generation = -1;
   private failing = false;
   /** Records processed so far. */
   processed = 0;
@@ -87,7 +89,11 @@ export class QueryRunner {
       }
       if (this.stopped) break;
       this.busy = true;
-      if (o.durable && !(await this.syncTasks())) continue;
+      if (o.durable && !(await this.syncTasks())) {
+        // These records' tasks have no state: start over from the committed offsets.
+        await this.reopen();
+        continue;
+      }
       if (recs.length === 0) continue;
       const handlers = o.graph.handlers;
       const task = o.durable?.task;
@@ -125,20 +131,28 @@ export class QueryRunner {
 
   /** Brings the stores in line with the assignment; false if the restore failed (poll again). */
   private async syncTasks(): Promise<boolean> {
-    const now = new Set(this.consumer!.assignment().map((tp) => tp.partition));
-    const had = this.tasks;
-    if (had && had.size === now.size && [...now].every((p) => had.has(p))) return true;
+    const consumer = this.consumer!;
+    const generation = consumer.assignmentGeneration();
+    if (this.tasks && generation === this.generation) return true;
+    const now = new Set(consumer.assignment().map((tp) => tp.partition));
+    // Tasks held through exactly one change kept their state; after more than one change a
+    // task may have been given away and back (another instance moved it on meanwhile), so
+    // everything is restored afresh.
+    const keep = new Set<number>();
+    if (this.tasks && generation === this.generation + 1) for (const p of now) if (this.tasks.has(p)) keep.add(p);
     const stores = this.o.graph.stores;
-    const fresh = had ? [...now].filter((p) => !had.has(p)) : [...now];
-    for (const m of stores.maps) m.retainTasks(now);
+    for (const m of stores.maps) m.retainTasks(keep);
+    this.tasks = keep;
     try {
-      await restoreTasks(this.o.log, stores, this.o.durable!.topicPrefix, fresh);
+      await restoreTasks(this.o.log, stores, this.o.durable!.topicPrefix, [...now].filter((p) => !keep.has(p)));
     } catch (e) {
       this.fail(e);
-      for (const m of stores.maps) m.retainTasks(new Set(had ? [...had].filter((p) => now.has(p)) : []));
+      for (const m of stores.maps) m.retainTasks(keep); // drop what was half restored; try again
+      this.generation = -2; // never equal: restore again on the next poll
       return false;
     }
     this.tasks = now;
+    this.generation = generation;
     return true;
   }
 
