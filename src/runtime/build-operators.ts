@@ -3,6 +3,7 @@
 // repartition) register record handlers by topic; stateful operators take their state from the
 // query's StateStores, named by the step's place in the plan.
 import type { AggregateStep, Step } from '../plan/physical-plan.js';
+import type { Expr } from '../../grammar/ast.js';
 import type { ProducerRecord } from '../log/log.js';
 import type { Emit, Row } from './emit.js';
 import type { OperatorContext } from './operator-context.js';
@@ -17,6 +18,8 @@ import { joinOperator } from './operators/join-operator.js';
 import { groupKeyFn } from './operators/group-key.js';
 import { repartitionReader, repartitionWriter } from './operators/repartition-operator.js';
 import { StateStores } from './state/state-stores.js';
+import { compileOver } from './compile-step-expr.js';
+import { stepSerdes } from './operators/step-serdes.js';
 import { StreamTime } from './state/stream-time.js';
 import type { TaskContext } from './state/state-map.js';
 import { SqlError } from '../types/sql-error.js';
@@ -60,6 +63,28 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
   };
   const storeName = (path: string): string => path.replace(/^root\/?/, '').replace(/\//g, '.') || 'root';
 
+  /** A join side's key as a one-column key; a NULL or failing key travels as NULL. */
+  const joinKeyFn = (input: Step, key: Expr): ((row: Row) => unknown[]) => {
+    const f = compileOver(key, input, ctx.registry);
+    return (row) => {
+      try {
+        const v = f(row);
+        return [v === undefined ? null : v];
+      } catch {
+        return [null]; // the join reports the failure when it evaluates the key again
+      }
+    };
+  };
+
+  /** The key bytes of the topic a join side reads (the format its source's key is in). */
+  const sourceKeyBytes = (input: Step): ((key: unknown[]) => Uint8Array | null) | undefined => {
+    let s: Step = input;
+    while (s.kind === 'filter' || s.kind === 'project') s = s.input;
+    if (s.kind !== 'source' || s.window) return undefined;
+    const serde = stepSerdes(s).key!;
+    return (key) => serde.serialize(key, s.kind === 'source' ? s.topic : '');
+  };
+
   const build = (step: Step, next: Emit, path: string): void => {
     switch (step.kind) {
       case 'source': {
@@ -73,7 +98,7 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
         const p = `${path}/aggregate`;
         const name = storeName(p);
         const op = aggregate(step, next, name);
-        if (!durable || keyStaysInPartition(step)) return build(step.input, op, p);
+        if (!durable || keyStaysInPartition(step.input, step.groupBy)) return build(step.input, op, p);
         // Rows meet their group in the partition of the group key, wherever that task runs.
         const topic = `${durable.topicPrefix}-${name}-repartition`;
         graph.repartitionTopics.push(topic);
@@ -82,9 +107,24 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
       }
       case 'join': {
         const p = `${path}/join`;
-        const op = joinOperator(step, ctx, next, stores, storeName(p));
-        build(step.left, op.left, `${p}/left`);
-        build(step.right, op.right, `${p}/right`);
+        const name = storeName(p);
+        const op = joinOperator(step, ctx, next, stores, name);
+        const stays = (input: Step, key: Expr): boolean =>
+          !durable || step.foreignKey === true || input.output === 'TABLE' || keyStaysInPartition(input, [key]);
+        const leftStays = stays(step.left, step.leftKey);
+        const rightStays = stays(step.right, step.rightKey);
+        // A stream joined on something other than its key moves to the partition the other side
+        // keeps that key in (its key format's bytes), or, when both move, to a common one.
+        const keyBytes = leftStays ? sourceKeyBytes(step.left) : rightStays ? sourceKeyBytes(step.right) : undefined;
+        const side = (input: Step, key: Expr, emit: Emit, sideName: 'left' | 'right', staysPut: boolean): void => {
+          if (staysPut) return build(input, emit, `${p}/${sideName}`);
+          const topic = `${durable!.topicPrefix}-${name}-${sideName}-repartition`;
+          graph.repartitionTopics.push(topic);
+          handle(topic, repartitionReader(ctx, emit));
+          build(input, repartitionWriter(joinKeyFn(input, key), topic, durable!.produce, keyBytes), `${p}/${sideName}`);
+        };
+        side(step.left, step.leftKey, op.left, 'left', leftStays);
+        side(step.right, step.rightKey, op.right, 'right', rightStays);
         return;
       }
       case 'sink': {
@@ -117,11 +157,11 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
 }
 
 /**
- * True when every row of a group already arrives in one partition: the GROUP BY includes all key
+ * True when rows with equal `keys` already arrive in one partition: the keys include all key
  * columns of a source that nothing on the way re-keyed (ksqlDB skips the repartition then too).
  */
-function keyStaysInPartition(step: AggregateStep): boolean {
-  let s: Step = step.input;
+function keyStaysInPartition(input: Step, keys: Expr[]): boolean {
+  let s: Step = input;
   for (;;) {
     if (s.kind === 'filter') { s = s.input; continue; }
     if (s.kind === 'project') {
@@ -133,8 +173,8 @@ function keyStaysInPartition(step: AggregateStep): boolean {
   }
   if (s.kind !== 'source' || s.schema.key.length === 0) return false;
   // Key columns keep their names through filters and non-rekeying projections.
-  const grouped = new Set(step.groupBy.map((g) => (g.kind === 'ColumnRef' ? g.name : undefined)));
-  return step.input.schema.key.every((c) => grouped.has(c.name));
+  const grouped = new Set(keys.map((g) => (g.kind === 'ColumnRef' ? g.name : undefined)));
+  return input.schema.key.every((c) => grouped.has(c.name));
 }
 
 /** The topics a plan reads from outside the query (its sources). */

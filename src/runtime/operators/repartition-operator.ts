@@ -16,12 +16,18 @@ import { keySignature } from '../key-signature.js';
 /** What travels: the row, its op, and (tables) the old row. */
 interface Exchanged { r: Row; d: number; o: Row | null }
 
+/**
+ * `encodeKey` gives the record key's bytes, which pick the partition: by default the state
+ * codec's; a join side uses the other side's key format, so that a key lands in the partition
+ * where the other side's topic keeps it.
+ */
 export function repartitionWriter(
   keyOf: (row: Row) => unknown[] | null, topic: string, produce: (topic: string, rec: ProducerRecord) => void,
+  encodeKey: (key: unknown[]) => Uint8Array | null = encodeState,
 ): Emit {
   const send = (key: unknown[], row: Row, ts: number, op: number, old: Row | null): void => {
     const msg: Exchanged = { r: row, d: op, o: old };
-    produce(topic, { key: encodeState(key), value: encodeState(msg), timestamp: ts });
+    produce(topic, { key: encodeKey(key), value: encodeState(msg), timestamp: ts });
   };
   return (row, ts, op, old) => {
     const newKey = op === DELETE ? null : keyOf(row);
