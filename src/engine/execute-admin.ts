@@ -3,6 +3,7 @@ import type { DropSource, Terminate, SetProperty, UnsetProperty, DefineVariable,
 import type { EngineState } from './engine-state.js';
 import type { StatementResult } from './statement-result.js';
 import { SqlError } from '../types/sql-error.js';
+import { terminateQuery } from './persistent-query.js';
 
 const msg = (statement: string, message: string): StatementResult => ({ kind: 'message', statement, message });
 
@@ -24,7 +25,7 @@ export async function executeDrop(state: EngineState, s: DropSource): Promise<St
       `Cannot drop ${def.name}.\nThe following queries read from this source: [${readers.join(', ')}].\nThe following queries write into this source: [${writers.join(', ')}].\nYou need to terminate them before dropping ${def.name}.`, { position: s.span });
   }
   const owner = def.ownerQueryId ? state.queries.get(def.ownerQueryId) : undefined;
-  if (owner) { await owner.runner.stop(); state.queries.delete(owner.id); }
+  if (owner) await terminateQuery(state, owner);
   state.catalog.remove(def.name);
   if (s.deleteTopic) await state.log.deleteTopic(def.topic);
   return msg(s.text, `Source \`${def.name}\` (topic: ${def.topic}) was dropped.`);
@@ -35,8 +36,7 @@ export async function executeTerminate(state: EngineState, s: Terminate): Promis
   for (const id of ids) {
     const q = state.queries.get(id) ?? [...state.queries.values()].find((x) => x.id.toUpperCase() === id.toUpperCase());
     if (!q) throw new SqlError('UNKNOWN_QUERY', `Unknown queryId: ${id}`, { position: s.span });
-    await q.runner.stop();
-    state.queries.delete(q.id);
+    await terminateQuery(state, q);
   }
   return msg(s.text, s.all ? 'All queries terminated.' : `Query terminated.`);
 }

@@ -9,7 +9,7 @@ import { planSelect } from '../plan/plan-select.js';
 import { parseWithProps, formatSpec } from './with-properties.js';
 import { ensureTopic } from './topic-setup.js';
 import { validateFormats } from './validate-formats.js';
-import { startQuery } from './persistent-query.js';
+import { startQuery, terminateQuery } from './persistent-query.js';
 import { offsetReset } from './engine-state.js';
 import { SqlError } from '../types/sql-error.js';
 import { formatSchema } from '../types/schema.js';
@@ -94,7 +94,7 @@ export async function executeCreateAsSelect(state: EngineState, s: CreateAsSelec
 
 async function terminateWriters(state: EngineState, sink: string): Promise<void> {
   for (const q of [...state.queries.values()]) {
-    if (q.sinkName === sink) { await q.runner.stop(); state.queries.delete(q.id); }
+    if (q.sinkName === sink) await terminateQuery(state, q);
   }
 }
 

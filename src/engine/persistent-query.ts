@@ -6,6 +6,7 @@ import { exactlyOnce, type EngineState } from './engine-state.js';
 import type { OperatorContext } from '../runtime/operator-context.js';
 import { buildOperators, sourceTopics, type OperatorGraph } from '../runtime/build-operators.js';
 import { QueryRunner } from '../runtime/query-runner.js';
+import { LogError } from '../log/log-error.js';
 
 export type QueryKind = 'CSAS' | 'CTAS' | 'INSERT' | 'PUSH';
 
@@ -37,7 +38,7 @@ export function startQuery(state: EngineState, o: StartOptions): PersistentQuery
     queryId: o.id, registry: state.registry, properties: state.properties,
     logger: state.processingLog, current: { queryId: o.id, topic: '', partition: -1, offset: -1 },
   };
-  const groupId = `_eddy_${state.serviceId}_query_${o.id}`;
+  const groupId = queryGroupId(state, o.id);
   // Persistent queries of a durable service keep their state in changelogs; push queries are
   // transient and keep it in memory.
   const durable = state.durable && o.kind !== 'PUSH'
@@ -76,3 +77,24 @@ export function startQuery(state: EngineState, o: StartOptions): PersistentQuery
   q.runner.start();
   return q;
 }
+
+/**
+ * Stops a query for good (TERMINATE, DROP of its sink, CREATE OR REPLACE) and removes it.
+ * A durable query's internal topics (changelogs, repartition topics) go with it, as ksqlDB
+ * deletes them; another instance doing the same finds them gone.
+ */
+export async function terminateQuery(state: EngineState, q: PersistentQuery): Promise<void> {
+  await q.runner.stop();
+  state.queries.delete(q.id);
+  if (!state.durable || q.kind === 'PUSH') return;
+  const prefix = `${queryGroupId(state, q.id)}-`;
+  for (const t of await state.log.listTopics()) {
+    if (!t.name.startsWith(prefix)) continue;
+    await state.log.deleteTopic(t.name).catch((e: unknown) => {
+      if (!(e instanceof LogError && e.code === 'UNKNOWN_TOPIC')) throw e;
+    });
+  }
+}
+
+/** The consumer group of a query; also the prefix of its internal topics. */
+export const queryGroupId = (state: EngineState, queryId: string): string => `_eddy_${state.serviceId}_query_${queryId}`;

@@ -86,4 +86,21 @@ describe('durable query state', () => {
       await a.close();
     }
   });
+
+  it('TERMINATE removes the query\'s internal topics', async () => {
+    const log = new MemoryLog();
+    const e = await Engine.create({ log, durable: true, serviceId: 'svc', properties: props });
+    try {
+      await e.executeScript(DDL + insert([['a', 'north', 1]]));
+      await e.settle();
+      const internal = async (): Promise<string[]> =>
+        (await log.listTopics()).map((t) => t.name).filter((t) => t.startsWith('_eddy_svc_query_CTAS_BY_REGION_1-'));
+      expect(await internal()).toHaveLength(2);
+      await e.executeScript('TERMINATE CTAS_BY_REGION_1;');
+      expect(await internal()).toEqual([]);
+      expect((await log.listTopics()).map((t) => t.name)).toContain('_eddy_svc_query_CTAS_BY_ID_2-sink.project.aggregate-changelog');
+    } finally {
+      await e.close();
+    }
+  });
 });
