@@ -13,11 +13,15 @@
 //
 // States, as MemoryLog's transactions: produce/sendOffsets/commit need an open transaction and
 // begin() refuses a second (INVALID_TRANSACTION_STATE); abort() with none open does nothing. A
-// call that fails ends the transaction: it is aborted, the kafkajs producer is dropped, and the
+// call that fails ends the transaction (aborted), so it cannot be committed without the records
+// of the failed call. After a failure on the wire the kafkajs producer is dropped too, and the
 // next begin() starts a new one whose InitProducerId bumps the epoch (so kafkajs's sequence
 // numbers, which it does not reset after a failed request, cannot make the broker take a later
-// batch for a duplicate). A commit() that fails for another reason than fencing has an unknown
-// outcome: the broker may have committed; the group's committed offsets tell.
+// batch for a duplicate). A commit() that fails for another reason than fencing (e.g. the
+// connection dropped after EndTxn was sent) may have committed: before it throws, it initializes
+// the new producer, which waits until the coordinator has finished that transaction, so that the
+// group's committed offsets read after the error tell whether it committed (when the broker can
+// be reached at all).
 //
 // Fencing (INVALID_PRODUCER_EPOCH, PRODUCER_FENCED) is final: every later call throws
 // PRODUCER_FENCED; a new producer (with a new InitProducerId) is needed. The broker also bumps the
@@ -55,8 +59,10 @@ const DEFAULT_RETRIES = 5;
 /** How long commit() waits at most for its markers to be written (see awaitStable). */
 const STABLE_WAIT_MS = 10_000;
 
-/** Group coordinator errors that pass once the coordinator is found again or loaded (kafkajs's names). */
-const COORDINATOR_MOVING = new Set(['NOT_COORDINATOR_FOR_GROUP', 'GROUP_COORDINATOR_NOT_AVAILABLE', 'GROUP_LOAD_IN_PROGRESS']);
+/** Errors of sendOffsets that pass when tried again (kafkajs's names; see sendOffsets). */
+const RETRY_SEND_OFFSETS = new Set([
+  'CONCURRENT_TRANSACTIONS', 'NOT_COORDINATOR_FOR_GROUP', 'GROUP_COORDINATOR_NOT_AVAILABLE', 'GROUP_LOAD_IN_PROGRESS',
+]);
 
 /** KafkaLogOptions, and the transaction timeout until KafkaLogOptions has a field for it. */
 export type TransactionalProducerOptions = KafkaLogOptions & { transactionTimeoutMs?: number };
@@ -134,17 +140,19 @@ export class KafkaTransactionalProducer implements TransactionalProducer {
     }
     try {
       const topics = [...byTopic].map(([topic, partitions]) => ({ topic, partitions }));
-      // kafkajs 2.2.4 means to retry TxnOffsetCommit while the group coordinator moves or loads,
-      // but checks for error names it does not use ('NOT_COORDINATOR', not its own
-      // 'NOT_COORDINATOR_FOR_GROUP'), so it gives up at once: retry here (sendOffsets again
-      // repeats AddOffsetsToTxn, which is idempotent within a transaction).
+      // kafkajs 2.2.4 retries neither AddOffsetsToTxn while the previous transaction is still
+      // completing (CONCURRENT_TRANSACTIONS: its markers are written, the coordinator has not
+      // noted it yet) nor TxnOffsetCommit while the group coordinator moves or loads (it checks
+      // for error names it does not use: 'NOT_COORDINATOR', not its own
+      // 'NOT_COORDINATOR_FOR_GROUP'). Retry here; sendOffsets again repeats AddOffsetsToTxn,
+      // which is idempotent within a transaction.
       for (let attempt = 0; ; attempt++) {
         try {
           await txn.sendOffsets({ consumerGroupId: groupId, topics });
           break;
         } catch (e) {
-          if (!COORDINATOR_MOVING.has(kafkaErrorType(e) ?? '') || attempt >= 10) throw e;
-          await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 1000)));
+          if (!RETRY_SEND_OFFSETS.has(kafkaErrorType(e) ?? '') || attempt >= 12) throw e;
+          await new Promise((r) => setTimeout(r, Math.min(5 * 2 ** attempt, 1000)));
         }
       }
       for (const o of offsets) {
@@ -165,7 +173,7 @@ export class KafkaTransactionalProducer implements TransactionalProducer {
       await txn.commit();
       this.txn = undefined;
     } catch (e) {
-      throw await this.failed(e, 'cannot commit the transaction');
+      throw await this.failed(e, 'cannot commit the transaction', true);
     }
     await this.awaitStable();
   }
@@ -203,7 +211,7 @@ export class KafkaTransactionalProducer implements TransactionalProducer {
       maxInFlightRequests: 1,
       transactionTimeout: this.opts.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS,
       allowAutoTopicCreation: false,
-      retry: { retries: this.opts.retry?.retries ?? DEFAULT_RETRIES },
+      retry: { retries: Math.max(1, this.opts.retry?.retries ?? DEFAULT_RETRIES) }, // kafkajs: at least 1 when idempotent
       createPartitioner: Partitioners.DefaultPartitioner, // unused (partitions are explicit); silences a warning
     });
     try {
@@ -286,7 +294,7 @@ export class KafkaTransactionalProducer implements TransactionalProducer {
         ]);
         for (let i = offsets.length - 1; i >= 0; i--) if (offsets[i].partitions.size === 0) offsets.splice(i, 1);
         if ((records.size === 0 && offsets.length === 0) || Date.now() >= deadline) return;
-        await new Promise((r) => setTimeout(r, Math.min(2 * 2 ** attempt, 100)));
+        await new Promise((r) => setTimeout(r, Math.min(2 ** attempt, 10)));
       }
     } catch {
       // The transaction is committed; only the wait for its markers failed (e.g. a topic deleted).
@@ -299,7 +307,7 @@ export class KafkaTransactionalProducer implements TransactionalProducer {
    * effort) and, after an error from kafkajs (not one of KafkaLog's checks), the kafkajs producer
    * is dropped so that the next begin() initializes afresh.
    */
-  private async failed(e: unknown, context: string): Promise<unknown> {
+  private async failed(e: unknown, context: string, inCommit = false): Promise<unknown> {
     if (e instanceof LogError && (e.code === 'PRODUCER_FENCED' || e.code === 'CLOSED' || e.code === 'INVALID_TRANSACTION_STATE')) return e;
     const txn = this.txn;
     this.txn = undefined;
@@ -323,10 +331,25 @@ export class KafkaTransactionalProducer implements TransactionalProducer {
     if (!clean) {
       this.partitionCounts.clear();
       await this.discard();
+      if (inCommit) await this.settlePrevious();
     }
     const err = toLogError(e, `transactional producer '${this.id}': ${context}`);
     this.failure = `${context}: ${(err as Error).message ?? String(err)}`;
     return err;
+  }
+
+  /**
+   * Initializes a new kafkajs producer now rather than on the next begin(): InitProducerId
+   * answers (kafkajs retries CONCURRENT_TRANSACTIONS) only once the coordinator has completed
+   * the previous transaction, commit markers and committed offsets included. Best effort.
+   */
+  private async settlePrevious(): Promise<void> {
+    try {
+      const producer = await this.connect();
+      await (await producer.transaction()).abort(); // nothing in it: no request, only kafkajs's state
+    } catch {
+      await this.discard();
+    }
   }
 
   private async discard(): Promise<void> {

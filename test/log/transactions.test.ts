@@ -4,7 +4,7 @@
 
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createKafkaClient } from '../../src/log/kafka-config.js';
-import { KafkaLog } from '../../src/log/kafka-log.js';
+import { KafkaLog, type KafkaLogOptions } from '../../src/log/kafka-log.js';
 import { KafkaTransactionalProducer } from '../../src/log/kafka-transactional-producer.js';
 import type { Consumer, Log, LogRecord, TransactionalProducer } from '../../src/log/log.js';
 import { LogError } from '../../src/log/log-error.js';
@@ -281,8 +281,8 @@ describe.skipIf(!kafkaEnabled)('KafkaLog transactions', () => {
       return log;
     };
     /** A producer as another process would have it (its own client), with its own transaction timeout. */
-    const rawProducer = (id: string, transactionTimeoutMs: number): KafkaTransactionalProducer => {
-      const opts = { brokers, clientId: 'eddy-test-zombie', transactionTimeoutMs };
+    const rawProducer = (id: string, transactionTimeoutMs: number, more: Partial<KafkaLogOptions> = {}): KafkaTransactionalProducer => {
+      const opts = { brokers, clientId: 'eddy-test-zombie', transactionTimeoutMs, ...more };
       const p = new KafkaTransactionalProducer(createKafkaClient(opts), id, opts);
       closers.push(p);
       return p;
@@ -315,6 +315,25 @@ describe.skipIf(!kafkaEnabled)('KafkaLog transactions', () => {
       expect((await drain(c, 2)).map(tagOf)).toEqual(['plain', 'restarted']);
       expect(await c.poll({ maxWaitMs: 500 })).toEqual([]);
       expect(await codeOf(dropped.commit())).toBe('PRODUCER_FENCED');
+    });
+
+    it('starts afresh after a commit that failed on the wire', async () => {
+      const log = openLog();
+      const [gone, kept] = [unique('gone'), unique('kept')];
+      await log.createTopic(gone, { partitions: 1 });
+      await log.createTopic(kept, { partitions: 1 });
+      const p = rawProducer(unique('id'), 10_000, { retry: { retries: 1, initialRetryTime: 50 } });
+      await p.begin();
+      await p.produce(kept, [{ key: null, value: bytes('lost') }]);
+      await p.produce(gone, [{ key: null, value: bytes('lost too') }]); // checked, then buffered
+      await log.deleteTopic(gone);
+      expect(await codeOf(p.commit())).toBe('UNKNOWN_TOPIC');
+      expect(await codeOf(p.commit())).toBe('INVALID_TRANSACTION_STATE');
+      // The kafkajs producer that knew the deleted topic was dropped: a new one works.
+      await p.begin();
+      await p.produce(kept, [{ key: null, value: bytes('after') }]);
+      await p.commit();
+      expect((await log.read(kept, 0, 0, 10)).map(tagOf)).toEqual(['after']);
     });
 
     it('lets the broker abort a transaction left open past the transaction timeout', async () => {
