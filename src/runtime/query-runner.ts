@@ -176,9 +176,12 @@ export class QueryRunner {
         await this.flushTransaction(this.tx);
       } catch (e) {
         if (this.stopped) return;
-        // The batch's state changes are in memory but not committed: start over from the log.
+        // The batch's state changes are in memory but not committed: start over from the log,
+        // with a new producer (a fenced one stays fenced; the new one fences any older one).
         this.fail(e);
         await this.tx.abort().catch(() => undefined);
+        await this.tx.close().catch(() => undefined);
+        this.tx = o.log.transactionalProducer(o.transactionalId!);
         await this.reopen();
       }
       return;
