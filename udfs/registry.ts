@@ -1,9 +1,11 @@
 // The function registry: built-ins from udfs/, plus user functions loaded at start.
-import type { AggregateFunction, FunctionDef, ScalarFunction } from './types.js';
+import type { AggregateFunction, FunctionDef, ModelBinding, ScalarFunction } from './types.js';
 import { SqlError } from '../src/types/sql-error.js';
 
 export class FunctionRegistry {
   private readonly byName = new Map<string, FunctionDef>();
+  /** Finds a model by name for PREDICT and friends (set by the engine that owns the models). */
+  models?: (name: string) => ModelBinding | undefined;
 
   constructor(defs: readonly FunctionDef[] = []) {
     for (const d of defs) this.register(d);

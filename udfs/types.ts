@@ -49,8 +49,21 @@ export interface ScalarOverload {
 /** An example that runs as a test: `call` is a SQL expression, `result` its value as JSON. */
 export interface FunctionExample { call: string; result: unknown }
 
+/** The functions that call a model: PREDICT(model, f1, ...) and friends. */
+export type ModelFunctionKind = 'PREDICT' | 'PREDICT_PROBA' | 'ANOMALY_SCORE' | 'CLUSTER';
+
+/** A model as functions see it: its features, and a bound implementation per function. */
+export interface ModelBinding {
+  name: string;
+  features: { name: string; type: SqlType; categorical: boolean }[];
+  /** The result type and the implementation (over the feature values), or why it can't. */
+  bind(fn: ModelFunctionKind): { type: SqlType; impl: (...features: unknown[]) => unknown } | string;
+}
+
 export interface ScalarFunction {
   kind: 'scalar';
+  /** Set for model functions: the first argument names a model, the rest are its features. */
+  model?: ModelFunctionKind;
   name: string;
   category: string;
   description: string;

@@ -4,6 +4,7 @@ import type { FunctionRegistry } from '../../udfs/registry.js';
 import type { Catalog } from './catalog.js';
 import type { PersistentQuery } from './persistent-query.js';
 import type { ProcessingLogWriter } from './processing-log-writer.js';
+import type { LiveModel } from './models/live-model.js';
 
 export interface EngineState {
   log: Log;
@@ -13,6 +14,8 @@ export interface EngineState {
   properties: Record<string, string>;
   variables: Map<string, string>;
   queries: Map<string, PersistentQuery>;
+  /** Models by upper-case name (CREATE MODEL). */
+  models: Map<string, LiveModel>;
   /** Sequence for query ids (CSAS_X_<n>), as ksqlDB numbers them by command. */
   nextQueryNumber: number;
   serviceId: string;

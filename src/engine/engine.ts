@@ -17,6 +17,7 @@ import { SqlError } from '../types/sql-error.js';
 import { loadUserFunctions } from './load-user-functions.js';
 import { CommandLog, DURABLE_KINDS } from './command-log.js';
 import { randomUUID } from 'node:crypto';
+import { modelFunctions } from './models/model-functions.js';
 
 export interface EngineOptions {
   log?: Log;
@@ -78,11 +79,14 @@ export class Engine {
     }
     const state: EngineState = {
       log, catalog: new Catalog(), registry,
-      properties: { ...defaults }, variables: new Map(), queries: new Map(), nextQueryNumber: 0,
+      properties: { ...defaults }, variables: new Map(), queries: new Map(), models: new Map(), nextQueryNumber: 0,
       serviceId, processingLog, baseDir: o.baseDir ?? process.cwd(),
       durable: o.durable === true, instanceId: o.instanceId ?? randomUUID(),
     };
     state.catalog.add(processingLog.sourceDef());
+    // PREDICT and friends find this engine's models by name.
+    for (const f of modelFunctions) if (!registry.get(f.name)) registry.register(f);
+    registry.models = (name) => state.models.get(name.toUpperCase());
     let commands: CommandLog | undefined;
     if (o.durable) {
       commands = new CommandLog(log, serviceId);

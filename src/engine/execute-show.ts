@@ -5,6 +5,7 @@ import type { StatementResult, ResultColumn } from './statement-result.js';
 import { STRING, INTEGER, BOOLEAN } from '../types/sql-type.js';
 import { SqlError } from '../types/sql-error.js';
 import { formatSchema } from '../types/schema.js';
+import { executeShowModels } from './execute-model.js';
 
 const col = (name: string, type = STRING): ResultColumn => ({ name, type });
 
@@ -45,7 +46,7 @@ export async function executeShow(state: EngineState, s: Show): Promise<Statemen
     case 'VARIABLES':
       return rows([col('Variable Name'), col('Value')], [...state.variables.entries()]);
     case 'MODELS':
-      return rows([col('Model Name'), col('Type'), col('Status')], []);
+      return executeShowModels(state, s.text);
     case 'TYPES':
       return rows([col('Type Name'), col('Schema')], []);
   }

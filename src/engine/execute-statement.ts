@@ -13,6 +13,7 @@ import { executeDrop, executeTerminate, executeSet, executeUnset, executeDefine,
 import { executePrint } from './execute-print.js';
 import { executeCopy } from './execute-copy.js';
 import { executeExplain } from './execute-explain.js';
+import { executeCreateModel, executeDescribeModel, executeDropModel } from './execute-model.js';
 import { SqlError } from '../types/sql-error.js';
 
 export async function executeStatement(state: EngineState, s: Statement, defaults: Record<string, string>): Promise<StatementResult> {
@@ -34,8 +35,9 @@ export async function executeStatement(state: EngineState, s: Statement, default
     case 'DefineVariable': return executeDefine(state, s);
     case 'UndefineVariable': return executeUndefine(state, s);
     case 'Copy': return executeCopy(state, s);
-    case 'CreateModel': case 'DescribeModel': case 'DropModel':
-      throw new SqlError('UNSUPPORTED', 'Models (CREATE MODEL, DESCRIBE MODEL, DROP MODEL) are parsed but do not run yet.', { position: s.span });
+    case 'CreateModel': return executeCreateModel(state, s);
+    case 'DescribeModel': return executeDescribeModel(state, s);
+    case 'DropModel': return executeDropModel(state, s);
   }
   const never: never = s;
   throw new SqlError('INTERNAL', `unknown statement ${(never as Statement).kind}`);

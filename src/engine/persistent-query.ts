@@ -7,8 +7,9 @@ import type { OperatorContext } from '../runtime/operator-context.js';
 import { buildOperators, sourceTopics, type OperatorGraph } from '../runtime/build-operators.js';
 import { QueryRunner } from '../runtime/query-runner.js';
 import { LogError } from '../log/log-error.js';
+import type { StateStores } from '../runtime/state/state-stores.js';
 
-export type QueryKind = 'CSAS' | 'CTAS' | 'INSERT' | 'PUSH';
+export type QueryKind = 'CSAS' | 'CTAS' | 'INSERT' | 'PUSH' | 'TRAIN';
 
 /** A running query: what it was started with, its operators and runner, and its health. */
 export interface PersistentQuery extends Pick<StartOptions, 'id' | 'kind' | 'sql' | 'root' | 'sinkName' | 'sinkTopic' | 'sourceNames'> {
@@ -30,6 +31,8 @@ export interface StartOptions {
   terminal?: Emit;
   emitFinal?: boolean;
   autoOffsetReset: 'earliest' | 'latest';
+  /** State the query keeps beyond its operators' (see BuildOptions.moreState). */
+  moreState?: (stores: StateStores) => void;
 }
 
 export function startQuery(state: EngineState, o: StartOptions): PersistentQuery {
@@ -45,7 +48,7 @@ export function startQuery(state: EngineState, o: StartOptions): PersistentQuery
     ? { task: { partition: 0 }, topicPrefix: groupId, internalBuffer: new Map<string, ProducerRecord[]>() }
     : undefined;
   const graph = buildOperators(o.root, ctx, o.terminal, {
-    produce: (r) => outBuffer.push(r), emitFinal: o.emitFinal,
+    produce: (r) => outBuffer.push(r), emitFinal: o.emitFinal, moreState: o.moreState,
     durable: durable && {
       task: durable.task, topicPrefix: durable.topicPrefix,
       produce: (topic, r) => {

@@ -38,6 +38,8 @@ export interface BuildOptions {
   produce?: (rec: ProducerRecord) => void;
   /** EMIT FINAL for windowed aggregations. */
   emitFinal?: boolean;
+  /** Adds state the query keeps beyond its operators' (a model it trains). */
+  moreState?: (stores: StateStores) => void;
   /**
    * A durable query on a log other instances may share: state is tracked per task for its
    * changelogs, and GROUP BY on a new key goes through a repartition topic. Embedded queries
@@ -147,6 +149,7 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
     return windowedAggregateOperator(step, ctx, next, store, opts.emitFinal === true);
   };
 
+  opts.moreState?.(stores);
   if (root.kind === 'sink') {
     build(root, () => undefined, 'root');
   } else {

@@ -240,6 +240,8 @@ export class QueryRunner {
    */
   async caughtUp(): Promise<boolean> {
     if (this.busy || !this.consumer || this.pending.size > 0) return false;
+    // State not yet restored for the current assignment: not caught up, whatever the offsets say.
+    if (this.o.durable && (this.tasks === undefined || this.consumer.assignmentGeneration() !== this.generation)) return false;
     const pos = this.consumer.positions();
     for (const t of this.topics) {
       const ends = await this.o.log.endOffsets(t).catch(() => undefined);

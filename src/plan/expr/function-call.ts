@@ -13,6 +13,7 @@ import { implicitCast } from './implicit-cast.js';
 import { toSqlDecimal } from './decimal-types.js';
 import { bindFrom, formatPattern, formatTypePlain, hasGenerics, substitute, type Bindings } from './type-pattern.js';
 import { paramPattern, resolveOverload, type ArgInfo } from './function-resolve.js';
+import { analyzeModelCall } from './model-call.js';
 
 export function analyzeCall(e: FunctionCall, ctx: AnalyzeContext): TypedExpr {
   const def = ctx.registry.get(e.name);
@@ -22,6 +23,7 @@ export function analyzeCall(e: FunctionCall, ctx: AnalyzeContext): TypedExpr {
       `Aggregate function ${formatExpr(e)} is not allowed here: aggregate functions can only be used in the `
       + 'SELECT and HAVING clauses of an aggregate query.', e.span);
   }
+  if (def.model) return analyzeModelCall(e, def, ctx);
   const asts = e.star ? [] : e.args.map((a) => timeUnitArg(a, ctx));
   const typed: (TypedExpr | undefined)[] = asts.map((a) => (a.kind === 'Lambda' ? undefined : ctx.analyze(a, ctx)));
   const info: ArgInfo[] = asts.map((a, i) => (a.kind === 'Lambda' ? { lambdaArity: a.params.length } : { type: typed[i]!.type }));

@@ -11,6 +11,7 @@ export const changelogTopic = (prefix: string, store: string): string => `${pref
 
 /** Moves every store's changed keys into `out` (by topic) and forgets that they changed. */
 export function collectChanges(stores: StateStores, prefix: string, out: Map<string, ProducerRecord[]>): void {
+  stores.flushing();
   for (const m of stores.maps) {
     if (m.dirty.size === 0) continue;
     const topic = changelogTopic(prefix, m.storeName);

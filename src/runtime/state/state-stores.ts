@@ -6,6 +6,7 @@ import { StateMap, type TaskContext } from './state-map.js';
 export class StateStores {
   readonly maps: StateMap<unknown>[] = [];
   private readonly restoredHooks: (() => void)[] = [];
+  private readonly flushHooks: (() => void)[] = [];
 
   /** Without a task context the stores are plain Maps (nothing is changelogged). */
   constructor(readonly task?: TaskContext) {}
@@ -23,4 +24,9 @@ export class StateStores {
   onRestored(f: () => void): void { this.restoredHooks.push(f); }
 
   restored(): void { for (const f of this.restoredHooks) f(); }
+
+  /** Runs before changes are collected, for state kept outside the maps (a model's snapshot). */
+  beforeFlush(f: () => void): void { this.flushHooks.push(f); }
+
+  flushing(): void { for (const f of this.flushHooks) f(); }
 }

@@ -1,0 +1,196 @@
+// CREATE MODEL ... AS SELECT ... TRAIN ONLINE, DESCRIBE MODEL, DROP MODEL and SHOW MODELS.
+// A model's training is a persistent query (id TRAIN_<MODEL>_<n>) whose rows go to the model's
+// learn(): test, then train, row by row.
+import type { CreateModel, DescribeModel, DropModel, PropertyValue } from '../../grammar/ast.js';
+import type { EngineState } from './engine-state.js';
+import type { StatementResult, ResultColumn } from './statement-result.js';
+import type { HyperParams } from '../ml/online-model.js';
+import { getModelFactory, listModels } from '../ml/registry.js';
+import { planSelect } from '../plan/plan-select.js';
+import { rowLayout } from '../runtime/row-layout.js';
+import { DELETE } from '../runtime/emit.js';
+import { startQuery, terminateQuery } from './persistent-query.js';
+import { offsetReset } from './engine-state.js';
+import { SqlError } from '../types/sql-error.js';
+import { formatType, isNumeric, STRING, BIGINT } from '../types/sql-type.js';
+import type { Step } from '../plan/physical-plan.js';
+import type { ModelDef, ModelFeature } from './models/model-def.js';
+import { LiveModel, type ModelCheckpoint } from './models/live-model.js';
+
+/** WITH properties of CREATE MODEL that are Eddy's, not the model type's. */
+const OWN = new Set(['TYPE', 'LABEL', 'SEED', 'CATEGORY_SLOTS', 'METRICS_WINDOW', 'ON_DRIFT']);
+
+function sourcesOf(root: Step): string[] {
+  const out: string[] = [];
+  const walk = (s: Step): void => {
+    if (s.kind === 'source') { if (!out.includes(s.sourceName)) out.push(s.sourceName); }
+    else if (s.kind === 'join') { walk(s.left); walk(s.right); }
+    else walk(s.input);
+  };
+  walk(root);
+  return out;
+}
+
+export async function executeCreateModel(state: EngineState, s: CreateModel): Promise<StatementResult> {
+  const name = s.name.toUpperCase();
+  const existing = state.models.get(name);
+  if (existing && s.ifNotExists) return { kind: 'message', statement: s.text, message: `Model ${name} already exists.` };
+  if (existing && !s.orReplace) {
+    throw new SqlError('SOURCE_EXISTS', `Cannot create model ${name}: a model with that name already exists (use CREATE OR REPLACE MODEL).`, { position: s.span });
+  }
+  const props = new Map(Object.entries(s.properties).map(([k, v]) => [k.toUpperCase(), v]));
+  const at = (p: PropertyValue | undefined) => (p ? { position: { line: p.span.line, column: p.span.column, offset: p.span.offset } } : { position: s.span });
+  const typeProp = props.get('TYPE');
+  if (!typeProp || typeof typeProp.value !== 'string') {
+    const known = listModels().map((f) => f.type).join(', ');
+    throw new SqlError('INVALID_PROPERTY', `CREATE MODEL needs WITH (TYPE='...'), one of: ${known}.`, at(typeProp));
+  }
+  const factory = getModelFactory(typeProp.value);
+  if (!factory) {
+    const known = listModels().map((f) => f.type).join(', ');
+    throw new SqlError('INVALID_PROPERTY', `Unknown model TYPE '${typeProp.value}'. Known types: ${known}.`, at(typeProp));
+  }
+  const root = planSelect(s.query, { catalog: state.catalog, registry: state.registry, properties: state.properties }, {});
+  const columns = root.schema.value;
+  const labelProp = props.get('LABEL');
+  const labelName = labelProp ? String(labelProp.value).toUpperCase() : undefined;
+  const supervised = factory.task === 'classification' || factory.task === 'regression';
+  if (supervised && !labelName) {
+    throw new SqlError('INVALID_PROPERTY', `A ${factory.type} model learns a label: give WITH (LABEL='column'), one of the SELECT's columns (${columns.map((c) => c.name).join(', ')}).`, at(labelProp));
+  }
+  const labelCol = labelName ? columns.find((c) => c.name === labelName) : undefined;
+  if (labelName && !labelCol) {
+    throw new SqlError('INVALID_PROPERTY', `LABEL '${labelName}' is not a column of the SELECT (${columns.map((c) => c.name).join(', ')}).`, at(labelProp));
+  }
+  if (labelCol && factory.task === 'regression' && !isNumeric(labelCol.type)) {
+    throw new SqlError('INVALID_PROPERTY', `A ${factory.type} model needs a numeric LABEL; ${labelName} is ${formatType(labelCol.type)}.`, at(labelProp));
+  }
+  // The label goes last, after the features in SELECT order.
+  const featureCols = columns.filter((c) => c !== labelCol);
+  if (featureCols.length === 0) throw new SqlError('INVALID_STATEMENT', `Model ${name} has no features: select at least one column besides the label.`, { position: s.query.span });
+  const features: ModelFeature[] = featureCols.map((c) => {
+    const categorical = c.type.kind === 'STRING' || c.type.kind === 'BOOLEAN';
+    const ok = categorical || isNumeric(c.type) || c.type.kind === 'DATE' || c.type.kind === 'TIME' || c.type.kind === 'TIMESTAMP';
+    if (!ok) throw new SqlError('INVALID_STATEMENT', `Feature ${c.name} is ${formatType(c.type)}: features are numbers, STRING or BOOLEAN (select an expression that gives one).`, { position: s.query.span });
+    return { name: c.name, type: c.type, categorical };
+  });
+  const params: HyperParams = {};
+  for (const [k, v] of props) {
+    if (OWN.has(k) || v.value === null) continue;
+    params[k.toLowerCase()] = v.value;
+  }
+  const num = (k: string, d: number, min: number): number => {
+    const p = props.get(k);
+    if (!p) return d;
+    const n = Number(p.value);
+    if (!Number.isInteger(n) || n < min) throw new SqlError('INVALID_PROPERTY', `${k} must be an integer of at least ${min}, not '${String(p.value)}'.`, at(p));
+    return n;
+  };
+  const onDriftProp = props.get('ON_DRIFT');
+  const onDrift = String(onDriftProp?.value ?? 'none').toLowerCase();
+  if (onDrift !== 'none' && onDrift !== 'reset') throw new SqlError('INVALID_PROPERTY', `ON_DRIFT must be 'none' or 'reset', not '${onDrift}'.`, at(onDriftProp));
+  const n = state.nextQueryNumber++;
+  const queryId = `TRAIN_${name}_${n}`;
+  const def: ModelDef = {
+    name, type: factory.type, task: factory.task, features,
+    label: labelCol ? { name: labelCol.name, type: labelCol.type } : undefined,
+    params, seed: num('SEED', 42, 0), categorySlots: num('CATEGORY_SLOTS', 16, 2), metricsWindow: num('METRICS_WINDOW', 1000, 1),
+    onDrift: onDrift as ModelDef['onDrift'], sql: s.text, sourceNames: sourcesOf(root), queryId,
+    trainFrom: s.trainFrom ?? (offsetReset(state.properties) === 'earliest' ? 'EARLIEST' : 'LATEST'),
+  };
+  let live: LiveModel;
+  try {
+    live = new LiveModel(def);
+  } catch (e) {
+    throw new SqlError('INVALID_PROPERTY', `Model ${name}: ${(e as Error).message}`, { position: s.span });
+  }
+  if (existing) await dropModel(state, existing);
+  const lay = rowLayout(root.schema);
+  const from = lay.keyCount;
+  // The SELECT's columns are in SELECT order; learn() wants the features, then the label.
+  const order = [...featureCols, ...(labelCol ? [labelCol] : [])].map((c) => columns.indexOf(c) + from);
+  const inOrder = order.every((p, i) => p === from + i);
+  const buf: unknown[] = new Array(order.length);
+  const q = startQuery(state, {
+    id: queryId, kind: 'TRAIN', sql: s.text, root, sourceNames: def.sourceNames,
+    terminal: (row, _ts, op) => {
+      if (op === DELETE) return;
+      if (inOrder) { live.learn(row, from); return; }
+      for (let i = 0; i < order.length; i++) buf[i] = row[order[i]];
+      live.learn(buf, 0);
+    },
+    autoOffsetReset: def.trainFrom === 'EARLIEST' ? 'earliest' : 'latest',
+    // A durable service checkpoints the model with each flush of its training query, so the
+    // checkpoint always matches the committed offsets: a restart neither relearns nor skips.
+    moreState: (stores) => {
+      if (!stores.durable) return;
+      const cell = stores.map<ModelCheckpoint>('model');
+      let saved = -1;
+      stores.beforeFlush(() => {
+        if (live.rows + live.skipped === saved) return;
+        saved = live.rows + live.skipped;
+        cell.set(name, live.checkpoint());
+      });
+      stores.onRestored(() => {
+        const c = cell.get(name);
+        if (c) { live.restore(c); saved = c.rows + c.skipped; }
+      });
+    },
+  });
+  state.queries.set(queryId, q);
+  state.models.set(name, live);
+  return { kind: 'message', statement: s.text, message: `Created model ${name} (${factory.type}, ${features.length} features), trained by query ${queryId}`, queryId };
+}
+
+async function dropModel(state: EngineState, m: LiveModel): Promise<void> {
+  const q = state.queries.get(m.def.queryId);
+  if (q) await terminateQuery(state, q);
+  state.models.delete(m.name);
+}
+
+export async function executeDropModel(state: EngineState, s: DropModel): Promise<StatementResult> {
+  const m = state.models.get(s.name.toUpperCase());
+  if (!m) {
+    if (s.ifExists) return { kind: 'message', statement: s.text, message: `Model ${s.name.toUpperCase()} does not exist.` };
+    throw new SqlError('UNKNOWN_SOURCE', `Model ${s.name.toUpperCase()} does not exist.`, { position: s.span });
+  }
+  await dropModel(state, m);
+  return { kind: 'message', statement: s.text, message: `Model ${m.name} was dropped.` };
+}
+
+const col = (name: string, type = STRING): ResultColumn => ({ name, type });
+
+export function executeShowModels(state: EngineState, text: string): StatementResult {
+  const models = [...state.models.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    kind: 'rows', statement: text,
+    columns: [col('Model Name'), col('Type'), col('Task'), col('Rows Learned', BIGINT), col('Query ID'), col('Status')],
+    rows: models.map((m) => [m.name, m.def.type, m.def.task, m.rows, m.def.queryId, state.queries.get(m.def.queryId)?.status ?? 'STOPPED']),
+  };
+}
+
+/** DESCRIBE MODEL: one row per property, as DESCRIBE prints a source's fields. */
+export function executeDescribeModel(state: EngineState, s: DescribeModel): StatementResult {
+  const m = state.models.get(s.name.toUpperCase());
+  if (!m) throw new SqlError('UNKNOWN_SOURCE', `Model ${s.name.toUpperCase()} does not exist.`, { position: s.span });
+  const d = m.def;
+  const fmt = (v: number): string => (Number.isFinite(v) ? String(Math.round(v * 10000) / 10000) : '-');
+  const rows: unknown[][] = [
+    ['Name', d.name],
+    ['Type', `${d.type} (${d.task})`],
+    ['Features', d.features.map((f) => `${f.name} ${formatType(f.type)}${f.categorical ? ' (one-hot)' : ''}`).join(', ')],
+    ['Label', d.label ? `${d.label.name} ${formatType(d.label.type)}` : '-'],
+    ['Hyper-parameters', Object.entries(d.params).map(([k, v]) => `${k}=${String(v)}`).join(', ') || '(defaults)'],
+    ['Training query', `${d.queryId} (${state.queries.get(d.queryId)?.status ?? 'STOPPED'}), from ${d.trainFrom}`],
+    ['Rows learned', String(m.rows)],
+    ['Rows skipped (NULL label)', String(m.skipped)],
+    ['Learning rate (rows/s)', fmt(m.rate())],
+    ...m.metrics.values().map((v) => [`Prequential ${v.name} (all / last ${d.metricsWindow})`, `${fmt(v.whole)} / ${fmt(v.recent)}`]),
+    ['Classes', d.task === 'classification' ? m.labels.values.map(String).join(', ') || '-' : '-'],
+    ['Drift events', m.drifts.length === 0 ? '0' : `${m.drifts.length}, at rows ${m.drifts.map((e) => e.row).join(', ')}`],
+    ['State size (bytes)', String(m.model.stateBytes())],
+    ['Last checkpoint', m.checkpointAt ? new Date(m.checkpointAt).toISOString() : 'none'],
+  ];
+  return { kind: 'rows', statement: s.text, columns: [col('Property'), col('Value')], rows };
+}
+

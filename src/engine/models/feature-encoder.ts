@@ -1,0 +1,82 @@
+// SQL values to the model's fixed-width Float64Array. A numeric feature is one slot, used as it
+// is (models that need scaling standardize inside). A STRING or BOOLEAN feature is one-hot over
+// `slots` slots: the first slots/2 values seen while learning get their own slot, in the order
+// they appear; values past that cardinality share the other half by hash. NULL is NaN (numeric: "missing", which models
+// tolerate) or no slot set (categorical). A value first seen while predicting sets no slot.
+import { Decimal } from '../../types/decimal.js';
+
+export interface EncodedFeature { name: string; categorical: boolean }
+
+export interface FeatureEncoderState { vocab: (string[] | null)[] }
+
+export class FeatureEncoder {
+  readonly width: number;
+  private readonly start: number[] = [];
+  private readonly vocab: (Map<string, number> | null)[];
+  private readonly x: Float64Array;
+
+  constructor(private readonly features: EncodedFeature[], private readonly slots: number) {
+    let w = 0;
+    for (const f of features) { this.start.push(w); w += f.categorical ? slots : 1; }
+    this.width = w;
+    this.x = new Float64Array(w);
+    this.vocab = features.map((f) => (f.categorical ? new Map() : null));
+  }
+
+  /** Encodes values[from ..] into the shared buffer (valid until the next call). */
+  encode(values: ArrayLike<unknown>, from: number, learning: boolean): Float64Array {
+    const x = this.x;
+    for (let i = 0; i < this.features.length; i++) {
+      const v = values[from + i];
+      const at = this.start[i];
+      const vocab = this.vocab[i];
+      if (vocab === null) { x[at] = toNumber(v); continue; }
+      x.fill(0, at, at + this.slots);
+      if (v === null || v === undefined) continue;
+      const slot = this.slotOf(vocab, String(v), learning);
+      if (slot >= 0) x[at + slot] = 1;
+    }
+    return x;
+  }
+
+  private slotOf(vocab: Map<string, number>, key: string, learning: boolean): number {
+    const known = vocab.get(key);
+    if (known !== undefined) return known;
+    const own = Math.ceil(this.slots / 2);
+    if (vocab.size < own) {
+      if (!learning) return -1;
+      vocab.set(key, vocab.size);
+      return vocab.size - 1;
+    }
+    return own + (hash(key) % (this.slots - own));
+  }
+
+  /** How many distinct values each categorical feature has seen (DESCRIBE MODEL). */
+  cardinalities(): (number | null)[] { return this.vocab.map((v) => (v ? v.size : null)); }
+
+  snapshot(): FeatureEncoderState { return { vocab: this.vocab.map((v) => (v ? [...v.keys()] : null)) }; }
+
+  restore(s: FeatureEncoderState): void {
+    s.vocab.forEach((keys, i) => {
+      const v = this.vocab[i];
+      if (!v || !keys) return;
+      v.clear();
+      keys.forEach((k, j) => v.set(k, j));
+    });
+  }
+}
+
+function toNumber(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (v === null || v === undefined) return NaN;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (v instanceof Decimal) return Number(v.toString());
+  return NaN;
+}
+
+/** FNV-1a: a stable small hash for the shared slots. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
+  return h >>> 0;
+}

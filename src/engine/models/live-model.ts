@@ -1,0 +1,188 @@
+// A model at run time: its definition, the online model, the encoders in front of it, and its
+// prequential metrics and drift watch. Its training query calls learn() for every row: the row
+// is first scored (test), then learned (train). PREDICT and friends bind to it through bind().
+import type { ModelBinding, ModelFunctionKind } from '../../../udfs/types.js';
+import type { OnlineModel } from '../../ml/online-model.js';
+import { createModel } from '../../ml/registry.js';
+import { Adwin } from '../../ml/drift/adwin.js';
+import { BOOLEAN, DOUBLE, INTEGER, STRING, map, type SqlType } from '../../types/sql-type.js';
+import { Decimal } from '../../types/decimal.js';
+import type { ModelDef } from './model-def.js';
+import { FeatureEncoder, type FeatureEncoderState } from './feature-encoder.js';
+import { LabelEncoder } from './label-encoder.js';
+import { Prequential } from './prequential.js';
+
+export interface DriftEvent { row: number; at: number }
+
+/** A checkpoint: everything learned (plain data, for the state codec). */
+export interface ModelCheckpoint { model: Uint8Array; encoder: FeatureEncoderState; labels: unknown[]; rows: number; skipped: number; at: number }
+
+export class LiveModel implements ModelBinding {
+  model: OnlineModel;
+  readonly encoder: FeatureEncoder;
+  readonly labels = new LabelEncoder();
+  readonly metrics: Prequential;
+  readonly drifts: DriftEvent[] = [];
+  private readonly drift: Adwin | undefined;
+  /** Rows learned, and rows skipped (NULL label). */
+  rows = 0;
+  skipped = 0;
+  firstAt = 0;
+  lastAt = 0;
+  private proba = new Float64Array(2);
+
+  constructor(readonly def: ModelDef) {
+    this.encoder = new FeatureEncoder(def.features, def.categorySlots);
+    this.model = this.fresh();
+    this.metrics = new Prequential(def.task, def.metricsWindow, def.label !== undefined);
+    if (def.task === 'classification') this.drift = new Adwin();
+  }
+
+  get name(): string { return this.def.name; }
+  get features(): ModelDef['features'] { return this.def.features; }
+
+  private fresh(): OnlineModel {
+    return createModel(this.def.type, { features: this.encoder.width, params: this.def.params, seed: this.def.seed });
+  }
+
+  /** Test, then train, on one row: features at values[from..], the label (if any) after them. */
+  learn(values: ArrayLike<unknown>, from: number): void {
+    const def = this.def;
+    const label = def.label ? values[from + def.features.length] : undefined;
+    if ((def.task === 'classification' || def.task === 'regression') && (label === null || label === undefined)) {
+      this.skipped++;
+      return;
+    }
+    const x = this.encoder.encode(values, from, true);
+    const now = Date.now();
+    if (this.rows === 0) this.firstAt = now;
+    this.lastAt = now;
+    switch (def.task) {
+      case 'classification': {
+        const y = this.labels.classOf(label, true);
+        if (this.rows > 0) {
+          const right = this.model.predict(x) === y;
+          this.metrics.classified(right);
+          if (this.drift!.update(right ? 0 : 1)) this.drifted();
+        }
+        this.model.learn(x, y);
+        break;
+      }
+      case 'regression': {
+        const y = toNumber(label);
+        if (this.rows > 0) this.metrics.regressed(this.model.predict(x) - y);
+        this.model.learn(x, y);
+        break;
+      }
+      case 'anomaly':
+      case 'clustering': {
+        if (def.task === 'anomaly' && this.rows > 0) this.metrics.scored(this.model.predict(x), label === undefined || label === null ? undefined : truthy(label));
+        this.model.learn(x, 0);
+        break;
+      }
+    }
+    this.rows++;
+  }
+
+  private drifted(): void {
+    // ADWIN flags any change in the error rate; only a rise is a drift worth reacting to.
+    const [acc] = this.metrics.values();
+    if (!(acc.recent < acc.whole)) return;
+    this.drifts.push({ row: this.rows, at: Date.now() });
+    if (this.drifts.length > 100) this.drifts.shift();
+    if (this.def.onDrift === 'reset') this.model = this.fresh();
+  }
+
+  /** When the last checkpoint was taken (0: never). */
+  checkpointAt = 0;
+
+  checkpoint(): ModelCheckpoint {
+    this.checkpointAt = Date.now();
+    return {
+      model: this.model.snapshot(), encoder: this.encoder.snapshot(), labels: this.labels.snapshot(),
+      rows: this.rows, skipped: this.skipped, at: this.checkpointAt,
+    };
+  }
+
+  restore(c: ModelCheckpoint): void {
+    this.encoder.restore(c.encoder);
+    this.labels.restore(c.labels);
+    const m = this.fresh();
+    m.restore(c.model);
+    this.model = m;
+    this.rows = c.rows;
+    this.skipped = c.skipped;
+    this.checkpointAt = c.at;
+  }
+
+  /** Rows learned per second since the first. */
+  rate(): number {
+    const s = (this.lastAt - this.firstAt) / 1000;
+    return s > 0 ? this.rows / s : 0;
+  }
+
+  bind(fn: ModelFunctionKind): { type: SqlType; impl: (...features: unknown[]) => unknown } | string {
+    const { task, label, name } = this.def;
+    const encode = (args: unknown[]): Float64Array => this.encoder.encode(args, 0, false);
+    switch (fn) {
+      case 'PREDICT':
+        if (task === 'classification') {
+          return { type: label!.type, impl: (...a) => (this.rows === 0 ? null : this.labels.values[this.model.predict(encode(a))] ?? null) };
+        }
+        if (task === 'clustering') return { type: INTEGER, impl: (...a) => (this.rows === 0 ? null : this.model.predict(encode(a))) };
+        return { type: DOUBLE, impl: (...a) => (this.rows === 0 ? null : this.model.predict(encode(a))) };
+      case 'PREDICT_PROBA': {
+        if (task !== 'classification' || !this.model.predictProba) return `PREDICT_PROBA needs a classifier; ${name} is a ${this.def.type} (${task}) model.`;
+        // A BOOLEAN label gives P(TRUE); any other gives every class's probability by its text.
+        if (label!.type.kind === 'BOOLEAN') {
+          return { type: DOUBLE, impl: (...a) => this.probabilityOf(encode(a), true) };
+        }
+        return { type: map(STRING, DOUBLE), impl: (...a) => this.probabilities(encode(a)) };
+      }
+      case 'ANOMALY_SCORE':
+        if (task !== 'anomaly') return `ANOMALY_SCORE needs an anomaly model; ${name} is a ${this.def.type} (${task}) model.`;
+        return { type: DOUBLE, impl: (...a) => (this.rows === 0 ? null : this.model.predict(encode(a))) };
+      case 'CLUSTER':
+        if (task !== 'clustering') return `CLUSTER needs a clustering model; ${name} is a ${this.def.type} (${task}) model.`;
+        return { type: INTEGER, impl: (...a) => (this.rows === 0 ? null : this.model.predict(encode(a))) };
+    }
+  }
+
+  private probs(x: Float64Array): Float64Array {
+    const n = Math.max(this.labels.size, 1);
+    if (this.proba.length !== n) this.proba = new Float64Array(n);
+    this.model.predictProba!(x, this.proba);
+    return this.proba;
+  }
+
+  private probabilityOf(x: Float64Array, v: unknown): number | null {
+    if (this.rows === 0) return null;
+    const c = this.labels.classOf(v, false);
+    return c < 0 ? 0 : this.probs(x)[c];
+  }
+
+  private probabilities(x: Float64Array): Map<string, number> | null {
+    if (this.rows === 0) return null;
+    const p = this.probs(x);
+    const out = new Map<string, number>();
+    this.labels.values.forEach((v, i) => out.set(String(v), p[i]));
+    return out;
+  }
+}
+
+function toNumber(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (v instanceof Decimal) return Number(v.toString());
+  return Number(v);
+}
+
+/** An anomaly label: true, non-zero numbers, and strings other than '0'/'false'/'' count as anomalous. */
+function truthy(v: unknown): boolean {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v !== 0;
+  const s = String(v).trim().toLowerCase();
+  return s !== '' && s !== '0' && s !== 'false' && s !== 'no';
+}
+
+export const LABEL_TYPES_OK = new Set([BOOLEAN.kind, INTEGER.kind, 'BIGINT', DOUBLE.kind, STRING.kind, 'DECIMAL']);
