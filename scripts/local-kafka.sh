@@ -13,6 +13,8 @@
 #   KAFKA_PORT             client port (default 9092); one broker per port
 #   KAFKA_CONTROLLER_PORT  KRaft controller port (default: the first free port above KAFKA_PORT)
 #   KAFKA_DATA_DIR         keep data here across runs (default: a temporary dir, deleted by stop)
+#                          (stop shuts the broker down cleanly and keeps it; start with the same
+#                          KAFKA_PORT and KAFKA_DATA_DIR brings back its topics, records and offsets)
 #   KAFKA_VERSION          broker version (default: the one in scripts/kafka/pom.xml)
 #   KAFKA_HEAP             JVM max heap (default 512m)
 #   KAFKA_JVM_OPTS         more JVM options for the broker

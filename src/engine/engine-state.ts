@@ -5,6 +5,7 @@ import type { Catalog } from './catalog.js';
 import type { PersistentQuery } from './persistent-query.js';
 import type { ProcessingLogWriter } from './processing-log-writer.js';
 import type { LiveModel } from './models/live-model.js';
+import type { TestThenTrain } from './models/test-then-train.js';
 
 export interface EngineState {
   log: Log;
@@ -16,6 +17,8 @@ export interface EngineState {
   queries: Map<string, PersistentQuery>;
   /** Models by upper-case name (CREATE MODEL). */
   models: Map<string, LiveModel>;
+  /** Holds scoring queries and model trainers in lockstep (the test-then-train guarantee). */
+  testThenTrain: TestThenTrain;
   /** Sequence for query ids (CSAS_X_<n>), as ksqlDB numbers them by command. */
   nextQueryNumber: number;
   serviceId: string;

@@ -18,6 +18,7 @@ import { loadUserFunctions } from './load-user-functions.js';
 import { CommandLog, DURABLE_KINDS } from './command-log.js';
 import { randomUUID } from 'node:crypto';
 import { modelFunctions } from './models/model-functions.js';
+import { TestThenTrain } from './models/test-then-train.js';
 
 export interface EngineOptions {
   log?: Log;
@@ -79,7 +80,7 @@ export class Engine {
     }
     const state: EngineState = {
       log, catalog: new Catalog(), registry,
-      properties: { ...defaults }, variables: new Map(), queries: new Map(), models: new Map(), nextQueryNumber: 0,
+      properties: { ...defaults }, variables: new Map(), queries: new Map(), models: new Map(), testThenTrain: new TestThenTrain(), nextQueryNumber: 0,
       serviceId, processingLog, baseDir: o.baseDir ?? process.cwd(),
       durable: o.durable === true, instanceId: o.instanceId ?? randomUUID(),
     };

@@ -120,6 +120,7 @@ export async function executeCreateModel(state: EngineState, s: CreateModel): Pr
       live.learn(buf, 0);
     },
     autoOffsetReset: def.trainFrom === 'EARLIEST' ? 'earliest' : 'latest',
+    trainsModel: name,
     // A durable service checkpoints the model with each flush of its training query, so the
     // checkpoint always matches the committed offsets: a restart neither relearns nor skips.
     moreState: (stores) => {

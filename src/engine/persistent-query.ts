@@ -1,6 +1,8 @@
 // A running query: its plan, its operator graph and the runner feeding it.
 import type { ProducerRecord } from '../log/log.js';
 import type { Step } from '../plan/physical-plan.js';
+import type { Expr } from '../../grammar/ast.js';
+import { visitExpr } from '../plan/expr-walk.js';
 import type { Emit } from '../runtime/emit.js';
 import { exactlyOnce, type EngineState } from './engine-state.js';
 import type { OperatorContext } from '../runtime/operator-context.js';
@@ -33,6 +35,8 @@ export interface StartOptions {
   autoOffsetReset: 'earliest' | 'latest';
   /** State the query keeps beyond its operators' (see BuildOptions.moreState). */
   moreState?: (stores: StateStores) => void;
+  /** A training query: the model it trains (it joins the test-then-train lockstep). */
+  trainsModel?: string;
 }
 
 export function startQuery(state: EngineState, o: StartOptions): PersistentQuery {
@@ -57,6 +61,10 @@ export function startQuery(state: EngineState, o: StartOptions): PersistentQuery
       },
     },
   });
+  // Test-then-train: a persistent query calling models, and a model's trainer, go in lockstep.
+  const ttt = state.testThenTrain;
+  const scores = o.kind === 'PUSH' || o.kind === 'TRAIN' ? [] : modelsCalled(o.root, (n) => state.registry.scalar(n)?.model !== undefined);
+  const gate = o.trainsModel ? ttt.trainerGate(o.trainsModel) : scores.length > 0 ? ttt.scorerGate(scores) : undefined;
   const q: PersistentQuery = {
     id: o.id, kind: o.kind, sql: o.sql, root: o.root, sinkName: o.sinkName, sinkTopic: o.sinkTopic,
     sourceNames: o.sourceNames, graph, status: 'RUNNING',
@@ -65,7 +73,7 @@ export function startQuery(state: EngineState, o: StartOptions): PersistentQuery
   q.runner = new QueryRunner({
     queryId: o.id, log: state.log, groupId,
     topics: sourceTopics(o.root), autoOffsetReset: o.autoOffsetReset, graph,
-    sinkTopic: o.sinkTopic, outBuffer, durable,
+    sinkTopic: o.sinkTopic, outBuffer, durable, gate,
     transactionalId: durable && exactlyOnce(state.properties) ? `${groupId}-${state.instanceId}` : undefined,
     onError: (err) => {
       q.status = 'ERROR';
@@ -77,6 +85,8 @@ export function startQuery(state: EngineState, o: StartOptions): PersistentQuery
       q.error = undefined;
     },
   });
+  if (o.trainsModel) ttt.attachTrainer(o.trainsModel, q.runner);
+  if (scores.length > 0) ttt.attachScorer(scores, q.runner);
   q.runner.start();
   return q;
 }
@@ -89,6 +99,7 @@ export function startQuery(state: EngineState, o: StartOptions): PersistentQuery
 export async function terminateQuery(state: EngineState, q: PersistentQuery): Promise<void> {
   await q.runner.stop();
   state.queries.delete(q.id);
+  state.testThenTrain.forget(q.runner);
   if (!state.durable || q.kind === 'PUSH') return;
   const prefix = `${queryGroupId(state, q.id)}-`;
   for (const t of await state.log.listTopics()) {
@@ -101,3 +112,26 @@ export async function terminateQuery(state: EngineState, q: PersistentQuery): Pr
 
 /** The consumer group of a query; also the prefix of its internal topics. */
 export const queryGroupId = (state: EngineState, queryId: string): string => `_eddy_${state.serviceId}_query_${queryId}`;
+
+/** The models a plan calls through PREDICT and friends (upper-case names). */
+export function modelsCalled(root: Step, isModelFunction: (name: string) => boolean): string[] {
+  const out = new Set<string>();
+  const look = (e: Expr): void => visitExpr(e, (x) => {
+    if (x.kind !== 'FunctionCall' || !isModelFunction(x.name)) return;
+    const a = x.args[0];
+    if (a?.kind === 'ColumnRef') out.add(a.name.toUpperCase());
+    else if (a?.kind === 'StringLit') out.add(a.value.toUpperCase());
+  });
+  const walk = (s: Step): void => {
+    switch (s.kind) {
+      case 'source': return;
+      case 'filter': look(s.predicate); return walk(s.input);
+      case 'project': for (const i of [...s.key, ...s.value]) look(i.expr); return walk(s.input);
+      case 'aggregate': for (const g of s.groupBy) look(g); for (const a of s.aggregates) a.args.forEach(look); return walk(s.input);
+      case 'join': look(s.leftKey); look(s.rightKey); walk(s.left); return walk(s.right);
+      case 'sink': return walk(s.input);
+    }
+  };
+  walk(root);
+  return [...out];
+}

@@ -47,15 +47,36 @@ function handledElsewhere(namespace: string, message: string): boolean {
   return namespace === 'Connection' || namespace === 'Consumer' || /Restarting the consumer/.test(message);
 }
 
+/** How long a line the default logger printed is not printed again (only counted). */
+const REPEAT_QUIET_MS = 10_000;
+
+/**
+ * Writes lines to stderr, each distinct line at most once per REPEAT_QUIET_MS with a count of the
+ * repeats left out: while a broker is down, every client logs each reconnection attempt.
+ */
+function quietRepeats(): (line: string) => void {
+  const seen = new Map<string, { at: number; repeats: number }>();
+  return (line) => {
+    const now = Date.now();
+    const s = seen.get(line);
+    if (s && now - s.at < REPEAT_QUIET_MS) { s.repeats++; return; }
+    if (seen.size > 1000) seen.clear(); // distinct lines are few; this only bounds the memory
+    seen.set(line, { at: now, repeats: 0 });
+    const more = s && s.repeats > 0 ? ` (${s.repeats} more times in the last ${Math.round((now - s.at) / 1000)} s)` : '';
+    process.stderr.write(`${line}${more}\n`);
+  };
+}
+
 export function createKafkaClient(opts: KafkaLogOptions): InstanceType<typeof Kafka> {
   const level = LEVELS[opts.logLevel ?? 'error'];
   const sink = opts.log;
+  const stderr = quietRepeats();
   const logCreator = () => ({ namespace, level: l, log }: LogEntry) => {
     const { message, ...extra } = log;
     if (sink) {
       sink({ level: nameOf(l), namespace, message, extra });
     } else if (!handledElsewhere(namespace, message)) {
-      process.stderr.write(`kafkajs ${nameOf(l)} [${namespace}] ${message}${'error' in extra ? `: ${String(extra.error)}` : ''}\n`);
+      stderr(`kafkajs ${nameOf(l)} [${namespace}] ${message}${'error' in extra ? `: ${String(extra.error)}` : ''}`);
     }
   };
   const config: KafkaConfig = {

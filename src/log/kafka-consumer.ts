@@ -22,6 +22,7 @@ import type { RawMessage } from './kafka-internals.js';
 import { PartitionState } from './kafka-partition-state.js';
 import { toLogRecord } from './kafka-records.js';
 import { startOffsets } from './kafka-start-offsets.js';
+import { isTransientKafkaError } from './kafka-errors.js';
 import { copartitionAssigner } from './kafka-copartition-assigner.js';
 
 const DEFAULT_MAX_RECORDS = 500; // Kafka's max.poll.records default
@@ -76,7 +77,11 @@ export class KafkaConsumer implements Consumer {
     this.kc.on(START_BATCH_PROCESS, (e) => this.onFilteredBatch(e.payload));
     this.kc.on(CRASH, (e) => {
       this.joined = false;
-      if (!e.payload.restart && !this.closed) this.fail(e.payload.error);
+      if (e.payload.restart || this.closed) return;
+      // kafkajs restarts only after errors it calls retriable; a broker going away mid-request
+      // can end in one it does not ("Failed to find group coordinator"): restart it ourselves.
+      if (isTransientKafkaError(e.payload.error)) void this.rerun();
+      else this.fail(e.payload.error);
     });
     this.started = this.start();
     this.started.catch((e: unknown) => { if (!this.closed) this.fail(e); });
@@ -188,6 +193,17 @@ export class KafkaConsumer implements Consumer {
     await this.kc.subscribe({ topics: this.topics, fromBeginning: this.reset === 'earliest' });
     if (this.closed) return;
     await this.kc.run({ autoCommit: false, eachBatch: (p) => this.onBatch(p) });
+  }
+
+  /** Runs kafkajs's consumer again after a crash it would not restart from (it has already left the group). */
+  private async rerun(): Promise<void> {
+    await new Promise((r) => setTimeout(r, RETRY_MS));
+    if (this.closed) return;
+    try {
+      await this.kc.run({ autoCommit: false, eachBatch: (p) => this.onBatch(p) });
+    } catch (e) {
+      if (!this.closed) this.fail(e);
+    }
   }
 
   /** A (re)join: called by kafkajs after every group sync, before it fetches again. */

@@ -188,7 +188,10 @@ async function retrying<T>(f: (attempt: number) => Promise<T>): Promise<T> {
       return await f(attempt);
     } catch (e) {
       const type = kafkaErrorType(e);
-      const retriable = (e as { retriable?: boolean }).retriable === true
+      const err = e as { retriable?: boolean; name?: string };
+      // kafkajs gives up finding a group coordinator at once, as non-retriable, when no broker
+      // answered the request (one going down or just back): as transient as a refused connection.
+      const retriable = (err.retriable === true || err.name === 'KafkaJSGroupCoordinatorNotFound')
         && type !== 'UNKNOWN_TOPIC_OR_PARTITION' && type !== 'OFFSET_OUT_OF_RANGE';
       if (!retriable || attempt >= 12) throw e;
       await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 1000)));

@@ -15,7 +15,7 @@ const CODES: Record<string, LogErrorCode> = {
   POLICY_VIOLATION: 'INVALID_TOPIC',
 };
 
-interface KafkaJsError { type?: string; message?: string; errors?: unknown[]; cause?: unknown; name?: string }
+interface KafkaJsError { type?: string; message?: string; errors?: unknown[]; cause?: unknown; name?: string; retriable?: boolean }
 
 /** The Kafka error type (e.g. 'UNKNOWN_TOPIC_OR_PARTITION') inside a kafkajs error, if any. */
 export function kafkaErrorType(e: unknown): string | undefined {
@@ -35,6 +35,34 @@ export function toLogError(e: unknown, context: string): unknown {
   if (!code) return e;
   const detail = deepestMessage(e);
   return new LogError(code, `${context}: ${detail}`);
+}
+
+/**
+ * kafkajs errors that mean no broker could be reached or asked (one down or restarting), so a
+ * later attempt may succeed. kafkajs marks some of them non-retriable: "Failed to find group
+ * coordinator" when no broker answered, after which its consumer stops for good.
+ */
+const UNREACHABLE = new Set([
+  'KafkaJSConnectionError', 'KafkaJSConnectionClosedError', 'KafkaJSRequestTimeoutError', 'KafkaJSNoBrokerAvailableError',
+  'KafkaJSGroupCoordinatorNotFound', 'KafkaJSBrokerNotFound', 'KafkaJSMetadataNotLoaded', 'KafkaJSTopicMetadataNotLoaded',
+  'KafkaJSLockTimeout',
+]);
+/** Kafka errors that kafkajs calls retriable but that a retry does not cure (the topic is gone). */
+const PERMANENT_TYPES = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'UNKNOWN_TOPIC_ID']);
+
+/**
+ * Whether `e` is transient: no broker was reachable, or one answered with an error Kafka marks
+ * retriable (a coordinator loading or moving, a leader election; an unknown topic excepted).
+ * Authorization and configuration errors are not. The first Kafka error type in the chain
+ * decides, else any link naming an unreachable broker (kafkajs wraps causes several deep).
+ */
+export function isTransientKafkaError(e: unknown): boolean {
+  for (let cur = e as KafkaJsError | undefined, depth = 0; cur && depth < 5; depth++) {
+    if (typeof cur.type === 'string') return cur.retriable === true && !PERMANENT_TYPES.has(cur.type);
+    if (cur.name && UNREACHABLE.has(cur.name)) return true;
+    cur = (Array.isArray(cur.errors) ? cur.errors[0] : cur.cause) as KafkaJsError | undefined;
+  }
+  return false;
 }
 
 function deepestMessage(e: unknown): string {

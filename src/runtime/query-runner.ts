@@ -6,7 +6,7 @@
 // A durable query's state is per task (partition number). When the consumer's assignment
 // changes, the runner drops the state of tasks that moved away and restores the new ones from
 // their changelogs before it processes any of their records.
-import type { Log, Consumer, ProducerRecord, TransactionalProducer } from '../log/log.js';
+import type { Log, Consumer, LogRecord, ProducerRecord, TransactionalProducer } from '../log/log.js';
 import type { OperatorGraph } from './build-operators.js';
 import type { TaskContext } from './state/state-map.js';
 import { collectChanges, restoreTasks } from './state/changelog.js';
@@ -38,10 +38,21 @@ export interface RunnerOptions {
   };
   /** processing.guarantee=exactly_once: the transactional id to flush with. */
   transactionalId?: string;
+  /**
+   * Asked before each record (it may hold the record back until another query catches up) and
+   * told after it: the test-then-train lockstep between a model and the queries that use it.
+   */
+  gate?: RecordGate;
   /** Called when processing fails outside any row (a bug or an I/O error). */
   onError: (err: unknown) => void;
   /** Called when a flush succeeds after errors (the query is healthy again). */
   onRecovered?: () => void;
+}
+
+export interface RecordGate {
+  /** undefined: go on; a promise: wait for it first. */
+  before(rec: LogRecord): Promise<void> | undefined;
+  after(rec: LogRecord): void;
 }
 
 export class QueryRunner {
@@ -59,6 +70,8 @@ export class QueryRunner {
   private failing = false;
   /** Records processed so far. */
   processed = 0;
+  /** With a gate: per topic, per partition, the next offset not yet processed. */
+  private readonly progress = new Map<string, number[]>();
 
   constructor(private readonly o: RunnerOptions) {}
 
@@ -78,6 +91,8 @@ export class QueryRunner {
     if (o.transactionalId) this.tx = o.log.transactionalProducer(o.transactionalId);
     while (!this.stopped) {
       this.busy = false;
+      // Everything handed out so far is processed: say so before poll hands out more.
+      if (o.gate) this.markProgress();
       let recs;
       try {
         recs = await this.consumer!.poll({ maxRecords: POLL_RECORDS, maxWaitMs: POLL_WAIT_MS });
@@ -97,11 +112,22 @@ export class QueryRunner {
       if (recs.length === 0) continue;
       const handlers = o.graph.handlers;
       const task = o.durable?.task;
+      const gate = o.gate;
       try {
+        if (gate) this.startProgress(recs);
         for (const rec of recs) {
+          if (gate) {
+            const wait = gate.before(rec);
+            if (wait) await wait;
+            if (this.stopped) break;
+          }
           if (task) task.partition = rec.partition;
           const hs = handlers.get(rec.topic);
           if (hs) for (const h of hs) h(rec);
+          if (gate) {
+            this.progress.get(rec.topic)![rec.partition] = rec.offset + 1;
+            gate.after(rec);
+          }
         }
       } catch (e) {
         // A bug in an operator: report it and carry on with the next records.
@@ -124,6 +150,7 @@ export class QueryRunner {
     this.o.outBuffer.length = 0;
     this.o.durable?.internalBuffer.clear();
     this.pending.clear();
+    this.progress.clear();
     this.tasks = undefined;
     await sleep(RETRY_MIN_MS);
     if (!this.stopped) this.openConsumer();
@@ -191,8 +218,18 @@ export class QueryRunner {
         await o.log.produce(topic, recs);
         this.pending.delete(topic);
       }));
-      await this.consumer!.commit();
     });
+    try {
+      await this.consumer!.commit();
+    } catch (e) {
+      // The output is written; only the offsets are not. A consumer that failed keeps failing:
+      // a durable query starts over from the committed offsets and its changelogs
+      // (at-least-once: this batch may come again); an embedded one (its state only in memory)
+      // goes on, and its next commit covers these offsets.
+      if (this.stopped) return;
+      this.fail(e);
+      if (o.durable) await this.reopen();
+    }
   }
 
   private async flushTransaction(tx: TransactionalProducer): Promise<void> {
@@ -250,12 +287,49 @@ export class QueryRunner {
       for (let p = 0; p < ends.length; p++) {
         if (ends[p] === 0) continue;
         let at = pos.get(`${t}/${p}`);
-        if (at === undefined) at = (committed ??= await this.o.log.committedOffsets(this.o.groupId, t)).get(p) ?? 0;
+        if (at === undefined) {
+          committed ??= await this.o.log.committedOffsets(this.o.groupId, t).catch(() => undefined);
+          if (!committed) return false;
+          at = committed.get(p) ?? 0;
+        }
         if (at < ends[p]) return false;
       }
     }
     return !this.busy;
   }
+
+  private markProgress(): void {
+    for (const [key, pos] of this.consumer!.positions()) {
+      const i = key.lastIndexOf('/');
+      const topic = key.slice(0, i);
+      let parts = this.progress.get(topic);
+      if (!parts) this.progress.set(topic, (parts = []));
+      parts[Number(key.slice(i + 1))] = pos;
+    }
+  }
+
+  /** Before a batch: each partition's progress is where its first record in the batch is. */
+  private startProgress(recs: LogRecord[]): void {
+    // Backwards, so each partition ends at its first record here (past any gap in offsets).
+    for (let i = recs.length - 1; i >= 0; i--) {
+      const rec = recs[i];
+      let parts = this.progress.get(rec.topic);
+      if (!parts) this.progress.set(rec.topic, (parts = []));
+      parts[rec.partition] = rec.offset;
+    }
+  }
+
+  /**
+   * The next offset of a partition this runner has not processed, or undefined when it does not
+   * read that partition here (another instance has it, or it has not started).
+   */
+  nextToProcess(topic: string, partition: number): number | undefined {
+    const c = this.consumer;
+    if (!c || !c.assignment().some((tp) => tp.topic === topic && tp.partition === partition)) return undefined;
+    return this.progress.get(topic)?.[partition] ?? c.positions().get(`${topic}/${partition}`);
+  }
+
+  get isStopped(): boolean { return this.stopped; }
 
   /** The tasks (partition numbers) this instance runs now. */
   assignedTasks(): number[] {

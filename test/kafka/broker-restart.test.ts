@@ -62,7 +62,10 @@ describe.skipIf(!kafkaEnabled)('a broker restart under a running service', () =>
     log = new KafkaLog({ brokers: b.brokers, clientId: 'eddy-broker-restart' });
     engine = await Engine.create({
       log, durable: true, serviceId: `broker_restart_${suffix}`, properties: { 'auto.offset.reset': 'earliest' },
-      onProcessingLog: (e) => logged.push(`${e.type}: ${e.message}`),
+      onProcessingLog: (e) => {
+        logged.push(`${e.type}: ${e.message}`);
+        if (process.env.EDDY_KAFKA_VERBOSE) console.log(`processing log: ${e.queryId} ${e.type}: ${e.message}`);
+      },
     });
     await engine.executeScript(`
       CREATE STREAM readings (id INT KEY, v INT) WITH (KAFKA_TOPIC='${input}', VALUE_FORMAT='JSON', PARTITIONS=2);
@@ -75,10 +78,11 @@ describe.skipIf(!kafkaEnabled)('a broker restart under a running service', () =>
     await engine.settle();
     expect(await topicContents(log, sink)).toEqual(expected(range(1, 40)));
 
-    // The outage: the engine keeps running (errors may be logged, nothing may crash).
+    // The outage: the engine keeps running; errors may be logged (the query shows ERROR while its
+    // consumer cannot reach the broker), but nothing may crash or stop the query for good.
     await b.stop();
     await sleep(OUTAGE_MS);
-    expect(engine.state.queries.get(queryId)?.status).toBe('RUNNING');
+    expect(engine.state.queries.has(queryId)).toBe(true);
     await b.start();
 
     // Second batch from another client, third through the engine's own INSERT (its producer and
@@ -91,14 +95,21 @@ describe.skipIf(!kafkaEnabled)('a broker restart under a running service', () =>
     } finally {
       await producer.disconnect();
     }
+    // The query's consumer rejoins its group after the restart (waiting out its old membership's
+    // session), so this can take a while.
+    await engine.settle(120_000);
     await engine.executeScript(`
       INSERT INTO readings (id, v) VALUES (82, 82);
       INSERT INTO readings (id, v) VALUES (81, 81);`);
     await engine.settle(120_000);
 
-    expect(await topicContents(log, sink)).toEqual(expected([...range(1, 82)]));
+    // Every output exactly once: the outage came between batches, all committed, so at-least-once
+    // has no reason to repeat anything here.
+    expect(await topicContents(log, sink)).toEqual(expected(range(1, 82)));
+    // Healthy again: a query that logged errors in the outage is RUNNING once a flush succeeds.
     const q = engine.state.queries.get(queryId);
-    expect(q?.status, q?.error).toBe('RUNNING');
-    expect(logged.filter((m) => m.startsWith('QUERY'))).toEqual([]);
+    expect(q?.status, `${q?.error}; processing log: ${logged.join(' | ')}`).toBe('RUNNING');
+    const [shown] = await engine.executeScript('SHOW QUERIES;');
+    expect(shown.kind === 'rows' && shown.rows.find((r) => r[0] === queryId)?.[2]).toBe('RUNNING:1');
   });
 });

@@ -16,8 +16,6 @@ const run = promisify(execFile);
 const SCRIPT = fileURLToPath(new URL('../../scripts/local-kafka.sh', import.meta.url));
 
 export class PrivateBroker {
-  private running = false;
-
   private constructor(readonly port: number, readonly dataDir: string) {}
 
   /** Picks a free port and a fresh data directory, and starts the broker there. */
@@ -33,13 +31,11 @@ export class PrivateBroker {
   /** Starts the broker (again) on the same port and data directory; resolves once it answers. */
   async start(): Promise<void> {
     await this.script('start', { KAFKA_STOP_WITH_PID: String(process.pid) });
-    this.running = true;
   }
 
   /** Stops the broker (a clean shutdown); its data stays for the next start(). */
   async stop(): Promise<void> {
     await this.script('stop');
-    this.running = false;
   }
 
   /** Stops the broker if it runs and deletes its data. Never throws (for afterAll). */
@@ -49,11 +45,8 @@ export class PrivateBroker {
     } catch (e) {
       console.error(`stopping the private Kafka broker on port ${this.port} failed: ${(e as Error).message}`);
     }
-    this.running = false;
     rmSync(this.dataDir, { recursive: true, force: true });
   }
-
-  get isRunning(): boolean { return this.running; }
 
   private async script(command: 'start' | 'stop', env: Record<string, string> = {}): Promise<void> {
     try {
