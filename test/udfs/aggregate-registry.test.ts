@@ -13,11 +13,12 @@ describe('aggregate registry', () => {
     for (const name of names) expect(registry.isAggregate(name.toLowerCase())).toBe(true);
   });
 
-  it('lists ksqlDB\'s aggregate functions', () => {
+  it('lists ksqlDB\'s aggregate functions, and the streaming statistics', () => {
     expect(aggregateFunctions.map((f) => f.name).sort()).toEqual([
       'ATTR', 'AVG', 'COLLECT_LIST', 'COLLECT_SET', 'CORRELATION', 'COUNT', 'COUNT_DISTINCT',
-      'EARLIEST_BY_OFFSET', 'HISTOGRAM', 'LATEST_BY_OFFSET', 'MAX', 'MIN', 'STDDEV_SAMP',
-      'STDDEV_SAMPLE', 'SUM', 'SUM_LIST', 'TOPK', 'TOPKDISTINCT',
+      'CUSUM', 'DRIFT_ADWIN', 'EARLIEST_BY_OFFSET', 'EWMA', 'HISTOGRAM', 'KURTOSIS', 'LATEST_BY_OFFSET',
+      'MAX', 'MEDIAN', 'MIN', 'QUANTILE', 'SKEWNESS', 'STDDEV_SAMP', 'STDDEV_SAMPLE', 'SUM', 'SUM_LIST',
+      'TOPK', 'TOPKDISTINCT', 'VARIANCE', 'ZSCORE',
     ]);
   });
 

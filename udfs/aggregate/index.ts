@@ -18,6 +18,12 @@ import { sum } from './sum.js';
 import { sumList } from './sum-list.js';
 import { topk } from './topk.js';
 import { topkDistinct } from './topk-distinct.js';
+import { cusum } from './stats/cusum.js';
+import { driftAdwin } from './stats/drift-adwin.js';
+import { ewma } from './stats/ewma.js';
+import { kurtosis, skewness, variance } from './stats/moments-functions.js';
+import { median, quantile } from './stats/quantile.js';
+import { zscore } from './stats/zscore.js';
 
 export const aggregateFunctions: AggregateFunction[] = [
   attr,
@@ -38,4 +44,14 @@ export const aggregateFunctions: AggregateFunction[] = [
   sumList,
   topk,
   topkDistinct,
+  // Streaming statistics (udfs/aggregate/stats/).
+  cusum,
+  driftAdwin,
+  ewma,
+  kurtosis,
+  median,
+  quantile,
+  skewness,
+  variance,
+  zscore,
 ];
