@@ -2,13 +2,14 @@
 // times spread evenly over some minutes, into a fresh 4-partition topic — plus the expected
 // answers the phases check against (how many pass the filter).
 //
-// Why loading is careful (an earlier attempt hung here): producing right after createTopics races
-// the new partitions' leadership, and a kafkajs send has no overall deadline of its own. So we
-// wait until metadata shows a leader for every partition, send moderate batches (~270 KB, well
-// under the broker's 1 MB message.max.bytes) a few at a time with a plain (non-idempotent)
-// producer, and give every send a deadline so a stall fails loudly instead of hanging.
+// Loading is defensive because an earlier attempt hung here (5,000-record sends, right after
+// createTopics) in a way we could not reproduce. So: every partition must show a leader before
+// the first send; batches are moderate (~270 KB, far under the broker's 1 MB message.max.bytes,
+// whatever the key spread); a few are in flight, on a plain (non-idempotent) producer; and each
+// send has a deadline, since kafkajs's own retries of a stuck request take minutes to give up.
 import type { Admin, Kafka, Message } from 'kafkajs';
 import kafkajs from 'kafkajs';
+import { withDeadline } from './kafka-client.js';
 
 const { Partitioners } = kafkajs;
 
@@ -102,14 +103,4 @@ function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-async function withDeadline<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms); });
-  try {
-    return await Promise.race([p, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -22,6 +22,9 @@ export async function passthrough(kafka: Kafka, admin: Admin, data: Dataset, tag
   await createTopic(admin, output);
   const consumer = kafka.consumer({ groupId: `${output}_group`, sessionTimeout: 10_000, heartbeatInterval: 1000 });
   const producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+  // A crash kafkajs does not restart from would otherwise only show as a timeout.
+  let crash: Error | undefined;
+  consumer.on(consumer.events.CRASH, (e) => { if (!e.payload.restart) crash = e.payload.error; });
   const t0 = performance.now();
   try {
     await Promise.all([consumer.connect(), producer.connect()]);
@@ -34,7 +37,10 @@ export async function passthrough(kafka: Kafka, admin: Admin, data: Dataset, tag
       },
     });
     return await waitUntil(`passthrough ${tag}`, t0, timeoutMs,
-      async () => sum(await endOffsets(admin, output)) >= data.records,
+      async () => {
+        if (crash) throw new Error(`the passthrough consumer crashed: ${crash.message}`);
+        return sum(await endOffsets(admin, output)) >= data.records;
+      },
       async () => `${sum(await endOffsets(admin, output))} of ${data.records} copied`);
   } finally {
     await consumer.disconnect();

@@ -17,6 +17,7 @@ import { eddyQuery } from './eddy-queries.js';
 import { benchKafka } from './kafka-client.js';
 import { loadReadings, PARTITIONS, THRESHOLD, type Dataset } from './load.js';
 import { passthrough } from './passthrough.js';
+import { warmUp } from './warm-up.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: string): string => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -53,6 +54,7 @@ async function main(broker: Broker): Promise<void> {
     const data = await loadReadings(kafka, admin, `bench_readings_${id}`, records);
     console.log(`loaded ${data.topic}: ${int(data.avgValueBytes)}-byte values in ${data.loadSeconds.toFixed(1)} s ` +
       `(${int(records / data.loadSeconds)} records/s); ${int(data.expectedHot)} have temp > ${THRESHOLD}`);
+    await warmUp(broker.brokers, admin, `bench_warm_up_${id}`);
 
     const all: Phase[] = [
       { id: 'a', what: 'kafkajs passthrough (consume + produce)', run: async (d, tag) => ({ seconds: await passthrough(kafka, admin, d, tag, timeoutMs) }) },
@@ -94,13 +96,19 @@ async function main(broker: Broker): Promise<void> {
     console.log('For reference, ksqlDB sizing guide: ~49k records/s per core for filter/projection, ~12k for aggregation.');
 
     const kafkajsVersion = (createRequire(import.meta.url)('kafkajs/package.json') as { version: string }).version;
+    // Seconds to the millisecond, rates to the record: more digits are noise.
+    const rounded = (key: string, v: unknown): unknown => {
+      if (typeof v !== 'number') return v;
+      if (key === 'seconds' || key === 'ratioToA') return Math.round(v * 1000) / 1000;
+      return /recordsPerSec$/i.test(key) ? Math.round(v) : v;
+    };
     writeFileSync(outFile, JSON.stringify({
       date: new Date().toISOString(), records, partitions: PARTITIONS, avgValueBytes: Math.round(data.avgValueBytes), runsPerPhase: runs,
       kafkaVersion: broker.kafkaVersion, kafkajsVersion, node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model,
-      loadAverage: { start: loadAtStart, end: loadavg() },
-      load: { seconds: data.loadSeconds, recordsPerSec: records / data.loadSeconds }, filterPasses: data.expectedHot,
+      loadAverage: { start: loadAtStart.map((l) => Math.round(l * 100) / 100), end: loadavg().map((l) => Math.round(l * 100) / 100) },
+      loadPhase: { seconds: data.loadSeconds, recordsPerSec: records / data.loadSeconds }, filterPasses: data.expectedHot,
       phases: summary,
-    }, null, 2) + '\n');
+    }, rounded, 2) + '\n');
     console.log(`\nwrote ${outFile}`);
     if (summary.some((s) => s.runs.some((r) => r.error))) process.exitCode = 1;
   } finally {
