@@ -6,6 +6,7 @@ import type { PersistentQuery } from './persistent-query.js';
 import type { ProcessingLogWriter } from './processing-log-writer.js';
 import type { LiveModel } from './models/live-model.js';
 import type { TestThenTrain } from './models/test-then-train.js';
+import type { ModelMetricsWriter } from './models/model-metrics-writer.js';
 
 export interface EngineState {
   log: Log;
@@ -19,6 +20,8 @@ export interface EngineState {
   models: Map<string, LiveModel>;
   /** Holds scoring queries and model trainers in lockstep (the test-then-train guarantee). */
   testThenTrain: TestThenTrain;
+  /** Writes the EDDY_MODEL_METRICS system stream. */
+  modelMetrics: ModelMetricsWriter | undefined;
   /** Sequence for query ids (CSAS_X_<n>), as ksqlDB numbers them by command. */
   nextQueryNumber: number;
   serviceId: string;
@@ -37,6 +40,8 @@ export const DEFAULT_PROPERTIES: Record<string, string> = {
   'ksql.functions.collect_list.limit': '1000',
   'ksql.functions.collect_set.limit': '1000',
   'processing.guarantee': 'at_least_once',
+  /** How often EDDY_MODEL_METRICS gets a row per model (0: never). */
+  'eddy.model.metrics.interval.ms': '5000',
 };
 
 /** processing.guarantee: exactly_once (or ksqlDB's exactly_once_v2) uses transactions. */

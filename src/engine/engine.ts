@@ -19,6 +19,7 @@ import { CommandLog, DURABLE_KINDS } from './command-log.js';
 import { randomUUID } from 'node:crypto';
 import { modelFunctions } from './models/model-functions.js';
 import { TestThenTrain } from './models/test-then-train.js';
+import { ModelMetricsWriter } from './models/model-metrics-writer.js';
 
 export interface EngineOptions {
   log?: Log;
@@ -82,9 +83,14 @@ export class Engine {
       log, catalog: new Catalog(), registry,
       properties: { ...defaults }, variables: new Map(), queries: new Map(), models: new Map(), testThenTrain: new TestThenTrain(), nextQueryNumber: 0,
       serviceId, processingLog, baseDir: o.baseDir ?? process.cwd(),
-      durable: o.durable === true, instanceId: o.instanceId ?? randomUUID(),
+      durable: o.durable === true, instanceId: o.instanceId ?? randomUUID(), modelMetrics: undefined,
     };
     state.catalog.add(processingLog.sourceDef());
+    const modelMetrics = new ModelMetricsWriter(log, serviceId, state.models);
+    await modelMetrics.init();
+    state.catalog.add(modelMetrics.sourceDef());
+    state.modelMetrics = modelMetrics;
+    modelMetrics.start(Number(defaults['eddy.model.metrics.interval.ms'] ?? 5000));
     // PREDICT and friends find this engine's models by name.
     for (const f of modelFunctions) if (!registry.get(f.name)) registry.register(f);
     registry.models = (name) => state.models.get(name.toUpperCase());
@@ -185,6 +191,7 @@ export class Engine {
     this.closed = true;
     if (this.follower) clearInterval(this.follower);
     await this.queue;
+    await this.state.modelMetrics?.close();
     for (const q of this.state.queries.values()) await q.runner.stop();
     this.state.queries.clear();
     await this.state.processingLog.drain();

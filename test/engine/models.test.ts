@@ -162,4 +162,20 @@ describe('models in SQL', () => {
       await second.close();
     }
   });
+
+  it('reports every model on the EDDY_MODEL_METRICS system stream', async () => {
+    const e = await Engine.create({ properties: { ...props, 'eddy.model.metrics.interval.ms': '100' } });
+    try {
+      await e.executeScript(`${PTS}
+        CREATE MODEL m WITH (TYPE='logistic_regression', LABEL='busy') AS SELECT x, y, kind, busy FROM pts TRAIN ONLINE;
+        ${points(200)}`);
+      await e.settle();
+      const [[model, n, accuracy, drifts]] = await rows(e,
+        "SELECT model, rows, metrics['accuracy'], drifts FROM EDDY_MODEL_METRICS WHERE rows = 200 EMIT CHANGES LIMIT 1;");
+      expect([model, n, drifts]).toEqual(['M', 200, 0]);
+      expect(accuracy as number).toBeGreaterThan(0.5);
+    } finally {
+      await e.close();
+    }
+  });
 });
