@@ -74,6 +74,7 @@ export function startQuery(state: EngineState, o: StartOptions): PersistentQuery
     queryId: o.id, log: state.log, groupId,
     topics: sourceTopics(o.root), autoOffsetReset: o.autoOffsetReset, graph,
     sinkTopic: o.sinkTopic, outBuffer, durable, gate,
+    commitIntervalMs: Number(state.properties['ksql.streams.commit.interval.ms'] ?? 2000),
     transactionalId: durable && exactlyOnce(state.properties) ? `${groupId}-${state.instanceId}` : undefined,
     onError: (err) => {
       q.status = 'ERROR';

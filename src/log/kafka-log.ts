@@ -78,7 +78,7 @@ export class KafkaLog implements Log {
       sessionTimeoutMs: this.opts.sessionTimeoutMs ?? 10_000,
       heartbeatIntervalMs: this.opts.heartbeatIntervalMs ?? 1000,
       fetchMaxWaitMs: this.opts.fetchMaxWaitMs ?? 250,
-      maxBufferedPerPartition: this.opts.maxBufferedPerPartition ?? 2000,
+      maxBufferedPerPartition: this.opts.maxBufferedPerPartition ?? 5000,
     }, opts, (closed) => this.consumers.delete(closed));
     this.consumers.add(c);
     return c;

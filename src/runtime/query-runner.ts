@@ -12,7 +12,7 @@ import type { TaskContext } from './state/state-map.js';
 import { collectChanges, restoreTasks } from './state/changelog.js';
 import { ensureInternalTopics } from './internal-topics.js';
 
-const POLL_RECORDS = 1000;
+const POLL_RECORDS = 5000;
 const POLL_WAIT_MS = 500;
 const RETRY_MIN_MS = 200;
 const RETRY_MAX_MS = 5000;
@@ -36,6 +36,11 @@ export interface RunnerOptions {
     /** Records for internal topics (repartition) produced during a batch, by topic. */
     internalBuffer: Map<string, ProducerRecord[]>;
   };
+  /**
+   * At-least-once: commit offsets at most this often (ksqlDB's commit.interval.ms), and when
+   * idle or stopping. Output is still written after every batch, before its offsets.
+   */
+  commitIntervalMs?: number;
   /** processing.guarantee=exactly_once: the transactional id to flush with. */
   transactionalId?: string;
   /**
@@ -68,6 +73,9 @@ export class QueryRunner {
   /** The consumer's assignment generation `tasks` reflects. */
   private generation = -1;
   private failing = false;
+  /** Offsets processed and flushed but not yet committed, and when the last commit was. */
+  private uncommitted = false;
+  private lastCommit = 0;
   /** Records processed so far. */
   processed = 0;
   /** With a gate: per topic, per partition, the next offset not yet processed. */
@@ -109,7 +117,10 @@ export class QueryRunner {
         await this.reopen();
         continue;
       }
-      if (recs.length === 0) continue;
+      if (recs.length === 0) {
+        if (this.uncommitted) await this.commitOffsets();
+        continue;
+      }
       const handlers = o.graph.handlers;
       const task = o.durable?.task;
       const gate = o.gate;
@@ -151,6 +162,7 @@ export class QueryRunner {
     this.o.durable?.internalBuffer.clear();
     this.pending.clear();
     this.progress.clear();
+    this.uncommitted = false;
     this.tasks = undefined;
     await sleep(RETRY_MIN_MS);
     if (!this.stopped) this.openConsumer();
@@ -219,8 +231,15 @@ export class QueryRunner {
         this.pending.delete(topic);
       }));
     });
+    this.uncommitted = true;
+    if (Date.now() - this.lastCommit >= (o.commitIntervalMs ?? 0)) await this.commitOffsets();
+  }
+
+  private async commitOffsets(): Promise<void> {
     try {
       await this.consumer!.commit();
+      this.uncommitted = false;
+      this.lastCommit = Date.now();
     } catch (e) {
       // The output is written; only the offsets are not. A consumer that failed keeps failing:
       // a durable query starts over from the committed offsets and its changelogs
@@ -228,7 +247,7 @@ export class QueryRunner {
       // goes on, and its next commit covers these offsets.
       if (this.stopped) return;
       this.fail(e);
-      if (o.durable) await this.reopen();
+      if (this.o.durable) await this.reopen();
     }
   }
 
@@ -338,6 +357,11 @@ export class QueryRunner {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    // A clean stop commits what is flushed, so a restart does not process it again.
+    if (this.uncommitted && !this.busy && this.consumer) {
+      this.uncommitted = false;
+      await this.consumer.commit().catch(() => undefined);
+    }
     await this.consumer?.close();
     await this.loopDone;
     await this.tx?.close().catch(() => undefined);
