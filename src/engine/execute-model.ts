@@ -9,7 +9,9 @@ import { getModelFactory, listModels } from '../ml/registry.js';
 import { planSelect } from '../plan/plan-select.js';
 import { rowLayout } from '../runtime/row-layout.js';
 import { DELETE } from '../runtime/emit.js';
-import { startQuery, terminateQuery } from './persistent-query.js';
+import { queryGroupId, startQuery, terminateQuery } from './persistent-query.js';
+import { followCheckpoints } from './models/checkpoint-follower.js';
+import { changelogTopic } from '../runtime/state/changelog.js';
 import { offsetReset } from './engine-state.js';
 import { SqlError } from '../types/sql-error.js';
 import { formatType, isNumeric, STRING, BIGINT } from '../types/sql-type.js';
@@ -105,6 +107,15 @@ export async function executeCreateModel(state: EngineState, s: CreateModel): Pr
     throw new SqlError('INVALID_PROPERTY', `Model ${name}: ${(e as Error).message}`, { position: s.span });
   }
   if (existing) await dropModel(state, existing);
+  // On a service, a model over a multi-partition source learns in one task: its rows funnel
+  // into a one-partition topic, and instances without that task follow its checkpoints.
+  let funnel = false;
+  if (state.durable) {
+    for (const src of def.sourceNames) {
+      const topic = state.catalog.get(src)?.topic;
+      if (topic && ((await state.log.describeTopic(topic))?.partitions ?? 1) > 1) funnel = true;
+    }
+  }
   const lay = rowLayout(root.schema);
   const from = lay.keyCount;
   // The SELECT's columns are in SELECT order; learn() wants the features, then the label.
@@ -121,6 +132,7 @@ export async function executeCreateModel(state: EngineState, s: CreateModel): Pr
     },
     autoOffsetReset: def.trainFrom === 'EARLIEST' ? 'earliest' : 'latest',
     trainsModel: name,
+    funnel,
     // A durable service checkpoints the model with each flush of its training query, so the
     // checkpoint always matches the committed offsets: a restart neither relearns nor skips.
     moreState: (stores) => {
@@ -130,7 +142,7 @@ export async function executeCreateModel(state: EngineState, s: CreateModel): Pr
       stores.beforeFlush(() => {
         if (live.rows + live.skipped === saved) return;
         saved = live.rows + live.skipped;
-        cell.set(name, live.checkpoint());
+        cell.setInTask(name, live.checkpoint(), 0); // the task the model learns in
       });
       stores.onRestored(() => {
         const c = cell.get(name);
@@ -140,6 +152,7 @@ export async function executeCreateModel(state: EngineState, s: CreateModel): Pr
   });
   state.queries.set(queryId, q);
   state.models.set(name, live);
+  if (state.durable) followCheckpoints(state.log, changelogTopic(queryGroupId(state, queryId), 'model'), q.runner, live);
   return { kind: 'message', statement: s.text, message: `Created model ${name} (${factory.type}, ${features.length} features), trained by query ${queryId}`, queryId };
 }
 

@@ -37,6 +37,8 @@ export interface StartOptions {
   moreState?: (stores: StateStores) => void;
   /** A training query: the model it trains (it joins the test-then-train lockstep). */
   trainsModel?: string;
+  /** Durable: funnel all rows into one task before the terminal (see BuildOptions). */
+  funnel?: boolean;
 }
 
 export function startQuery(state: EngineState, o: StartOptions): PersistentQuery {
@@ -54,7 +56,7 @@ export function startQuery(state: EngineState, o: StartOptions): PersistentQuery
   const graph = buildOperators(o.root, ctx, o.terminal, {
     produce: (r) => outBuffer.push(r), emitFinal: o.emitFinal, moreState: o.moreState,
     durable: durable && {
-      task: durable.task, topicPrefix: durable.topicPrefix,
+      task: durable.task, topicPrefix: durable.topicPrefix, funnel: o.funnel,
       produce: (topic, r) => {
         const list = durable.internalBuffer.get(topic);
         if (list) list.push(r); else durable.internalBuffer.set(topic, [r]);

@@ -31,6 +31,8 @@ export interface OperatorGraph {
   stores: StateStores;
   /** Internal repartition topics the query writes and reads. */
   repartitionTopics: string[];
+  /** Those of them with one partition (the funnel of a training query). */
+  onePartition: Set<string>;
 }
 
 export interface BuildOptions {
@@ -51,13 +53,18 @@ export interface BuildOptions {
     topicPrefix: string;
     /** Where a repartition writer's records go. */
     produce: (topic: string, rec: ProducerRecord) => void;
+    /**
+     * Funnel every row into one task before the terminal (a model's training query over a
+     * multi-partition source: one model learns all rows, on whichever instance has task 0).
+     */
+    funnel?: boolean;
   };
 }
 
 export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit | undefined, opts: BuildOptions): OperatorGraph {
   const durable = opts.durable;
   const stores = new StateStores(durable?.task);
-  const graph: OperatorGraph = { handlers: new Map(), stores, repartitionTopics: [] };
+  const graph: OperatorGraph = { handlers: new Map(), stores, repartitionTopics: [], onePartition: new Set() };
   const handle = (topic: string, h: RecordHandler): void => {
     const list = graph.handlers.get(topic) ?? [];
     list.push(h);
@@ -154,10 +161,20 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
     build(root, () => undefined, 'root');
   } else {
     if (!terminal) throw new SqlError('INTERNAL', 'a plan without a sink needs a terminal');
-    build(root, terminal, 'root');
+    if (durable?.funnel) {
+      const topic = `${durable.topicPrefix}-funnel-repartition`;
+      graph.repartitionTopics.push(topic);
+      graph.onePartition.add(topic);
+      handle(topic, repartitionReader(ctx, terminal));
+      build(root, repartitionWriter(() => FUNNEL_KEY, topic, durable.produce), 'root');
+    } else {
+      build(root, terminal, 'root');
+    }
   }
   return graph;
 }
+
+const FUNNEL_KEY = [0];
 
 /**
  * True when rows with equal `keys` already arrive in one partition: the keys include all key

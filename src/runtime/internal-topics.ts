@@ -8,6 +8,7 @@ import { changelogTopic } from './state/changelog.js';
 
 export async function ensureInternalTopics(
   log: Log, sources: string[], stores: StateStores, prefix: string, repartitionTopics: string[],
+  onePartition: ReadonlySet<string> = new Set(),
 ): Promise<void> {
   let tasks = 1;
   for (const s of sources) tasks = Math.max(tasks, (await log.describeTopic(s))?.partitions ?? 1);
@@ -17,7 +18,7 @@ export async function ensureInternalTopics(
   ];
   for (const [name, config] of wanted) {
     try {
-      await log.createTopic(name, { partitions: tasks, config });
+      await log.createTopic(name, { partitions: onePartition.has(name) ? 1 : tasks, config });
     } catch (e) {
       if (!(e instanceof LogError && e.code === 'TOPIC_EXISTS')) throw e;
     }

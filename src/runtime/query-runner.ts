@@ -92,7 +92,7 @@ export class QueryRunner {
   private async run(): Promise<void> {
     const o = this.o;
     if (o.durable) {
-      await this.retrying(() => ensureInternalTopics(o.log, o.topics, o.graph.stores, o.durable!.topicPrefix, o.graph.repartitionTopics));
+      await this.retrying(() => ensureInternalTopics(o.log, o.topics, o.graph.stores, o.durable!.topicPrefix, o.graph.repartitionTopics, o.graph.onePartition));
     }
     if (this.stopped) return;
     this.openConsumer();

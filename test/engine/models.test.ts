@@ -178,4 +178,31 @@ describe('models in SQL', () => {
       await e.close();
     }
   });
+
+  it('on a service, one instance learns and the others follow its checkpoints', async () => {
+    const log = new MemoryLog();
+    const a = await Engine.create({ log, durable: true, serviceId: 'svc', properties: props });
+    await a.executeScript(`CREATE STREAM pts (x DOUBLE, y DOUBLE, kind STRING, busy BOOLEAN) WITH (KAFKA_TOPIC='pts', VALUE_FORMAT='JSON', PARTITIONS=4);
+      CREATE MODEL m WITH (TYPE='logistic_regression', LABEL='busy') AS SELECT x, y, kind, busy FROM pts TRAIN ONLINE;`);
+    const b = await Engine.create({ log, durable: true, serviceId: 'svc', properties: props });
+    try {
+      const rowsIn = Array.from({ length: 400 }, (_v, i) => ({
+        key: null, value: Buffer.from(JSON.stringify({ X: (i * 37) % 100 / 10, Y: (i * 53) % 100 / 10, KIND: i % 3 ? 'b' : 'a', BUSY: i % 2 === 0 })),
+      }));
+      await log.produce('pts', rowsIn);
+      await a.settle();
+      await b.settle();
+      const owners = [a, b].filter((e) => e.state.queries.get('TRAIN_M_1')!.runner.assignedTasks().includes(0));
+      expect(owners).toHaveLength(1); // the task all rows funnel into
+      // The other instance swaps in the newest checkpoint (it follows every 500 ms).
+      const deadline = Date.now() + 10_000;
+      while (Date.now() < deadline && [a, b].some((e) => e.state.models.get('M')!.rows !== 400)) await new Promise((r) => setTimeout(r, 100));
+      expect([a, b].map((e) => e.state.models.get('M')!.rows)).toEqual([400, 400]);
+      const guess = "SELECT PREDICT_PROBA(m, 9.0, 8.0, 'a') FROM pts EMIT CHANGES LIMIT 1;";
+      expect(await rows(a, guess)).toEqual(await rows(b, guess));
+    } finally {
+      await b.close();
+      await a.close();
+    }
+  });
 });

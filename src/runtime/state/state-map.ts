@@ -40,6 +40,12 @@ export class StateMap<V> extends Map<unknown, V> {
     return had;
   }
 
+  /** Sets a key that belongs to a given task, whatever record is being processed. */
+  setInTask(k: unknown, v: V, task: number): this {
+    this.taskOf?.set(k, task);
+    return this.set(k, v);
+  }
+
   /** Marks a key changed after its value was mutated in place. */
   touch(k: unknown): void {
     const t = this.taskOf;
