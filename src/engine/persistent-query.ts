@@ -76,6 +76,7 @@ export function startQuery(state: EngineState, o: StartOptions): PersistentQuery
     queryId: o.id, log: state.log, groupId,
     topics: sourceTopics(o.root), autoOffsetReset: o.autoOffsetReset, graph,
     sinkTopic: o.sinkTopic, outBuffer, durable, gate,
+    coalesceSink: durable !== undefined && o.root.output === 'TABLE' && state.properties['ksql.streams.cache.max.bytes.buffering'] !== '0',
     commitIntervalMs: Number(state.properties['ksql.streams.commit.interval.ms'] ?? 2000),
     transactionalId: durable && exactlyOnce(state.properties) ? `${groupId}-${state.instanceId}` : undefined,
     onError: (err) => {

@@ -29,6 +29,11 @@ export interface RunnerOptions {
   sinkTopic?: string;
   /** Records produced by the sink operator during a batch (the runner drains it). */
   outBuffer: ProducerRecord[];
+  /**
+   * A table sink of a durable query: write only each key's latest record of a batch, as
+   * ksqlDB's record cache does (the intermediate updates are superseded anyway).
+   */
+  coalesceSink?: boolean;
   /** Durable queries: the task context the stores track and the prefix of internal topics. */
   durable?: {
     task: TaskContext;
@@ -203,7 +208,7 @@ export class QueryRunner {
       const list = this.pending.get(topic);
       if (list) { for (const r of recs) list.push(r); } else this.pending.set(topic, recs.slice());
     };
-    if (o.sinkTopic) add(o.sinkTopic, o.outBuffer);
+    if (o.sinkTopic) add(o.sinkTopic, o.coalesceSink ? latestPerKey(o.outBuffer) : o.outBuffer);
     o.outBuffer.length = 0;
     if (o.durable) {
       for (const [topic, recs] of o.durable.internalBuffer) add(topic, recs);
@@ -366,6 +371,20 @@ export class QueryRunner {
     await this.loopDone;
     await this.tx?.close().catch(() => undefined);
   }
+}
+
+/** The last record of each key, in the order of those last records. */
+function latestPerKey(recs: ProducerRecord[]): ProducerRecord[] {
+  const seen = new Set<string>();
+  const out: ProducerRecord[] = [];
+  for (let i = recs.length - 1; i >= 0; i--) {
+    const r = recs[i];
+    const k = r.key === null ? '' : `${r.partition ?? ''}|${Buffer.from(r.key.buffer, r.key.byteOffset, r.key.byteLength).toString('latin1')}`;
+    if (r.key !== null && seen.has(k)) continue;
+    if (r.key !== null) seen.add(k);
+    out.push(r);
+  }
+  return out.reverse();
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
