@@ -15,7 +15,8 @@ import { SqlError } from '../types/sql-error.js';
 import { formatSchema } from '../types/schema.js';
 import { timestampFromColumn } from '../runtime/operators/timestamp-extractor.js';
 
-function planSources(root: Step): string[] {
+/** The sources a plan reads, by name, in plan order. */
+export function planSources(root: Step): string[] {
   const out: string[] = [];
   const walk = (s: Step): void => {
     if (s.kind === 'source') { if (!out.includes(s.sourceName)) out.push(s.sourceName); }

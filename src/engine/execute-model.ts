@@ -15,23 +15,12 @@ import { changelogTopic } from '../runtime/state/changelog.js';
 import { offsetReset } from './engine-state.js';
 import { SqlError } from '../types/sql-error.js';
 import { formatType, isNumeric, STRING, BIGINT } from '../types/sql-type.js';
-import type { Step } from '../plan/physical-plan.js';
+import { planSources } from './execute-create-as-select.js';
 import type { ModelDef, ModelFeature } from './models/model-def.js';
 import { LiveModel, type ModelCheckpoint } from './models/live-model.js';
 
 /** WITH properties of CREATE MODEL that are Eddy's, not the model type's. */
 const OWN = new Set(['TYPE', 'LABEL', 'SEED', 'CATEGORY_SLOTS', 'METRICS_WINDOW', 'ON_DRIFT']);
-
-function sourcesOf(root: Step): string[] {
-  const out: string[] = [];
-  const walk = (s: Step): void => {
-    if (s.kind === 'source') { if (!out.includes(s.sourceName)) out.push(s.sourceName); }
-    else if (s.kind === 'join') { walk(s.left); walk(s.right); }
-    else walk(s.input);
-  };
-  walk(root);
-  return out;
-}
 
 export async function executeCreateModel(state: EngineState, s: CreateModel): Promise<StatementResult> {
   const name = s.name.toUpperCase();
@@ -97,7 +86,7 @@ export async function executeCreateModel(state: EngineState, s: CreateModel): Pr
     name, type: factory.type, task: factory.task, features,
     label: labelCol ? { name: labelCol.name, type: labelCol.type } : undefined,
     params, seed: num('SEED', 42, 0), categorySlots: num('CATEGORY_SLOTS', 16, 2), metricsWindow: num('METRICS_WINDOW', 1000, 1),
-    onDrift: onDrift as ModelDef['onDrift'], sql: s.text, sourceNames: sourcesOf(root), queryId,
+    onDrift: onDrift as ModelDef['onDrift'], sql: s.text, sourceNames: planSources(root), queryId,
     trainFrom: s.trainFrom ?? (offsetReset(state.properties) === 'earliest' ? 'EARLIEST' : 'LATEST'),
   };
   let live: LiveModel;

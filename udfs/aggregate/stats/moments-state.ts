@@ -1,8 +1,10 @@
 // Welford/Pébay running moments as plain number arrays, so SQL aggregate accumulators can hold
-// them (state stores serialize accumulators as JSON). The same updates as src/ml/stats/moments.ts
-// (Moments): add, Chan/Pébay pairwise merge, and the exact inverse of add for table retractions.
+// them (state stores serialize accumulators as JSON): src/ml/stats/moments.ts's updates on
+// plain arrays, plus the exact inverse of add for table retractions.
 //   Moments4 = [n, mean, M2, M3, M4]  (VARIANCE, SKEWNESS, KURTOSIS)
 //   Moments2 = [n, mean, M2]          (ZSCORE, CUSUM baselines)
+
+import { addMoments, kurtosisOf, mergeMomentsInto, skewnessOf } from '../../../src/ml/stats/moments.js';
 
 export type Moments4 = [number, number, number, number, number];
 export type Moments2 = [number, number, number];
@@ -11,19 +13,7 @@ export const emptyMoments4 = (): Moments4 => [0, 0, 0, 0, 0];
 export const emptyMoments2 = (): Moments2 => [0, 0, 0];
 
 /** Folds x into s (n, mean and the central sums M2..M4), in place. */
-export function addMoments4(s: Moments4, x: number): void {
-  const n1 = s[0];
-  const n = n1 + 1;
-  const delta = x - s[1];
-  const dn = delta / n;
-  const dn2 = dn * dn;
-  const term1 = delta * dn * n1;
-  s[1] += dn;
-  s[4] += term1 * dn2 * (n * n - 3 * n + 3) + 6 * dn2 * s[2] - 4 * dn * s[3];
-  s[3] += term1 * dn * (n - 2) - 3 * dn * s[2];
-  s[2] += term1;
-  s[0] = n;
-}
+export const addMoments4: (s: Moments4, x: number) => void = addMoments;
 
 /** Undoes addMoments4(s, x) (exact up to rounding); back to all zeros when the last value goes. */
 export function removeMoments4(s: Moments4, x: number): void {
@@ -47,17 +37,9 @@ export function removeMoments4(s: Moments4, x: number): void {
 
 /** a ∪ b as a new array (Chan/Pébay); neither input changes. */
 export function mergeMoments4(a: Moments4, b: Moments4): Moments4 {
-  const na = a[0], nb = b[0];
-  if (nb === 0) return [...a];
-  if (na === 0) return [...b];
-  const n = na + nb;
-  const d = b[1] - a[1];
-  const d2 = d * d, d3 = d2 * d, d4 = d2 * d2;
-  const m2 = a[2] + b[2] + d2 * na * nb / n;
-  const m3 = a[3] + b[3] + d3 * na * nb * (na - nb) / (n * n) + 3 * d * (na * b[2] - nb * a[2]) / n;
-  const m4 = a[4] + b[4] + d4 * na * nb * (na * na - na * nb + nb * nb) / (n * n * n)
-    + 6 * d2 * (na * na * b[2] + nb * nb * a[2]) / (n * n) + 4 * d * (na * b[3] - nb * a[3]) / n;
-  return [n, a[1] + d * nb / n, m2, m3, m4];
+  const out: Moments4 = [...a];
+  mergeMomentsInto(out, b);
+  return out;
 }
 
 /** Sample variance (ddof = 1); null below two values. */
@@ -65,22 +47,13 @@ export function sampleVariance(s: Moments4 | Moments2): number | null {
   return s[0] < 2 ? null : s[2] / (s[0] - 1);
 }
 
+const orNull = (v: number): number | null => (Number.isNaN(v) ? null : v);
+
 /** Bias-corrected sample skewness G1 (pandas' skew); null below 3 values or with no spread. */
-export function sampleSkewness(s: Moments4): number | null {
-  const [n, , m2s, m3s] = s;
-  if (n < 3 || !(m2s > 0)) return null;
-  const m2 = m2s / n, m3 = m3s / n;
-  return (m3 / Math.pow(m2, 1.5)) * Math.sqrt(n * (n - 1)) / (n - 2);
-}
+export const sampleSkewness = (s: Moments4): number | null => orNull(skewnessOf(s));
 
 /** Bias-corrected sample excess kurtosis G2 (pandas' kurt); null below 4 values or with no spread. */
-export function sampleExcessKurtosis(s: Moments4): number | null {
-  const [n, , m2s, , m4s] = s;
-  if (n < 4 || !(m2s > 0)) return null;
-  const m2 = m2s / n, m4 = m4s / n;
-  const g2 = m4 / (m2 * m2) - 3;
-  return ((n + 1) * g2 + 6) * (n - 1) / ((n - 2) * (n - 3));
-}
+export const sampleExcessKurtosis = (s: Moments4): number | null => orNull(kurtosisOf(s));
 
 /** Welford: folds x into [n, mean, M2], in place. */
 export function addMoments2(s: Moments2, x: number): void {
