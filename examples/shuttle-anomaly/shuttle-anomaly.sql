@@ -50,9 +50,10 @@ CREATE TABLE alert_counts AS
 -- Each model has learned every row.
 SHOW MODELS;
 
--- DESCRIBE MODEL maha;  DESCRIBE MODEL ranks;  DESCRIBE MODEL hst;
--- give each model's prequential ROC AUC (see the README). They are not run here because their
--- output includes the wall-clock learning rate, which differs from run to run.
+-- Each model's prequential ROC AUC: every row scored before the model learned it.
+DESCRIBE MODEL maha;
+DESCRIBE MODEL ranks;
+DESCRIBE MODEL hst;
 
 -- Per true class: rows, and the alerts each model (and the vote) raised. OUTLIER = 1 counts the
 -- outliers caught; OUTLIER = 0 counts the false alarms.

@@ -104,12 +104,22 @@ export class KafkaTopics {
 
   /** User topics (not Kafka's internal ones, nor names starting with '__'), sorted by name. */
   async list(): Promise<TopicDescription[]> {
-    const all = (await this.direct.topics()).filter((t) => !t.internal && !t.name.startsWith('__'));
-    if (all.length === 0) return [];
-    const configs = await this.configs(all.map((t) => t.name));
-    return all
-      .map((t) => describe(t, configs.get(t.name) ?? {}))
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // A topic deleted between the metadata and the configs request fails the whole request:
+    // then look again (the next metadata no longer lists it).
+    for (let attempt = 1; ; attempt++) {
+      const all = (await this.direct.topics()).filter((t) => !t.internal && !t.name.startsWith('__'));
+      if (all.length === 0) return [];
+      let configs: Map<string, Record<string, string>>;
+      try {
+        configs = await this.configs(all.map((t) => t.name), false);
+      } catch (e) {
+        if (attempt < 25 && lagging(e)) { await sleep(Math.min(50 * 2 ** attempt, 250)); continue; }
+        throw e;
+      }
+      return all
+        .map((t) => describe(t, configs.get(t.name) ?? {}))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    }
   }
 
   async close(): Promise<void> {
@@ -119,12 +129,14 @@ export class KafkaTopics {
   }
 
   /** The configs set on each topic itself (not broker defaults), as MemoryLog keeps its spec. */
-  private async configs(names: string[]): Promise<Map<string, Record<string, string>>> {
+  private async configs(names: string[], retryUnknown = true): Promise<Map<string, Record<string, string>>> {
     const admin = await this.ready();
-    const res = await retryLagging(() => admin.describeConfigs({
+    const request = () => admin.describeConfigs({
       resources: names.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })),
       includeSynonyms: false,
-    }));
+    });
+    // list() retries itself, with fresh metadata: a topic may be gone since it asked.
+    const res = retryUnknown ? await retryLagging(request) : await request();
     const out = new Map<string, Record<string, string>>();
     for (const r of res.resources) {
       const config: Record<string, string> = {};

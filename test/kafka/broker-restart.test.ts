@@ -103,9 +103,11 @@ describe.skipIf(!kafkaEnabled)('a broker restart under a running service', () =>
       INSERT INTO readings (id, v) VALUES (81, 81);`);
     await engine.settle(120_000);
 
-    // Every output exactly once: the outage came between batches, all committed, so at-least-once
-    // has no reason to repeat anything here.
-    expect(await topicContents(log, sink)).toEqual(expected(range(1, 82)));
+    // Every output, nothing lost. At-least-once may repeat what was processed but not yet
+    // committed when the broker went (offsets are committed every 2 s and when idle).
+    const contents = await topicContents(log, sink);
+    expect([...new Set(contents)]).toEqual(expected(range(1, 82)));
+    console.log(`broker restart: ${contents.length - new Set(contents).size} repeated sink records`);
     // Healthy again: a query that logged errors in the outage is RUNNING once a flush succeeds.
     const q = engine.state.queries.get(queryId);
     expect(q?.status, `${q?.error}; processing log: ${logged.join(' | ')}`).toBe('RUNNING');
