@@ -205,4 +205,26 @@ describe('models in SQL', () => {
       await a.close();
     }
   });
+
+  it('puts rows in clusters with CLUSTER', async () => {
+    const e = await Engine.create({ properties: props });
+    try {
+      const ins: string[] = [];
+      for (let i = 0; i < 600; i++) {
+        const [cx, cy] = i % 2 === 0 ? [0, 0] : [50, 50];
+        ins.push(`INSERT INTO spots (x, y) VALUES (${cx + (i % 7) / 10}, ${cy + (i % 5) / 10});`);
+      }
+      await e.executeScript(`CREATE STREAM spots (x DOUBLE, y DOUBLE) WITH (KAFKA_TOPIC='spots', VALUE_FORMAT='JSON', PARTITIONS=1);
+        CREATE MODEL groups WITH (TYPE='kmeans', N_CLUSTERS=2, SEED=3) AS SELECT x, y FROM spots TRAIN ONLINE;
+        ${ins.join('\n')}`);
+      await e.settle();
+      const [[a1, a2, b1, b2]] = await rows(e, `SELECT CLUSTER(groups, 0.1, 0.2), CLUSTER(groups, 0.3, 0.1),
+        CLUSTER(groups, 50.2, 50.1), CLUSTER(groups, 49.9, 50.3) FROM spots EMIT CHANGES LIMIT 1;`);
+      expect(a1).toBe(a2);
+      expect(b1).toBe(b2);
+      expect(a1).not.toBe(b1);
+    } finally {
+      await e.close();
+    }
+  });
 });
