@@ -144,7 +144,7 @@ export function planAggregation(input: Step, q: Query, ctx: PlanContext, mode: P
   }));
   const window = q.window
     ? { type: q.window.kind, sizeMs: q.window.kind === 'SESSION' ? 0 : q.window.sizeMs }
-    : input.window;
+    : undefined;
   if (q.window && input.window) {
     throw new SqlError('INVALID_STATEMENT', 'Cannot apply a WINDOW to a source that is already windowed.', { position: q.window.span });
   }
