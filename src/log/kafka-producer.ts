@@ -4,19 +4,15 @@
 
 import kafkajs from 'kafkajs';
 import type { Kafka, Message, Producer, RecordMetadata } from 'kafkajs';
-import { DefaultPartitioner, partitionForKey } from './default-partitioner.js';
+import { RecordPartitions } from './kafka-record-partitions.js';
 import { LogError } from './log-error.js';
 import type { ProducerRecord } from './log.js';
 import type { KafkaDirect } from './kafka-direct.js';
 import { kafkaErrorType, toLogError } from './kafka-errors.js';
-import { approxSize, toKafkaMessage } from './kafka-records.js';
+import { approxSize, MAX_REQUEST_BYTES, toKafkaMessage } from './kafka-records.js';
 
 const { CompressionTypes, Partitioners } = kafkajs;
 
-/** Keeps each request well under the broker's default 1 MB message.max.bytes. */
-const MAX_REQUEST_BYTES = 512 * 1024;
-/** How long a topic's partition count is trusted without asking the broker again. */
-const PARTITIONS_TTL_MS = 10_000;
 /** How often the topics the kafkajs producer knows are checked to still exist (see guard()). */
 const KNOWN_TOPICS_CHECK_MS = 60_000;
 
@@ -24,23 +20,18 @@ export interface ProducerSettings { idempotent: boolean; compression: 'none' | '
 
 export class KafkaProducer {
   private producer: Promise<Producer> | undefined;
-  private readonly partitioner = new DefaultPartitioner();
-  private readonly partitionCounts = new Map<string, { n: number; at: number }>();
+  private readonly partitions: RecordPartitions;
   /** The topics the current kafkajs producer has sent to, and when they were last seen to exist. */
   private known = new Set<string>();
   private knownCheckedAt = 0;
 
-  constructor(private readonly kafka: Kafka, private readonly direct: KafkaDirect, private readonly settings: ProducerSettings) {}
+  constructor(private readonly kafka: Kafka, private readonly direct: KafkaDirect, private readonly settings: ProducerSettings) {
+    this.partitions = new RecordPartitions(() => direct);
+  }
 
   async produce(topic: string, records: ProducerRecord[]): Promise<{ partition: number; offset: number }[]> {
-    const n = await this.partitionCount(topic);
-    // Validate the whole batch first so that a bad record appends nothing (as MemoryLog).
-    for (const r of records) {
-      if (r.partition !== undefined && (!Number.isInteger(r.partition) || r.partition < 0 || r.partition >= n)) {
-        throw new LogError('INVALID_PARTITION', `topic '${topic}' has no partition ${r.partition} (it has ${n})`);
-      }
-    }
-    const partitions = records.map((r) => r.partition ?? (r.key !== null ? partitionForKey(r.key, n) : this.partitioner.partition(topic, null, n)));
+    // The whole batch is checked first, so that a bad record appends nothing (as MemoryLog).
+    const partitions = await this.partitions.of(topic, records);
     const out: { partition: number; offset: number }[] = [];
     // Chunks go one after the other, so records keep their order within each partition.
     for (let start = 0; start < records.length;) {
@@ -58,8 +49,7 @@ export class KafkaProducer {
 
   /** Forget what the producer knows of a topic (after it was deleted). */
   async forget(topic: string): Promise<void> {
-    this.partitionCounts.delete(topic);
-    this.partitioner.forget(topic);
+    this.partitions.forget(topic);
     // kafkajs's producer keeps every topic it ever sent to in its metadata requests, and those
     // fail once one of them is gone: start a fresh producer.
     await this.reset();
@@ -94,7 +84,7 @@ export class KafkaProducer {
       });
     } catch (e) {
       if (kafkaErrorType(e) === 'UNKNOWN_TOPIC_OR_PARTITION') {
-        this.partitionCounts.delete(topic);
+        this.partitions.stale(topic);
         if (!(await this.direct.topic(topic))) throw new LogError('UNKNOWN_TOPIC', `topic '${topic}' does not exist`);
         // Our topic exists, so another topic this producer once wrote to was deleted elsewhere
         // and poisons its metadata refresh (which fails before anything is sent): retry afresh.
@@ -105,14 +95,6 @@ export class KafkaProducer {
       }
       throw toLogError(e, `cannot produce to topic '${topic}'`);
     }
-  }
-
-  private async partitionCount(topic: string): Promise<number> {
-    const cached = this.partitionCounts.get(topic);
-    if (cached && Date.now() - cached.at < PARTITIONS_TTL_MS) return cached.n;
-    const t = await this.direct.requireTopic(topic);
-    this.partitionCounts.set(topic, { n: t.partitions.length, at: Date.now() });
-    return t.partitions.length;
   }
 
   private connected(): Promise<Producer> {
@@ -134,7 +116,7 @@ export class KafkaProducer {
     const was = this.producer;
     this.producer = undefined;
     this.known = new Set();
-    this.partitionCounts.clear();
+    this.partitions.clear();
     if (was) await was.then((p) => p.disconnect(), () => undefined);
   }
 }

@@ -58,6 +58,9 @@ export function toLogRecord(topic: string, partition: number, m: RawMessage): Lo
   };
 }
 
+/** Keeps each produce request well under the broker's default 1 MB message.max.bytes. */
+export const MAX_REQUEST_BYTES = 512 * 1024;
+
 /** Rough wire size of a record, to keep produce requests under the broker's size limit. */
 export function approxSize(r: ProducerRecord): number {
   let n = 32 + (r.key?.byteLength ?? 0) + (r.value?.byteLength ?? 0);

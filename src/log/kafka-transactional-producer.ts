@@ -31,20 +31,16 @@
 
 import kafkajs from 'kafkajs';
 import type { Kafka, Message, Producer, TopicMessages, Transaction } from 'kafkajs';
-import { DefaultPartitioner, partitionForKey } from './default-partitioner.js';
+import { RecordPartitions } from './kafka-record-partitions.js';
 import { createKafkaClient, type KafkaLogOptions } from './kafka-config.js';
 import { KafkaDirect } from './kafka-direct.js';
 import { isProducerFenced, kafkaErrorType, toLogError } from './kafka-errors.js';
-import { approxSize, toKafkaMessage } from './kafka-records.js';
+import { approxSize, MAX_REQUEST_BYTES, toKafkaMessage } from './kafka-records.js';
 import { LogError } from './log-error.js';
 import { tpKey, type ProducerRecord, type TransactionalProducer } from './log.js';
 
 const { CompressionTypes, Partitioners } = kafkajs;
 
-/** Keeps each request well under the broker's default 1 MB message.max.bytes (as KafkaProducer). */
-const MAX_REQUEST_BYTES = 512 * 1024;
-/** How long a topic's partition count is trusted without asking the broker again. */
-const PARTITIONS_TTL_MS = 10_000;
 /**
  * How long the broker lets a transaction stay open before it aborts it: how long a transaction
  * that a killed, never restarted process left open holds back read_committed readers (plus up to
@@ -80,8 +76,7 @@ export class KafkaTransactionalProducer implements TransactionalProducer {
   /** The offsets sent per group, topic and partition in the open transaction. */
   private sentOffsets = new Map<string, { groupId: string; topic: string; partitions: Map<number, number> }>();
   private direct: KafkaDirect | undefined;
-  private readonly partitioner = new DefaultPartitioner();
-  private readonly partitionCounts = new Map<string, { n: number; at: number }>();
+  private readonly partitions = new RecordPartitions(() => this.metadataClient());
   private fenced: LogError | undefined;
   private closed = false;
   /** Why the last transaction ended without commit or abort, for the next state error. */
@@ -110,17 +105,12 @@ export class KafkaTransactionalProducer implements TransactionalProducer {
   async produce(topic: string, records: ProducerRecord[]): Promise<void> {
     this.open('produce');
     try {
-      const n = await this.partitionCount(topic);
-      for (const r of records) {
-        if (r.partition !== undefined && (!Number.isInteger(r.partition) || r.partition < 0 || r.partition >= n)) {
-          throw new LogError('INVALID_PARTITION', `topic '${topic}' has no partition ${r.partition} (it has ${n})`);
-        }
-      }
+      const partitions = await this.partitions.of(topic, records);
       this.open('produce'); // still ours after the await (not closed, fenced or aborted meanwhile)
-      for (const r of records) {
-        const p = r.partition ?? (r.key !== null ? partitionForKey(r.key, n) : this.partitioner.partition(topic, null, n));
+      for (let i = 0; i < records.length; i++) {
+        const r = records[i];
         const bytes = approxSize(r);
-        this.pending.push({ topic, message: toKafkaMessage(r, p), bytes });
+        this.pending.push({ topic, message: toKafkaMessage(r, partitions[i]), bytes });
         this.pendingBytes += bytes;
       }
       if (this.pendingBytes >= MAX_REQUEST_BYTES) await this.flush(false);
@@ -329,7 +319,7 @@ export class KafkaTransactionalProducer implements TransactionalProducer {
       }
     }
     if (!clean) {
-      this.partitionCounts.clear();
+      this.partitions.clear();
       await this.discard();
       if (inCommit) await this.settlePrevious();
     }
@@ -362,14 +352,6 @@ export class KafkaTransactionalProducer implements TransactionalProducer {
   private dropPending(): void {
     this.pending = [];
     this.pendingBytes = 0;
-  }
-
-  private async partitionCount(topic: string): Promise<number> {
-    const cached = this.partitionCounts.get(topic);
-    if (cached && Date.now() - cached.at < PARTITIONS_TTL_MS) return cached.n;
-    const t = await this.metadataClient().requireTopic(topic);
-    this.partitionCounts.set(topic, { n: t.partitions.length, at: Date.now() });
-    return t.partitions.length;
   }
 
   private metadataClient(): KafkaDirect {

@@ -101,3 +101,9 @@ export interface Log {
 }
 
 export const tpKey = (topic: string, partition: number): string => `${topic}/${partition}`;
+
+/** The inverse of tpKey (topic names cannot contain '/'). */
+export function parseTpKey(key: string): TopicPartition {
+  const i = key.lastIndexOf('/');
+  return { topic: key.slice(0, i), partition: Number(key.slice(i + 1)) };
+}

@@ -91,7 +91,19 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
     while (s.kind === 'filter' || s.kind === 'project') s = s.input;
     if (s.kind !== 'source' || s.window) return undefined;
     const serde = stepSerdes(s).key!;
-    return (key) => serde.serialize(key, s.kind === 'source' ? s.topic : '');
+    const topic = s.topic;
+    return (key) => serde.serialize(key, topic);
+  };
+
+  /**
+   * Rows on their way to `next` go through the internal topic `topic`, keyed by `keyOf`, so that
+   * rows of one key meet in one task (see repartition-operator.ts). Returns the writing end.
+   */
+  const exchange = (topic: string, keyOf: (row: Row) => unknown[] | null, next: Emit,
+    encodeKey?: (key: unknown[]) => Uint8Array | null): Emit => {
+    graph.repartitionTopics.push(topic);
+    handle(topic, repartitionReader(ctx, next));
+    return repartitionWriter(keyOf, topic, durable!.produce, encodeKey);
   };
 
   const build = (step: Step, next: Emit, path: string): void => {
@@ -109,10 +121,7 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
         const op = aggregate(step, next, name);
         if (!durable || keyStaysInPartition(step.input, step.groupBy)) return build(step.input, op, p);
         // Rows meet their group in the partition of the group key, wherever that task runs.
-        const topic = `${durable.topicPrefix}-${name}-repartition`;
-        graph.repartitionTopics.push(topic);
-        handle(topic, repartitionReader(ctx, op));
-        return build(step.input, repartitionWriter(groupKeyFn(step, ctx), topic, durable.produce), p);
+        return build(step.input, exchange(`${durable.topicPrefix}-${name}-repartition`, groupKeyFn(step, ctx), op), p);
       }
       case 'join': {
         const p = `${path}/join`;
@@ -126,11 +135,8 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
         // keeps that key in (its key format's bytes), or, when both move, to a common one.
         const keyBytes = leftStays ? sourceKeyBytes(step.left) : rightStays ? sourceKeyBytes(step.right) : undefined;
         const side = (input: Step, key: Expr, emit: Emit, sideName: 'left' | 'right', staysPut: boolean): void => {
-          if (staysPut) return build(input, emit, `${p}/${sideName}`);
-          const topic = `${durable!.topicPrefix}-${name}-${sideName}-repartition`;
-          graph.repartitionTopics.push(topic);
-          handle(topic, repartitionReader(ctx, emit));
-          build(input, repartitionWriter(joinKeyFn(input, key), topic, durable!.produce, keyBytes), `${p}/${sideName}`);
+          const topic = `${durable?.topicPrefix}-${name}-${sideName}-repartition`;
+          build(input, staysPut ? emit : exchange(topic, joinKeyFn(input, key), emit, keyBytes), `${p}/${sideName}`);
         };
         side(step.left, step.leftKey, op.left, 'left', leftStays);
         side(step.right, step.rightKey, op.right, 'right', rightStays);
@@ -163,10 +169,8 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
     if (!terminal) throw new SqlError('INTERNAL', 'a plan without a sink needs a terminal');
     if (durable?.funnel) {
       const topic = `${durable.topicPrefix}-funnel-repartition`;
-      graph.repartitionTopics.push(topic);
       graph.onePartition.add(topic);
-      handle(topic, repartitionReader(ctx, terminal));
-      build(root, repartitionWriter(() => FUNNEL_KEY, topic, durable.produce), 'root');
+      build(root, exchange(topic, () => FUNNEL_KEY, terminal), 'root');
     } else {
       build(root, terminal, 'root');
     }

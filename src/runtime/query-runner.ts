@@ -6,7 +6,7 @@
 // A durable query's state is per task (partition number). When the consumer's assignment
 // changes, the runner drops the state of tasks that moved away and restores the new ones from
 // their changelogs before it processes any of their records.
-import type { Log, Consumer, LogRecord, ProducerRecord, TransactionalProducer } from '../log/log.js';
+import { parseTpKey, type Log, type Consumer, type LogRecord, type ProducerRecord, type TransactionalProducer } from '../log/log.js';
 import type { OperatorGraph } from './build-operators.js';
 import type { TaskContext } from './state/state-map.js';
 import { collectChanges, restoreTasks } from './state/changelog.js';
@@ -81,8 +81,6 @@ export class QueryRunner {
   /** Offsets processed and flushed but not yet committed, and when the last commit was. */
   private uncommitted = false;
   private lastCommit = 0;
-  /** Records processed so far. */
-  processed = 0;
   /** With a gate: per topic, per partition, the next offset not yet processed. */
   private readonly progress = new Map<string, number[]>();
 
@@ -149,7 +147,6 @@ export class QueryRunner {
         // A bug in an operator: report it and carry on with the next records.
         if (!this.stopped) this.fail(e);
       }
-      this.processed += recs.length;
       if (this.stopped) break; // e.g. a push query reached its LIMIT mid-batch
       await this.flush();
     }
@@ -162,7 +159,7 @@ export class QueryRunner {
   /** Starts over from the committed offsets and changelogs (after a failed transaction). */
   private async reopen(): Promise<void> {
     await this.consumer?.close().catch(() => undefined);
-    for (const m of this.o.graph.stores.maps) { m.clear(); m.dirty.clear(); }
+    for (const m of this.o.graph.stores.maps) m.clear();
     this.o.outBuffer.length = 0;
     this.o.durable?.internalBuffer.clear();
     this.pending.clear();
@@ -259,10 +256,7 @@ export class QueryRunner {
   private async flushTransaction(tx: TransactionalProducer): Promise<void> {
     await tx.begin();
     for (const [topic, recs] of this.pending) await tx.produce(topic, recs);
-    const offsets = [...this.consumer!.positions()].map(([key, offset]) => {
-      const i = key.lastIndexOf('/');
-      return { topic: key.slice(0, i), partition: Number(key.slice(i + 1)), offset };
-    });
+    const offsets = [...this.consumer!.positions()].map(([key, offset]) => ({ ...parseTpKey(key), offset }));
     if (offsets.length > 0) await tx.sendOffsets(this.o.groupId, offsets);
     await tx.commit();
     this.pending.clear();
@@ -322,13 +316,14 @@ export class QueryRunner {
     return !this.busy;
   }
 
+  /** Before a poll: progress is the position of every partition held now (and only those). */
   private markProgress(): void {
+    this.progress.clear();
     for (const [key, pos] of this.consumer!.positions()) {
-      const i = key.lastIndexOf('/');
-      const topic = key.slice(0, i);
+      const { topic, partition } = parseTpKey(key);
       let parts = this.progress.get(topic);
       if (!parts) this.progress.set(topic, (parts = []));
-      parts[Number(key.slice(i + 1))] = pos;
+      parts[partition] = pos;
     }
   }
 
@@ -345,12 +340,11 @@ export class QueryRunner {
 
   /**
    * The next offset of a partition this runner has not processed, or undefined when it does not
-   * read that partition here (another instance has it, or it has not started).
+   * read that partition here (another instance has it, it has not started, or it stopped).
+   * Only runners with a gate keep progress.
    */
   nextToProcess(topic: string, partition: number): number | undefined {
-    const c = this.consumer;
-    if (!c || !c.assignment().some((tp) => tp.topic === topic && tp.partition === partition)) return undefined;
-    return this.progress.get(topic)?.[partition] ?? c.positions().get(`${topic}/${partition}`);
+    return this.stopped ? undefined : this.progress.get(topic)?.[partition];
   }
 
   get isStopped(): boolean { return this.stopped; }

@@ -4,22 +4,13 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
 import { KafkaLog } from '../../src/log/kafka-log.js';
-import { LiveModel } from '../../src/engine/models/live-model.js';
+import { burst, predictThenLearn } from '../engine/test-then-train-reference.js';
 import { kafkaBrokers, kafkaEnabled } from '../setup/kafka-broker.js';
 import { readAll } from './service-helpers.js';
 
 vi.setConfig({ testTimeout: 180_000 });
 
 const N = 2000;
-
-function burst(): { key: null; value: Buffer }[] {
-  return Array.from({ length: N }, (_v, i) => {
-    const x = ((i * 37) % 100) / 10;
-    const y = ((i * 53) % 100) / 10;
-    const busy = i < N / 2 ? x + y > 10 : x - y > 0; // the rule changes half way
-    return { key: null, value: Buffer.from(JSON.stringify({ SEQ: i, X: x, Y: y, BUSY: busy })) };
-  });
-}
 
 async function until(what: string, ok: () => boolean, ms = 60_000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -50,19 +41,11 @@ describe.skipIf(!kafkaEnabled)('models on Kafka', () => {
       // Both consumers hold the partition before the burst arrives.
       const runners = [...first.state.queries.values()].map((q) => q.runner);
       await until('both queries to be assigned', () => runners.every((r) => r.assignedTasks().length === 1));
-      const input = burst();
+      const input = burst(N);
       await log.produce(topic, input);
       await first.settle(120_000);
 
-      const ref = new LiveModel(first.state.models.get('M')!.def);
-      const proba = ref.bind('PREDICT_PROBA');
-      if (typeof proba === 'string') throw new Error(proba);
-      const expected = input.map((r) => {
-        const v = JSON.parse(r.value.toString()) as { X: number; Y: number; BUSY: boolean };
-        const p = proba.impl(v.X, v.Y);
-        ref.learn([v.X, v.Y, v.BUSY], 0);
-        return p;
-      });
+      const { expected, proba } = predictThenLearn(first.state.models.get('M')!.def, input);
       const scored = await readAll(log, sink);
       expect(scored.map((r) => r.value!.SEQ)).toEqual(input.map((_r, i) => i));
       expect(scored.map((r) => r.value!.P)).toEqual(expected);
@@ -74,7 +57,7 @@ describe.skipIf(!kafkaEnabled)('models on Kafka', () => {
       // A pull query with PREDICT: the restored model predicts as the reference does.
       const [pulled] = await second.executeScript('SELECT PREDICT_PROBA(m, 9.0, 1.0) AS p FROM pts LIMIT 1;');
       if (pulled.kind !== 'rows') throw new Error(`expected rows, got ${pulled.kind}`);
-      expect(pulled.rows).toEqual([[proba.impl(9.0, 1.0)]]);
+      expect(pulled.rows).toEqual([[proba(9.0, 1.0)]]);
     } finally {
       await second?.close();
       await log.close();

@@ -51,9 +51,6 @@ export class FeatureEncoder {
     return own + (hash(key) % (this.slots - own));
   }
 
-  /** How many distinct values each categorical feature has seen (DESCRIBE MODEL). */
-  cardinalities(): (number | null)[] { return this.vocab.map((v) => (v ? v.size : null)); }
-
   snapshot(): FeatureEncoderState { return { vocab: this.vocab.map((v) => (v ? [...v.keys()] : null)) }; }
 
   restore(s: FeatureEncoderState): void {

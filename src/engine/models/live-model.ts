@@ -5,7 +5,7 @@ import type { ModelBinding, ModelFunctionKind } from '../../../udfs/types.js';
 import type { OnlineModel } from '../../ml/online-model.js';
 import { createModel } from '../../ml/registry.js';
 import { Adwin } from '../../ml/drift/adwin.js';
-import { BOOLEAN, DOUBLE, INTEGER, STRING, map, type SqlType } from '../../types/sql-type.js';
+import { DOUBLE, INTEGER, STRING, map, type SqlType } from '../../types/sql-type.js';
 import { Decimal } from '../../types/decimal.js';
 import type { ModelDef } from './model-def.js';
 import { FeatureEncoder, type FeatureEncoderState } from './feature-encoder.js';
@@ -184,5 +184,3 @@ function truthy(v: unknown): boolean {
   const s = String(v).trim().toLowerCase();
   return s !== '' && s !== '0' && s !== 'false' && s !== 'no';
 }
-
-export const LABEL_TYPES_OK = new Set([BOOLEAN.kind, INTEGER.kind, 'BIGINT', DOUBLE.kind, STRING.kind, 'DECIMAL']);

@@ -23,7 +23,7 @@ export class TestThenTrain {
   trainerGate(model: string): RecordGate {
     return this.gate((rec) => {
       for (const s of this.scorers.get(model) ?? []) {
-        const next = s.isStopped ? undefined : s.nextToProcess(rec.topic, rec.partition);
+        const next = s.nextToProcess(rec.topic, rec.partition);
         if (next !== undefined && next <= rec.offset) return false; // not yet scored by s
       }
       return true;
@@ -34,8 +34,7 @@ export class TestThenTrain {
   scorerGate(models: string[]): RecordGate {
     return this.gate((rec) => {
       for (const m of models) {
-        const t = this.trainers.get(m);
-        const next = !t || t.isStopped ? undefined : t.nextToProcess(rec.topic, rec.partition);
+        const next = this.trainers.get(m)?.nextToProcess(rec.topic, rec.partition);
         if (next !== undefined && next < rec.offset) return false; // m has not learned all before
       }
       return true;

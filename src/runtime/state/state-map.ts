@@ -71,6 +71,10 @@ export class StateMap<V> extends Map<unknown, V> {
     }
   }
 
-  /** The task a key belongs to. */
-  taskOfKey(k: unknown): number | undefined { return this.taskOf?.get(k); }
+  /** Forgets everything, changes included (a runner starting over from the changelogs). */
+  override clear(): void {
+    super.clear();
+    this.taskOf?.clear();
+    this.dirty.clear();
+  }
 }
