@@ -10,6 +10,7 @@
 import type { Admin, Kafka, Message } from 'kafkajs';
 import kafkajs from 'kafkajs';
 import { withDeadline } from './kafka-client.js';
+import { Rng } from '../../src/ml/rng.js';
 
 const { Partitioners } = kafkajs;
 
@@ -71,7 +72,8 @@ export async function createTopic(admin: Admin, topic: string): Promise<void> {
 }
 
 function generate(n: number): { messages: Message[]; expectedHot: number; bytes: number } {
-  const rand = mulberry32(42); // the same data every run
+  const rng = new Rng(42); // the same data every run
+  const rand = (): number => rng.next();
   const end = Math.floor(Date.now() / 60_000) * 60_000 - 60_000; // in the past: brokers reject far-future times
   const start = end - SPAN_MS;
   const padding = 'lorem ipsum dolor sit amet '.repeat(12);
@@ -92,15 +94,4 @@ function generate(n: number): { messages: Message[]; expectedHot: number; bytes:
     messages[i] = { key: sensor, value, timestamp: String(start + Math.floor((i * SPAN_MS) / n)) };
   }
   return { messages, expectedHot, bytes };
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

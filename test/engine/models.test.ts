@@ -5,7 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
 import { MemoryLog } from '../../src/log/memory-log.js';
-import type { StatementResult } from '../../src/engine/statement-result.js';
+import { rowsOf } from './engine-helpers.js';
 
 const props = { 'auto.offset.reset': 'earliest' };
 
@@ -24,14 +24,9 @@ const PTS = "CREATE STREAM pts (x DOUBLE, y DOUBLE, kind STRING, busy BOOLEAN) W
 async function rows(e: Engine, sql: string): Promise<unknown[][]> {
   const res = await e.executeScript(sql);
   const r = res[res.length - 1];
-  return collect(r);
+  return rowsOf(r);
 }
 
-async function collect(r: StatementResult): Promise<unknown[][]> {
-  if (r.kind === 'rows') return r.rows;
-  if (r.kind === 'stream') { const out: unknown[][] = []; for await (const x of r.rows) out.push(x); return out; }
-  throw new Error(`expected rows: ${r.message}`);
-}
 
 const described = async (e: Engine, name: string): Promise<Record<string, string>> =>
   Object.fromEntries((await rows(e, `DESCRIBE MODEL ${name};`)) as [string, string][]);

@@ -6,6 +6,7 @@ import { Engine } from '../../src/engine/engine.js';
 import { KafkaLog } from '../../src/log/kafka-log.js';
 import type { Log, LogRecord, ProducerRecord } from '../../src/log/log.js';
 import type { StatementResult } from '../../src/engine/statement-result.js';
+import { rowsOf } from '../engine/engine-helpers.js';
 
 export type LogKind = 'memory' | 'kafka';
 
@@ -98,16 +99,6 @@ function context(kind: LogKind, engine: Engine): Ctx {
   };
 }
 
-/** All rows of a result: a table's rows, or a push query's rows until it ends. */
-export async function rowsOf(r: StatementResult): Promise<unknown[][]> {
-  if (r.kind === 'rows') return r.rows;
-  if (r.kind === 'stream') {
-    const out: unknown[][] = [];
-    for await (const row of r.rows) out.push(row);
-    return out;
-  }
-  throw new Error(`expected rows, got the message: ${r.message}`);
-}
 
 /** Every record of a topic, partition by partition, in offset order. */
 export async function readTopic(log: Log, topic: string): Promise<Rec[]> {
