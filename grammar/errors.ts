@@ -8,6 +8,7 @@ import {
   Variable,
 } from './tokens.js';
 import { TIME_UNIT_TOKENS } from './literals.js';
+import { excerpt } from '../src/types/excerpt.js';
 
 const NAME = 'a name';
 const NUMBER = 'a number';
@@ -35,7 +36,7 @@ function describeType(t: TokenType): string {
 /** How the offending token reads in a message. */
 export function describeToken(t: IToken | undefined): string {
   if (!t || t.tokenType === EOF) return 'end of statement';
-  return `'${t.image}'`;
+  return `'${excerpt(t.image)}'`;
 }
 
 const MAX_LISTED = 12;
@@ -63,7 +64,8 @@ export function describeExpected(types: TokenType[]): string {
 
 /** The expected keyword the offending word is a likely typo of (CREAT → CREATE), if any. */
 function didYouMean(actual: IToken | undefined, expected: TokenType[]): string {
-  if (!actual || actual.tokenType === EOF || !/^[A-Za-z_]{3,}$/.test(actual.image)) return '';
+  // Keywords are short: a long word is no typo of one (and would make the edit distance slow).
+  if (!actual || actual.tokenType === EOF || actual.image.length > 30 || !/^[A-Za-z_]{3,}$/.test(actual.image)) return '';
   const word = actual.image.toUpperCase();
   let best = '';
   let bestDistance = Infinity;
@@ -93,7 +95,7 @@ const STRUCTURAL = new Set(['SELECT', 'FROM', 'WHERE', 'GROUP', 'BY', 'HAVING', 
   'OR', 'NOT', 'WITH', 'JOIN', 'WITHIN', 'THEN', 'ELSE', 'END', 'WHEN', 'IN', 'IS', 'LIKE', 'BETWEEN', 'INTO', 'VALUES']);
 
 function unexpected(actual: IToken | undefined, expected: TokenType[]): string {
-  if (actual?.tokenType === Variable) return `variable ${actual.image} is not defined (DEFINE it first)`;
+  if (actual?.tokenType === Variable) return `variable ${excerpt(actual.image)} is not defined (DEFINE it first)`;
   // A keyword where a name belongs is the most common surprise: say so.
   const wantsName = expected.some((t) => DESCRIPTIONS.get(t) === NAME);
   const reservedHint = wantsName && actual && actual.tokenType !== EOF && /^[A-Za-z_]+$/.test(actual.image)
@@ -110,7 +112,7 @@ export const errorMessageProvider: IParserErrorMessageProvider = {
     return unexpected(actual, [expected]);
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
-    if (firstRedundant.tokenType === Variable) return `variable ${firstRedundant.image} is not defined (DEFINE it first)`;
+    if (firstRedundant.tokenType === Variable) return `variable ${excerpt(firstRedundant.image)} is not defined (DEFINE it first)`;
     return `unexpected ${describeToken(firstRedundant)}, expected end of statement`;
   },
   buildNoViableAltMessage({ expectedPathsPerAlt, actual }) {

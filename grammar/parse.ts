@@ -7,6 +7,7 @@ import { tokenize } from './lexer.js';
 import { StatementParser } from './parser-statements.js';
 import { endOf, START, tokenPosition } from './positions.js';
 import { splitStatements } from './split-statements.js';
+import { checkNestingDepth } from './nesting-depth.js';
 
 const parser = new StatementParser();
 
@@ -20,8 +21,9 @@ export function parseStatement(text: string, origin: Position = START): Statemen
     parser.begin(tokens, text, origin.offset);
     const statement = parser.statement();
     throwFirstError(parser.errors, tokens, text, origin);
+    checkNestingDepth(statement);
     return statement;
-  });
+  }, origin);
 }
 
 /** Parses a whole script; a bad statement is reported and parsing continues with the next. */
@@ -48,8 +50,9 @@ export function parseExpression(text: string): Expr {
     parser.begin(tokens, text, 0);
     const expr = parser.standaloneExpression();
     throwFirstError(parser.errors, tokens, text, START);
+    checkNestingDepth(expr);
     return expr;
-  });
+  }, START);
 }
 
 function throwFirstError(errors: IRecognitionException[], tokens: IToken[], text: string, origin: Position): void {
@@ -65,13 +68,15 @@ function throwFirstError(errors: IRecognitionException[], tokens: IToken[], text
   throw new SqlError('PARSE_ERROR', e.message, { position: tokenPosition(t), snippet: t.image });
 }
 
-function guarded<T>(run: () => T): T {
+function guarded<T>(run: () => T, origin: Position): T {
   try {
     return run();
   } catch (e) {
     if (isSqlError(e)) throw e;
     if (e instanceof RangeError) {
-      throw new SqlError('PARSE_ERROR', 'the statement is nested too deeply to parse', { cause: e });
+      // The parser recursed out of stack (deep parentheses, nested calls): point where it was.
+      throw new SqlError('PARSE_ERROR', 'expression nested too deeply to parse',
+        { position: parser.currentPosition() ?? origin, cause: e });
     }
     throw new SqlError('INTERNAL', `parser failure: ${(e as Error)?.message ?? String(e)}`, { cause: e });
   }

@@ -5,7 +5,7 @@
 // that inspects parse results runs inside ACTION so the grammar-recording pass skips it.
 import { EmbeddedActionsParser, EOF, tokenMatcher, type IToken, type TokenType } from './chevrotain.js';
 import { SqlError } from '../src/types/sql-error.js';
-import type { Span } from '../src/types/sql-error.js';
+import type { Position, Span } from '../src/types/sql-error.js';
 import type { Properties, PropertyValue } from './ast.js';
 import { errorMessageProvider } from './errors.js';
 import { identifierText, numberProblem, TIME_UNIT_TOKENS, unitMillis, unquoteString } from './literals.js';
@@ -46,6 +46,12 @@ export abstract class BaseParser extends EmbeddedActionsParser {
   /** The source text covered by a span. */
   protected textOf(span: Span): string {
     return this.source.slice(span.offset - this.sourceOffset, span.endOffset - this.sourceOffset);
+  }
+
+  /** Where the parser is now (the next token), unless at the end. */
+  currentPosition(): Position | undefined {
+    const t = this.LA(1);
+    return t.tokenType === EOF || Number.isNaN(t.startOffset) ? undefined : tokenPosition(t);
   }
 
   /** The last token consumed (for spans ending "here"). */

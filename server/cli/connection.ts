@@ -30,6 +30,8 @@ export interface Connection {
   options: Pick<EngineOptions, 'log' | 'durable' | 'serviceId' | 'instanceId'>;
   properties: Record<string, string>;
   describe: string;
+  /** Closes the log's connections (the engine does not own a log it was given). */
+  close: () => Promise<void>;
 }
 
 export function connectionFromArgs(args: ParsedArgs): Connection {
@@ -43,12 +45,13 @@ export function connectionFromArgs(args: ParsedArgs): Connection {
   const iid = args.flags.get('instance-id');
   const instanceId = typeof iid === 'string' ? iid : cfg.instanceId;
   if (brokers.length === 0) {
-    return { options: { serviceId }, properties: cfg.properties ?? {}, describe: 'the embedded log' };
+    return { options: { serviceId }, properties: cfg.properties ?? {}, describe: 'the embedded log', close: async () => {} };
   }
   const log = new KafkaLog({ brokers: brokers.map((b) => b.trim()), clientId: cfg.clientId ?? `eddy-${serviceId}`, ssl: cfg.ssl, sasl: cfg.sasl });
   return {
     options: { log, durable: true, serviceId, instanceId },
     properties: cfg.properties ?? {},
     describe: `Kafka at ${brokers.join(',')} (service ${serviceId})`,
+    close: () => log.close(),
   };
 }

@@ -10,7 +10,8 @@ import { printResult, type Out, type OutputMode } from './print-result.js';
 import { formatError } from './format-error.js';
 import { RUN_HELP } from './help.js';
 import { propertiesFromFlags, functionsDir } from './properties-flag.js';
-import { connectionFromArgs } from './connection.js';
+import { connectionFromArgs, type Connection } from './connection.js';
+import { shutDown, shutdownTimeoutMs } from './shutdown.js';
 
 export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
   if (args.flags.has('help')) { out.stdout(RUN_HELP); return 0; }
@@ -33,14 +34,15 @@ export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
     return 1;
   }
   let engine: Engine;
+  let conn: Connection | undefined;
+  let properties: Record<string, string> = propertiesFromFlags(args);
   try {
-    const conn = connectionFromArgs(args);
-    engine = await Engine.create({
-      ...conn.options, baseDir: dirname(resolve(file)),
-      properties: { ...conn.properties, ...propertiesFromFlags(args) }, functionsDir: functionsDir(args),
-    });
+    conn = connectionFromArgs(args);
+    properties = { ...conn.properties, ...properties };
+    engine = await Engine.create({ ...conn.options, baseDir: dirname(resolve(file)), properties, functionsDir: functionsDir(args) });
   } catch (e) {
     out.stderr(formatError(e, file));
+    await shutDown(undefined, conn, shutdownTimeoutMs(properties), out);
     return 1;
   }
   try {
@@ -65,7 +67,7 @@ export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
     }
     return 0;
   } finally {
-    await engine.close();
+    await shutDown(engine, conn, shutdownTimeoutMs(properties), out);
   }
 }
 

@@ -5,27 +5,32 @@ import { Engine } from '../../src/engine/engine.js';
 import type { ParsedArgs } from './args.js';
 import type { Out } from './print-result.js';
 import { SERVER_HELP } from './help.js';
-import { connectionFromArgs } from './connection.js';
+import { connectionFromArgs, type Connection } from './connection.js';
+import { shutDown, shutdownTimeoutMs } from './shutdown.js';
 import { propertiesFromFlags, functionsDir } from './properties-flag.js';
 import { formatError } from './format-error.js';
 
 export async function serverCommand(args: ParsedArgs, out: Out, stop: Promise<void> = signalled()): Promise<number> {
   if (args.flags.has('help')) { out.stdout(SERVER_HELP); return 0; }
   let engine: Engine;
+  let conn: Connection | undefined;
+  let properties: Record<string, string> = propertiesFromFlags(args);
   try {
-    const conn = connectionFromArgs(args);
+    conn = connectionFromArgs(args);
+    properties = { ...conn.properties, ...properties };
     engine = await Engine.create({
-      ...conn.options, properties: { ...conn.properties, ...propertiesFromFlags(args) }, functionsDir: functionsDir(args),
+      ...conn.options, properties, functionsDir: functionsDir(args),
       onProcessingLog: (e) => out.stderr(`processing log: ${e.queryId} ${e.type}: ${e.message}${e.topic ? ` (${e.topic}/${e.partition}@${e.offset})` : ''}`),
     });
     out.stderr(`Eddy server on ${conn.describe}: ${[...engine.state.queries.keys()].length} persistent queries running.`);
   } catch (e) {
     out.stderr(formatError(e, undefined));
+    await shutDown(undefined, conn, shutdownTimeoutMs(properties), out);
     return 1;
   }
   await stop;
   out.stderr('Eddy server stopping.');
-  await engine.close();
+  await shutDown(engine, conn, shutdownTimeoutMs(properties), out);
   return 0;
 }
 

@@ -1,9 +1,11 @@
-// A small unbounded async queue: producers push, one consumer iterates; close() ends it.
+// A small async queue: producers push, one consumer iterates; close() ends it. Unbounded, but a
+// producer can ask for room (a push query pauses while its consumer lags, see room()).
 export class AsyncQueue<T> implements AsyncIterable<T> {
   private items: T[] = [];
   private waiting: ((r: IteratorResult<T>) => void) | undefined;
   private closed = false;
   private failure: unknown;
+  private roomWaiters: (() => void)[] = [];
 
   push(item: T): void {
     if (this.closed) return;
@@ -11,10 +13,23 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
     else this.items.push(item);
   }
 
+  /** undefined while fewer than `max` items wait; else resolves once the consumer took some, or on close. */
+  room(max: number): Promise<void> | undefined {
+    if (this.items.length < max || this.closed) return undefined;
+    return new Promise((r) => { this.roomWaiters.push(r); });
+  }
+
+  private wakeProducers(): void {
+    const ws = this.roomWaiters;
+    this.roomWaiters = [];
+    for (const w of ws) w();
+  }
+
   close(err?: unknown): void {
     if (this.closed) return;
     this.closed = true;
     this.failure = err;
+    this.wakeProducers();
     if (this.waiting) { const w = this.waiting; this.waiting = undefined; w({ value: undefined as never, done: true }); }
   }
 
@@ -23,7 +38,11 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
   [Symbol.asyncIterator](): AsyncIterator<T> {
     return {
       next: () => {
-        if (this.items.length > 0) return Promise.resolve({ value: this.items.shift()!, done: false });
+        if (this.items.length > 0) {
+          const value = this.items.shift()!;
+          if (this.roomWaiters.length > 0) this.wakeProducers();
+          return Promise.resolve({ value, done: false });
+        }
         if (this.closed) {
           if (this.failure) return Promise.reject(this.failure);
           return Promise.resolve({ value: undefined as never, done: true });

@@ -3,6 +3,7 @@ import type { LogicalSchema } from '../types/schema.js';
 import type { FormatSpec } from '../format/serde.js';
 import type { WindowInfo } from '../plan/physical-plan.js';
 import { SqlError } from '../types/sql-error.js';
+import { excerpt } from '../types/excerpt.js';
 
 export interface SourceDef {
   name: string;
@@ -32,7 +33,7 @@ export class Catalog {
 
   require(name: string, position?: { line: number; column: number; offset: number }): SourceDef {
     const s = this.sources.get(name);
-    if (!s) throw new SqlError('UNKNOWN_SOURCE', `${name} does not exist.`, { position });
+    if (!s) throw new SqlError('UNKNOWN_SOURCE', `${excerpt(name)} does not exist.`, { position });
     return s;
   }
 

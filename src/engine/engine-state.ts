@@ -32,6 +32,8 @@ export interface EngineState {
   durable: boolean;
   /** This instance's name within the service (transactional ids). */
   instanceId: string;
+  /** While a command is replayed: its source topics' end offsets when it was accepted (see persistent-query.ts). */
+  acceptedOffsets?: Record<string, number[]>;
 }
 
 export const DEFAULT_PROPERTIES: Record<string, string> = {

@@ -13,9 +13,13 @@ import { Catalog } from './catalog.js';
 import { DEFAULT_PROPERTIES, type EngineState } from './engine-state.js';
 import { ProcessingLogWriter } from './processing-log-writer.js';
 import { executeStatement } from './execute-statement.js';
+import { readGeneratedSizeLimitFrom } from '../../udfs/shared/generated-size.js';
+import { readRegexTimeoutFrom } from '../../udfs/string/regex-time-limit.js';
+import { checkStatementSize } from './statement-size.js';
 import { SqlError } from '../types/sql-error.js';
 import { loadUserFunctions } from './load-user-functions.js';
 import { CommandLog, DURABLE_KINDS } from './command-log.js';
+import { acceptedOffsetsOf } from './persistent-query.js';
 import { randomUUID } from 'node:crypto';
 import { modelFunctions } from './models/model-functions.js';
 import { TestThenTrain } from './models/test-then-train.js';
@@ -50,6 +54,14 @@ export interface EngineOptions {
   instanceId?: string;
 }
 
+/** Per-call scope of a statement (a REST request's): nothing here leaks into the session. */
+export interface ExecuteOptions {
+  /** Properties over the session's, for this statement only (streamsProperties, a request's SET). */
+  properties?: Record<string, string>;
+  /** Variables to substitute instead of the session's (a request's sessionVariables, DEFINE). */
+  variables?: ReadonlyMap<string, string>;
+}
+
 /** One statement of a script with where it starts, for error messages. */
 export interface ScriptStatement { text: string; line: number; column: number; offset: number }
 
@@ -59,6 +71,8 @@ export class Engine {
   /** Statements run one at a time: local ones and replayed commands never interleave. */
   private queue: Promise<unknown> = Promise.resolve();
   private follower: NodeJS.Timeout | undefined;
+  /** Commands of the command topic that failed on replay and were skipped, by offset: why. */
+  readonly failedCommands = new Map<number, string>();
   private closed = false;
 
   private constructor(readonly state: EngineState, private readonly defaults: Record<string, string>,
@@ -86,6 +100,8 @@ export class Engine {
       durable: o.durable === true, instanceId: o.instanceId ?? randomUUID(), modelMetrics: undefined,
     };
     state.catalog.add(processingLog.sourceDef());
+    readGeneratedSizeLimitFrom(() => state.properties);
+    readRegexTimeoutFrom(() => state.properties);
     const modelMetrics = new ModelMetricsWriter(log, serviceId, state.models);
     await modelMetrics.init();
     state.catalog.add(modelMetrics.sourceDef());
@@ -102,7 +118,10 @@ export class Engine {
     const engine = new Engine(state, defaults, commands, o.log === undefined);
     if (commands) {
       await engine.serialized(() => engine.replayCommands());
-      engine.follower = setInterval(() => { void engine.serialized(() => engine.replayCommands()); }, o.followIntervalMs ?? 500);
+      engine.follower = setInterval(() => {
+        // Reading the topic can fail while a broker is away: the next look tries again.
+        engine.serialized(() => engine.replayCommands()).catch(() => undefined);
+      }, o.followIntervalMs ?? 500);
       engine.follower.unref();
     }
     return engine;
@@ -118,20 +137,33 @@ export class Engine {
   /** Applies commands other instances (or earlier runs) appended since the last look. */
   private async replayCommands(): Promise<void> {
     if (!this.commands || this.closed) return;
-    for (const { offset, command } of await this.commands.readFrom(this.applied)) {
+    for (const { offset, command, problem } of await this.commands.readFrom(this.applied)) {
       this.applied = offset + 1;
+      if (!command) {
+        this.failedCommand(offset, problem, undefined);
+        continue;
+      }
       const saved = this.state.properties;
       this.state.properties = { ...this.defaults, ...command.properties };
       this.state.nextQueryNumber = offset;
+      this.state.acceptedOffsets = command.startOffsets;
       try {
         await executeStatement(this.state, parseStatement(command.sql), this.defaults);
       } catch (e) {
-        // A command that fails on replay (e.g. its topic was deleted) must not stop the rest.
-        this.state.processingLog.log({ queryId: 'COMMAND', type: 'COMMAND', message: `command ${offset} failed on replay: ${(e as Error).message}`, record: command.sql });
+        // A command that fails on replay (its topic was deleted, it no longer plans) must not
+        // stop the rest, nor every start of the service.
+        this.failedCommand(offset, e instanceof Error ? e.message : String(e), command.sql);
       } finally {
         this.state.properties = saved;
+        this.state.acceptedOffsets = undefined;
       }
     }
+  }
+
+  /** Marks a command skipped on replay: logged to the processing log, kept in failedCommands. */
+  private failedCommand(offset: number, message: string, sql: string | undefined): void {
+    this.failedCommands.set(offset, message);
+    this.state.processingLog.log({ queryId: 'COMMAND', type: 'COMMAND', message: `command ${offset} failed on replay: ${message}`, ...(sql !== undefined ? { record: sql } : {}) });
   }
 
   get log(): Log { return this.state.log; }
@@ -140,12 +172,18 @@ export class Engine {
   split(script: string): ScriptStatement[] { return splitStatements(script); }
 
   /** Substitutes ${variables}, parses and executes one statement of a script. */
-  async executeText(stmt: ScriptStatement): Promise<StatementResult> {
+  async executeText(stmt: ScriptStatement, opts: ExecuteOptions = {}): Promise<StatementResult> {
     await this.settle();
+    return this.execute(this.parse(stmt, opts.variables), opts);
+  }
+
+  /** Substitutes ${variables} (the session's unless given) and parses one statement of a script. */
+  parse(stmt: ScriptStatement, variables: ReadonlyMap<string, string> = this.state.variables): Statement {
     const origin = { line: stmt.line, column: stmt.column, offset: stmt.offset };
-    const text = stmt.text.includes('${') ? substituteVariables(stmt.text, this.state.variables, origin) : stmt.text;
-    const parsed = parseStatement(text, origin);
-    return this.execute(parsed);
+    checkStatementSize(stmt.text, origin, this.state.properties);
+    const text = stmt.text.includes('${') ? substituteVariables(stmt.text, variables, origin) : stmt.text;
+    if (text !== stmt.text) checkStatementSize(text, origin, this.state.properties);
+    return parseStatement(text, origin);
   }
 
   /** Executes every statement of a script in order; stops at the first error (thrown). */
@@ -155,17 +193,42 @@ export class Engine {
     return out;
   }
 
-  async execute(stmt: Statement): Promise<StatementResult> {
-    return this.serialized(async () => {
-      if (!this.commands || !DURABLE_KINDS.has(stmt.kind)) return executeStatement(this.state, stmt, this.defaults);
+  async execute(stmt: Statement, opts: ExecuteOptions = {}): Promise<StatementResult> {
+    return this.serialized(() => this.withProperties(opts.properties, async () => {
+      if (!this.commands || !DURABLE_KINDS.has(stmt.kind)) return (await this.executeAccepting(stmt)).result;
       await this.replayCommands();
       // The query id number is the command's offset, the same on every instance.
       this.state.nextQueryNumber = await this.commands.end();
-      const result = await executeStatement(this.state, stmt, this.defaults);
-      const offset = await this.commands.append({ id: randomUUID(), sql: stmt.text, properties: { ...this.state.properties } });
+      const { result, offsets } = await this.executeAccepting(stmt);
+      const offset = await this.commands.append({
+        id: randomUUID(), sql: stmt.text, properties: { ...this.state.properties }, ...(offsets ? { startOffsets: offsets } : {}),
+      });
       this.applied = offset + 1;
       return result;
-    });
+    }));
+  }
+
+  /** Runs `f` with `properties` over the session's, restored after (a REST request's own, e.g. SET in it). */
+  private async withProperties<T>(properties: Record<string, string> | undefined, f: () => Promise<T>): Promise<T> {
+    if (!properties) return f();
+    const saved = this.state.properties;
+    this.state.properties = { ...saved, ...properties };
+    try {
+      return await f();
+    } finally {
+      this.state.properties = saved;
+    }
+  }
+
+  /**
+   * Executes a statement, and has the end offsets its new queries start from with latest before
+   * returning: every record produced after the statement returns is then their input.
+   */
+  private async executeAccepting(stmt: Statement): Promise<{ result: StatementResult; offsets: Record<string, number[]> | undefined }> {
+    const before = new Set(this.state.queries.values());
+    const result = await executeStatement(this.state, stmt, this.defaults);
+    const offsets = await acceptedOffsetsOf([...this.state.queries.values()].filter((q) => !before.has(q)));
+    return { result, offsets };
   }
 
   /** Resolves when every persistent query has processed all input available to it. */

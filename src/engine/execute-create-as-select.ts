@@ -6,10 +6,11 @@ import type { SourceDef } from './catalog.js';
 import type { Step, SinkStep } from '../plan/physical-plan.js';
 import type { FormatName, FormatSpec } from '../format/serde.js';
 import { planSelect } from '../plan/plan-select.js';
-import { parseWithProps, formatSpec } from './with-properties.js';
+import { parseWithProps, formatSpec, checkTopicName } from './with-properties.js';
 import { ensureTopic } from './topic-setup.js';
 import { validateFormats } from './validate-formats.js';
 import { startQuery, terminateQuery } from './persistent-query.js';
+import { lookaheadWarning } from './models/lookahead.js';
 import { offsetReset } from './engine-state.js';
 import { SqlError } from '../types/sql-error.js';
 import { formatSchema } from '../types/schema.js';
@@ -67,7 +68,8 @@ export async function executeCreateAsSelect(state: EngineState, s: CreateAsSelec
   }
   const keyFormat: FormatSpec = formatSpec(keyFormatName, keyDelim);
   const valueFormat: FormatSpec = formatSpec(valueFormatName, valueDelim, p.wrapSingleValue);
-  const topic = p.topic ?? s.name;
+  // A sink named after the statement: its name must make a legal topic name too.
+  const topic = p.topic ?? checkTopicName(s.name, s.span);
   const def: SourceDef = {
     name: s.name, type: s.sourceType, schema: root.schema, topic, keyFormat, valueFormat,
     window: root.window, sql: s.text, readOnly: false,
@@ -79,18 +81,33 @@ export async function executeCreateAsSelect(state: EngineState, s: CreateAsSelec
   const id = `${s.sourceType === 'STREAM' ? 'CSAS' : 'CTAS'}_${s.name}_${n}`;
   def.ownerQueryId = id;
   if (existing) await terminateWriters(state, s.name);
+  const topicExisted = (await state.log.describeTopic(topic)) !== undefined;
   await ensureTopic(state.log, topic, p.partitions ?? srcTopic?.partitions, p.replicas, p.retentionMs, s.sourceType === 'TABLE', false);
   const sink: SinkStep = {
     kind: 'sink', input: root, sinkName: s.name, topic, keyFormat, valueFormat, schema: root.schema,
     output: root.output, window: root.window, timestampColumn: p.timestamp, timestampFormat: p.timestampFormat,
   };
   state.catalog.add(def);
-  const q = startQuery(state, {
-    id, kind: s.sourceType === 'STREAM' ? 'CSAS' : 'CTAS', sql: s.text, root: sink, sinkName: s.name, sinkTopic: topic,
-    sourceNames: planSources(root), emitFinal: s.query.emit === 'FINAL', autoOffsetReset: offsetReset(state.properties),
-  });
+  let q;
+  try {
+    q = startQuery(state, {
+      id, kind: s.sourceType === 'STREAM' ? 'CSAS' : 'CTAS', sql: s.text, root: sink, sinkName: s.name, sinkTopic: topic,
+      sourceNames: planSources(root), emitFinal: s.query.emit === 'FINAL', autoOffsetReset: offsetReset(state.properties),
+    });
+  } catch (e) {
+    // Planning should have caught it; if not, the failed statement still leaves nothing behind.
+    await rollBack(state, s.name, existing, topicExisted ? undefined : topic);
+    throw e;
+  }
   state.queries.set(id, q);
-  return { kind: 'message', statement: s.text, message: `Created query with ID ${id}`, queryId: id };
+  const warning = await lookaheadWarning(state, q, offsetReset(state.properties));
+  return { kind: 'message', statement: s.text, message: `Created query with ID ${id}${warning ? `\n${warning}` : ''}`, queryId: id };
+}
+
+/** Undoes a CREATE ... AS SELECT whose query could not start: its catalog entry and new topic. */
+async function rollBack(state: EngineState, name: string, previous: SourceDef | undefined, createdTopic: string | undefined): Promise<void> {
+  if (previous) state.catalog.add(previous); else state.catalog.remove(name);
+  if (createdTopic) await state.log.deleteTopic(createdTopic).catch(() => undefined);
 }
 
 async function terminateWriters(state: EngineState, sink: string): Promise<void> {

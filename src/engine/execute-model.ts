@@ -17,10 +17,24 @@ import { SqlError } from '../types/sql-error.js';
 import { formatType, isNumeric, STRING, BIGINT } from '../types/sql-type.js';
 import { planSources } from './execute-create-as-select.js';
 import type { ModelDef, ModelFeature } from './models/model-def.js';
-import { LiveModel, type ModelCheckpoint } from './models/live-model.js';
+import { DEFAULT_MAX_CLASSES, LiveModel, type ModelCheckpoint } from './models/live-model.js';
+import { queriesUsingModel } from './models/model-users.js';
+import { ParamError } from '../ml/params.js';
+import type { RecordContext } from '../runtime/processing-log.js';
+import type { Span } from '../types/sql-error.js';
 
 /** WITH properties of CREATE MODEL that are Eddy's, not the model type's. */
-const OWN = new Set(['TYPE', 'LABEL', 'SEED', 'CATEGORY_SLOTS', 'METRICS_WINDOW', 'ON_DRIFT']);
+const OWN = new Set(['TYPE', 'LABEL', 'SEED', 'CATEGORY_SLOTS', 'METRICS_WINDOW', 'ON_DRIFT', 'MAX_CLASSES']);
+
+/**
+ * Bounds of Eddy's own properties: a model's size grows with CATEGORY_SLOTS (per categorical
+ * feature, and in every weight and k-NN row) and MAX_CLASSES (a weight row per class), so
+ * neither can be large enough to exhaust memory on the first rows.
+ */
+const MAX_CATEGORY_SLOTS = 4096;
+const MAX_ENCODED_WIDTH = 65536;
+const MAX_CLASSES_LIMIT = 10000;
+const MAX_METRICS_WINDOW = 1_000_000;
 
 export async function executeCreateModel(state: EngineState, s: CreateModel): Promise<StatementResult> {
   const name = s.name.toUpperCase();
@@ -29,6 +43,7 @@ export async function executeCreateModel(state: EngineState, s: CreateModel): Pr
   if (existing && !s.orReplace) {
     throw new SqlError('SOURCE_EXISTS', `Cannot create model ${name}: a model with that name already exists (use CREATE OR REPLACE MODEL).`, { position: s.span });
   }
+  if (existing) refuseIfInUse(state, name, 'replace', s.span);
   const props = new Map(Object.entries(s.properties).map(([k, v]) => [k.toUpperCase(), v]));
   const at = (p: PropertyValue | undefined) => (p ? { position: { line: p.span.line, column: p.span.column, offset: p.span.offset } } : { position: s.span });
   const typeProp = props.get('TYPE');
@@ -70,13 +85,18 @@ export async function executeCreateModel(state: EngineState, s: CreateModel): Pr
     if (OWN.has(k) || v.value === null) continue;
     params[k.toLowerCase()] = v.value;
   }
-  const num = (k: string, d: number, min: number): number => {
+  const num = (k: string, d: number, min: number, max: number): number => {
     const p = props.get(k);
     if (!p) return d;
     const n = Number(p.value);
-    if (!Number.isInteger(n) || n < min) throw new SqlError('INVALID_PROPERTY', `${k} must be an integer of at least ${min}, not '${String(p.value)}'.`, at(p));
+    if (!Number.isInteger(n) || n < min || n > max) throw new SqlError('INVALID_PROPERTY', `${k} must be an integer from ${min} to ${max}, not '${String(p.value)}'.`, at(p));
     return n;
   };
+  const categorySlots = num('CATEGORY_SLOTS', 16, 2, MAX_CATEGORY_SLOTS);
+  const width = features.reduce((w, f) => w + (f.categorical ? categorySlots : 1), 0);
+  if (width > MAX_ENCODED_WIDTH) {
+    throw new SqlError('INVALID_PROPERTY', `Model ${name} would have ${width} encoded features (${features.filter((f) => f.categorical).length} categorical × CATEGORY_SLOTS=${categorySlots}, plus the numeric ones); the most is ${MAX_ENCODED_WIDTH}: lower CATEGORY_SLOTS or select fewer categorical features.`, at(props.get('CATEGORY_SLOTS')));
+  }
   const onDriftProp = props.get('ON_DRIFT');
   const onDrift = String(onDriftProp?.value ?? 'none').toLowerCase();
   if (onDrift !== 'none' && onDrift !== 'reset') throw new SqlError('INVALID_PROPERTY', `ON_DRIFT must be 'none' or 'reset', not '${onDrift}'.`, at(onDriftProp));
@@ -85,15 +105,24 @@ export async function executeCreateModel(state: EngineState, s: CreateModel): Pr
   const def: ModelDef = {
     name, type: factory.type, task: factory.task, features,
     label: labelCol ? { name: labelCol.name, type: labelCol.type } : undefined,
-    params, seed: num('SEED', 42, 0), categorySlots: num('CATEGORY_SLOTS', 16, 2), metricsWindow: num('METRICS_WINDOW', 1000, 1),
+    params, seed: num('SEED', 42, 0, 2 ** 31 - 1), categorySlots, metricsWindow: num('METRICS_WINDOW', 1000, 1, MAX_METRICS_WINDOW),
+    maxClasses: num('MAX_CLASSES', DEFAULT_MAX_CLASSES, 2, MAX_CLASSES_LIMIT),
     onDrift: onDrift as ModelDef['onDrift'], sql: s.text, sourceNames: planSources(root), queryId,
     trainFrom: s.trainFrom ?? (offsetReset(state.properties) === 'earliest' ? 'EARLIEST' : 'LATEST'),
   };
+  // Where the training query is (set by its source before each row), for the processing log.
+  const current: RecordContext = { queryId, topic: '', partition: -1, offset: -1 };
+  const logSkip = (reason: string): void => state.processingLog.log({
+    queryId, type: 'MODEL', message: `Model ${name} skipped a training row: ${reason}.`,
+    topic: current.topic, partition: current.partition, offset: current.offset,
+  });
   let live: LiveModel;
   try {
-    live = new LiveModel(def);
+    live = new LiveModel(def, logSkip);
   } catch (e) {
-    throw new SqlError('INVALID_PROPERTY', `Model ${name}: ${(e as Error).message}`, { position: s.span });
+    // A hyper-parameter out of its range: point at the property that set it.
+    const key = e instanceof ParamError ? e.key.toUpperCase() : undefined;
+    throw new SqlError('INVALID_PROPERTY', `Model ${name}: ${(e as Error).message}`, key && props.has(key) ? at(props.get(key)) : { position: s.span });
   }
   if (existing) await dropModel(state, existing);
   // On a service, a model over a multi-partition source learns in one task: its rows funnel
@@ -120,7 +149,7 @@ export async function executeCreateModel(state: EngineState, s: CreateModel): Pr
       live.learn(buf, 0);
     },
     autoOffsetReset: def.trainFrom === 'EARLIEST' ? 'earliest' : 'latest',
-    trainsModel: name,
+    trainsModel: name, current,
     funnel,
     // A durable service checkpoints the model with each flush of its training query, so the
     // checkpoint always matches the committed offsets: a restart neither relearns nor skips.
@@ -151,12 +180,25 @@ async function dropModel(state: EngineState, m: LiveModel): Promise<void> {
   state.models.delete(m.name);
 }
 
+/**
+ * A query calling PREDICT (or friends) on a model holds that model: dropping or replacing it
+ * would leave the query scoring with a model no one can see or train. Refused as DROP STREAM
+ * refuses a source that queries read.
+ */
+function refuseIfInUse(state: EngineState, name: string, what: 'drop' | 'replace', span: Span): void {
+  const users = queriesUsingModel(state, name);
+  if (users.length === 0) return;
+  throw new SqlError('INVALID_STATEMENT',
+    `Cannot ${what} model ${name}.\nThe following queries use this model: [${users.join(', ')}].\nYou need to terminate them before you ${what} ${name}.`, { position: span });
+}
+
 export async function executeDropModel(state: EngineState, s: DropModel): Promise<StatementResult> {
   const m = state.models.get(s.name.toUpperCase());
   if (!m) {
     if (s.ifExists) return { kind: 'message', statement: s.text, message: `Model ${s.name.toUpperCase()} does not exist.` };
     throw new SqlError('UNKNOWN_SOURCE', `Model ${s.name.toUpperCase()} does not exist.`, { position: s.span });
   }
+  refuseIfInUse(state, m.name, 'drop', s.span);
   await dropModel(state, m);
   return { kind: 'message', statement: s.text, message: `Model ${m.name} was dropped.` };
 }
@@ -187,9 +229,11 @@ export function executeDescribeModel(state: EngineState, s: DescribeModel): Stat
     ['Training query', `${d.queryId} (${state.queries.get(d.queryId)?.status ?? 'STOPPED'}), from ${d.trainFrom}`],
     ['Rows learned', String(m.rows)],
     ['Rows skipped (NULL label)', String(m.skipped)],
+    ['Rows skipped (bad values)', describeSkips(m)],
     ['Learning rate (rows/s)', fmt(m.rate())],
     ...m.metrics.values().map((v) => [`Prequential ${v.name} (all / last ${d.metricsWindow})`, `${fmt(v.whole)} / ${fmt(v.recent)}`]),
     ['Classes', d.task === 'classification' ? m.labels.values.map(String).join(', ') || '-' : '-'],
+    ...(d.task === 'classification' ? [['Max classes', String(d.maxClasses ?? DEFAULT_MAX_CLASSES)]] : []),
     ['Drift events', m.drifts.length === 0 ? '0' : `${m.drifts.length}, at rows ${m.drifts.map((e) => e.row).join(', ')}`],
     ['State size (bytes)', String(m.model.stateBytes())],
     ['Last checkpoint', m.checkpointAt ? new Date(m.checkpointAt).toISOString() : 'none'],
@@ -197,3 +241,10 @@ export function executeDescribeModel(state: EngineState, s: DescribeModel): Stat
   return { kind: 'rows', statement: s.text, columns: [col('Property'), col('Value')], rows };
 }
 
+
+/** "0", or the total and its reasons: "3 (feature X non-finite: 2, label Y beyond ±1e150: 1)". */
+function describeSkips(m: LiveModel): string {
+  const total = m.skippedBad;
+  if (total === 0) return '0';
+  return `${total} (${[...m.skips].map(([why, n]) => `${why}: ${n}`).join(', ')})`;
+}

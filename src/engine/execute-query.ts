@@ -7,6 +7,7 @@ import type { Step, SourceStep } from '../plan/physical-plan.js';
 import type { Row } from '../runtime/emit.js';
 import type { OperatorContext } from '../runtime/operator-context.js';
 import type { LogRecord } from '../log/log.js';
+import type { RecordGate } from '../runtime/query-runner.js';
 import { DELETE } from '../runtime/emit.js';
 import { planSelect } from '../plan/plan-select.js';
 import { startQuery } from './persistent-query.js';
@@ -45,9 +46,13 @@ export async function executePushQuery(state: EngineState, s: QueryStatement): P
     count++;
     if (limit !== undefined && count >= limit) { queue.close(); void cancel(); }
   };
+  // A consumer that lags (a slow REST client) pauses the query once this many rows wait for it:
+  // memory stays bounded, and no row is dropped.
+  const maxBuffered = Math.max(1, Number(state.properties['eddy.push.buffer.rows'] ?? 1000) || 1000);
+  const gate: RecordGate = { before: () => queue.room(maxBuffered), after: () => undefined };
   const q = startQuery(state, {
     id, kind: 'PUSH', sql: s.text, root, sourceNames: [sourceOf(root).sourceName], terminal,
-    emitFinal: s.query.emit === 'FINAL', autoOffsetReset: offsetReset(state.properties),
+    emitFinal: s.query.emit === 'FINAL', autoOffsetReset: offsetReset(state.properties), gate,
   });
   state.queries.set(id, q);
   cancel = async () => {

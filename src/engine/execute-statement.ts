@@ -14,9 +14,39 @@ import { executePrint } from './execute-print.js';
 import { executeCopy } from './execute-copy.js';
 import { executeExplain } from './execute-explain.js';
 import { executeCreateModel, executeDescribeModel, executeDropModel } from './execute-model.js';
-import { SqlError } from '../types/sql-error.js';
+import { isSqlError, SqlError } from '../types/sql-error.js';
+import { LogError } from '../log/log-error.js';
 
+/**
+ * Executes a statement; whatever goes wrong comes out as a SqlError at the statement's position.
+ * Known causes are fixed where they arise; this is the last line of defence, so a caller never
+ * sees a stack overflow or a TypeError from a statement.
+ */
 export async function executeStatement(state: EngineState, s: Statement, defaults: Record<string, string>): Promise<StatementResult> {
+  try {
+    return await dispatch(state, s, defaults);
+  } catch (e) {
+    throw asSqlError(e, s);
+  }
+}
+
+/** `e` as a SqlError: the log's errors as the user's or the system's, anything else as a bug. */
+export function asSqlError(e: unknown, s: Statement): SqlError {
+  if (isSqlError(e)) return e.position || !s.span ? e : new SqlError(e.code, e.message, { position: s.span, snippet: e.snippet, cause: e.cause });
+  const position = s.span;
+  if (e instanceof LogError) {
+    const code = e.code === 'INVALID_TOPIC' || e.code === 'INVALID_PARTITION' ? 'INVALID_PROPERTY'
+      : e.code === 'UNKNOWN_TOPIC' ? 'UNKNOWN_TOPIC' : e.code === 'TOPIC_EXISTS' ? 'INVALID_STATEMENT' : 'IO_ERROR';
+    return new SqlError(code, e.message, { position, cause: e });
+  }
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return new SqlError('INTERNAL', 'the statement is nested too deeply to execute (out of stack)', { position, cause: e });
+  }
+  const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return new SqlError('INTERNAL', `internal error executing the statement: ${message}`, { position, cause: e });
+}
+
+async function dispatch(state: EngineState, s: Statement, defaults: Record<string, string>): Promise<StatementResult> {
   switch (s.kind) {
     case 'CreateSource': return executeCreateSource(state, s);
     case 'CreateAsSelect': return executeCreateAsSelect(state, s);

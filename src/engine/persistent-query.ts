@@ -7,9 +7,10 @@ import type { Emit } from '../runtime/emit.js';
 import { exactlyOnce, type EngineState } from './engine-state.js';
 import type { OperatorContext } from '../runtime/operator-context.js';
 import { buildOperators, sourceTopics, type OperatorGraph } from '../runtime/build-operators.js';
-import { QueryRunner } from '../runtime/query-runner.js';
+import { QueryRunner, type RecordGate } from '../runtime/query-runner.js';
 import { LogError } from '../log/log-error.js';
 import type { StateStores } from '../runtime/state/state-stores.js';
+import type { RecordContext } from '../runtime/processing-log.js';
 
 export type QueryKind = 'CSAS' | 'CTAS' | 'INSERT' | 'PUSH' | 'TRAIN';
 
@@ -19,6 +20,8 @@ export interface PersistentQuery extends Pick<StartOptions, 'id' | 'kind' | 'sql
   runner: QueryRunner;
   status: 'RUNNING' | 'ERROR';
   error?: string;
+  /** With auto.offset.reset=latest: its source topics' end offsets when it was accepted (where it starts). */
+  acceptedOffsets?: Promise<Record<string, number[]> | undefined>;
 }
 
 export interface StartOptions {
@@ -39,13 +42,17 @@ export interface StartOptions {
   trainsModel?: string;
   /** Durable: funnel all rows into one task before the terminal (see BuildOptions). */
   funnel?: boolean;
+  /** Holds records back (a push query whose consumer lags); test-then-train sets its own otherwise. */
+  gate?: RecordGate;
+  /** Where the row being processed came from, kept current by the source (for the terminal's logs). */
+  current?: RecordContext;
 }
 
 export function startQuery(state: EngineState, o: StartOptions): PersistentQuery {
   const outBuffer: ProducerRecord[] = [];
   const ctx: OperatorContext = {
     queryId: o.id, registry: state.registry, properties: state.properties,
-    logger: state.processingLog, current: { queryId: o.id, topic: '', partition: -1, offset: -1 },
+    logger: state.processingLog, current: o.current ?? { queryId: o.id, topic: '', partition: -1, offset: -1 },
   };
   const groupId = queryGroupId(state, o.id);
   // Persistent queries of a durable service keep their state in changelogs; push queries are
@@ -66,19 +73,23 @@ export function startQuery(state: EngineState, o: StartOptions): PersistentQuery
   // Test-then-train: a persistent query calling models, and a model's trainer, go in lockstep.
   const ttt = state.testThenTrain;
   const scores = o.kind === 'PUSH' || o.kind === 'TRAIN' ? [] : modelsCalled(o.root, (n) => state.registry.scalar(n)?.model !== undefined);
-  const gate = o.trainsModel ? ttt.trainerGate(o.trainsModel) : scores.length > 0 ? ttt.scorerGate(scores) : undefined;
+  const gate = o.gate ?? (o.trainsModel ? ttt.trainerGate(o.trainsModel) : scores.length > 0 ? ttt.scorerGate(scores) : undefined);
+  // Latest means the end of the input when the statement was accepted (now, or as the command
+  // being replayed recorded it), not when the consumer joins its group seconds or days later.
+  const acceptedOffsets = o.kind !== 'PUSH' && o.autoOffsetReset === 'latest' ? endOffsetsNow(state, sourceTopics(o.root)) : undefined;
   const q: PersistentQuery = {
     id: o.id, kind: o.kind, sql: o.sql, root: o.root, sinkName: o.sinkName, sinkTopic: o.sinkTopic,
-    sourceNames: o.sourceNames, graph, status: 'RUNNING',
+    sourceNames: o.sourceNames, graph, status: 'RUNNING', acceptedOffsets,
     runner: undefined as unknown as QueryRunner,
   };
   q.runner = new QueryRunner({
     queryId: o.id, log: state.log, groupId,
-    topics: sourceTopics(o.root), autoOffsetReset: o.autoOffsetReset, graph,
+    topics: sourceTopics(o.root), autoOffsetReset: o.autoOffsetReset, latestOffsets: acceptedOffsets, graph,
     sinkTopic: o.sinkTopic, outBuffer, durable, gate,
     coalesceSink: durable !== undefined && o.root.output === 'TABLE' && state.properties['ksql.streams.cache.max.bytes.buffering'] !== '0',
     commitIntervalMs: Number(state.properties['ksql.streams.commit.interval.ms'] ?? 2000),
     transactionalId: durable && exactlyOnce(state.properties) ? `${groupId}-${state.instanceId}` : undefined,
+    logger: state.processingLog,
     onError: (err) => {
       q.status = 'ERROR';
       q.error = err instanceof Error ? err.message : String(err);
@@ -112,6 +123,28 @@ export async function terminateQuery(state: EngineState, q: PersistentQuery): Pr
       if (!(e instanceof LogError && e.code === 'UNKNOWN_TOPIC')) throw e;
     });
   }
+}
+
+/** End offsets by topic, as the replayed command recorded them or else as they are now; never rejects. */
+async function endOffsetsNow(state: EngineState, topics: string[]): Promise<Record<string, number[]> | undefined> {
+  const recorded = state.acceptedOffsets; // read before the first await: it is the current command's
+  const out: Record<string, number[]> = {};
+  try {
+    await Promise.all(topics.map(async (t) => { out[t] = recorded?.[t] ?? await state.log.endOffsets(t); }));
+    return out;
+  } catch {
+    return undefined; // e.g. a source topic deleted meanwhile: the end when the consumer joins
+  }
+}
+
+/** The end offsets new queries start from with latest, merged (for their command), if any. */
+export async function acceptedOffsetsOf(queries: PersistentQuery[]): Promise<Record<string, number[]> | undefined> {
+  let out: Record<string, number[]> | undefined;
+  for (const q of queries) {
+    const got = await q.acceptedOffsets;
+    if (got) out = { ...got, ...out };
+  }
+  return out;
 }
 
 /** The consumer group of a query; also the prefix of its internal topics. */

@@ -2,7 +2,8 @@
 // they imply. Unknown names and bad values are user errors that name the property.
 import type { Properties, PropertyValue } from '../../grammar/ast.js';
 import type { FormatName, FormatSpec } from '../format/serde.js';
-import { SqlError } from '../types/sql-error.js';
+import { SqlError, type Position } from '../types/sql-error.js';
+import { excerpt } from '../types/excerpt.js';
 import { parseDelimiter } from '../format/index.js';
 
 const SOURCE_PROPS = new Set([
@@ -47,8 +48,41 @@ function bool(p: PropertyValue, name: string): boolean {
   throw bad(name, p, 'true or false');
 }
 function bad(name: string, p: PropertyValue, what: string): SqlError {
-  return new SqlError('INVALID_PROPERTY', `Invalid value for property ${name}: ${JSON.stringify(p.value)}: expected ${what}.`, { position: p.span });
+  return new SqlError('INVALID_PROPERTY', `Invalid value for property ${name}: ${excerpt(JSON.stringify(p.value))}: expected ${what}.`, { position: p.span });
 }
+/** Kafka's rule for topic names (checked before anything is created, at the property's place). */
+const TOPIC_NAME = /^[a-zA-Z0-9._-]+$/;
+const MAX_TOPIC_NAME = 249;
+
+/** `topic` when Kafka accepts it as a topic name; an INVALID_PROPERTY error at `position` if not. */
+export function checkTopicName(topic: string, position: Position): string {
+  const problem = topic.length === 0 ? 'is empty'
+    : topic === '.' || topic === '..' ? `cannot be '.' or '..'`
+      : topic.length > MAX_TOPIC_NAME ? `is ${topic.length} characters long, over Kafka's limit of ${MAX_TOPIC_NAME}`
+        : !TOPIC_NAME.test(topic) ? "contains a character other than ASCII letters, digits, '.', '_' and '-'" : '';
+  if (problem) {
+    throw new SqlError('INVALID_PROPERTY', `Topic name '${excerpt(topic, 60)}' is illegal: it ${problem}.`,
+      { position: { line: position.line, column: position.column, offset: position.offset } });
+  }
+  return topic;
+}
+
+/** More partitions than any real topic has; a typo would otherwise make a huge in-memory topic. */
+const MAX_PARTITIONS = 100_000;
+
+function partitions(p: PropertyValue, name: string): number {
+  const n = num(p, name);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PARTITIONS) throw bad(name, p, `a whole number from 1 to ${MAX_PARTITIONS}`);
+  return n;
+}
+
+/** A replication factor, or -1 for the broker's default (as Kafka's admin API takes it). */
+function replicas(p: PropertyValue, name: string): number {
+  const n = num(p, name);
+  if (!Number.isInteger(n) || (n < 1 && n !== -1) || n > 32767) throw bad(name, p, 'a whole number from 1 to 32767, or -1 for the broker default');
+  return n;
+}
+
 function format(p: PropertyValue, name: string): FormatName {
   const f = str(p, name).toUpperCase();
   if (!FORMATS.has(f)) throw new SqlError('INVALID_PROPERTY', `Unknown format: ${f}`, { position: p.span });
@@ -76,7 +110,7 @@ export function parseWithProps(props: Properties): WithProps {
   }
   for (const [k, p] of Object.entries(props)) {
     switch (k) {
-      case 'KAFKA_TOPIC': out.topic = str(p, k); break;
+      case 'KAFKA_TOPIC': out.topic = checkTopicName(str(p, k), p.span); break;
       case 'VALUE_FORMAT': out.valueFormat = format(p, k); break;
       case 'KEY_FORMAT': out.keyFormat = format(p, k); break;
       case 'FORMAT': {
@@ -87,8 +121,8 @@ export function parseWithProps(props: Properties): WithProps {
         out.keyFormat = f; out.valueFormat = f;
         break;
       }
-      case 'PARTITIONS': out.partitions = num(p, k); break;
-      case 'REPLICAS': out.replicas = num(p, k); break;
+      case 'PARTITIONS': out.partitions = partitions(p, k); break;
+      case 'REPLICAS': out.replicas = replicas(p, k); break;
       case 'TIMESTAMP': out.timestamp = str(p, k).toUpperCase(); break;
       case 'TIMESTAMP_FORMAT': out.timestampFormat = str(p, k); break;
       case 'WRAP_SINGLE_VALUE': out.wrapSingleValue = bool(p, k); break;

@@ -60,13 +60,26 @@ export class KafkaTopics {
     } catch (e) {
       throw toLogError(e, `cannot create topic '${name}'`);
     }
-    if (!created) throw new LogError('TOPIC_EXISTS', `topic '${name}' already exists`);
-    // Return once the broker serves the topic: every partition known, led, and its leader
-    // answering for it (listing offsets retries until the leadership is taken up).
+    if (!created) {
+      // Often another process creating it at the same moment (two instances of a service
+      // starting together): let the caller that takes this as success use it at once.
+      await this.served(name, undefined).catch(() => undefined);
+      throw new LogError('TOPIC_EXISTS', `topic '${name}' already exists`);
+    }
+    await this.served(name, spec.partitions);
+  }
+
+  /**
+   * Returns once the broker serves the topic: every partition known (`partitions` of them, if
+   * given), led, and its leader answering for it (listing offsets retries until the leadership
+   * is taken up).
+   */
+  private async served(name: string, partitions: number | undefined): Promise<void> {
     const deadline = Date.now() + SETTLE_MS;
     for (;;) {
       const t = await this.direct.topic(name).catch((e: unknown) => (lagging(e) ? undefined : Promise.reject(e)));
-      if (t && t.partitions.length === spec.partitions && t.partitions.every((p) => p.leader >= 0)) {
+      if (t && t.partitions.length > 0 && (partitions === undefined || t.partitions.length === partitions)
+        && t.partitions.every((p) => p.leader >= 0)) {
         await this.direct.offsets(name, 'latest', t);
         return;
       }

@@ -244,7 +244,8 @@ export class KafkaConsumer implements Consumer {
         const current = ss.filter((s) => this.parts.get(tpKey(s.topic, s.partition)) === s && !s.ready);
         if (this.closed || current.length === 0) return;
         try {
-          const at = await startOffsets(this.direct, this.opts.groupId, topic, current.map((s) => s.partition), this.reset);
+          const at = await startOffsets(this.direct, this.opts.groupId, topic, current.map((s) => s.partition), this.reset,
+            this.opts.latestOffsets?.[topic]);
           for (const s of current) {
             if (this.parts.get(tpKey(s.topic, s.partition)) !== s || s.ready) continue; // revoked meanwhile
             s.start(at.get(s.partition)!);

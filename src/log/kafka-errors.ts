@@ -65,6 +65,15 @@ export function isTransientKafkaError(e: unknown): boolean {
   return false;
 }
 
+/** Kafka errors that refuse a record for good: sending it again gets the same answer. */
+const REFUSED_TYPES = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE', 'INVALID_RECORD', 'INVALID_TIMESTAMP']);
+
+/** The Kafka error type when `e` says the broker refused the records sent for good, else undefined. */
+export function refusalType(e: unknown): string | undefined {
+  const type = kafkaErrorType(e);
+  return type && REFUSED_TYPES.has(type) ? type : undefined;
+}
+
 function deepestMessage(e: unknown): string {
   let cur = e as KafkaJsError | undefined;
   let msg = cur?.message ?? String(e);

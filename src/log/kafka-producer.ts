@@ -8,7 +8,8 @@ import { RecordPartitions } from './kafka-record-partitions.js';
 import { LogError } from './log-error.js';
 import type { ProducerRecord } from './log.js';
 import type { KafkaDirect } from './kafka-direct.js';
-import { kafkaErrorType, toLogError } from './kafka-errors.js';
+import { kafkaErrorType, refusalType, toLogError } from './kafka-errors.js';
+import { PartialProduce, RecordsRefused, type RefusedRecord } from './produce-errors.js';
 import { approxSize, MAX_REQUEST_BYTES, toKafkaMessage } from './kafka-records.js';
 
 const { CompressionTypes, Partitioners } = kafkajs;
@@ -29,10 +30,16 @@ export class KafkaProducer {
     this.partitions = new RecordPartitions(() => direct);
   }
 
+  /**
+   * Sends the batch in chunks. A record the topic refuses for good is left out and the rest is
+   * written (RecordsRefused at the end); a failure partway says how many records are settled
+   * (PartialProduce), so that a retry does not write the acknowledged chunks again.
+   */
   async produce(topic: string, records: ProducerRecord[]): Promise<{ partition: number; offset: number }[]> {
-    // The whole batch is checked first, so that a bad record appends nothing (as MemoryLog).
+    // The whole batch's partitions are checked first, so that a bad one appends nothing (as MemoryLog).
     const partitions = await this.partitions.of(topic, records);
-    const out: { partition: number; offset: number }[] = [];
+    const out: { partition: number; offset: number }[] = new Array(records.length);
+    const refused: RefusedRecord[] = [];
     // Chunks go one after the other, so records keep their order within each partition.
     for (let start = 0; start < records.length;) {
       let end = start;
@@ -41,10 +48,51 @@ export class KafkaProducer {
         bytes += approxSize(records[end++]);
       }
       const messages = records.slice(start, end).map((r, i) => toKafkaMessage(r, partitions[start + i]));
-      out.push(...withOffsets(messages, await this.send(topic, messages)));
+      try {
+        try {
+          const landed = withOffsets(messages, await this.send(topic, messages));
+          for (let i = 0; i < landed.length; i++) out[start + i] = landed[i];
+        } catch (e) {
+          const type = refusalType(e);
+          if (!type) throw e;
+          if (messages.length === 1) refused.push({ index: start, reason: refusalReason(type, messages[0]) });
+          else await this.isolate(topic, messages.map((message, i) => ({ index: start + i, message })), out, refused);
+        }
+      } catch (e) {
+        if (start === 0 && refused.length === 0) throw e;
+        throw new PartialProduce(start, refused.filter((r) => r.index < start), e); // the failed chunk is sent again whole
+      }
       start = end;
     }
+    if (refused.length > 0) throw new RecordsRefused(topic, refused);
     return out;
+  }
+
+  /**
+   * A chunk the topic refused for good (a record over max.message.bytes, ...): finds the records
+   * at fault and sends the others, first partition by partition, then by halves. The refused
+   * request may have appended its other partitions' batches; the idempotent producer rolled their
+   * sequence numbers back, so the very same batches sent again are recognised by the broker as
+   * duplicates (a producer that is not idempotent may write those twice).
+   */
+  private async isolate(topic: string, chunk: Pending[], out: { partition: number; offset: number }[], refused: RefusedRecord[]): Promise<void> {
+    const byPartition = new Map<number, Pending[]>();
+    for (const c of chunk) {
+      const list = byPartition.get(c.message.partition!);
+      if (list) list.push(c); else byPartition.set(c.message.partition!, [c]);
+    }
+    const parts = byPartition.size > 1 ? [...byPartition.values()] : [chunk.slice(0, chunk.length >> 1), chunk.slice(chunk.length >> 1)];
+    for (const part of parts) {
+      try {
+        const landed = withOffsets(part.map((c) => c.message), await this.send(topic, part.map((c) => c.message)));
+        for (let i = 0; i < part.length; i++) out[part[i].index] = landed[i];
+      } catch (e) {
+        const type = refusalType(e);
+        if (!type) throw e;
+        if (part.length === 1) refused.push({ index: part[0].index, reason: refusalReason(type, part[0].message) });
+        else await this.isolate(topic, part, out, refused);
+      }
+    }
   }
 
   /** Forget what the producer knows of a topic (after it was deleted). */
@@ -119,6 +167,16 @@ export class KafkaProducer {
     this.partitions.clear();
     if (was) await was.then((p) => p.disconnect(), () => undefined);
   }
+}
+
+interface Pending { index: number; message: Message }
+
+/** Why the broker refused a record, in words. */
+function refusalReason(type: string, m: Message): string {
+  const size = (m.key?.length ?? 0) + ((m.value as Buffer | null)?.length ?? 0);
+  return type === 'MESSAGE_TOO_LARGE' || type === 'RECORD_LIST_TOO_LARGE'
+    ? `a record of ${size} bytes is larger than the topic's max.message.bytes (broker: ${type})`
+    : `the broker refused the record (${type})`;
 }
 
 /** Each message's partition and offset: the partition's base offset plus the message's rank in it. */

@@ -10,7 +10,9 @@ export type LogErrorCode =
   /** A newer transactional producer with the same transactional id took over (the old one must stop). */
   | 'PRODUCER_FENCED'
   /** A transactional call out of order: produce or commit with no open transaction, begin twice. */
-  | 'INVALID_TRANSACTION_STATE';
+  | 'INVALID_TRANSACTION_STATE'
+  /** Records the topic refuses whatever the retries (over its max.message.bytes, malformed): produce-errors.ts. */
+  | 'RECORD_REFUSED';
 
 export class LogError extends Error {
   constructor(readonly code: LogErrorCode, message: string) {

@@ -43,6 +43,11 @@ export interface ConsumerOptions {
   topics: string[];
   /** Where a partition with no committed offset starts: earliest (default) or latest. */
   autoOffsetReset?: 'earliest' | 'latest';
+  /**
+   * With latest: the end offsets to start at by topic and partition, in place of the end when
+   * the partition is assigned (a query starts where its statement was accepted). Unlisted: the end.
+   */
+  latestOffsets?: Record<string, number[]>;
 }
 
 export interface Consumer {

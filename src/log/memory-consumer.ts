@@ -1,6 +1,8 @@
 // A consumer of MemoryLog. poll() hands out records of all assigned partitions merged by their
 // global append sequence, so records come back in exactly the order they were produced, across
-// topics too (this is what makes in-process query processing deterministic).
+// topics too (this is what makes in-process query processing deterministic). Positions are
+// offsets: records compacted away are skipped, and a position before the log start (records
+// deleted by retention) is out of range and resets by autoOffsetReset, as Kafka's consumer does.
 
 import { tpKey, type Consumer, type ConsumerOptions, type LogRecord, type TopicPartition } from './log.js';
 import { LogError } from './log-error.js';
@@ -24,6 +26,7 @@ const DEFAULT_MAX_RECORDS = 500; // Kafka's max.poll.records default
 export class MemoryConsumer implements Consumer, GroupMember {
   readonly topics: readonly string[];
   private readonly reset: 'earliest' | 'latest';
+  private readonly latestAt: Record<string, number[]> | undefined;
   private assigned: Assigned[] = [];
   private generation = 0;
   private closed = false;
@@ -31,19 +34,29 @@ export class MemoryConsumer implements Consumer, GroupMember {
   constructor(private readonly host: ConsumerHost, private readonly group: MemoryGroup, opts: ConsumerOptions) {
     this.topics = [...new Set(opts.topics)];
     this.reset = opts.autoOffsetReset ?? 'earliest';
+    this.latestAt = opts.latestOffsets;
   }
 
   assign(partitions: MemoryPartition[]): void {
     // Partitions kept across a rebalance keep their position; new ones start at the committed
-    // offset, else at autoOffsetReset (also when the commit is past the end, as Kafka does).
+    // offset, else at autoOffsetReset (also when the commit is outside the log, as Kafka does).
     const kept = new Map(this.assigned.map((a) => [a.part, a.pos]));
     if (partitions.length !== kept.size || partitions.some((p) => !kept.has(p))) this.generation++;
     this.assigned = partitions.map((part) => {
       const key = tpKey(part.topic, part.partition);
-      let pos = kept.get(part) ?? this.group.committed.get(key);
-      if (pos === undefined || pos > part.endOffset) pos = this.reset === 'latest' ? part.endOffset : 0;
-      return { key, part, pos };
+      const pos = kept.get(part) ?? this.group.committed.get(key);
+      return { key, part, pos: pos === undefined || outOfRange(part, pos) ? this.startPosition(part) : pos };
     });
+  }
+
+  /** A new partition without a (valid) commit: as resetPosition, but latest may be given (opts.latestOffsets). */
+  private startPosition(part: MemoryPartition): number {
+    const at = this.reset === 'latest' ? this.latestAt?.[part.topic]?.[part.partition] : undefined;
+    return at === undefined ? this.resetPosition(part) : Math.max(part.startOffset, Math.min(at, part.endOffset));
+  }
+
+  private resetPosition(part: MemoryPartition): number {
+    return this.reset === 'latest' ? part.endOffset : part.startOffset;
   }
 
   async poll(opts: { maxRecords?: number; maxWaitMs?: number } = {}): Promise<LogRecord[]> {
@@ -62,15 +75,26 @@ export class MemoryConsumer implements Consumer, GroupMember {
   /** A k-way merge by global sequence; O(records × assigned partitions), no copying. */
   private take(max: number): LogRecord[] {
     const out: LogRecord[] = [];
-    const live = this.assigned.filter((a) => a.pos < a.part.endOffset);
+    const live: { a: Assigned; i: number }[] = [];
+    for (const a of this.assigned) {
+      if (outOfRange(a.part, a.pos)) a.pos = this.resetPosition(a.part); // deleted meanwhile
+      const i = a.part.indexOf(a.pos);
+      if (i < a.part.limit) live.push({ a, i });
+      else a.pos = a.part.endOffset; // past a gap at the end (compacted or deleted records)
+    }
     while (out.length < max && live.length > 0) {
       let best = 0;
-      for (let i = 1; i < live.length; i++) {
-        if (live[i].part.seqs[live[i].pos] < live[best].part.seqs[live[best].pos]) best = i;
+      for (let j = 1; j < live.length; j++) {
+        if (live[j].a.part.seq(live[j].i) < live[best].a.part.seq(live[best].i)) best = j;
       }
-      const a = live[best];
-      out.push(a.part.records[a.pos++]);
-      if (a.pos >= a.part.endOffset) live.splice(best, 1);
+      const c = live[best];
+      const rec = c.a.part.record(c.i++);
+      out.push(rec);
+      c.a.pos = rec.offset + 1;
+      if (c.i >= c.a.part.limit) {
+        c.a.pos = c.a.part.endOffset;
+        live.splice(best, 1);
+      }
     }
     return out;
   }
@@ -108,4 +132,8 @@ export class MemoryConsumer implements Consumer, GroupMember {
     this.assigned = [];
     this.host.leave(this, this.group);
   }
+}
+
+function outOfRange(part: MemoryPartition, offset: number): boolean {
+  return offset < part.startOffset || offset > part.endOffset;
 }

@@ -1,6 +1,8 @@
 // The Log in process: Kafka's data model without a broker. Used by the shell, the tests and the
 // conformance runner. Records are never copied after the append: produce and poll are
-// O(records), and a LogRecord handed out is the stored (frozen) object.
+// O(records), and a LogRecord handed out is the stored (frozen) object. Topics honour Kafka's
+// cleanup configs (retention.ms, retention.bytes, cleanup.policy=compact: memory-partition.ts),
+// so a long-running embedded engine keeps a bounded log.
 
 import { DefaultPartitioner } from './default-partitioner.js';
 import type {
@@ -14,10 +16,16 @@ import { MemoryConsumer, type ConsumerHost } from './memory-consumer.js';
 import { MemoryGroup } from './memory-group.js';
 import { MemoryTopic, topicNameProblem } from './memory-topic.js';
 import { Signal } from './signal.js';
+import { maxMessageBytes, recordBatchBytes, RecordsRefused, type RefusedRecord } from './produce-errors.js';
 
 export interface MemoryLogOptions {
   /** The time given to records produced without a timestamp (default Date.now). */
   clock?: () => number;
+  /**
+   * At most this many records in a partition's active segment (default: no limit, only the
+   * topic's segment.bytes rolls it): tests set it low to see cleaning on a few records.
+   */
+  cleanEveryRecords?: number;
 }
 
 export class MemoryLog implements Log {
@@ -26,6 +34,7 @@ export class MemoryLog implements Log {
   private readonly partitioner = new DefaultPartitioner();
   private readonly signal = new Signal();
   private readonly clock: () => number;
+  private readonly cleanEvery: number;
   private seq = 0;
   private closed = false;
 
@@ -42,6 +51,7 @@ export class MemoryLog implements Log {
 
   constructor(opts: MemoryLogOptions = {}) {
     this.clock = opts.clock ?? Date.now;
+    this.cleanEvery = Math.max(1, opts.cleanEveryRecords ?? Infinity);
   }
 
   async createTopic(name: string, spec: TopicSpec): Promise<void> {
@@ -52,7 +62,7 @@ export class MemoryLog implements Log {
       throw new LogError('INVALID_TOPIC', `topic '${name}' needs a positive number of partitions, not ${spec.partitions}`);
     }
     if (this.topics.has(name)) throw new LogError('TOPIC_EXISTS', `topic '${name}' already exists`);
-    this.topics.set(name, new MemoryTopic(name, spec));
+    this.topics.set(name, new MemoryTopic(name, spec, this.cleanEvery));
     this.rebalanceAll();
   }
 
@@ -82,7 +92,14 @@ export class MemoryLog implements Log {
         throw new LogError('INVALID_PARTITION', `topic '${topic}' has no partition ${r.partition} (it has ${n})`);
       }
     }
-    const out = records.map((r) => {
+    // A record over the topic's max.message.bytes is refused alone, as a broker refuses it.
+    const maxBytes = maxMessageBytes(t.config);
+    let refused: RefusedRecord[] | undefined;
+    const out = records.map((r, i) => {
+      if (recordBatchBytes(r) > maxBytes) {
+        (refused ??= []).push({ index: i, reason: `a record of ${recordBatchBytes(r)} bytes is larger than the topic's max.message.bytes (${maxBytes})` });
+        return { partition: -1, offset: -1 };
+      }
       const p = r.partition ?? this.partitioner.partition(topic, r.key, n);
       const rec = t.partitions[p].append(this.seq++, {
         key: r.key,
@@ -92,7 +109,8 @@ export class MemoryLog implements Log {
       });
       return { partition: p, offset: rec.offset };
     });
-    if (out.length > 0) this.signal.notifyAll();
+    if (out.length > (refused?.length ?? 0)) this.signal.notifyAll();
+    if (refused) throw new RecordsRefused(topic, refused);
     return out;
   }
 
@@ -104,8 +122,7 @@ export class MemoryLog implements Log {
     const t = this.topicOrThrow(topic);
     const p = t.partitions[partition];
     if (!p) throw new LogError('INVALID_PARTITION', `topic '${topic}' has no partition ${partition}`);
-    const from = Math.max(0, fromOffset);
-    return p.records.slice(from, from + Math.max(0, maxRecords));
+    return p.read(fromOffset, maxRecords);
   }
 
   consumer(opts: ConsumerOptions): Consumer {

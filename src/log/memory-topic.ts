@@ -1,46 +1,23 @@
-// In-process storage of one topic: an append-only array per partition. Each record also keeps
-// the log-wide sequence number of its append, so consumers can merge partitions back into the
-// exact global order in which records were produced.
+// In-process storage of one topic: its partitions (memory-partition.ts) and its configs, of which
+// the cleanup ones (retention, compaction) bound what the partitions keep.
 
-import type { Header, LogRecord, TopicDescription, TopicSpec } from './log.js';
+import type { TopicDescription, TopicSpec } from './log.js';
+import { MemoryPartition } from './memory-partition.js';
+import { cleanupConfig } from './memory-topic-config.js';
 
-export class MemoryPartition {
-  readonly records: LogRecord[] = [];
-  /** Global append sequence of each record, parallel to `records`. */
-  readonly seqs: number[] = [];
-
-  constructor(readonly topic: string, readonly partition: number) {}
-
-  get endOffset(): number { return this.records.length; }
-
-  append(
-    seq: number,
-    r: { key: Uint8Array | null; value: Uint8Array | null; timestamp: number; headers: Header[] },
-  ): LogRecord {
-    const rec: LogRecord = Object.freeze({
-      topic: this.topic,
-      partition: this.partition,
-      offset: this.records.length,
-      key: r.key,
-      value: r.value,
-      timestamp: r.timestamp,
-      headers: r.headers,
-    });
-    this.records.push(rec);
-    this.seqs.push(seq);
-    return rec;
-  }
-}
+export { MemoryPartition };
 
 export class MemoryTopic {
   readonly partitions: MemoryPartition[];
   readonly replicas: number;
   readonly config: Record<string, string>;
 
-  constructor(readonly name: string, spec: TopicSpec) {
-    this.partitions = Array.from({ length: spec.partitions }, (_, p) => new MemoryPartition(name, p));
+  /** Throws INVALID_TOPIC for a cleanup config Kafka would refuse. */
+  constructor(readonly name: string, spec: TopicSpec, cleanEvery: number) {
     this.replicas = spec.replicas ?? 1;
     this.config = { ...(spec.config ?? {}) };
+    const cleanup = cleanupConfig(name, this.config);
+    this.partitions = Array.from({ length: spec.partitions }, (_, p) => new MemoryPartition(name, p, cleanup, cleanEvery));
   }
 
   describe(): TopicDescription {

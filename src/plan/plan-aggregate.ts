@@ -5,6 +5,7 @@ import type { Expr, FunctionCall, Query, SelectItem } from '../../grammar/ast.js
 import type { Step, AggregateStep, AggregateCall } from './physical-plan.js';
 import type { PlanContext, PlanMode } from './plan-context.js';
 import type { Column } from '../types/schema.js';
+import type { SqlType } from '../types/sql-type.js';
 import { stepScope } from './step-scope.js';
 import { analyzeExpression } from './expr/analyze.js';
 import { expandSelect, checkReservedNames } from './select-items.js';
@@ -17,6 +18,7 @@ import { planProjection } from './plan-projection.js';
 import { colRef } from './plan-helpers.js';
 import { literalValue } from './literal-value.js';
 import { joinUnder } from './plan-join-projection.js';
+import { checkWindow } from './window-bounds.js';
 
 export function containsAggregate(e: Expr, ctx: PlanContext): boolean {
   let found = false;
@@ -29,6 +31,7 @@ export function containsAggregate(e: Expr, ctx: PlanContext): boolean {
 const aggVar = (i: number): string => `KSQL_AGG_VARIABLE_${i}`;
 
 export function planAggregation(input: Step, q: Query, ctx: PlanContext, mode: PlanMode): Step {
+  if (q.window) checkWindow(q.window, ctx.properties);
   const scope = stepScope(input);
   const groupBy = q.groupBy ?? [];
   if (groupBy.length === 0) {
@@ -84,7 +87,8 @@ export function planAggregation(input: Step, q: Query, ctx: PlanContext, mode: P
     const colArgs = call.args.slice(0, call.args.length - nLit);
     const literals = call.args.slice(call.args.length - nLit).map((a) => literalValue(a, `${call.name} parameter`));
     const argTypes = colArgs.map((a) => analyzeExpression(a, scope, ctx.registry).type);
-    const { returnType } = resolveAggregate(fn, argTypes, nLit);
+    const { overload, returnType } = resolveAggregate(fn, argTypes, nLit);
+    checkCreatable(call, () => overload.create(argTypes, literals, { properties: ctx.properties }), argTypes);
     calls.push({ name: fn.name.toUpperCase(), args: colArgs, literals, star: call.star === true });
     callSigs.push(sig);
     valueCols.push({ name: aggVar(calls.length - 1), type: returnType, namespace: 'VALUE' });
@@ -169,4 +173,23 @@ function sourceOf(s: Step): (Step & { kind: 'source' }) | undefined {
     s = s.input;
   }
   return s;
+}
+
+/**
+ * Creates the aggregator once while planning, so arguments it cannot take (a bare NULL has no
+ * type to compare or sum by) fail the statement here, before anything is created or registered.
+ */
+function checkCreatable(call: FunctionCall, create: () => unknown, argTypes: SqlType[]): void {
+  try {
+    create();
+  } catch (e) {
+    if (e instanceof SqlError) throw e;
+    const at = argTypes.findIndex((t) => t.kind === 'NULL');
+    if (at >= 0) {
+      throw new SqlError('FUNCTION_ARGS',
+        `Function '${call.name}' cannot take a NULL argument without a type: CAST it, e.g. CAST(NULL AS INTEGER).`,
+        { position: call.args[at].span });
+    }
+    throw new SqlError('FUNCTION_ARGS', `Function '${call.name}' cannot take these arguments: ${(e as Error).message}`, { position: call.span });
+  }
 }

@@ -10,6 +10,7 @@ import { joinCriteria } from './plan-join-criteria.js';
 import { checkJoin } from './plan-join-validate.js';
 import { NO_KEY, nextJoinKey, syntheticKeyName } from './plan-join-key.js';
 import { joinStep } from './plan-join-step.js';
+import { checkWithin } from './window-bounds.js';
 
 export function planJoin(rel: JoinRelation, ctx: PlanContext): Step {
   const { leaves, clauses } = joinSources(rel, ctx);
@@ -17,6 +18,7 @@ export function planJoin(rel: JoinRelation, ctx: PlanContext): Step {
   let key = NO_KEY;
   for (const clause of clauses) {
     const right = leaves[clause.right];
+    if (clause.within) checkWithin(clause.within);
     const crit = joinCriteria(clause, leaves, ctx);
     const foreignKey = checkJoin({ left: tree, right, clause, crit, leaves });
     key = nextJoinKey(key, clause.joinType, crit.left, crit.right);

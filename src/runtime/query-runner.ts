@@ -11,11 +11,15 @@ import type { OperatorGraph } from './build-operators.js';
 import type { TaskContext } from './state/state-map.js';
 import { collectChanges, restoreTasks } from './state/changelog.js';
 import { ensureInternalTopics } from './internal-topics.js';
+import { isUnwritable, maxMessageBytes, PartialProduce, recordBatchBytes, RecordsRefused, type RefusedRecord } from '../log/produce-errors.js';
+import type { ProcessingLogger } from './processing-log.js';
 
 const POLL_RECORDS = 5000;
 const POLL_WAIT_MS = 500;
 const RETRY_MIN_MS = 200;
 const RETRY_MAX_MS = 5000;
+/** How long writes failing with errors no retry cures are retried before the query stops. */
+const GIVE_UP_MS = 30_000;
 
 export interface RunnerOptions {
   queryId: string;
@@ -24,6 +28,8 @@ export interface RunnerOptions {
   /** Source topics (the query's repartition topics are read too). */
   topics: string[];
   autoOffsetReset: 'earliest' | 'latest';
+  /** With latest: the source topics' end offsets when the query was accepted, where it starts (never rejects). */
+  latestOffsets?: Promise<Record<string, number[]> | undefined>;
   graph: OperatorGraph;
   /** Sink topic, when the query writes one. */
   sinkTopic?: string;
@@ -55,6 +61,10 @@ export interface RunnerOptions {
   gate?: RecordGate;
   /** Called when processing fails outside any row (a bug or an I/O error). */
   onError: (err: unknown) => void;
+  /** How long writes failing with errors no retry cures are retried before the query stops (default 30 s). */
+  giveUpMs?: number;
+  /** Where output records a topic refuses for good are logged (else they go to onError). */
+  logger?: ProcessingLogger;
   /** Called when a flush succeeds after errors (the query is healthy again). */
   onRecovered?: () => void;
 }
@@ -78,11 +88,18 @@ export class QueryRunner {
   /** The consumer's assignment generation `tasks` reflects. */
   private generation = -1;
   private failing = false;
+  /** Since when writes have failed with errors no retry cures; halted: the query gave up. */
+  private unwritableSince: number | undefined;
+  private halted = false;
   /** Offsets processed and flushed but not yet committed, and when the last commit was. */
   private uncommitted = false;
   private lastCommit = 0;
   /** With a gate: per topic, per partition, the next offset not yet processed. */
   private readonly progress = new Map<string, number[]>();
+  /** Per output topic, its max.message.bytes (exactly_once checks records against it). */
+  private readonly maxBytes = new Map<string, number>();
+
+  private latestOffsets: Record<string, number[]> | undefined;
 
   constructor(private readonly o: RunnerOptions) {}
 
@@ -97,6 +114,7 @@ export class QueryRunner {
     if (o.durable) {
       await this.retrying(() => ensureInternalTopics(o.log, o.topics, o.graph.stores, o.durable!.topicPrefix, o.graph.repartitionTopics, o.graph.onePartition));
     }
+    if (o.latestOffsets) this.latestOffsets = await o.latestOffsets;
     if (this.stopped) return;
     this.openConsumer();
     if (o.transactionalId) this.tx = o.log.transactionalProducer(o.transactionalId);
@@ -137,7 +155,16 @@ export class QueryRunner {
           }
           if (task) task.partition = rec.partition;
           const hs = handlers.get(rec.topic);
-          if (hs) for (const h of hs) h(rec);
+          if (hs) {
+            for (const h of hs) {
+              // A bug in an operator fails this record only: log it, go on with the next.
+              try { h(rec); } catch (e) {
+                if (!o.logger) { this.fail(e); continue; }
+                const message = e instanceof Error ? e.message : String(e);
+                o.logger.log({ queryId: o.queryId, type: 'QUERY', message, topic: rec.topic, partition: rec.partition, offset: rec.offset });
+              }
+            }
+          }
           if (gate) {
             this.progress.get(rec.topic)![rec.partition] = rec.offset + 1;
             gate.after(rec);
@@ -153,7 +180,9 @@ export class QueryRunner {
   }
 
   private openConsumer(): void {
-    this.consumer = this.o.log.consumer({ groupId: this.o.groupId, topics: this.topics, autoOffsetReset: this.o.autoOffsetReset });
+    this.consumer = this.o.log.consumer({
+      groupId: this.o.groupId, topics: this.topics, autoOffsetReset: this.o.autoOffsetReset, latestOffsets: this.latestOffsets,
+    });
   }
 
   /** Starts over from the committed offsets and changelogs (after a failed transaction). */
@@ -214,6 +243,8 @@ export class QueryRunner {
     }
     if (this.tx) {
       try {
+        // A record refused inside a transaction would fail the transaction at every retry.
+        await this.dropOversized();
         await this.flushTransaction(this.tx);
       } catch (e) {
         if (this.stopped) return;
@@ -221,6 +252,7 @@ export class QueryRunner {
         // with a new producer (a fenced one stays fenced; the new one fences any older one).
         this.fail(e);
         await this.tx.abort().catch(() => undefined);
+        if (this.gaveUp(e)) return;
         await this.tx.close().catch(() => undefined);
         this.tx = o.log.transactionalProducer(o.transactionalId!);
         await this.reopen();
@@ -229,10 +261,22 @@ export class QueryRunner {
     }
     await this.retrying(async () => {
       await Promise.all([...this.pending].map(async ([topic, recs]) => {
-        await o.log.produce(topic, recs);
+        try {
+          await o.log.produce(topic, recs);
+        } catch (e) {
+          // A record the topic can never take is logged and dropped, not retried for ever; what
+          // a partial write settled leaves the pending list (`recs` is it), so no duplicates.
+          if (!(e instanceof RecordsRefused || e instanceof PartialProduce)) throw e;
+          this.logRefused(topic, recs, e.refused);
+          if (e instanceof PartialProduce) {
+            recs.splice(0, e.settled);
+            throw e.cause;
+          }
+        }
         this.pending.delete(topic);
       }));
     });
+    if (this.pending.size > 0) return; // stopped before it was written: its offsets stay uncommitted
     this.uncommitted = true;
     if (Date.now() - this.lastCommit >= (o.commitIntervalMs ?? 0)) await this.commitOffsets();
   }
@@ -263,6 +307,41 @@ export class QueryRunner {
     this.recovered();
   }
 
+  /** Logs and drops the pending records larger than their topic's max.message.bytes. */
+  private async dropOversized(): Promise<void> {
+    for (const [topic, recs] of this.pending) {
+      let max = this.maxBytes.get(topic);
+      if (max === undefined) {
+        const t = await this.o.log.describeTopic(topic);
+        if (!t) continue; // the transaction reports a missing topic
+        this.maxBytes.set(topic, (max = maxMessageBytes(t.config)));
+      }
+      let refused: RefusedRecord[] | undefined;
+      for (let i = 0; i < recs.length; i++) {
+        const size = recordBatchBytes(recs[i]);
+        if (size > max) (refused ??= []).push({ index: i, reason: `a record of ${size} bytes is larger than the topic's max.message.bytes (${max})` });
+      }
+      if (!refused) continue;
+      this.logRefused(topic, recs, refused);
+      const drop = new Set(refused.map((r) => r.index));
+      this.pending.set(topic, recs.filter((_, i) => !drop.has(i)));
+    }
+  }
+
+  /** Records a topic refused for good: each to the processing log, with its key and size. */
+  private logRefused(topic: string, recs: ProducerRecord[], refused: RefusedRecord[]): void {
+    for (const { index, reason } of refused) {
+      const r = recs[index];
+      const message = `cannot write a record to topic '${topic}': ${reason}`;
+      if (!this.o.logger) { this.o.onError(new Error(message)); continue; }
+      const key = r.key === null ? 'null' : Buffer.from(r.key.buffer, r.key.byteOffset, Math.min(r.key.byteLength, 200)).toString('utf8');
+      this.o.logger.log({
+        queryId: this.o.queryId, type: 'PRODUCTION', message, topic, partition: r.partition,
+        record: `key ${key}, value of ${r.value?.byteLength ?? 0} bytes`,
+      });
+    }
+  }
+
   /** Runs `f` until it succeeds or the runner stops, backing off between attempts. */
   private async retrying(f: () => Promise<void>): Promise<void> {
     for (let wait = RETRY_MIN_MS; !this.stopped; wait = Math.min(wait * 2, RETRY_MAX_MS)) {
@@ -273,9 +352,28 @@ export class QueryRunner {
       } catch (e) {
         if (this.stopped) return;
         this.fail(e);
+        if (this.gaveUp(e)) return;
         await sleep(wait);
       }
     }
+  }
+
+  /**
+   * After a failed write: when writes have failed with errors no retry cures (the topic is gone,
+   * the client may not write it) for giveUpMs, stops this query with the error, so that it holds
+   * up nothing else. Transient errors (a broker away) are retried for as long as they last.
+   */
+  private gaveUp(e: unknown): boolean {
+    if (!isUnwritable(e)) {
+      this.unwritableSince = undefined;
+      return false;
+    }
+    this.unwritableSince ??= Date.now();
+    if (Date.now() - this.unwritableSince < (this.o.giveUpMs ?? GIVE_UP_MS)) return false;
+    this.halted = true;
+    this.stopped = true;
+    this.o.onError(new Error(`the query stopped: ${e instanceof Error ? e.message : String(e)}`));
+    return true;
   }
 
   private fail(e: unknown): void {
@@ -284,6 +382,7 @@ export class QueryRunner {
   }
 
   private recovered(): void {
+    this.unwritableSince = undefined;
     if (!this.failing) return;
     this.failing = false;
     this.o.onRecovered?.();
@@ -294,6 +393,7 @@ export class QueryRunner {
    * instance's positions, and the group's committed offsets for partitions other instances own.
    */
   async caughtUp(): Promise<boolean> {
+    if (this.halted) return true; // stopped for good: nothing to wait for
     if (this.busy || !this.consumer || this.pending.size > 0) return false;
     // State not yet restored for the current assignment: not caught up, whatever the offsets say.
     if (this.o.durable && (this.tasks === undefined || this.consumer.assignmentGeneration() !== this.generation)) return false;

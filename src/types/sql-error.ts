@@ -1,5 +1,6 @@
 // The one error type the engine throws to its callers.
 import { ERROR_CODES, type ErrorCode, type Fault } from './error-codes.js';
+import { capMessage, excerpt } from './excerpt.js';
 
 /** A position in SQL text: 1-based line and column, 0-based character offset. */
 export interface Position { line: number; column: number; offset: number }
@@ -14,11 +15,12 @@ export class SqlError extends Error {
   readonly snippet?: string;
 
   constructor(code: ErrorCode, message: string, opts: { position?: Position; snippet?: string; cause?: unknown } = {}) {
-    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    // Messages and snippets quote user text, which may be huge: keep them readable.
+    super(capMessage(message), opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'SqlError';
     this.code = code;
     this.position = opts.position;
-    this.snippet = opts.snippet;
+    this.snippet = opts.snippet === undefined ? undefined : excerpt(opts.snippet);
   }
 
   get fault(): Fault { return ERROR_CODES[this.code].fault; }

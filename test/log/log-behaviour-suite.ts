@@ -87,6 +87,21 @@ export function logBehaviourSuite(makeLog: () => Promise<Log>, caps: LogCapabili
         expect((err as LogError).code).toBe('TOPIC_EXISTS');
       });
 
+      it.each([
+        ['cleanup.policy', 'shred'],
+        ['retention.ms', 'a week'],
+        ['retention.ms', '-2'],
+        ['retention.bytes', '1.5'],
+        ['delete.retention.ms', '-1'],
+      ])('refuses a topic with %s=%s', async (config, value) => {
+        const log = await open();
+        const name = unique('t');
+        const err = await log.createTopic(name, { partitions: 1, config: { [config]: value } }).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(LogError);
+        expect((err as LogError).code).toBe('INVALID_TOPIC');
+        expect(await log.describeTopic(name)).toBeUndefined();
+      });
+
       it('reports unknown topics', async () => {
         const log = await open();
         const name = unique('missing');

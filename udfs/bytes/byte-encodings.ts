@@ -65,6 +65,27 @@ export function base64DecodeStrict(s: string): Uint8Array {
   return new Uint8Array(Buffer.from(body, 'base64'));
 }
 
+/**
+ * ENCODE's base64 input: what commons-codec decodes (either alphabet, line breaks and spaces as in
+ * MIME text) but checked first. ksqlDB's decoder skips anything else silently, turning a non-base64
+ * string into garbage bytes; here such input fails, so the call is NULL and the row is logged.
+ */
+export function base64DecodeChecked(s: string): Uint8Array {
+  let sextets = 0;
+  let padded = false;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t') continue;
+    if (ch === '=') { padded = true; continue; }
+    if (padded || (B64.indexOf(ch) < 0 && ch !== '-' && ch !== '_')) {
+      fail(`Illegal base64 character '${String.fromCodePoint(s.codePointAt(i)!)}' at index ${i}`);
+    }
+    sextets++;
+  }
+  if (sextets % 4 === 1) fail('Last unit does not have enough valid bits');
+  return base64DecodeLenient(s);
+}
+
 /** commons-codec Base64.decodeBase64: both alphabets, unknown characters skipped, stops at '='. */
 export function base64DecodeLenient(s: string): Uint8Array {
   const sextets: number[] = [];

@@ -1,6 +1,7 @@
 import type { ScalarFunction } from '../types.js';
 import { SqlError } from '../../src/types/sql-error.js';
 import { BIGINT, INTEGER, arrayOf } from './patterns.js';
+import { checkGeneratedSize } from '../shared/generated-size.js';
 
 const fail = (message: string): SqlError => new SqlError('EVALUATION_ERROR', message);
 
@@ -11,6 +12,7 @@ function series(start: number, end: number, step: number, wrap: (n: number) => n
   if ((diff > 0 && step < 0) || (diff < 0 && step > 0)) throw fail('GENERATE_SERIES step has wrong sign');
   const size = 1 + Math.trunc(diff / step);
   if (size > 2_147_483_647) throw fail(`GENERATE_SERIES would produce ${size} values`);
+  checkGeneratedSize('GENERATE_SERIES', size, 'elements');
   const out = new Array<number>(size);
   let v = start;
   for (let i = 0; i < size; i++) {

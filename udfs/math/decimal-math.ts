@@ -9,6 +9,12 @@ export type RoundingMode = 'HALF_UP' | 'HALF_DOWN' | 'DOWN' | 'CEILING' | 'FLOOR
 /** BigDecimal.setScale(scale, mode); a negative scale rounds left of the decimal point. */
 export function rescale(d: Decimal, scale: number, mode: RoundingMode): Decimal {
   if (scale >= d.scale) return new Decimal(d.unscaled * 10n ** BigInt(scale - d.scale), scale);
+  // Rounding off more digits than there are (ROUND(x, -100000000)): only the sign and the mode
+  // decide, and 10^n need not be built.
+  if (d.scale - scale > d.precision + 1) {
+    const away = d.unscaled !== 0n && (mode === 'CEILING' ? d.unscaled > 0n : mode === 'FLOOR' && d.unscaled < 0n);
+    return new Decimal(away ? (d.unscaled < 0n ? -1n : 1n) : 0n, scale);
+  }
   const div = 10n ** BigInt(d.scale - scale);
   const q = d.unscaled / div; // truncated toward zero
   const r = d.unscaled % div;
@@ -28,7 +34,15 @@ export function rescale(d: Decimal, scale: number, mode: RoundingMode): Decimal 
 
 /** Rounds to `places` then restores the original scale, as ksqlDB's ROUND/TRUNC with places do. */
 export function roundKeepingScale(d: Decimal, places: number, mode: RoundingMode): Decimal {
-  return rescale(rescale(d, places, mode), d.scale, 'DOWN');
+  if (places >= d.scale) return d; // nothing to round (and no digits to build past the scale)
+  const r = rescale(d, places, mode);
+  return r.unscaled === 0n ? new Decimal(0n, d.scale) : rescale(r, d.scale, 'DOWN');
+}
+
+/** ROUND/TRUNC of a double to `places`, as a double: digits past the double's own change nothing. */
+export function rescaleDouble(d: Decimal, places: number, mode: RoundingMode): number {
+  const r = rescale(d, Math.min(places, d.scale), mode);
+  return r.unscaled === 0n ? 0 : Number(r.toString());
 }
 
 /** BigDecimal.valueOf(double): the shortest decimal that round-trips. */

@@ -2,7 +2,7 @@ import type { ScalarFunction } from '../types.js';
 import type { Decimal } from '../../src/types/decimal.js';
 import { SqlError } from '../../src/types/sql-error.js';
 import {
-  decimalOfDouble, integralDecimalType, rescale, roundKeepingScale, sameDecimalType, type RoundingMode,
+  decimalOfDouble, integralDecimalType, rescale, rescaleDouble, roundKeepingScale, sameDecimalType, type RoundingMode,
 } from './decimal-math.js';
 import { mathRound } from './java-long.js';
 
@@ -14,7 +14,7 @@ function roundDouble(x: number, places: number): number {
   // BigDecimal.valueOf(NaN or Infinity) throws in ksqlDB.
   if (!Number.isFinite(x)) throw new SqlError('EVALUATION_ERROR', `ROUND: cannot round ${x} to ${places} places`);
   const d = decimalOfDouble(x);
-  return Number(rescale(d, places, modeFor(d)).toString());
+  return rescaleDouble(d, places, modeFor(d));
 }
 
 export const round: ScalarFunction = {

@@ -1,13 +1,13 @@
 import type { ScalarFunction } from '../types.js';
 import type { Decimal } from '../../src/types/decimal.js';
 import { SqlError } from '../../src/types/sql-error.js';
-import { decimalOfDouble, integralDecimalType, rescale, roundKeepingScale, sameDecimalType } from './decimal-math.js';
+import { decimalOfDouble, integralDecimalType, rescale, rescaleDouble, roundKeepingScale, sameDecimalType } from './decimal-math.js';
 import { doubleToLong } from './java-long.js';
 
 function truncDouble(x: number, places: number): number {
   // BigDecimal.valueOf(NaN or Infinity) throws in ksqlDB.
   if (!Number.isFinite(x)) throw new SqlError('EVALUATION_ERROR', `TRUNC: cannot truncate ${x} to ${places} places`);
-  return Number(rescale(decimalOfDouble(x), places, 'DOWN').toString());
+  return rescaleDouble(decimalOfDouble(x), places, 'DOWN');
 }
 
 export const trunc: ScalarFunction = {

@@ -1,6 +1,6 @@
 import type { ScalarFunction } from '../types.js';
 import { SqlError } from '../../src/types/sql-error.js';
-import { base64DecodeLenient, base64Encode, hexDecode, hexLower } from '../bytes/byte-encodings.js';
+import { base64DecodeChecked, base64Encode, hexDecode, hexLower } from '../bytes/byte-encodings.js';
 import { asciiBytes, asciiString, utf8Bytes, utf8String } from '../bytes/java-charsets.js';
 
 // Java's String.matches: '.' stops at line terminators and the whole string must match.
@@ -18,7 +18,7 @@ const decoders: Record<string, (s: string) => Uint8Array> = {
   hex: (s) => hexDecode(hexStrip(s), 'commons'),
   utf8: utf8Bytes,
   ascii: asciiBytes,
-  base64: base64DecodeLenient,
+  base64: base64DecodeChecked,
 };
 
 const encoders: Record<string, (b: Uint8Array) => string> = {

@@ -1,5 +1,7 @@
-// LPAD and RPAD: the same STRING and BYTES overloads, padding at the start or at the end.
+// LPAD and RPAD: the same STRING and BYTES overloads, padding at the start or at the end. The
+// target length is bounded by eddy.functions.max.generated.size (a row's work stays bounded).
 import type { FunctionExample, ScalarFunction } from '../types.js';
+import { checkGeneratedSize } from '../shared/generated-size.js';
 
 export interface PadSpec {
   name: string;
@@ -20,12 +22,18 @@ export function padFunction(spec: PadSpec): ScalarFunction {
       {
         params: [{ name: 'input', type: { kind: 'STRING' } }, { name: 'targetLen', type: { kind: 'INTEGER' } }, { name: 'padding', type: { kind: 'STRING' } }],
         returns: { kind: 'STRING' },
-        impl: spec.padString,
+        impl: (input: string, targetLen: number, padding: string) => {
+          if (targetLen > input.length && padding.length > 0) checkGeneratedSize(spec.name, targetLen, 'characters');
+          return spec.padString(input, targetLen, padding);
+        },
       },
       {
         params: [{ name: 'input', type: { kind: 'BYTES' } }, { name: 'targetLen', type: { kind: 'INTEGER' } }, { name: 'padding', type: { kind: 'BYTES' } }],
         returns: { kind: 'BYTES' },
-        impl: spec.padBytes,
+        impl: (input: Uint8Array, targetLen: number, padding: Uint8Array) => {
+          if (targetLen > input.length && padding.length > 0) checkGeneratedSize(spec.name, targetLen, 'bytes');
+          return spec.padBytes(input, targetLen, padding);
+        },
       },
     ],
     examples: spec.examples,

@@ -63,7 +63,7 @@ export class FeatureEncoder {
   }
 }
 
-function toNumber(v: unknown): number {
+export function toNumber(v: unknown): number {
   if (typeof v === 'number') return v;
   if (v === null || v === undefined) return NaN;
   if (typeof v === 'boolean') return v ? 1 : 0;

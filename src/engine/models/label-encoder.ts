@@ -4,12 +4,15 @@ export class LabelEncoder {
   private readonly index = new Map<string, number>();
   readonly values: unknown[] = [];
 
-  /** The class of a label, adding it when `learning` (else -1 for an unknown label). */
-  classOf(v: unknown, learning: boolean): number {
+  /**
+   * The class of a label, adding it when `learning` and fewer than `max` classes are known;
+   * else -1 for an unknown label.
+   */
+  classOf(v: unknown, learning: boolean, max = Infinity): number {
     const k = String(v);
     const i = this.index.get(k);
     if (i !== undefined) return i;
-    if (!learning) return -1;
+    if (!learning || this.values.length >= max) return -1;
     this.index.set(k, this.values.length);
     this.values.push(v);
     return this.values.length - 1;

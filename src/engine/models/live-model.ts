@@ -11,11 +11,22 @@ import type { ModelDef } from './model-def.js';
 import { FeatureEncoder, type FeatureEncoderState } from './feature-encoder.js';
 import { LabelEncoder } from './label-encoder.js';
 import { Prequential } from './prequential.js';
+import { badFeature, badTarget } from './row-guard.js';
 
 export interface DriftEvent { row: number; at: number }
 
 /** A checkpoint: everything learned (plain data, for the state codec). */
-export interface ModelCheckpoint { model: Uint8Array; encoder: FeatureEncoderState; labels: unknown[]; rows: number; skipped: number; at: number }
+export interface ModelCheckpoint {
+  model: Uint8Array; encoder: FeatureEncoderState; labels: unknown[]; rows: number; skipped: number; at: number;
+  /** Rows skipped for a bad value, by reason (absent in checkpoints of older versions). */
+  skips?: Record<string, number>;
+}
+
+/** Default bound on a classifier's classes (MAX_CLASSES). */
+export const DEFAULT_MAX_CLASSES = 1000;
+
+/** Receives why a training row was skipped (the caller knows which record it was). */
+export type SkipReporter = (reason: string) => void;
 
 export class LiveModel implements ModelBinding {
   model: OnlineModel;
@@ -27,11 +38,16 @@ export class LiveModel implements ModelBinding {
   /** Rows learned, and rows skipped (NULL label). */
   rows = 0;
   skipped = 0;
+  /**
+   * Rows skipped because a value would poison the model (non-finite, or so large its square
+   * overflows) or a new class is beyond MAX_CLASSES, by reason.
+   */
+  readonly skips = new Map<string, number>();
   firstAt = 0;
   lastAt = 0;
   private proba = new Float64Array(2);
 
-  constructor(readonly def: ModelDef) {
+  constructor(readonly def: ModelDef, private readonly report?: SkipReporter) {
     this.encoder = new FeatureEncoder(def.features, def.categorySlots);
     this.model = this.fresh();
     this.metrics = new Prequential(def.task, def.metricsWindow, def.label !== undefined);
@@ -53,13 +69,19 @@ export class LiveModel implements ModelBinding {
       this.skipped++;
       return;
     }
+    const bad = badFeature(def.features, values, from) ?? (def.task === 'regression' ? badTarget(def.label!.name, label) : undefined);
+    if (bad !== undefined) { this.skip(bad); return; }
+    let y = 0;
+    if (def.task === 'classification') {
+      y = this.labels.classOf(label, true, def.maxClasses ?? DEFAULT_MAX_CLASSES);
+      if (y < 0) { this.skip(`new class beyond MAX_CLASSES=${def.maxClasses ?? DEFAULT_MAX_CLASSES}`); return; }
+    }
     const x = this.encoder.encode(values, from, true);
     const now = Date.now();
     if (this.rows === 0) this.firstAt = now;
     this.lastAt = now;
     switch (def.task) {
       case 'classification': {
-        const y = this.labels.classOf(label, true);
         if (this.rows > 0) {
           const right = this.model.predict(x) === y;
           this.metrics.classified(right);
@@ -84,6 +106,18 @@ export class LiveModel implements ModelBinding {
     this.rows++;
   }
 
+  private skip(reason: string): void {
+    this.skips.set(reason, (this.skips.get(reason) ?? 0) + 1);
+    this.report?.(reason);
+  }
+
+  /** Rows skipped for a bad value or class, all reasons. */
+  get skippedBad(): number {
+    let n = 0;
+    for (const c of this.skips.values()) n += c;
+    return n;
+  }
+
   private drifted(): void {
     // ADWIN flags any change in the error rate; only a rise is a drift worth reacting to.
     const [acc] = this.metrics.values();
@@ -100,7 +134,7 @@ export class LiveModel implements ModelBinding {
     this.checkpointAt = Date.now();
     return {
       model: this.model.snapshot(), encoder: this.encoder.snapshot(), labels: this.labels.snapshot(),
-      rows: this.rows, skipped: this.skipped, at: this.checkpointAt,
+      rows: this.rows, skipped: this.skipped, at: this.checkpointAt, skips: Object.fromEntries(this.skips),
     };
   }
 
@@ -112,6 +146,8 @@ export class LiveModel implements ModelBinding {
     this.model = m;
     this.rows = c.rows;
     this.skipped = c.skipped;
+    this.skips.clear();
+    for (const [k, v] of Object.entries(c.skips ?? {})) this.skips.set(k, v);
     this.checkpointAt = c.at;
   }
 

@@ -18,6 +18,8 @@ export interface ModelDef {
   seed: number;
   /** One-hot slots per categorical feature (CATEGORY_SLOTS). */
   categorySlots: number;
+  /** Most classes a classifier learns (MAX_CLASSES); rows with a new label beyond it are skipped. */
+  maxClasses?: number;
   /** Rows in the "recent" metrics window (METRICS_WINDOW). */
   metricsWindow: number;
   /** ON_DRIFT: 'none' (record the drift) or 'reset' (start a fresh model at a drift). */

@@ -2,6 +2,7 @@
 // (rows learned, learning rate, prequential metrics over the whole stream and the recent
 // window, drift events, state size), so models can be charted and alerted on with SQL.
 import type { Log } from '../../log/log.js';
+import { createTopicIfAbsent } from '../../log/create-topic-if-absent.js';
 import type { SourceDef } from '../catalog.js';
 import type { LiveModel } from './live-model.js';
 import { BIGINT, DOUBLE, STRING, map } from '../../types/sql-type.js';
@@ -18,7 +19,7 @@ export class ModelMetricsWriter {
   }
 
   async init(): Promise<void> {
-    if (!(await this.log.describeTopic(this.topic))) await this.log.createTopic(this.topic, { partitions: 1 });
+    await createTopicIfAbsent(this.log, this.topic, { partitions: 1 }, true); // instances starting together all create it
   }
 
   /** Writes a row per model every `intervalMs` (0: never; `writeNow` still works). */

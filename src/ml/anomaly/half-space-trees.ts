@@ -13,10 +13,14 @@
 // Trees are complete binary trees in heap order (children of i: 2i+1, 2i+2), one Float64Array
 // per attribute across all trees.
 import type { ModelFactory, ModelSpec, ModelTask, OnlineModel } from '../online-model.js';
-import { intParam, strParam } from '../params.js';
+import { intParam, ParamError, strParam } from '../params.js';
+
+/** The most tree nodes (n_trees × 2^(height+1)) a model allocates: about 100 MB. */
+const MAX_NODES = 2 ** 22;
 import { Rng } from '../rng.js';
 import { decodeState, encodeState, expectLength } from '../state-codec.js';
 import { MinMaxScaler } from './min-max-scaler.js';
+import { learnableFeatures } from '../finite-guard.js';
 
 const PADDING = 0.15;
 
@@ -41,10 +45,12 @@ export class HalfSpaceTrees implements OnlineModel {
     const p = spec.params;
     this.nTrees = intParam(p, 'n_trees', 10, 1, 10000);
     this.height = intParam(p, 'height', 8, 1, 20);
-    this.windowSize = intParam(p, 'window_size', 250, 1);
+    this.windowSize = intParam(p, 'window_size', 250, 1, 1_000_000);
     this.d = spec.features;
     this.scaler = strParam(p, 'scaler', 'minmax', ['minmax', 'none']) === 'minmax' ? new MinMaxScaler(this.d) : undefined;
     this.nodes = 2 ** (this.height + 1) - 1;
+    // Every tree is allocated whole: bound the total so a CREATE cannot ask for gigabytes.
+    if (this.nTrees * this.nodes > MAX_NODES) throw new ParamError('n_trees', `parameters 'n_trees' × 2^(height + 1) must be at most ${MAX_NODES} nodes, got ${this.nTrees} × ${this.nodes + 1}`);
     const total = this.nTrees * this.nodes;
     this.feature = new Int32Array(total).fill(-1);
     this.threshold = new Float64Array(total);
@@ -91,6 +97,7 @@ export class HalfSpaceTrees implements OnlineModel {
   }
 
   learn(x: Float64Array): void {
+    if (!learnableFeatures(x)) return;
     if (this.scaler) this.scaler.update(x);
     this.prepare(x);
     const leaves = 2 ** this.height - 1;

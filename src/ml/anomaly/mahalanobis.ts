@@ -7,6 +7,7 @@ import type { ModelFactory, ModelSpec, ModelTask, OnlineModel } from '../online-
 import { cholesky, forwardSolve } from '../linear/cholesky.js';
 import { numParam } from '../params.js';
 import { CovarianceModel } from '../stats/covariance-model.js';
+import { learnableFeatures } from '../finite-guard.js';
 
 export class Mahalanobis extends CovarianceModel implements OnlineModel {
   readonly type = 'mahalanobis';
@@ -18,13 +19,14 @@ export class Mahalanobis extends CovarianceModel implements OnlineModel {
 
   constructor(spec: ModelSpec) {
     super(spec.features, spec.features);
-    this.ridge = numParam(spec.params, 'ridge', 1e-3, 0);
+    this.ridge = numParam(spec.params, 'ridge', 1e-3, 0, 1e12);
     this.sigma = new Float64Array(this.d * this.d);
     this.diff = new Float64Array(this.d);
     this.y = new Float64Array(this.d);
   }
 
   learn(x: Float64Array): void {
+    if (!learnableFeatures(x)) return; // its outer product would overflow the co-moments
     this.observe(x);
   }
 

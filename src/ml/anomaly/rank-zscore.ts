@@ -10,6 +10,7 @@ import { intParam } from '../params.js';
 import { decodeState, encodeState } from '../state-codec.js';
 import { normalQuantile } from '../stats/normal-quantile.js';
 import { TDigest } from '../stats/t-digest.js';
+import { learnableFeatures } from '../finite-guard.js';
 
 export class RankZScore implements OnlineModel {
   readonly type = 'rank_zscore';
@@ -25,6 +26,7 @@ export class RankZScore implements OnlineModel {
   }
 
   learn(x: Float64Array): void {
+    if (!learnableFeatures(x)) return;
     for (let i = 0; i < this.d; i++) this.digests[i].add(x[i]);
     this.seen++;
   }

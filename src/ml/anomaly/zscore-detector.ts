@@ -5,6 +5,7 @@
 import type { ModelFactory, ModelSpec, ModelTask, OnlineModel } from '../online-model.js';
 import { decodeState, encodeState } from '../state-codec.js';
 import { StandardScaler } from '../stats/standard-scaler.js';
+import { learnableFeatures } from '../finite-guard.js';
 
 const SD_FLOOR = 1e-9;
 
@@ -21,6 +22,7 @@ export class ZScoreDetector implements OnlineModel {
   }
 
   learn(x: Float64Array): void {
+    if (!learnableFeatures(x)) return;
     this.moments.update(x);
     this.seen++;
   }

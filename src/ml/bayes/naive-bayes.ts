@@ -12,6 +12,7 @@ import type { ModelFactory, ModelSpec, ModelTask, OnlineModel } from '../online-
 import { intListParam, numParam } from '../params.js';
 import { decodeState, encodeState } from '../state-codec.js';
 import { CategoryCounts } from './category-counts.js';
+import { learnableFeatures } from '../finite-guard.js';
 
 const PDF_EPS = 1e-9;
 const LOG_2PI = Math.log(2 * Math.PI);
@@ -32,7 +33,7 @@ export class NaiveBayes implements OnlineModel {
 
   constructor(spec: ModelSpec) {
     this.d = spec.features;
-    this.alpha = numParam(spec.params, 'alpha', 1, 0);
+    this.alpha = numParam(spec.params, 'alpha', 1, 0, 1e12);
     this.isCategorical = new Uint8Array(this.d);
     this.categorical = new Map();
     for (const j of intListParam(spec.params, 'categorical')) {
@@ -58,6 +59,7 @@ export class NaiveBayes implements OnlineModel {
 
   learn(x: Float64Array, y: number): void {
     if (!(Number.isInteger(y) && y >= 0)) throw new Error(`naive_bayes: label must be a class index, got ${y}`);
+    if (!learnableFeatures(x)) return; // a value whose square overflows would poison the Gaussians
     this.ensureClasses(y + 1);
     this.classCounts[y]++;
     const g = this.gauss, d = this.d;

@@ -7,6 +7,7 @@ import { boolParam, intParam, numParam } from '../params.js';
 import { Rng } from '../rng.js';
 import { decodeState, encodeState, expectLength } from '../state-codec.js';
 import { StandardScaler } from '../stats/standard-scaler.js';
+import { learnableFeatures } from '../finite-guard.js';
 
 export class KMeans implements OnlineModel {
   readonly type = 'kmeans';
@@ -23,10 +24,10 @@ export class KMeans implements OnlineModel {
 
   constructor(spec: ModelSpec) {
     const params = spec.params;
-    this.k = intParam(params, 'n_clusters', 5, 1, 100000);
+    this.k = intParam(params, 'n_clusters', 5, 1, 10000);
     this.halflife = numParam(params, 'halflife', 0.5, 0, 1);
-    this.p = numParam(params, 'p', 2, 1e-9);
-    const mu = numParam(params, 'mu', 0), sigma = numParam(params, 'sigma', 1, 0);
+    this.p = numParam(params, 'p', 2, 1e-9, 100);
+    const mu = numParam(params, 'mu', 0, -1e12, 1e12), sigma = numParam(params, 'sigma', 1, 0, 1e12);
     this.d = spec.features;
     this.scaler = boolParam(params, 'standardize', false) ? new StandardScaler(this.d) : undefined;
     this.z = new Float64Array(this.d);
@@ -57,6 +58,7 @@ export class KMeans implements OnlineModel {
   }
 
   learn(x: Float64Array): void {
+    if (!learnableFeatures(x)) return;
     if (this.scaler) this.scaler.update(x);
     this.prepare(x);
     const j = this.closest();

@@ -10,6 +10,7 @@
 import type { ModelTask, OnlineModel } from '../online-model.js';
 import { bytesPart, decodeState, encodeState, partBytes } from '../state-codec.js';
 import type { DriftDetector } from './drift-detector.js';
+import { learnableFeatures, learnableTarget } from '../finite-guard.js';
 
 export type OnDrift = 'reset' | 'swap';
 
@@ -39,6 +40,8 @@ export class DriftAdaptiveModel implements OnlineModel {
   get drifts(): number { return this.meta[1]; }
 
   learn(x: Float64Array, y: number): void {
+    // A row the inner model would skip must not count as an error for the drift detector either.
+    if (!learnableFeatures(x) || !(this.task === 'classification' ? Number.isInteger(y) && y >= 0 : learnableTarget(y))) return;
     const pred = this.model.predict(x);
     const error = this.task === 'classification' ? (pred === y ? 0 : 1) : Math.abs(pred - y);
     const drift = this.detector.update(error);

@@ -4,9 +4,17 @@
 // cumulative penalty (FTRL applies both inside its proximal step instead). Inputs pass through an
 // online StandardScaler first (`standardize`, on by default) with NaN imputed as the mean.
 import { StandardScaler } from '../stats/standard-scaler.js';
+import { allFinite } from '../finite-guard.js';
 import { DEFAULT_LR, Optimizer, insertZeros, type OptimizerKind } from './optimizer.js';
 import type { HyperParams } from '../online-model.js';
 import { boolParam, numParam, strParam, type ParamDocs } from '../params.js';
+
+/**
+ * The largest learning rate: steps stay finite (rate × clip_gradient ≤ 1e18) and Adam/FTRL, whose
+ * per-weight step is about the rate, still make sense; plain SGD on standardized features already
+ * diverges above ~1, and a step that would leave a weight non-finite is rolled back anyway.
+ */
+export const MAX_LEARNING_RATE = 1000;
 
 export interface GlmOptions {
   optimizer: OptimizerKind;
@@ -40,11 +48,11 @@ export function readGlmOptions(p: HyperParams, defaults: { optimizer: OptimizerK
   const autoLr = optimizer === 'sgd' && defaults.lr !== undefined ? defaults.lr : DEFAULT_LR[optimizer];
   return {
     optimizer,
-    learningRate: auto ? autoLr : numParam(p, 'learning_rate', 0, 0),
-    interceptLr: numParam(p, 'intercept_lr', defaults.interceptLr, 0),
-    l1: numParam(p, 'l1', 0, 0),
-    l2: numParam(p, 'l2', 0, 0),
-    clipGradient: numParam(p, 'clip_gradient', 1e12, 0),
+    learningRate: auto ? autoLr : numParam(p, 'learning_rate', 0, Number.MIN_VALUE, MAX_LEARNING_RATE),
+    interceptLr: numParam(p, 'intercept_lr', defaults.interceptLr, 0, MAX_LEARNING_RATE),
+    l1: numParam(p, 'l1', 0, 0, 1e6),
+    l2: numParam(p, 'l2', 0, 0, 1e6),
+    clipGradient: numParam(p, 'clip_gradient', 1e12, 0, 1e15),
     standardize: boolParam(p, 'standardize', true),
     powerT: numParam(p, 'power_t', 0, 0, 1),
   };
@@ -118,10 +126,36 @@ export class Glm {
     const l2 = this.l2Grad;
     if (l2 === 0) for (let i = 0; i < d; i++) g[i] = lg * z[i];
     else for (let i = 0; i < d; i++) g[i] = lg * z[i] + l2 * w[off + i];
+    this.save(off);
     w[off + d] -= this.interceptLr * this.optimizer.decay * lg;
     // Optimizer and L1 state are laid out like the weights (the intercept slot unused).
     this.optimizer.step(w, off, g, d);
     if (this.useCumL1) this.applyL1(off);
+    // A step that overflows (a learning rate too high for the data diverges) would leave NaN
+    // weights for good: undo it, so the row keeps its last finite weights.
+    if (!allFinite(w, off, off + d + 1) || !this.optimizer.finiteAt(off, d)) this.undo(off);
+  }
+
+  /** The row's weights and optimizer/L1 state before the current step (allocated once). */
+  private saved = new Float64Array(0);
+
+  private save(off: number): void {
+    const d = this.features + 1;
+    const opt = this.optimizer.state, half = opt.length / 2;
+    if (this.saved.length !== 4 * d) this.saved = new Float64Array(4 * d);
+    const b = this.saved;
+    b.set(this.weights.subarray(off, off + d), 0);
+    if (half > 0) { b.set(opt.subarray(off, off + d), d); b.set(opt.subarray(half + off, half + off + d), 2 * d); }
+    if (this.useCumL1) b.set(this.cumL1.subarray(off, off + d), 3 * d);
+  }
+
+  private undo(off: number): void {
+    const d = this.features + 1;
+    const opt = this.optimizer.state, half = opt.length / 2;
+    const b = this.saved;
+    this.weights.set(b.subarray(0, d), off);
+    if (half > 0) { opt.set(b.subarray(d, 2 * d), off); opt.set(b.subarray(2 * d, 3 * d), half + off); }
+    if (this.useCumL1) this.cumL1.set(b.subarray(3 * d, 4 * d), off);
   }
 
   /** Call once per learned row, after all `update`s: advances the L1 budget. */

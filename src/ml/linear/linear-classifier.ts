@@ -5,6 +5,7 @@
 import type { ModelSpec, ModelTask, OnlineModel } from '../online-model.js';
 import { decodeState, encodeState } from '../state-codec.js';
 import { Glm, type GlmOptions } from './glm.js';
+import { learnableFeatures } from '../finite-guard.js';
 
 export abstract class LinearClassifier implements OnlineModel {
   abstract readonly type: string;
@@ -48,6 +49,7 @@ export abstract class LinearClassifier implements OnlineModel {
 
   learn(x: Float64Array, y: number): void {
     if (!(Number.isInteger(y) && y >= 0)) throw new Error(`${this.type}: label must be a class index, got ${y}`);
+    if (!learnableFeatures(x)) return; // a value whose square overflows would poison the scaler
     this.ensureClasses(y + 1);
     this.glm.prepare(x, true);
     this.glm.optimizer.tick();

@@ -3,6 +3,7 @@
 import type { ModelFactory, ModelSpec, ModelTask, OnlineModel } from '../online-model.js';
 import { decodeState, encodeState } from '../state-codec.js';
 import { Glm, glmParamDocs, readGlmOptions } from './glm.js';
+import { learnableFeatures, learnableTarget } from '../finite-guard.js';
 
 export class LinearRegression implements OnlineModel {
   readonly type = 'linear_regression';
@@ -15,7 +16,7 @@ export class LinearRegression implements OnlineModel {
   }
 
   learn(x: Float64Array, y: number): void {
-    if (!Number.isFinite(y)) return; // no target, nothing to learn
+    if (!learnableTarget(y) || !learnableFeatures(x)) return; // no target, or a value that would overflow
     const glm = this.glm;
     glm.prepare(x, true);
     glm.optimizer.tick();

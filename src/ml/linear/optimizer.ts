@@ -76,6 +76,14 @@ export class Optimizer {
     }
   }
 
+  /** True when the state of weights off..off+len is finite (Adam's moments, FTRL's z and n). */
+  finiteAt(off: number, len: number): boolean {
+    const s = this.state, half = this.size;
+    if (s.length === 0) return true;
+    for (let i = off; i < off + len; i++) if (!Number.isFinite(s[i]) || !Number.isFinite(s[half + i])) return false;
+    return true;
+  }
+
   /** Inserts `count` zero weights' worth of state at `at` (a new class row). */
   insert(at: number, count: number): void {
     if (this.kind !== 'sgd') this.state = insertZeros(insertZeros(this.state, this.size + at, count), at, count);

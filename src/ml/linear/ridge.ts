@@ -7,6 +7,7 @@ import type { ModelFactory, ModelSpec, ModelTask, OnlineModel } from '../online-
 import { numParam } from '../params.js';
 import { CovarianceModel } from '../stats/covariance-model.js';
 import { cholesky, choleskySolve } from './cholesky.js';
+import { learnableFeatures, learnableTarget } from '../finite-guard.js';
 
 export class Ridge extends CovarianceModel implements OnlineModel {
   readonly type = 'ridge';
@@ -19,14 +20,14 @@ export class Ridge extends CovarianceModel implements OnlineModel {
 
   constructor(spec: ModelSpec) {
     super(spec.features, spec.features + 1);
-    this.alpha = numParam(spec.params, 'alpha', 1, 0);
+    this.alpha = numParam(spec.params, 'alpha', 1, 0, 1e12);
     this.row = new Float64Array(this.d + 1);
     this.a = new Float64Array(this.d * this.d);
     this.w = new Float64Array(this.d);
   }
 
   learn(x: Float64Array, y: number): void {
-    if (!Number.isFinite(y)) return;
+    if (!learnableTarget(y) || !learnableFeatures(x)) return; // no target, or one that would overflow
     this.row.set(x.subarray(0, this.d));
     this.row[this.d] = y;
     this.observe(this.row);

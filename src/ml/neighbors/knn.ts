@@ -5,6 +5,7 @@ import { boolParam, intParam, numParam, strParam } from '../params.js';
 import { decodeState, encodeState } from '../state-codec.js';
 import { FloatReader, FloatWriter } from '../trees/float-io.js';
 import { NeighborWindow } from './neighbor-window.js';
+import { learnableFeatures, learnableTarget } from '../finite-guard.js';
 
 function makeWindow(spec: ModelSpec): NeighborWindow {
   const p = spec.params;
@@ -12,7 +13,7 @@ function makeWindow(spec: ModelSpec): NeighborWindow {
     intParam(p, 'window_size', 1000, 1, 1_000_000),
     spec.features,
     intParam(p, 'n_neighbors', 5, 1, 1000),
-    numParam(p, 'p', 2, 1),
+    numParam(p, 'p', 2, 1, 100),
   );
 }
 
@@ -62,7 +63,7 @@ export class KnnClassifier extends KnnBase {
   }
 
   learn(x: Float64Array, y: number): void {
-    if (!Number.isInteger(y) || y < 0) return;
+    if (!Number.isInteger(y) || y < 0 || !learnableFeatures(x)) return;
     if (y >= this.proba.length) this.proba = new Float64Array(y + 1);
     this.seen++;
     this.win.add(x, y);
@@ -122,7 +123,7 @@ export class KnnRegressor extends KnnBase {
   }
 
   learn(x: Float64Array, y: number): void {
-    if (!Number.isFinite(y)) return;
+    if (!learnableTarget(y) || !learnableFeatures(x)) return;
     this.seen++;
     this.win.add(x, y);
   }

@@ -18,14 +18,18 @@ export class RunningCovariance {
   update(x: Float64Array): void {
     const d = this.dim;
     const { mean, comoment, delta } = this;
-    const n = ++this.n;
+    const n = this.n + 1;
+    const f = (n - 1) / n;
     for (let i = 0; i < d; i++) {
       const v = x[i];
-      delta[i] = v !== v ? 0 : v - mean[i];
-      mean[i] += delta[i] / n;
+      const di = (delta[i] = v !== v ? 0 : v - mean[i]);
+      // C is positive semi-definite, so |C_ij| <= max(C_ii, C_jj): if the diagonal stays finite
+      // after this row, so does every entry. Otherwise the row is not learned at all.
+      if (!(comoment[i * d + i] + di * di * f <= Number.MAX_VALUE)) return;
     }
+    this.n = n;
+    for (let i = 0; i < d; i++) mean[i] += delta[i] / n;
     // C += (x - mean_old)(x - mean_new)^T = delta delta^T (n-1)/n; kept symmetric.
-    const f = (n - 1) / n;
     for (let i = 0; i < d; i++) {
       const di = delta[i] * f;
       if (di === 0) continue;

@@ -17,17 +17,21 @@ export class StandardScaler {
     this.invStd = new Float64Array(features);
   }
 
-  /** Learns one row; NaN entries are skipped feature by feature. */
+  /** Learns one row; NaN entries, and values that would overflow the variance, are skipped feature by feature. */
   update(x: Float64Array): void {
     const { count, mean, m2, invStd } = this;
     for (let i = 0; i < this.features; i++) {
       const v = x[i];
       if (v !== v) continue; // NaN
-      const n = ++count[i];
+      const n = count[i] + 1;
       const d = v - mean[i];
-      mean[i] += d / n;
-      m2[i] += d * (v - mean[i]);
-      invStd[i] = m2[i] > 0 ? 1 / Math.sqrt(m2[i] / n) : 0;
+      const m = mean[i] + d / n;
+      const s = m2[i] + d * (v - m);
+      if (!(s <= Number.MAX_VALUE)) continue; // would overflow: this value is not learned
+      count[i] = n;
+      mean[i] = m;
+      m2[i] = s;
+      invStd[i] = s > 0 ? 1 / Math.sqrt(s / n) : 0;
     }
   }
 

@@ -50,7 +50,7 @@ export function resolveMaxFeatures(p: HyperParams, nFeatures: number): number {
   if (s === 'sqrt') k = Math.round(Math.sqrt(nFeatures));
   else if (s === 'log2') k = Math.round(Math.log2(Math.max(1, nFeatures)));
   else {
-    const v = numParam(p, 'max_features', 0);
+    const v = numParam(p, 'max_features', 0, -1e6, 1e6);
     if (v > 0 && v < 1) k = Math.floor(v * nFeatures);
     else if (Number.isInteger(v)) k = v < 0 ? nFeatures + v : v;
     else throw new Error(`parameter 'max_features' must be 'sqrt', 'log2', an integer or a fraction, got '${String(raw)}'`);

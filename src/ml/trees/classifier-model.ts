@@ -3,6 +3,7 @@
 import type { ModelSpec, OnlineModel } from '../online-model.js';
 import { decodeState, encodeState } from '../state-codec.js';
 import { FloatReader, FloatWriter } from './float-io.js';
+import { learnableFeatures } from '../finite-guard.js';
 
 export abstract class ClassifierModel implements OnlineModel {
   abstract readonly type: string;
@@ -25,7 +26,7 @@ export abstract class ClassifierModel implements OnlineModel {
 
   /** A label that is not a class index (e.g. NaN for a missing label) is skipped. */
   learn(x: Float64Array, y: number): void {
-    if (!Number.isInteger(y) || y < 0) return;
+    if (!Number.isInteger(y) || y < 0 || !learnableFeatures(x)) return;
     if (y >= this.nc) {
       this.nc = y + 1;
       this.proba = new Float64Array(this.nc);

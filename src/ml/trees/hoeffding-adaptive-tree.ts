@@ -57,7 +57,7 @@ export const hoeffdingAdaptiveTreeFactory: ModelFactory = {
   create: (spec) =>
     new HoeffdingAdaptiveTreeModel(spec, readClassifierTreeOptions(spec.params, HT_DEFAULTS), {
       bootstrapSampling: boolParam(spec.params, 'bootstrap_sampling', true),
-      driftWindowThreshold: intParam(spec.params, 'drift_window_threshold', 300, 0),
+      driftWindowThreshold: intParam(spec.params, 'drift_window_threshold', 300, 0, 1e9),
       switchSignificance: numParam(spec.params, 'switch_significance', 0.05, Number.MIN_VALUE, 1),
       adwinDelta: numParam(spec.params, 'adwin_delta', 0.002, Number.MIN_VALUE, 1),
     }),

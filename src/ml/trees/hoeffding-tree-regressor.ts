@@ -6,6 +6,7 @@ import { decodeState, encodeState } from '../state-codec.js';
 import { FloatReader, FloatWriter } from './float-io.js';
 import { HTRegressor } from './ht-regressor.js';
 import type { RegressionLeafPrediction, RegressorTreeOptions } from './regressor-options.js';
+import { learnableFeatures, learnableTarget } from '../finite-guard.js';
 
 export class HoeffdingTreeRegressorModel implements OnlineModel {
   readonly type = 'hoeffding_tree_regressor';
@@ -17,9 +18,9 @@ export class HoeffdingTreeRegressorModel implements OnlineModel {
     this.tree = new HTRegressor(opts, spec.features);
   }
 
-  /** A non-finite target (a missing label) is skipped. */
+  /** A non-finite target (a missing label), or a value whose square overflows, is skipped. */
   learn(x: Float64Array, y: number): void {
-    if (!Number.isFinite(y)) return;
+    if (!learnableTarget(y) || !learnableFeatures(x)) return;
     this.seen++;
     this.tree.learn(x, y, 1);
   }
@@ -67,19 +68,19 @@ export const hoeffdingTreeRegressorFactory: ModelFactory = {
   },
   create: (spec) => {
     const p = spec.params;
-    const maxDepth = intParam(p, 'max_depth', 0, 0);
+    const maxDepth = intParam(p, 'max_depth', 0, 0, 1000);
     const splitter = strParam(p, 'splitter', 'tebst', ['tebst', 'ebst'] as const);
     return new HoeffdingTreeRegressorModel(spec, {
-      gracePeriod: intParam(p, 'grace_period', 200, 1),
+      gracePeriod: intParam(p, 'grace_period', 200, 1, 1e9),
       maxDepth: maxDepth === 0 ? Infinity : maxDepth,
       delta: numParam(p, 'delta', 1e-7, Number.MIN_VALUE, 1),
-      tau: numParam(p, 'tau', 0.05, 0),
+      tau: numParam(p, 'tau', 0.05, 0, 1),
       leafPrediction: strParam<RegressionLeafPrediction>(p, 'leaf_prediction', 'adaptive', ['mean', 'model', 'adaptive']),
       modelSelectorDecay: numParam(p, 'model_selector_decay', 0.95, 0, 1),
-      minSamplesSplit: numParam(p, 'min_samples_split', 5, 0),
+      minSamplesSplit: numParam(p, 'min_samples_split', 5, 0, 1e9),
       digits: splitter === 'ebst' ? -1 : intParam(p, 'digits', 1, 0, 15),
-      learningRate: numParam(p, 'learning_rate', 0.01, 0),
-      interceptLr: numParam(p, 'intercept_lr', 0.01, 0),
+      learningRate: numParam(p, 'learning_rate', 0.01, 0, 1000),
+      interceptLr: numParam(p, 'intercept_lr', 0.01, 0, 1000),
     });
   },
   mergeable: false,

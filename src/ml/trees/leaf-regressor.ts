@@ -61,18 +61,15 @@ export class LeafRegressor {
       if (opts.leafPrediction === 'adaptive') {
         const em = y - (this.n > 0 ? this.mean : 0);
         const eo = y - pm;
-        this.fmseMean = opts.modelSelectorDecay * this.fmseMean + em * em;
-        this.fmseModel = opts.modelSelectorDecay * this.fmseModel + eo * eo;
+        // Saturated, not infinite: an error that overflows once must not rule the model out (or NaN it) for good.
+        this.fmseMean = Math.min(opts.modelSelectorDecay * this.fmseMean + em * em, Number.MAX_VALUE);
+        const fm = opts.modelSelectorDecay * this.fmseModel + eo * eo;
+        this.fmseModel = fm === fm ? Math.min(fm, Number.MAX_VALUE) : Number.MAX_VALUE;
       }
       let g = 2 * (pm - y) * w;
       if (g > CLIP) g = CLIP;
       else if (g < -CLIP) g = -CLIP;
-      const ws = this.weights;
-      for (let j = 0; j < ws.length; j++) {
-        const v = x[j];
-        if (v === v) ws[j] -= opts.learningRate * g * v;
-      }
-      this.bias -= opts.interceptLr * g;
+      if (g === g) this.step(x, opts.learningRate * g, opts.interceptLr * g);
     }
     const n = this.n + w;
     const d = y - this.mean;
@@ -87,6 +84,21 @@ export class LeafRegressor {
       if (scale > 0) v = Math.round(v * scale) / scale;
       this.trees[f].insert(v, y, w);
     }
+  }
+
+  /** One SGD step of the leaf model, taken only if every weight stays finite (else the row teaches it nothing). */
+  private step(x: Float64Array, rate: number, interceptRate: number): void {
+    const ws = this.weights;
+    if (!Number.isFinite(this.bias - interceptRate)) return;
+    for (let j = 0; j < ws.length; j++) {
+      const v = x[j];
+      if (v === v && !Number.isFinite(ws[j] - rate * v)) return;
+    }
+    for (let j = 0; j < ws.length; j++) {
+      const v = x[j];
+      if (v === v) ws[j] -= rate * v;
+    }
+    this.bias -= interceptRate;
   }
 
   predict(x: Float64Array, opts: RegressorTreeOptions): number {

@@ -28,15 +28,15 @@ export function classifierTreeParamDocs(d: ClassifierDefaults): ParamDocs {
 }
 
 export function readClassifierTreeOptions(p: HyperParams, d: ClassifierDefaults): ClassifierTreeOptions {
-  const maxDepth = intParam(p, 'max_depth', 0, 0);
+  const maxDepth = intParam(p, 'max_depth', 0, 0, 1000);
   return {
-    gracePeriod: intParam(p, 'grace_period', d.gracePeriod, 1),
+    gracePeriod: intParam(p, 'grace_period', d.gracePeriod, 1, 1e9),
     maxDepth: maxDepth === 0 ? Infinity : maxDepth,
     splitCriterion: strParam<SplitCriterion>(p, 'split_criterion', 'info_gain', ['info_gain', 'gini']),
     delta: numParam(p, 'delta', d.delta, Number.MIN_VALUE, 1),
-    tau: numParam(p, 'tau', 0.05, 0),
+    tau: numParam(p, 'tau', 0.05, 0, 1),
     leafPrediction: strParam<LeafPrediction>(p, 'leaf_prediction', 'nba', ['mc', 'nb', 'nba']),
-    nbThreshold: numParam(p, 'nb_threshold', 0, 0),
+    nbThreshold: numParam(p, 'nb_threshold', 0, 0, 1e9),
     minBranchFraction: numParam(p, 'min_branch_fraction', 0.01, 0, 0.5),
     maxShareToSplit: numParam(p, 'max_share_to_split', 0.99, 0, 1),
     nSplits: intParam(p, 'n_splits', 10, 1, 1000),

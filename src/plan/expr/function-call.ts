@@ -14,10 +14,11 @@ import { toSqlDecimal } from './decimal-types.js';
 import { bindFrom, formatPattern, formatTypePlain, hasGenerics, substitute, type Bindings } from './type-pattern.js';
 import { paramPattern, resolveOverload, type ArgInfo } from './function-resolve.js';
 import { analyzeModelCall } from './model-call.js';
+import { excerpt } from '../../types/excerpt.js';
 
 export function analyzeCall(e: FunctionCall, ctx: AnalyzeContext): TypedExpr {
   const def = ctx.registry.get(e.name);
-  if (!def) throw sqlError('UNKNOWN_FUNCTION', `Can't find any functions with the name '${e.name}'`, e.span);
+  if (!def) throw sqlError('UNKNOWN_FUNCTION', `Can't find any functions with the name '${excerpt(e.name)}'`, e.span);
   if (def.kind === 'aggregate') {
     throw sqlError('INVALID_STATEMENT',
       `Aggregate function ${formatExpr(e)} is not allowed here: aggregate functions can only be used in the `

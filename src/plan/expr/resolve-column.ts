@@ -4,6 +4,7 @@ import type { ColumnRef } from '../../../grammar/ast.js';
 import type { TColumn, TLambdaVar } from './typed-expr.js';
 import type { AnalyzeContext } from './analyze-context.js';
 import { sqlError } from './analyze-context.js';
+import { excerpt } from '../../types/excerpt.js';
 
 function display(qualifier: string | undefined, name: string): string {
   return qualifier ? `${qualifier}.${name}` : name;
@@ -16,7 +17,7 @@ export function resolveColumn(e: ColumnRef, ctx: AnalyzeContext): TColumn | TLam
   }
   const matches = ctx.scope.columns.filter((c) => c.name === e.name && (e.qualifier === undefined || c.qualifier === e.qualifier));
   if (matches.length === 0) {
-    const what = display(e.qualifier, e.name);
+    const what = excerpt(display(e.qualifier, e.name));
     const available = ctx.scope.columns.map((c) => display(c.qualifier, c.name));
     const lead = ctx.clause ? `${ctx.clause} column` : 'Column';
     throw sqlError('UNKNOWN_COLUMN',

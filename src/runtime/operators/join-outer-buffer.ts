@@ -22,11 +22,28 @@ export class JoinOuterBuffer {
     this.entries.splice(i, 0, e);
   }
 
-  /** Drops the records of one side, time and key (they have joined). */
+  /** Drops the records of one side, time and key (they have joined); looks only at that time. */
   remove(leftSide: boolean, ts: number, sig: unknown): void {
-    for (let i = this.entries.length - 1; i >= 0; i--) {
-      const e = this.entries[i];
-      if (e.ts === ts && e.leftSide === leftSide && e.key.sig === sig) this.entries.splice(i, 1);
+    const es = this.entries;
+    let lo = 0;
+    let hi = es.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (es[mid].ts < ts) lo = mid + 1;
+      else hi = mid;
     }
+    for (let i = lo; i < es.length && es[i].ts === ts;) {
+      const e = es[i];
+      if (e.leftSide === leftSide && e.key.sig === sig) es.splice(i, 1);
+      else i++;
+    }
+  }
+
+  /** Drops the entries `emitted` flags among the first `scanned` (the rest stay as they are). */
+  dropEmitted(scanned: number, emitted: (e: Unjoined) => boolean): void {
+    const es = this.entries;
+    let w = 0;
+    for (let i = 0; i < scanned; i++) if (!emitted(es[i])) es[w++] = es[i];
+    if (w < scanned) es.splice(w, scanned - w);
   }
 }

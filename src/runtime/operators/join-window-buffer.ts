@@ -1,14 +1,17 @@
 // One side of a stream-stream join: its records by join key, kept for the join's retention
 // (before + after + grace) behind the latest time this side has seen, as Kafka Streams' join
-// window store. Records older than that are neither returned nor kept.
+// window store. Records older than that are neither returned nor kept: a queue of (time, key)
+// by time says which keys hold expired records, so expiry costs what expires, not every key.
 import type { Row } from '../emit.js';
 import type { StateMap } from '../state/state-map.js';
+import { ExpiryQueue } from './expiry-queue.js';
 
 export interface Buffered { ts: number; row: Row }
 
 export class JoinWindowBuffer {
   private observed = -Infinity;
-  private puts = 0;
+  /** One entry per buffered record (its time and key); entries of dropped keys are no-ops. */
+  private readonly expiry = new ExpiryQueue<unknown>();
 
   constructor(private readonly retentionMs: number, private readonly byKey: StateMap<Buffered[]>) {}
 
@@ -16,10 +19,13 @@ export class JoinWindowBuffer {
 
   /** After a restore: the latest time seen is the latest time kept. */
   restored(): void {
-    for (const list of this.byKey.values()) {
+    this.expiry.clear();
+    for (const [sig, list] of this.byKey) {
       const last = list[list.length - 1];
       if (last && last.ts > this.observed) this.observed = last.ts;
+      for (const b of list) this.expiry.push(b.ts, sig);
     }
+    this.expiry.popOlderThan(this.low, this.expireKey);
   }
 
   /** Oldest time still visible. */
@@ -33,7 +39,8 @@ export class JoinWindowBuffer {
     while (i > 0 && list[i - 1].ts > ts) i--; // by time, equal times in arrival order
     list.splice(i, 0, { ts, row });
     this.byKey.set(sig, list);
-    if (++this.puts % 1000 === 0) this.expire();
+    this.expiry.push(ts, sig);
+    this.expiry.popOlderThan(this.low, this.expireKey);
   }
 
   /** Records of a key with from <= time <= to, oldest first. */
@@ -44,12 +51,18 @@ export class JoinWindowBuffer {
     return list.filter((b) => b.ts >= lo && b.ts <= to);
   }
 
-  private expire(): void {
+  /** Drops a key's records older than the retention (its list is by time: a prefix). */
+  private readonly expireKey = (sig: unknown): void => {
+    const list = this.byKey.get(sig);
+    if (!list) return;
     const low = this.low;
-    for (const [sig, list] of this.byKey) {
-      const keep = list.filter((b) => b.ts >= low);
-      if (keep.length === 0) this.byKey.delete(sig);
-      else if (keep.length !== list.length) this.byKey.set(sig, keep);
+    let n = 0;
+    while (n < list.length && list[n].ts < low) n++;
+    if (n === 0) return;
+    if (n === list.length) this.byKey.delete(sig);
+    else {
+      list.splice(0, n);
+      this.byKey.set(sig, list);
     }
-  }
+  };
 }

@@ -98,9 +98,11 @@ export function streamStreamJoin(step: JoinStep, rows: JoinRows, next: Emit, sta
     let leftOpen = false;
     let rightOpen = false;
     const emitted = new Set<object>();
+    let scanned = 0;
     for (const e of store.entries) {
       time.min = e.ts;
       if (leftOpen && rightOpen) break;
+      scanned++;
       const lookBack = e.leftSide ? w.afterMs : w.beforeMs;
       if (time.min + lookBack + grace >= time.stream) {
         if (e.leftSide) leftOpen = true; else rightOpen = true;
@@ -110,11 +112,8 @@ export function streamStreamJoin(step: JoinStep, rows: JoinRows, next: Emit, sta
       const ourLeft = e.leftSide !== swapped;
       next(ourLeft ? rows.build(e.key, e.row, null, e.ts) : rows.build(e.key, null, e.row, e.ts), e.ts, UPSERT, null);
     }
-    if (emitted.size > 0) {
-      const keep = store.entries.filter((e) => !emitted.has(e));
-      store.entries.length = 0;
-      store.entries.push(...keep);
-    }
+    // Emitted entries lie among the scanned ones: only that prefix is rewritten.
+    if (emitted.size > 0) store.dropEmitted(scanned, (e) => emitted.has(e));
   };
 
   const kLeft = processor(true, swapped ? rows.rightKey : rows.leftKey);
