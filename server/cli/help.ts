@@ -6,7 +6,7 @@ Usage: eddy <command> [options]
 Commands:
   shell             Interactive SQL shell (the default for \`npm start\`)
   run FILE.sql      Run a SQL script's statements in order, then exit
-  server            Run an engine instance of a service on Kafka until stopped
+  server            Serve the REST API (on Kafka, an instance of a service) until stopped
   help [COMMAND]    Show help for a command
 
 Options:
@@ -25,15 +25,20 @@ const CONNECTION_FLAGS = `  --brokers HOST:PORT[,...]  Run on Kafka (default: th
   --config FILE          JSON: {"brokers": [...], "serviceId", "instanceId", "ssl", "sasl",
                          "properties": {...}}`;
 
-export const SERVER_HELP = `Usage: eddy server --brokers HOST:PORT [--service-id ID] [--config FILE]
+export const SERVER_HELP = `Usage: eddy server [--brokers HOST:PORT] [--service-id ID] [--http-port 8088] [--host 127.0.0.1]
 
-Runs an engine instance of a service with no UI. On start it replays the service's command
-topic (_eddy_<service>_commands: every accepted DDL and persistent statement) and resumes each
-persistent query from its committed offsets; while running it picks up statements that other
-instances and \`eddy run --brokers\` scripts add. Stops on SIGINT or SIGTERM.
+Runs an engine instance that serves ksqlDB's REST API (POST /ksql, /query, /query-stream,
+/inserts-stream, /close-query; GET /info, /healthcheck, /status) over HTTP/1.1 and h2c on one
+port. With --brokers it is an instance of a service on Kafka: on start it replays the service's
+command topic (_eddy_<service>_commands: every accepted DDL and persistent statement) and
+resumes each persistent query from its committed offsets; while running it picks up statements
+that other instances and \`eddy run --brokers\` scripts add. Without --brokers it runs on the
+embedded log, and its state is lost when it stops. Stops on SIGINT or SIGTERM.
 
 Options:
 ${CONNECTION_FLAGS}
+  --http-port PORT       The REST API's port (default 8088; 0 picks a free one)
+  --host ADDRESS         The address it listens on (default 127.0.0.1)
   --set NAME=VALUE       Set a property (repeatable)
   --functions DIR        Load user functions (.ts or .js modules) from DIR at start
   -h, --help             Show this help`;

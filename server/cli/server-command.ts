@@ -1,6 +1,7 @@
-// `eddy server`: an engine instance with no UI. It replays the service's command topic, resumes
-// every persistent query from its committed offsets, follows new statements, and runs until
-// SIGINT/SIGTERM. (The REST and Postgres endpoints come in later issues.)
+// `eddy server`: an engine instance serving ksqlDB's REST API (server/rest). On Kafka it replays
+// the service's command topic, resumes every persistent query from its committed offsets and
+// follows new statements; without --brokers it runs on the embedded log (state lost on exit).
+// Runs until SIGINT/SIGTERM. (The Postgres endpoint comes in a later issue.)
 import { Engine } from '../../src/engine/engine.js';
 import type { ParsedArgs } from './args.js';
 import type { Out } from './print-result.js';
@@ -9,11 +10,16 @@ import { connectionFromArgs, type Connection } from './connection.js';
 import { shutDown, shutdownTimeoutMs } from './shutdown.js';
 import { propertiesFromFlags, functionsDir } from './properties-flag.js';
 import { formatError } from './format-error.js';
+import { startRestServer, type RestServer } from '../rest/rest-server.js';
+import { SqlError } from '../../src/types/sql-error.js';
+
+const DEFAULT_HTTP_PORT = 8088;
 
 export async function serverCommand(args: ParsedArgs, out: Out, stop: Promise<void> = signalled()): Promise<number> {
   if (args.flags.has('help')) { out.stdout(SERVER_HELP); return 0; }
-  let engine: Engine;
+  let engine: Engine | undefined;
   let conn: Connection | undefined;
+  let rest: RestServer | undefined;
   let properties: Record<string, string> = propertiesFromFlags(args);
   try {
     conn = connectionFromArgs(args);
@@ -22,16 +28,33 @@ export async function serverCommand(args: ParsedArgs, out: Out, stop: Promise<vo
       ...conn.options, properties, functionsDir: functionsDir(args),
       onProcessingLog: (e) => out.stderr(`processing log: ${e.queryId} ${e.type}: ${e.message}${e.topic ? ` (${e.topic}/${e.partition}@${e.offset})` : ''}`),
     });
-    out.stderr(`Eddy server on ${conn.describe}: ${[...engine.state.queries.keys()].length} persistent queries running.`);
+    rest = await startRestServer(engine, { host: stringFlag(args, 'host') ?? '127.0.0.1', port: httpPort(args) });
+    const lost = conn.options.durable ? '' : ' (its state is lost when it stops)';
+    out.stderr(`Eddy server on ${conn.describe}${lost}: ${[...engine.state.queries.keys()].length} persistent queries running; REST API at ${rest.url}`);
   } catch (e) {
     out.stderr(formatError(e, undefined));
-    await shutDown(undefined, conn, shutdownTimeoutMs(properties), out);
+    await rest?.close().catch(() => undefined);
+    await shutDown(engine, conn, shutdownTimeoutMs(properties), out);
     return 1;
   }
   await stop;
   out.stderr('Eddy server stopping.');
+  await rest.close().catch((e: Error) => out.stderr(`eddy: closing the REST API: ${e.message}`));
   await shutDown(engine, conn, shutdownTimeoutMs(properties), out);
   return 0;
+}
+
+function stringFlag(args: ParsedArgs, name: string): string | undefined {
+  const v = args.flags.get(name);
+  return typeof v === 'string' ? v : undefined;
+}
+
+function httpPort(args: ParsedArgs): number {
+  const v = stringFlag(args, 'http-port');
+  if (v === undefined) return DEFAULT_HTTP_PORT;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new SqlError('INVALID_PROPERTY', `--http-port must be a port number (0 to 65535), not '${v}'`);
+  return n;
 }
 
 function signalled(): Promise<void> {

@@ -6,6 +6,7 @@ import { analyzeExpression } from '../plan/expr/analyze.js';
 import { compileExpression } from '../runtime/expr/compile.js';
 import { makeCaster } from '../runtime/expr/cast.js';
 import { createRowSerde } from '../format/index.js';
+import { timestampProblem } from '../types/timestamp-range.js';
 import { SqlError } from '../types/sql-error.js';
 import { formatType, typesEqual } from '../types/sql-type.js';
 import { insertCoercible } from './insert-coercion.js';
@@ -34,6 +35,8 @@ export async function executeInsertValues(state: EngineState, s: InsertValues): 
     const raw = compileExpression(typed)([]);
     if (name === 'ROWTIME') {
       if (raw !== null) timestamp = Number(raw);
+      const problem = timestamp === undefined ? undefined : timestampProblem(timestamp);
+      if (problem !== undefined) throw new SqlError('TYPE_ERROR', `ROWTIME: ${problem}`, { position: e.span });
       return;
     }
     const ki = target.schema.key.findIndex((c) => c.name === name);

@@ -23,7 +23,7 @@ export async function executePrint(state: EngineState, s: Print): Promise<Statem
         if (batch.length === 0) break;
         for (const r of batch) {
           if (seen++ % every !== 0) continue;
-          rows.push([`rowtime: ${new Date(r.timestamp).toISOString().replace('T', ' ').replace('Z', ' Z')}, key: ${describeBytes(r.key)}, value: ${describeBytes(r.value)}, partition: ${r.partition}`]);
+          rows.push([`rowtime: ${printTime(r.timestamp)}, key: ${describeBytes(r.key)}, value: ${describeBytes(r.value)}, partition: ${r.partition}`]);
           if (rows.length >= limit) break;
         }
         off = batch[batch.length - 1].offset + 1;
@@ -31,4 +31,10 @@ export async function executePrint(state: EngineState, s: Print): Promise<Statem
     }
   }
   return { kind: 'rows', statement: s.text, columns: [{ name: 'Record', type: STRING }], rows };
+}
+
+/** A record time as PRINT shows it; one no Date can hold (Kafka allows any int64) as its number. */
+function printTime(ts: number): string {
+  const d = new Date(ts);
+  return Number.isNaN(d.getTime()) ? String(ts) : d.toISOString().replace('T', ' ').replace('Z', ' Z');
 }

@@ -11,6 +11,7 @@ import type { OperatorGraph } from './build-operators.js';
 import type { TaskContext } from './state/state-map.js';
 import { collectChanges, restoreTasks } from './state/changelog.js';
 import { ensureInternalTopics } from './internal-topics.js';
+import { LogError } from '../log/log-error.js';
 import { isUnwritable, maxMessageBytes, PartialProduce, recordBatchBytes, RecordsRefused, type RefusedRecord } from '../log/produce-errors.js';
 import type { ProcessingLogger } from './processing-log.js';
 
@@ -18,6 +19,7 @@ const POLL_RECORDS = 5000;
 const POLL_WAIT_MS = 500;
 const RETRY_MIN_MS = 200;
 const RETRY_MAX_MS = 5000;
+const SOURCE_GONE_MS = 5000;
 /** How long writes failing with errors no retry cures are retried before the query stops. */
 const GIVE_UP_MS = 30_000;
 
@@ -91,6 +93,8 @@ export class QueryRunner {
   /** Since when writes have failed with errors no retry cures; halted: the query gave up. */
   private unwritableSince: number | undefined;
   private halted = false;
+  /** Since when each missing source topic has been missing (caughtUp looks). */
+  private readonly missingSince = new Map<string, number>();
   /** Offsets processed and flushed but not yet committed, and when the last commit was. */
   private uncommitted = false;
   private lastCommit = 0;
@@ -376,6 +380,22 @@ export class QueryRunner {
     return true;
   }
 
+  /**
+   * A source topic deleted under the query: no record will come, and waiting for it would hold up
+   * every statement. After SOURCE_GONE_MS (a topic being recreated can look missing for a moment)
+   * the query stops with an error saying so, as ksqlDB's query goes to ERROR.
+   */
+  private sourceMissing(topic: string, e: unknown): void {
+    if (!(e instanceof LogError) || e.code !== 'UNKNOWN_TOPIC' || !this.o.topics.includes(topic)) return;
+    const since = this.missingSince.get(topic) ?? Date.now();
+    this.missingSince.set(topic, since);
+    if (Date.now() - since < SOURCE_GONE_MS) return;
+    this.halted = true;
+    this.stopped = true;
+    this.o.onError(new Error(`the query stopped: its source topic '${topic}' no longer exists`));
+    void this.consumer?.close().catch(() => undefined);
+  }
+
   private fail(e: unknown): void {
     this.failing = true;
     this.o.onError(e);
@@ -399,8 +419,10 @@ export class QueryRunner {
     if (this.o.durable && (this.tasks === undefined || this.consumer.assignmentGeneration() !== this.generation)) return false;
     const pos = this.consumer.positions();
     for (const t of this.topics) {
-      const ends = await this.o.log.endOffsets(t).catch(() => undefined);
+      const ends = await this.o.log.endOffsets(t).catch((e: unknown) => { this.sourceMissing(t, e); return undefined; });
+      if (this.halted) return true;
       if (!ends) return false;
+      this.missingSince.delete(t);
       let committed: Map<number, number> | undefined;
       for (let p = 0; p < ends.length; p++) {
         if (ends[p] === 0) continue;

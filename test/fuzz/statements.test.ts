@@ -4,7 +4,7 @@
 // `npm run fuzz` runs many more cases (EDDY_FUZZ_RUNS); a failure prints the seed to replay.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { Engine } from '../../src/engine/engine.js';
@@ -22,6 +22,8 @@ const SCRIPTS: string[][] = readdirSync(GOLDEN).filter((f) => f.endsWith('.sql')
   .filter((s) => s.length > 1);
 
 const STATEMENT_MS = 15_000;
+/** EDDY_FUZZ_TRACE=file: each case's statements are appended there first, to find what crashed a worker. */
+const TRACE = process.env.EDDY_FUZZ_TRACE;
 
 /** What a failed statement must leave as it was. */
 async function snapshot(e: Engine): Promise<Record<string, unknown>> {
@@ -48,6 +50,7 @@ describe('statement fuzzing', () => {
         const script = SCRIPTS[scriptPick % SCRIPTS.length];
         const at = 1 + (stmtPick % (script.length - 1));
         const text = mutate(script[at], mutations);
+        if (TRACE) appendFileSync(TRACE, `--- case\n${script.slice(0, at).join(';\n')};\n--- mutated\n${text};\n`);
         const e = await Engine.create({ properties: { 'auto.offset.reset': 'earliest' }, baseDir: GOLDEN });
         try {
           for (const before of script.slice(0, at)) {

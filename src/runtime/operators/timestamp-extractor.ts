@@ -1,19 +1,21 @@
 // Event time: the record timestamp (ROWTIME), or the TIMESTAMP='col' column — a BIGINT of epoch
-// ms, a TIMESTAMP, or a STRING parsed with TIMESTAMP_FORMAT. A NULL, negative or unparseable
-// time throws, and the record goes to the processing log (as ksqlDB drops it).
+// ms, a TIMESTAMP, or a STRING parsed with TIMESTAMP_FORMAT. A NULL, negative, too late or
+// unparseable time throws, and the record goes to the processing log (as ksqlDB drops it).
 import type { SourceStep } from '../../plan/physical-plan.js';
 import type { Column } from '../../types/schema.js';
 import type { Row } from '../emit.js';
 import { SqlError } from '../../types/sql-error.js';
 import { parseTimestampWithPattern } from './parse-timestamp.js';
 import { compileJavaPattern } from '../../../udfs/datetime/java-date-format.js';
+import { timestampProblem } from '../../types/timestamp-range.js';
 
 export type TimestampFn = (row: Row, recordTs: number) => number;
 
 export function timestampExtractor(step: SourceStep): TimestampFn {
   if (!step.timestampColumn) {
     return (_row, ts) => {
-      if (ts < 0) throw new Error(`invalid negative timestamp ${ts}`);
+      const problem = timestampProblem(ts);
+      if (problem !== undefined) throw new Error(problem);
       return ts;
     };
   }
@@ -26,7 +28,8 @@ export function timestampFromColumn(cols: Column[], col: string, format: string 
   if (idx < 0) throw new SqlError('UNKNOWN_COLUMN', `The TIMESTAMP column set in the WITH clause does not exist in the schema: '${col}'`);
   const type = cols[idx].type.kind;
   const check = (ts: number): number => {
-    if (!(ts >= 0)) throw new Error(`invalid negative timestamp ${ts} in column ${col}`);
+    const problem = timestampProblem(ts);
+    if (problem !== undefined) throw new Error(`${problem} in column ${col}`);
     return ts;
   };
   if ((type === 'BIGINT' || type === 'TIMESTAMP') && format === undefined) {

@@ -1,0 +1,46 @@
+// GET /info, /healthcheck, /clusterStatus, /status and /status/{commandId}: the server's
+// identity, health and the statuses of the commands it ran, in ksqlDB's shapes.
+import type { FastifyInstance } from 'fastify';
+import type { RestContext } from './rest-context.js';
+import { genericError, NOT_FOUND } from './errors.js';
+
+/** The ksqlDB version whose REST API this server answers as (clients check it). */
+export const KSQLDB_VERSION = '0.29.0';
+
+export function registerInfoEndpoints(app: FastifyInstance, ctx: RestContext, hostPort: () => string): void {
+  const { engine } = ctx;
+  app.get('/info', async () => ({
+    KsqlServerInfo: {
+      version: KSQLDB_VERSION,
+      kafkaClusterId: engine.state.durable ? 'kafka' : 'embedded',
+      ksqlServiceId: engine.state.serviceId,
+      serverStatus: 'RUNNING',
+    },
+  }));
+
+  app.get('/healthcheck', async (_req, reply) => {
+    // The log answers (a broker is reachable), or not.
+    const kafka = await engine.log.listTopics().then(() => true, () => false);
+    const body = { isHealthy: kafka, details: { metastore: { isHealthy: true }, kafka: { isHealthy: kafka }, commandRunner: { isHealthy: true } } };
+    return reply.code(kafka ? 200 : 503).send(body);
+  });
+
+  app.get('/clusterStatus', async () => {
+    const now = Date.now();
+    return {
+      clusterStatus: {
+        [hostPort()]: { hostAlive: true, lastStatusUpdateMs: now, activeStandbyPerQuery: {}, hostStoreLags: { stateStoreLags: {}, updateTimeMs: now } },
+      },
+    };
+  });
+
+  app.get('/status', async () => ({ commandStatuses: ctx.commands.all() }));
+
+  // A command id has three parts: stream/NAME/create.
+  app.get<{ Params: { type: string; entity: string; action: string } }>('/status/:type/:entity/:action', async (req, reply) => {
+    const id = `${req.params.type}/${req.params.entity}/${req.params.action}`;
+    const s = ctx.commands.get(id);
+    if (!s) return reply.code(404).send(genericError(NOT_FOUND, `Command with id ${id} not found.`));
+    return s;
+  });
+}

@@ -1,0 +1,66 @@
+// The ksqlDB-compatible REST API on fastify: `startRestServer(engine, {port})` serves /ksql,
+// /query, /query-stream, /close-query, /inserts-stream and the info endpoints on one port, over
+// HTTP/1.1 and cleartext HTTP/2. It uses only the Engine API.
+import Fastify, { type FastifyError } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import type { Engine } from '../../src/engine/engine.js';
+import { createSniffingServer, type Handler, type SniffingServer } from './protocol-sniffer.js';
+import { RestContext } from './rest-context.js';
+import { acceptAnyBody } from './request-body.js';
+import { registerKsqlEndpoint } from './ksql-endpoint.js';
+import { registerQueryEndpoints } from './query-endpoints.js';
+import { registerCloseQueryEndpoint } from './close-query-endpoint.js';
+import { registerInsertsStreamEndpoint } from './inserts-stream-endpoint.js';
+import { registerInfoEndpoints } from './info-endpoints.js';
+import { RestError, genericError, engineError, NOT_FOUND } from './errors.js';
+
+export interface RestServerOptions {
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** 0: a free port. */
+  port: number;
+}
+
+export interface RestServer {
+  /** http://host:port */
+  url: string;
+  /** Ends the push queries being streamed, the connections, then the server (not the engine). */
+  close(): Promise<void>;
+}
+
+export async function startRestServer(engine: Engine, opts: RestServerOptions): Promise<RestServer> {
+  const host = opts.host ?? '127.0.0.1';
+  let sniffer: SniffingServer | undefined;
+  const app = Fastify({
+    logger: false,
+    serverFactory: (handler) => (sniffer = createSniffingServer(handler as unknown as Handler)).server as never,
+  });
+  const ctx = new RestContext(engine);
+  acceptAnyBody(app);
+  app.setErrorHandler((err: FastifyError | RestError, _req, reply) => {
+    if (err instanceof RestError) return reply.code(err.status).send(err.body);
+    if ('statusCode' in err && typeof err.statusCode === 'number' && err.statusCode < 500) {
+      return reply.code(err.statusCode).send(genericError(err.statusCode * 100, err.message));
+    }
+    const { status, body } = engineError(err);
+    return reply.code(status).send(body);
+  });
+  app.setNotFoundHandler((req, reply) => reply.code(404).send(genericError(NOT_FOUND, `No endpoint ${req.method} ${req.url}`)));
+  let port = 0;
+  registerKsqlEndpoint(app, ctx);
+  registerQueryEndpoints(app, ctx);
+  registerCloseQueryEndpoint(app, ctx);
+  registerInsertsStreamEndpoint(app, ctx);
+  registerInfoEndpoints(app, ctx, () => `${host}:${port}`);
+  await app.listen({ host, port: opts.port });
+  port = (sniffer!.server.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    close: () => (closing ??= (async () => {
+      await ctx.closeAll();
+      sniffer!.destroyConnections();
+      await app.close();
+    })()),
+  };
+}
