@@ -55,6 +55,7 @@ export async function executePushQuery(state: EngineState, s: QueryStatement): P
     emitFinal: s.query.emit === 'FINAL', autoOffsetReset: offsetReset(state.properties), gate,
   });
   state.queries.set(id, q);
+  q.onTerminate = () => queue.close();
   cancel = async () => {
     queue.close();
     if (state.queries.get(id) === q) { state.queries.delete(id); await q.runner.stop(); }

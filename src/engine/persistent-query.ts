@@ -22,6 +22,8 @@ export interface PersistentQuery extends Pick<StartOptions, 'id' | 'kind' | 'sql
   error?: string;
   /** With auto.offset.reset=latest: its source topics' end offsets when it was accepted (where it starts). */
   acceptedOffsets?: Promise<Record<string, number[]> | undefined>;
+  /** Called when TERMINATE stops it (a push query ends its rows' iteration). */
+  onTerminate?: () => void;
 }
 
 export interface StartOptions {
@@ -112,6 +114,7 @@ export function startQuery(state: EngineState, o: StartOptions): PersistentQuery
  * deletes them; another instance doing the same finds them gone.
  */
 export async function terminateQuery(state: EngineState, q: PersistentQuery): Promise<void> {
+  q.onTerminate?.();
   await q.runner.stop();
   state.queries.delete(q.id);
   state.testThenTrain.forget(q.runner);

@@ -28,6 +28,16 @@ describe('push queries', () => {
     expect(await runningPushQueries()).toEqual([]);
   });
 
+  it('TERMINATE of a push query ends its rows: a reader waiting for the next one is told it is done', async () => {
+    await run(SOURCE);
+    const r = stream(await last('SELECT v FROM s EMIT CHANGES;'));
+    const it = r.rows[Symbol.asyncIterator]();
+    const waiting = it.next();
+    await run(`TERMINATE ${r.queryId};`);
+    expect(await waiting).toEqual({ done: true, value: undefined });
+    expect(await runningPushQueries()).toEqual([]);
+  });
+
   it('LIMIT waits for rows that arrive after the query started', async () => {
     await run(SOURCE);
     const r = stream(await last('SELECT v FROM s EMIT CHANGES LIMIT 2;'));

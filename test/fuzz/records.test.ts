@@ -41,7 +41,10 @@ function valueArb(format: 'JSON' | 'DELIMITED'): fc.Arbitrary<Uint8Array | null>
 
 const keyArb = fc.oneof({ weight: 4, arbitrary: fc.constantFrom('a', 'b', 'c').map(enc) }, { weight: 1, arbitrary: fc.uint8Array({ maxLength: 8 }) }, { weight: 1, arbitrary: fc.constant(null) });
 
-async function check(format: 'JSON' | 'DELIMITED', records: { key: Uint8Array | null; value: Uint8Array | null }[]): Promise<void> {
+/** Record times: mostly the append time; some at or past the edges Kafka allows and a Date holds. */
+const timeArb = fc.oneof({ weight: 8, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(0, 1, 8.64e15, 9.2e18) });
+
+async function check(format: 'JSON' | 'DELIMITED', records: { key: Uint8Array | null; value: Uint8Array | null; timestamp?: number }[]): Promise<void> {
   const logged: ProcessingLogEntry[] = [];
   const e = await Engine.create({ properties: { 'auto.offset.reset': 'earliest' }, onProcessingLog: (x) => logged.push(x) });
   try {
@@ -85,7 +88,7 @@ describe('record fuzzing', () => {
   for (const format of ['JSON', 'DELIMITED'] as const) {
     it(`every ${format} record reaches the sink or the processing log, in order, and is counted once`, async () => {
       await fc.assert(fc.asyncProperty(
-        fc.array(fc.record({ key: keyArb, value: valueArb(format) }), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.record({ key: keyArb, value: valueArb(format), timestamp: timeArb }, { requiredKeys: ['key', 'value'] }), { minLength: 1, maxLength: 30 }),
         (records) => check(format, records)), fuzzParams(15));
     }, fuzzTimeout(15, 3000));
   }

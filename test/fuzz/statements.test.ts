@@ -15,10 +15,11 @@ import { drain, within } from './bounded.js';
 import { fuzzParams, fuzzTimeout } from './fuzz-runs.js';
 
 const GOLDEN = fileURLToPath(new URL('../golden/', import.meta.url));
+const CORPUS = fileURLToPath(new URL('./corpus/', import.meta.url));
 
-/** The golden scripts, statement by statement (COPY reads files: left out). */
-const SCRIPTS: string[][] = readdirSync(GOLDEN).filter((f) => f.endsWith('.sql')).sort()
-  .map((f) => splitStatements(readFileSync(join(GOLDEN, f), 'utf8')).map((s) => s.text).filter((t) => !/^\s*COPY\b/i.test(t)))
+/** The golden scripts and the fuzz corpus (joins, models, functions), statement by statement (COPY reads files: left out). */
+const SCRIPTS: string[][] = [GOLDEN, CORPUS].flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.sql')).sort().map((f) => join(dir, f)))
+  .map((f) => splitStatements(readFileSync(f, 'utf8')).map((s) => s.text).filter((t) => !/^\s*COPY\b/i.test(t)))
   .filter((s) => s.length > 1);
 
 const STATEMENT_MS = 15_000;
