@@ -97,6 +97,9 @@ export async function executeCreateModel(state: EngineState, s: CreateModel): Pr
   if (width > MAX_ENCODED_WIDTH) {
     throw new SqlError('INVALID_PROPERTY', `Model ${name} would have ${width} encoded features (${features.filter((f) => f.categorical).length} categorical × CATEGORY_SLOTS=${categorySlots}, plus the numeric ones); the most is ${MAX_ENCODED_WIDTH}: lower CATEGORY_SLOTS or select fewer categorical features.`, at(props.get('CATEGORY_SLOTS')));
   }
+  if (factory.maxFeatures !== undefined && width > factory.maxFeatures) {
+    throw new SqlError('INVALID_PROPERTY', `A ${factory.type} model keeps a matrix of features × features: it takes at most ${factory.maxFeatures} encoded features, and ${name} would have ${width}. Lower CATEGORY_SLOTS or select fewer features.`, at(props.get('CATEGORY_SLOTS') ?? typeProp));
+  }
   const onDriftProp = props.get('ON_DRIFT');
   const onDrift = String(onDriftProp?.value ?? 'none').toLowerCase();
   if (onDrift !== 'none' && onDrift !== 'reset') throw new SqlError('INVALID_PROPERTY', `ON_DRIFT must be 'none' or 'reset', not '${onDrift}'.`, at(onDriftProp));

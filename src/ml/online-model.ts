@@ -53,4 +53,9 @@ export interface ModelFactory {
   create(spec: ModelSpec): OnlineModel;
   /** True when merge is exact (the conformance suite checks it). */
   mergeable: boolean;
+  /** The most (encoded) features it takes, where its state grows faster than linearly with them. */
+  maxFeatures?: number;
 }
+
+/** For models that keep a d×d matrix: 2048² doubles are 32 MiB, a few copies of it fit easily. */
+export const QUADRATIC_MAX_FEATURES = 2048;

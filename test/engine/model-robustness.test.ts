@@ -62,6 +62,16 @@ describe('model robustness', () => {
     expect(err.message).toBe("CATEGORY_SLOTS must be an integer from 2 to 4096, not '100000000'.");
   });
 
+  it('a mahalanobis or ridge model (a features × features matrix) over more than 2048 encoded features is refused at CREATE', async () => {
+    await run(PTS);
+    for (const type of ['mahalanobis', 'ridge']) {
+      const label = type === 'ridge' ? ", LABEL='y'" : '';
+      const err = await errorOf(run(`CREATE MODEL m WITH (TYPE='${type}'${label}, CATEGORY_SLOTS=4096) AS SELECT x, kind, y FROM pts TRAIN ONLINE;`));
+      expect(err.message).toMatch(new RegExp(`A ${type} model keeps a matrix .* at most 2048 encoded features, and M would have 409[78]`));
+    }
+    expect(await rows('SHOW MODELS;')).toEqual([]);
+  });
+
   it('a classifier learns at most MAX_CLASSES labels: rows with a new label beyond it are skipped and counted', async () => {
     const ins = Array.from({ length: 10 }, (_v, i) => `INSERT INTO pts (x, y, kind) VALUES (${i}, 1.0, 'k${i}');`).join('\n');
     await run(`${PTS}

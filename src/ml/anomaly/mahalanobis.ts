@@ -4,6 +4,7 @@
 // the scale of well-behaved ones. Score = sqrt(dᵀ Σ⁻¹ d) via the Cholesky factor, refactored
 // only when the statistics changed since the last score. Missing values are imputed with the mean.
 import type { ModelFactory, ModelSpec, ModelTask, OnlineModel } from '../online-model.js';
+import { QUADRATIC_MAX_FEATURES } from '../online-model.js';
 import { cholesky, forwardSolve } from '../linear/cholesky.js';
 import { numParam } from '../params.js';
 import { CovarianceModel } from '../stats/covariance-model.js';
@@ -62,6 +63,7 @@ export class Mahalanobis extends CovarianceModel implements OnlineModel {
 
 export const mahalanobisFactory: ModelFactory = {
   type: 'mahalanobis',
+  maxFeatures: QUADRATIC_MAX_FEATURES,
   task: 'anomaly',
   description: 'Mahalanobis distance to the running mean under the running covariance (mergeable)',
   params: { ridge: { default: 1e-3, doc: "added to the covariance's diagonal, relative to each feature's variance" } },

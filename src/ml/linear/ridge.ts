@@ -4,6 +4,7 @@
 // on demand and is cached until the next learn/merge/restore, so many predictions between
 // updates cost a dot product each. Partitions merge exactly.
 import type { ModelFactory, ModelSpec, ModelTask, OnlineModel } from '../online-model.js';
+import { QUADRATIC_MAX_FEATURES } from '../online-model.js';
 import { numParam } from '../params.js';
 import { CovarianceModel } from '../stats/covariance-model.js';
 import { cholesky, choleskySolve } from './cholesky.js';
@@ -84,6 +85,7 @@ function maxDiag(a: Float64Array, d: number): number {
 
 export const ridgeFactory: ModelFactory = {
   type: 'ridge',
+  maxFeatures: QUADRATIC_MAX_FEATURES,
   task: 'regression',
   description: 'Exact ridge regression from mergeable sufficient statistics (Cholesky solve on demand)',
   params: { alpha: { default: 1, doc: 'L2 penalty on the weights (scikit-learn Ridge alpha), raw feature scale' } },
