@@ -1,519 +1,209 @@
-// Java regular expressions (java.util.regex, which ksqlDB's regex functions use) on JS RegExp.
-// The syntax is translated where the two differ, each pattern is compiled once and cached, and
-// findAll() steps through the input as java.util.regex.Matcher.find() does.
-//
-// Known approximations: inline flags apply to the whole pattern for (?i); \S inside a class uses
-// JS whitespace; case-insensitivity folds Unicode (Java folds ASCII unless (?u)). Unsupported
-// (an error, as an invalid pattern): \G, \X, \N{...}, class intersection (&&), nested classes
-// inside a negated class, Unicode blocks (\p{InGreek}).
+// Java regular expressions (java.util.regex, which ksqlDB's regex functions use) that cannot stall
+// the process: a pattern runs on re2js (RE2: linear time, no backtracking) whenever RE2 can run it
+// exactly; the rest (back references, lookaround, atomic groups, possessive quantifiers, and
+// line-terminator anchors on a value that has line terminators) run on JS RegExp under a time
+// bound (regex-time-limit.ts). Patterns compile once: per call site for a constant pattern
+// (javaPatternMemo), through a small LRU cache for patterns that come from data.
+import { RE2JS } from 're2js';
 import { SqlError } from '../../src/types/sql-error.js';
-import { translateProperty } from './java-regex-properties.js';
+import { NeedsBacktracking, PatternSyntax, Translator } from './java-regex-translator.js';
+import { runBounded } from './regex-time-limit.js';
+
+/** One search over one input, as java.util.regex.Matcher: find(from), then start/end/group. */
+export interface JavaMatcher {
+  /** The first match at or after `from` (0 <= from <= input length). */
+  find(from: number): boolean;
+  start(): number;
+  end(): number;
+  /** Matcher.group(n): null when the group took no part. */
+  group(n: number): string | null;
+}
+
+/** The JS RegExp translation, for what RE2 cannot run. */
+interface JsProgram {
+  /** Flags 'gu' (+ 'i'); searched with lastIndex. */
+  readonly regex: RegExp;
+  /** Java group number → the JS group name holding it (index 0 unused). */
+  readonly groupNames: readonly string[];
+}
 
 export interface JavaPattern {
   /** The Java pattern text. */
   readonly source: string;
-  /** The translation, flags 'gu' (+ 'i'); search with lastIndex. */
-  readonly regex: RegExp;
   /** Java's Matcher.groupCount(). */
   readonly groupCount: number;
-  /** Java group number → the JS group name holding it (index 0 unused). */
-  readonly groupNames: readonly string[];
   /** Java's named groups → their numbers. */
   readonly namedGroups: ReadonlyMap<string, number>;
+  /** The linear-time program, or null when the pattern needs backtracking. */
+  readonly re2: RE2JS | null;
+  /** re2's anchors assume the input has no line terminators; otherwise JS runs it. */
+  readonly lineSensitive: boolean;
+  /** Why JS (bounded) runs this pattern, when re2 is null. */
+  readonly backtrackingReason: string;
+  /** The JS program, compiled on first use. */
+  js(): JsProgram;
 }
 
-const TERMINATORS = '\\n\\r\\x85\\u2028\\u2029';
-const START = '(?<![\\s\\S])';
-const END = '(?![\\s\\S])';
-const NOT_IN_CRLF = '(?!(?<=\\r)\\n)';
-const DOT = `[^${TERMINATORS}]`;
-const DOT_ALL = '[\\s\\S]';
-const DOLLAR = `(?=(?:\\r\\n|[${TERMINATORS}])?${END})${NOT_IN_CRLF}`;
-const DOLLAR_MULTILINE = `(?=[${TERMINATORS}]|${END})${NOT_IN_CRLF}`;
-const CARET_MULTILINE = `(?:${START}|(?<=[${TERMINATORS}])${NOT_IN_CRLF}(?=[\\s\\S]))`;
-const JAVA_SPACE = '\\t-\\r ';
-const HORIZONTAL = ' \\t\\xA0\\u1680\\u180E\\u2000-\\u200A\\u202F\\u205F\\u3000';
-const VERTICAL = '\\n\\x0B\\f\\r\\x85\\u2028\\u2029';
-const LINEBREAK = '(?:\\r\\n|[\\n\\x0B\\f\\r\\x85\\u2028\\u2029])';
-const SYNTAX_OUTSIDE = new Set('^$\\.*+?()[]{}|/');
-const SYNTAX_INSIDE = new Set('\\]^-[');
-const COMMENT_SPACE = /[ \t\n\x0B\f\r]/;
-const BACKREF_MARK = '\u0000';
+const LINE_TERMINATOR = /[\n\r\u0085\u2028\u2029]/;
 
-class PatternSyntax extends Error {}
+const invalid = (source: string, cause: unknown): SqlError =>
+  new SqlError('EVALUATION_ERROR', `Invalid regular expression pattern: ${source}`, { cause });
 
-type ClassAtom = { cp: number; set?: undefined } | { set: string };
-
-interface OpenGroup {
-  start: number;
-  close: string;
-  /** Flags to restore when a scoped (?flags:...) group closes. */
-  saved?: { multiline: boolean; dotall: boolean; comments: boolean };
-}
-
-function hexEscape(cp: number): string {
-  return `\\u{${cp.toString(16)}}`;
-}
-
-/** A literal code point outside a class, escaped where JS would read it as syntax. */
-function litOutside(cp: number): string {
-  const ch = String.fromCodePoint(cp);
-  if (SYNTAX_OUTSIDE.has(ch)) return `\\${ch}`;
-  if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0xd800 && cp <= 0xdfff)) return hexEscape(cp);
-  return ch;
-}
-
-function litInside(cp: number): string {
-  const ch = String.fromCodePoint(cp);
-  if (SYNTAX_INSIDE.has(ch)) return `\\${ch}`;
-  if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0xd800 && cp <= 0xdfff)) return hexEscape(cp);
-  return ch;
-}
-
-class Translator {
-  private pos = 0;
-  private out = '';
-  private groups = 0;
-  private atomics = 0;
-  private atomStart = -1;
-  private readonly open: OpenGroup[] = [];
-  readonly names: string[] = [''];
-  readonly named = new Map<string, number>();
-  caseInsensitive = false;
-  private multiline = false;
-  private dotall = false;
-  private comments = false;
-
-  constructor(private readonly src: string) {}
-
-  translate(): string {
-    const { src } = this;
-    while (this.pos < src.length) {
-      if (this.comments && this.skipComment()) continue;
-      const c = src[this.pos];
-      switch (c) {
-        case '\\': this.escape(); break;
-        case '[': { const start = this.out.length; this.out += this.charClass(); this.atomStart = start; break; }
-        case '(': this.openGroup(); break;
-        case ')': this.closeGroup(); break;
-        case '|': this.pos++; this.out += '|'; this.atomStart = -1; break;
-        case '*': case '+': case '?': case '{': this.quantifier(); break;
-        case '.': this.pos++; this.atom(this.dotall ? DOT_ALL : DOT); break;
-        case '^': this.pos++; this.anchor(this.multiline ? CARET_MULTILINE : START); break;
-        case '$': this.pos++; this.anchor(this.multiline ? DOLLAR_MULTILINE : DOLLAR); break;
-        default: this.atom(litOutside(this.readCodePoint())); break;
-      }
-    }
-    if (this.open.length > 0) throw new PatternSyntax('Unclosed group');
-    // Numeric back references resolve once every group is known (they may point forward).
-    return this.out.replace(/\u0000(\d+)\u0000/g, (_, n: string) => {
-      const ref = Number(n);
-      return ref <= this.groups ? `\\k<${this.names[ref]}>` : '(?!)';
-    });
-  }
-
-  get groupCount(): number { return this.groups; }
-
-  private atom(text: string): void {
-    this.atomStart = this.out.length;
-    this.out += text;
-  }
-
-  private anchor(text: string): void {
-    this.out += text;
-    this.atomStart = -1;
-  }
-
-  private readCodePoint(): number {
-    const cp = this.src.codePointAt(this.pos) as number;
-    this.pos += cp > 0xffff ? 2 : 1;
-    return cp;
-  }
-
-  /** In (?x) mode: skips whitespace or a # comment, returning whether it did. */
-  private skipComment(): boolean {
-    const c = this.src[this.pos];
-    if (COMMENT_SPACE.test(c)) { this.pos++; return true; }
-    if (c === '#') {
-      while (this.pos < this.src.length && !/[\n\r\x85\u2028\u2029]/.test(this.src[this.pos])) this.pos++;
-      return true;
-    }
-    return false;
-  }
-
-  private escape(): void {
-    const { src } = this;
-    this.pos++;
-    if (this.pos >= src.length) throw new PatternSyntax('Unexpected internal error');
-    const c = src[this.pos++];
-    switch (c) {
-      case 'd': case 'D': case 'w': case 'W': this.atom(`\\${c}`); return;
-      case 's': this.atom(`[${JAVA_SPACE}]`); return;
-      case 'S': this.atom(`[^${JAVA_SPACE}]`); return;
-      case 'h': this.atom(`[${HORIZONTAL}]`); return;
-      case 'H': this.atom(`[^${HORIZONTAL}]`); return;
-      case 'v': this.atom(`[${VERTICAL}]`); return;
-      case 'V': this.atom(`[^${VERTICAL}]`); return;
-      case 'R': this.atom(LINEBREAK); return;
-      case 'b': case 'B':
-        if (src[this.pos] === '{') throw new PatternSyntax('\\b{g} is not supported');
-        this.anchor(`\\${c}`);
-        return;
-      case 'A': this.anchor(START); return;
-      case 'z': this.anchor(END); return;
-      case 'Z': this.anchor(DOLLAR); return;
-      case 'G': case 'X': case 'N': throw new PatternSyntax(`\\${c} is not supported`);
-      case 'Q': for (const cp of this.quoted()) this.atom(litOutside(cp)); return;
-      case 'p': case 'P': this.atom(this.property(c === 'P', false)); return;
-      case 'k': this.namedBackReference(); return;
-      default:
-        if (c >= '1' && c <= '9') { this.numericBackReference(c.charCodeAt(0) - 48); return; }
-        this.atom(litOutside(this.escapedCodePoint(c)));
-    }
-  }
-
-  /** The text of \Q...\E (after \Q) as code points. */
-  private quoted(): number[] {
-    const end = this.src.indexOf('\\E', this.pos);
-    const text = this.src.slice(this.pos, end < 0 ? this.src.length : end);
-    this.pos = end < 0 ? this.src.length : end + 2;
-    return Array.from(text, (ch) => ch.codePointAt(0) as number);
-  }
-
-  /** \p{Name} or \pL (after the p), as an atom outside a class or contents inside one. */
-  private property(negated: boolean, inClass: boolean): string {
-    const { src } = this;
-    let name: string;
-    if (src[this.pos] === '{') {
-      const close = src.indexOf('}', this.pos);
-      if (close < 0) throw new PatternSyntax('Unclosed character family');
-      name = src.slice(this.pos + 1, close);
-      this.pos = close + 1;
-    } else {
-      if (this.pos >= src.length) throw new PatternSyntax('Illegal character family');
-      name = src[this.pos++];
-    }
-    let t;
-    try {
-      t = translateProperty(name);
-    } catch (e) {
-      throw new PatternSyntax((e as Error).message);
-    }
-    if (t.kind === 'property') return `\\${negated ? 'P' : 'p'}{${t.body}}`;
-    if (inClass) {
-      if (negated) throw new PatternSyntax(`\\P{${name}} inside a class is not supported`);
-      return t.contents;
-    }
-    return `[${negated ? '^' : ''}${t.contents}]`;
-  }
-
-  private namedBackReference(): void {
-    const m = /^<([a-zA-Z][a-zA-Z0-9]*)>/.exec(this.src.slice(this.pos));
-    if (!m) throw new PatternSyntax('\\k is not followed by \'<\' for named capturing group');
-    if (!this.named.has(m[1])) throw new PatternSyntax(`named capturing group <${m[1]}> does not exist`);
-    this.pos += m[0].length;
-    this.atom(`\\k<${m[1]}>`);
-  }
-
-  /** Java reads as many digits as still name an existing group. */
-  private numericBackReference(first: number): void {
-    let ref = first;
-    while (this.pos < this.src.length && /[0-9]/.test(this.src[this.pos])) {
-      const next = ref * 10 + (this.src.charCodeAt(this.pos) - 48);
-      if (next > this.groups) break;
-      ref = next;
-      this.pos++;
-    }
-    this.atom(`${BACKREF_MARK}${ref}${BACKREF_MARK}`);
-  }
-
-  /** The code point of a single-character escape (the character after the backslash is `c`). */
-  private escapedCodePoint(c: string): number {
-    const { src } = this;
-    switch (c) {
-      case 't': return 0x09;
-      case 'n': return 0x0a;
-      case 'r': return 0x0d;
-      case 'f': return 0x0c;
-      case 'a': return 0x07;
-      case 'e': return 0x1b;
-      case '0': return this.octal();
-      case 'x': {
-        if (src[this.pos] === '{') {
-          const m = /^\{([0-9a-fA-F]+)\}/.exec(src.slice(this.pos));
-          const cp = m ? parseInt(m[1], 16) : NaN;
-          if (!m || cp > 0x10ffff) throw new PatternSyntax('Illegal hexadecimal escape sequence');
-          this.pos += m[0].length;
-          return cp;
-        }
-        const h = src.slice(this.pos, this.pos + 2);
-        if (!/^[0-9a-fA-F]{2}$/.test(h)) throw new PatternSyntax('Illegal hexadecimal escape sequence');
-        this.pos += 2;
-        return parseInt(h, 16);
-      }
-      case 'u': {
-        const cp = this.unicode4();
-        // A surrogate pair written as two \u escapes is one code point.
-        if (cp >= 0xd800 && cp <= 0xdbff && src.startsWith('\\u', this.pos)) {
-          const save = this.pos;
-          this.pos += 2;
-          const low = /^[0-9a-fA-F]{4}/.test(src.slice(this.pos)) ? this.unicode4() : -1;
-          if (low >= 0xdc00 && low <= 0xdfff) return (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-          this.pos = save;
-        }
-        return cp;
-      }
-      case 'c':
-        if (this.pos >= src.length) throw new PatternSyntax('Illegal control escape sequence');
-        return src.charCodeAt(this.pos++) ^ 64;
-      default:
-        if (/[a-zA-Z0-9]/.test(c)) throw new PatternSyntax(`Illegal/unsupported escape sequence \\${c}`);
-        // Any other character escapes to itself (a surrogate pair is one character).
-        this.pos--;
-        return this.readCodePoint();
-    }
-  }
-
-  private unicode4(): number {
-    const h = this.src.slice(this.pos, this.pos + 4);
-    if (!/^[0-9a-fA-F]{4}$/.test(h)) throw new PatternSyntax('Illegal Unicode escape sequence');
-    this.pos += 4;
-    return parseInt(h, 16);
-  }
-
-  /** \0n, \0nn or \0mnn (m <= 3). */
-  private octal(): number {
-    const d = (i: number): number => {
-      const ch = this.src[this.pos + i];
-      return ch !== undefined && ch >= '0' && ch <= '7' ? ch.charCodeAt(0) - 48 : -1;
-    };
-    const n = d(0);
-    if (n < 0) throw new PatternSyntax('Illegal octal escape sequence');
-    const m = d(1);
-    if (m < 0) { this.pos += 1; return n; }
-    const o = d(2);
-    if (o >= 0 && n <= 3) { this.pos += 3; return n * 64 + m * 8 + o; }
-    this.pos += 2;
-    return n * 8 + m;
-  }
-
-  private charClass(): string {
-    this.pos++; // [
-    let negated = false;
-    if (this.src[this.pos] === '^') { negated = true; this.pos++; }
-    return `[${negated ? '^' : ''}${this.classBody(negated)}]`;
-  }
-
-  /** Class contents up to and including the closing ']'; nested classes are unions, flattened. */
-  private classBody(negated: boolean): string {
-    const { src } = this;
-    let items = '';
-    let first = true;
-    for (;;) {
-      if (this.pos >= src.length) throw new PatternSyntax('Unclosed character class');
-      if (this.comments && this.skipComment()) continue;
-      const c = src[this.pos];
-      if (c === ']' && !first) { this.pos++; return items; }
-      first = false;
-      if (c === '[') {
-        this.pos++;
-        if (negated || src[this.pos] === '^') throw new PatternSyntax('negated nested character classes are not supported');
-        items += this.classBody(false);
-        continue;
-      }
-      if (c === '&' && src[this.pos + 1] === '&') throw new PatternSyntax('character class intersection is not supported');
-      const a = this.classAtom();
-      if (a.set !== undefined) { items += a.set; continue; }
-      const next = src[this.pos + 1];
-      if (src[this.pos] === '-' && next !== undefined && next !== ']' && next !== '[') {
-        this.pos++;
-        const b = this.classAtom();
-        if (b.set !== undefined || b.cp < a.cp) throw new PatternSyntax('Illegal character range');
-        items += `${litInside(a.cp)}-${litInside(b.cp)}`;
-      } else {
-        items += litInside(a.cp);
-      }
-    }
-  }
-
-  private classAtom(): ClassAtom {
-    const { src } = this;
-    if (src[this.pos] !== '\\') return { cp: this.readCodePoint() };
-    this.pos++;
-    if (this.pos >= src.length) throw new PatternSyntax('Unclosed character class');
-    const c = src[this.pos++];
-    switch (c) {
-      case 'd': case 'D': case 'w': case 'W': return { set: `\\${c}` };
-      case 's': return { set: JAVA_SPACE };
-      case 'S': return { set: '\\S' };
-      case 'h': return { set: HORIZONTAL };
-      case 'v': return { set: VERTICAL };
-      case 'p': case 'P': return { set: this.property(c === 'P', true) };
-      case 'Q': return { set: this.quoted().map(litInside).join('') };
-      case 'H': case 'V': case 'R': case 'X': case 'b': case 'B':
-        throw new PatternSyntax(`\\${c} is not supported inside a character class`);
-      default:
-        if (c >= '1' && c <= '9') throw new PatternSyntax('Illegal/unsupported escape sequence');
-        return { cp: this.escapedCodePoint(c) };
-    }
-  }
-
-  private openGroup(): void {
-    const { src } = this;
-    const start = this.out.length;
-    this.pos++; // (
-    this.atomStart = -1;
-    if (src[this.pos] !== '?') {
-      const n = ++this.groups;
-      this.names[n] = `_${n}`;
-      this.push(start, `(?<_${n}>`, ')');
-      return;
-    }
-    this.pos++;
-    const c = src[this.pos];
-    if (c === ':') { this.pos++; this.push(start, '(?:', ')'); return; }
-    if (c === '=' || c === '!') { this.pos++; this.push(start, `(?${c}`, ')'); return; }
-    if (c === '<' && (src[this.pos + 1] === '=' || src[this.pos + 1] === '!')) {
-      this.push(start, `(?<${src[this.pos + 1]}`, ')');
-      this.pos += 2;
-      return;
-    }
-    if (c === '<') {
-      const m = /^<([a-zA-Z][a-zA-Z0-9]*)>/.exec(src.slice(this.pos));
-      if (!m) throw new PatternSyntax('named capturing group is missing trailing \'>\' or has an invalid name');
-      if (this.named.has(m[1])) throw new PatternSyntax(`Named capturing group <${m[1]}> is already defined`);
-      const n = ++this.groups;
-      this.names[n] = m[1];
-      this.named.set(m[1], n);
-      this.pos += m[0].length;
-      this.push(start, `(?<${m[1]}>`, ')');
-      return;
-    }
-    if (c === '>') {
-      // Atomic group: a lookahead cannot be backtracked into, so capture inside it and re-match.
-      this.pos++;
-      const k = ++this.atomics;
-      this.push(start, `(?=(?<_a${k}>`, `))\\k<_a${k}>`);
-      return;
-    }
-    const m = /^([idmsuxU]*)(?:-([idmsuxU]*))?([:)])/.exec(src.slice(this.pos));
-    if (!m) throw new PatternSyntax('Unknown inline modifier');
-    this.pos += m[0].length;
-    const saved = { multiline: this.multiline, dotall: this.dotall, comments: this.comments };
-    this.setFlags(m[1], true);
-    this.setFlags(m[2] ?? '', false);
-    if (m[3] === ':') {
-      this.open.push({ start, close: ')', saved });
-      this.out += '(?:';
-    }
-  }
-
-  private push(start: number, text: string, close: string): void {
-    this.open.push({ start, close });
-    this.out += text;
-  }
-
-  private setFlags(flags: string, on: boolean): void {
-    for (const f of flags) {
-      if (f === 'i' && on) this.caseInsensitive = true;
-      else if (f === 'm') this.multiline = on;
-      else if (f === 's') this.dotall = on;
-      else if (f === 'x') this.comments = on;
-    }
-  }
-
-  private closeGroup(): void {
-    const g = this.open.pop();
-    if (!g) throw new PatternSyntax('Unmatched closing \')\'');
-    this.pos++;
-    this.out += g.close;
-    if (g.saved) {
-      this.multiline = g.saved.multiline;
-      this.dotall = g.saved.dotall;
-      this.comments = g.saved.comments;
-    }
-    this.atomStart = g.start;
-  }
-
-  private quantifier(): void {
-    const { src } = this;
-    const c = src[this.pos];
-    let q: string;
-    if (c === '{') {
-      const m = /^\{(\d+)(?:,(\d*))?\}/.exec(src.slice(this.pos));
-      if (!m) throw new PatternSyntax('Illegal repetition');
-      q = m[0];
-    } else {
-      q = c;
-    }
-    if (this.atomStart < 0) throw new PatternSyntax(`Dangling meta character '${c}'`);
-    this.pos += q.length;
-    const mod = src[this.pos];
-    if (mod === '?') {
-      this.pos++;
-      this.out += `${q}?`;
-    } else if (mod === '+') {
-      // Possessive: the quantified atom inside an atomic group.
-      this.pos++;
-      const k = ++this.atomics;
-      const atom = this.out.slice(this.atomStart);
-      this.out = `${this.out.slice(0, this.atomStart)}(?=(?<_a${k}>${atom}${q}))\\k<_a${k}>`;
-    } else {
-      this.out += q;
-    }
-    this.atomStart = -1;
+function compileJs(source: string): JsProgram {
+  const t = new Translator(source, 'js');
+  try {
+    return { regex: new RegExp(t.translate(), t.caseInsensitive ? 'giu' : 'gu'), groupNames: t.names };
+  } catch (e) {
+    throw invalid(source, e);
   }
 }
 
 function compile(source: string): JavaPattern {
-  const t = new Translator(source);
-  let regex: RegExp;
+  const t = new Translator(source, 're2');
+  let re2: RE2JS | null = null;
+  let reason = '';
+  let js: JsProgram | undefined;
   try {
-    regex = new RegExp(t.translate(), t.caseInsensitive ? 'giu' : 'gu');
+    const text = t.translate();
+    try {
+      re2 = RE2JS.compile(text, t.caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
+    } catch (e) {
+      // Valid Java that RE2 refuses (a repetition over 1000, a property it lacks): JS runs it.
+      reason = `a construct RE2 cannot run (${(e as Error).message})`;
+    }
   } catch (e) {
-    throw new SqlError('EVALUATION_ERROR', `Invalid regular expression pattern: ${source}`, { cause: e });
+    if (e instanceof NeedsBacktracking) reason = e.message;
+    else if (e instanceof PatternSyntax) throw invalid(source, e);
+    else throw e;
   }
-  return { source, regex, groupCount: t.groupCount, groupNames: t.names, namedGroups: t.named };
+  if (re2 !== null && re2.groupCount() !== t.groupCount) {
+    // Never expected (both number groups as Java does); JS keeps the results right if it happens.
+    re2 = null;
+    reason = 'groups RE2 numbers differently';
+  }
+  // Java syntax errors surface now, not on the first row that needs JS.
+  if (re2 === null) js = compileJs(source);
+  return {
+    source,
+    groupCount: t.groupCount,
+    namedGroups: t.named,
+    re2,
+    lineSensitive: t.lineSensitive,
+    backtrackingReason: reason,
+    js: () => (js ??= compileJs(source)),
+  };
 }
 
-const CACHE_LIMIT = 1000;
+// Small: each RE2 program keeps a lazily built DFA (up to 8 MB on a pathological pattern).
+const CACHE_LIMIT = 128;
 const cache = new Map<string, JavaPattern>();
 
-/** Pattern.compile(source), cached: patterns are usually literals, compiled once per query. */
+/** Pattern.compile(source), through a bounded LRU cache (patterns may come from data). */
 export function javaPattern(source: string): JavaPattern {
   let p = cache.get(source);
-  if (p === undefined) {
+  if (p !== undefined) {
+    // Most recently used last: eviction takes the first key.
+    cache.delete(source);
+  } else {
     p = compile(source);
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-    cache.set(source, p);
   }
+  cache.set(source, p);
   return p;
 }
 
-/** The first match at or after `from`. */
-export function findFrom(p: JavaPattern, input: string, from: number): RegExpExecArray | null {
-  p.regex.lastIndex = from;
-  return p.regex.exec(input);
+/** A per-call-site javaPattern: a constant pattern compiles once per query, with no lookup. */
+export function javaPatternMemo(): (source: string) => JavaPattern {
+  let lastSource: string | undefined;
+  let last: JavaPattern | undefined;
+  return (source) => {
+    if (source !== lastSource) {
+      last = javaPattern(source);
+      lastSource = source;
+    }
+    return last as JavaPattern;
+  };
 }
 
-/** Matcher.group(n) of a match: null when the group took no part. */
-export function group(p: JavaPattern, m: RegExpExecArray, n: number): string | null {
-  if (n === 0) return m[0];
-  const v = m.groups?.[p.groupNames[n]];
-  return v === undefined ? null : v;
+class JsMatcher implements JavaMatcher {
+  private m: RegExpExecArray | null = null;
+
+  constructor(private readonly p: JsProgram, private readonly input: string) {}
+
+  find(from: number): boolean {
+    const { regex } = this.p;
+    regex.lastIndex = from;
+    let m = regex.exec(this.input);
+    // With the 'u' flag, a search from the middle of a surrogate pair starts at the pair (Java
+    // starts at the low surrogate): move past the pair rather than find the same match again.
+    if (m !== null && m.index < from) {
+      regex.lastIndex = from + 1;
+      m = from < this.input.length ? regex.exec(this.input) : null;
+    }
+    this.m = m;
+    return m !== null;
+  }
+
+  start(): number { return (this.m as RegExpExecArray).index; }
+
+  end(): number { const m = this.m as RegExpExecArray; return m.index + m[0].length; }
+
+  group(n: number): string | null {
+    const m = this.m as RegExpExecArray;
+    if (n === 0) return m[0];
+    const v = m.groups?.[this.p.groupNames[n]];
+    return v === undefined ? null : v;
+  }
 }
 
-/** Successive Matcher.find() results: after an empty match the search resumes one char on. */
-export function* findAll(p: JavaPattern, input: string): Generator<RegExpExecArray> {
+/**
+ * Runs `work` with a matcher over `input`: on RE2 directly, else on JS within the time bound
+ * (the whole work, so a row's many finds share one bound). Past the bound: EVALUATION_ERROR.
+ */
+export function search<T>(p: JavaPattern, input: string, work: (m: JavaMatcher) => T): T {
+  if (p.re2 !== null && !(p.lineSensitive && LINE_TERMINATOR.test(input))) return work(p.re2.matcher(input));
+  const reason = p.re2 !== null ? 'an anchor ($, ^, \\Z) next to line terminators' : p.backtrackingReason;
+  return runBounded(
+    () => work(new JsMatcher(p.js(), input)),
+    () => `Regular expression '${p.source}' uses ${reason}, which needs a backtracking engine; it`,
+  );
+}
+
+/** Calls `each` after every successive Matcher.find(): after an empty match, one char on. */
+export function forEachMatch(m: JavaMatcher, length: number, each: () => void): void {
   let first = -1;
   let last = 0;
   for (;;) {
     const from = last === first ? last + 1 : last;
-    if (from > input.length) return;
-    const m = findFrom(p, input, from);
-    if (m === null) return;
-    first = m.index;
-    last = m.index + m[0].length;
-    yield m;
+    if (from > length || !m.find(from)) return;
+    first = m.start();
+    last = m.end();
+    each();
   }
+}
+
+/** The groups of the current match, as RegExp.exec gives them (for one-off searches). */
+function snapshot(p: JavaPattern, m: JavaMatcher, input: string): RegExpExecArray {
+  const groups: (string | undefined)[] = [];
+  for (let n = 0; n <= p.groupCount; n++) groups.push(m.group(n) ?? undefined);
+  return Object.assign(groups as string[], { index: m.start(), input }) as RegExpExecArray;
+}
+
+/** The first match at or after `from`. */
+export function findFrom(p: JavaPattern, input: string, from: number): RegExpExecArray | null {
+  return search(p, input, (m) => (m.find(from) ? snapshot(p, m, input) : null));
+}
+
+/** Matcher.group(n) of a findFrom/findAll result: null when the group took no part. */
+export function group(p: JavaPattern, m: RegExpExecArray, n: number): string | null {
+  return n <= p.groupCount ? (m[n] ?? null) : null;
+}
+
+/** Successive Matcher.find() results. */
+export function findAll(p: JavaPattern, input: string): RegExpExecArray[] {
+  return search(p, input, (m) => {
+    const out: RegExpExecArray[] = [];
+    forEachMatch(m, input.length, () => out.push(snapshot(p, m, input)));
+    return out;
+  });
 }

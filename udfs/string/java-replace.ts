@@ -1,7 +1,7 @@
 // Matcher.replaceAll with Java's replacement syntax: $n and ${name} insert groups, a backslash
 // quotes the next character. Like Java, a bad replacement only fails once something matches.
 import { SqlError } from '../../src/types/sql-error.js';
-import { findAll, type JavaPattern } from './java-regex.js';
+import { forEachMatch, search, type JavaPattern } from './java-regex.js';
 
 type Part = string | { group: number };
 
@@ -63,14 +63,12 @@ export function replaceAll(p: JavaPattern, input: string, replacement: string): 
   let out = '';
   let last = 0;
   let parts: Part[] | undefined;
-  for (const m of findAll(p, input)) {
+  search(p, input, (m) => forEachMatch(m, input.length, () => {
     parts ??= parseReplacement(replacement, p);
-    out += input.slice(last, m.index);
-    for (const part of parts) {
-      if (typeof part === 'string') out += part;
-      else out += part.group === 0 ? m[0] : (m.groups?.[p.groupNames[part.group]] ?? '');
-    }
-    last = m.index + m[0].length;
-  }
+    const start = m.start();
+    out += input.slice(last, start);
+    for (const part of parts) out += typeof part === 'string' ? part : (m.group(part.group) ?? '');
+    last = m.end();
+  }));
   return parts === undefined ? input : out + input.slice(last);
 }

@@ -1,10 +1,16 @@
 import type { ScalarFunction } from '../types.js';
-import { findAll, group, javaPattern } from './java-regex.js';
+import { forEachMatch, javaPatternMemo, search } from './java-regex.js';
 
-function regexpExtractAll(pattern: string, input: string, groupNumber = 0): (string | null)[] | null {
-  const p = javaPattern(pattern);
-  if (groupNumber > p.groupCount) return null;
-  return Array.from(findAll(p, input), (m) => group(p, m, groupNumber));
+/** Per call site (query): a constant pattern compiles once. */
+function regexpExtractAll(): (pattern: string, input: string, groupNumber?: number) => (string | null)[] | null {
+  const compiled = javaPatternMemo();
+  return (pattern, input, groupNumber = 0) => {
+    const p = compiled(pattern);
+    if (groupNumber > p.groupCount) return null;
+    const out: (string | null)[] = [];
+    search(p, input, (m) => forEachMatch(m, input.length, () => out.push(m.group(groupNumber))));
+    return out;
+  };
 }
 
 export const regexpExtractAllFunction: ScalarFunction = {
@@ -16,12 +22,12 @@ export const regexpExtractAllFunction: ScalarFunction = {
     {
       params: [{ name: 'pattern', type: { kind: 'STRING' } }, { name: 'input', type: { kind: 'STRING' } }],
       returns: { kind: 'ARRAY', item: { kind: 'STRING' } },
-      impl: regexpExtractAll,
+      factory: regexpExtractAll,
     },
     {
       params: [{ name: 'pattern', type: { kind: 'STRING' } }, { name: 'input', type: { kind: 'STRING' } }, { name: 'group', type: { kind: 'INTEGER' } }],
       returns: { kind: 'ARRAY', item: { kind: 'STRING' } },
-      impl: regexpExtractAll,
+      factory: regexpExtractAll,
     },
   ],
   examples: [

@@ -1,11 +1,14 @@
 import type { ScalarFunction } from '../types.js';
-import { findFrom, group, javaPattern } from './java-regex.js';
+import { javaPatternMemo, search } from './java-regex.js';
 
-function regexpExtract(pattern: string, input: string, groupNumber = 0): string | null {
-  const p = javaPattern(pattern);
-  if (groupNumber > p.groupCount) return null;
-  const m = findFrom(p, input, 0);
-  return m === null ? null : group(p, m, groupNumber);
+/** Per call site (query): a constant pattern compiles once. */
+function regexpExtract(): (pattern: string, input: string, groupNumber?: number) => string | null {
+  const compiled = javaPatternMemo();
+  return (pattern, input, groupNumber = 0) => {
+    const p = compiled(pattern);
+    if (groupNumber > p.groupCount) return null;
+    return search(p, input, (m) => (m.find(0) ? m.group(groupNumber) : null));
+  };
 }
 
 export const regexpExtractFunction: ScalarFunction = {
@@ -17,12 +20,12 @@ export const regexpExtractFunction: ScalarFunction = {
     {
       params: [{ name: 'pattern', type: { kind: 'STRING' } }, { name: 'input', type: { kind: 'STRING' } }],
       returns: { kind: 'STRING' },
-      impl: regexpExtract,
+      factory: regexpExtract,
     },
     {
       params: [{ name: 'pattern', type: { kind: 'STRING' } }, { name: 'input', type: { kind: 'STRING' } }, { name: 'group', type: { kind: 'INTEGER' } }],
       returns: { kind: 'STRING' },
-      impl: regexpExtract,
+      factory: regexpExtract,
     },
   ],
   examples: [

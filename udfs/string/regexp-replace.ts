@@ -1,6 +1,12 @@
 import type { ScalarFunction } from '../types.js';
 import { replaceAll } from './java-replace.js';
-import { javaPattern } from './java-regex.js';
+import { javaPatternMemo } from './java-regex.js';
+
+/** Per call site (query): a constant pattern compiles once. */
+function regexpReplaceImpl(): (str: string, regexp: string, newStr: string) => string {
+  const compiled = javaPatternMemo();
+  return (str, regexp, newStr) => replaceAll(compiled(regexp), str, newStr);
+}
 
 export const regexpReplace: ScalarFunction = {
   kind: 'scalar',
@@ -14,7 +20,7 @@ export const regexpReplace: ScalarFunction = {
       { name: 'newStr', type: { kind: 'STRING' } },
     ],
     returns: { kind: 'STRING' },
-    impl: (str: string, regexp: string, newStr: string) => replaceAll(javaPattern(regexp), str, newStr),
+    factory: regexpReplaceImpl,
   }],
   examples: [
     { call: "REGEXP_REPLACE('baababaa', '(ab)+', 'cat')", result: 'bacataa' },

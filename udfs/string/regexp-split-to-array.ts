@@ -1,13 +1,22 @@
 import type { ScalarFunction } from '../types.js';
-import { findFrom, javaPattern } from './java-regex.js';
-import { guavaSplit, patternSplit } from './java-split.js';
+import { javaPatternMemo, type JavaPattern } from './java-regex.js';
+import { guavaSplit, matchesEmpty, patternSplit } from './java-split.js';
 
-function regexpSplit(str: string, regexp: string): string[] {
-  const p = javaPattern(regexp);
-  // ksqlDB uses Java's split when the pattern can match nothing (it splits every character),
-  // and Guava's otherwise (keeping empty pieces at either end).
-  const matchesEmpty = findFrom(p, '', 0) !== null;
-  return regexp === '' || matchesEmpty ? patternSplit(p, str) : guavaSplit(p, str);
+/** Per call site (query): a constant pattern compiles (and is classified) once. */
+function regexpSplit(): (str: string, regexp: string) => string[] {
+  const compiled = javaPatternMemo();
+  let last: JavaPattern | undefined;
+  let javaSplit = false;
+  return (str, regexp) => {
+    const p = compiled(regexp);
+    if (p !== last) {
+      // ksqlDB uses Java's split when the pattern can match nothing (it splits every character),
+      // and Guava's otherwise (keeping empty pieces at either end).
+      javaSplit = regexp === '' || matchesEmpty(p);
+      last = p;
+    }
+    return javaSplit ? patternSplit(p, str) : guavaSplit(p, str);
+  };
 }
 
 export const regexpSplitToArray: ScalarFunction = {
@@ -18,7 +27,7 @@ export const regexpSplitToArray: ScalarFunction = {
   overloads: [{
     params: [{ name: 'string', type: { kind: 'STRING' } }, { name: 'regexp', type: { kind: 'STRING' } }],
     returns: { kind: 'ARRAY', item: { kind: 'STRING' } },
-    impl: regexpSplit,
+    factory: regexpSplit,
   }],
   examples: [
     { call: "REGEXP_SPLIT_TO_ARRAY('aabcda', '(ab|cd)')", result: ['a', '', 'a'] },
