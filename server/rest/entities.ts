@@ -4,7 +4,7 @@
 // Statements ksqlDB has no entity for (SHOW MODELS, DESCRIBE MODEL) get an `eddy_rows` entity.
 import type { Statement } from '../../grammar/ast.js';
 import type { StatementResult } from '../../src/engine/statement-result.js';
-import type { TypePattern } from '../../udfs/types.js';
+import { patternText } from '../../udfs/type-pattern-text.js';
 import { formatType } from '../../src/types/sql-type.js';
 import type { RestContext } from './rest-context.js';
 import type { RequestScope } from './request-scope.js';
@@ -140,15 +140,3 @@ export function variablesEntity(s: Statement, scope: RequestScope): Entity {
   return entity('variables', s, { variables: [...scope.variables].map(([name, value]) => ({ name, value })) });
 }
 
-function patternText(p: TypePattern): string {
-  switch (p.kind) {
-    case 'GENERIC': return p.name;
-    case 'ARRAY': return `ARRAY<${patternText(p.item)}>`;
-    case 'MAP': return `MAP<${patternText(p.key)}, ${patternText(p.value)}>`;
-    case 'ANY_STRUCT': return 'STRUCT';
-    case 'LAMBDA': return `LAMBDA(${p.params.map(patternText).join(', ')}) => ${patternText(p.returns)}`;
-    case 'DECIMAL': return 'DECIMAL';
-    case 'STRUCT': return formatType(p);
-    default: return p.kind;
-  }
-}

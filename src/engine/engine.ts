@@ -13,8 +13,7 @@ import { Catalog } from './catalog.js';
 import { DEFAULT_PROPERTIES, type EngineState } from './engine-state.js';
 import { ProcessingLogWriter } from './processing-log-writer.js';
 import { executeStatement } from './execute-statement.js';
-import { readGeneratedSizeLimitFrom } from '../../udfs/shared/generated-size.js';
-import { readRegexTimeoutFrom } from '../../udfs/string/regex-time-limit.js';
+import { readFunctionPropertiesFrom } from '../../udfs/shared/engine-properties.js';
 import { checkStatementSize } from './statement-size.js';
 import { SqlError } from '../types/sql-error.js';
 import { loadUserFunctions } from './load-user-functions.js';
@@ -100,8 +99,7 @@ export class Engine {
       durable: o.durable === true, instanceId: o.instanceId ?? randomUUID(), modelMetrics: undefined,
     };
     state.catalog.add(processingLog.sourceDef());
-    readGeneratedSizeLimitFrom(() => state.properties);
-    readRegexTimeoutFrom(() => state.properties);
+    readFunctionPropertiesFrom(() => state.properties);
     const modelMetrics = new ModelMetricsWriter(log, serviceId, state.models);
     await modelMetrics.init();
     state.catalog.add(modelMetrics.sourceDef());

@@ -2,7 +2,7 @@
 import type { Describe, DescribeFunction } from '../../grammar/ast.js';
 import type { EngineState } from './engine-state.js';
 import type { StatementResult } from './statement-result.js';
-import type { TypePattern } from '../../udfs/types.js';
+import { patternText } from '../../udfs/type-pattern-text.js';
 import { STRING, formatType } from '../types/sql-type.js';
 import { SqlError } from '../types/sql-error.js';
 
@@ -25,18 +25,6 @@ export function executeDescribe(state: EngineState, s: Describe): StatementResul
   return { kind: 'rows', statement: s.text, columns: [{ name: 'Field', type: STRING }, { name: 'Type', type: STRING }], rows };
 }
 
-function patternText(p: TypePattern): string {
-  switch (p.kind) {
-    case 'GENERIC': return p.name;
-    case 'ARRAY': return `ARRAY<${patternText(p.item)}>`;
-    case 'MAP': return `MAP<${patternText(p.key)}, ${patternText(p.value)}>`;
-    case 'ANY_STRUCT': return 'STRUCT';
-    case 'LAMBDA': return `LAMBDA(${p.params.map(patternText).join(', ')}) => ${patternText(p.returns)}`;
-    case 'DECIMAL': return 'DECIMAL';
-    case 'STRUCT': return formatType(p);
-    default: return p.kind;
-  }
-}
 
 export function executeDescribeFunction(state: EngineState, s: DescribeFunction): StatementResult {
   const f = state.registry.get(s.name);

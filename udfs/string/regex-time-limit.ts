@@ -9,28 +9,14 @@
 // thread per call (~0.1-0.4 ms), is paid only by these patterns, once per row.
 import vm from 'node:vm';
 import { SqlError } from '../../src/types/sql-error.js';
+import { positiveIntProperty } from '../shared/engine-properties.js';
 
 export const REGEX_TIMEOUT = 'eddy.regex.backtracking.timeout.ms';
 export const DEFAULT_REGEX_TIMEOUT_MS = 200;
 
-let properties: (() => Record<string, string>) | undefined;
-
-/**
- * Where the bound is read from: the engine's current properties, read per bounded call so SET
- * takes effect (as udfs/shared/generated-size.ts; the last engine created wins).
- */
-export function readRegexTimeoutFrom(get: () => Record<string, string>): void {
-  properties = get;
-}
-
+/** The bound, from the engine's properties (see udfs/shared/engine-properties.ts). */
 export function regexTimeoutMs(): number {
-  const raw = properties?.()[REGEX_TIMEOUT];
-  if (raw === undefined) return DEFAULT_REGEX_TIMEOUT_MS;
-  const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < 1) {
-    throw new SqlError('INVALID_PROPERTY', `${REGEX_TIMEOUT} must be a positive integer, got '${raw}'`);
-  }
-  return n;
+  return positiveIntProperty(REGEX_TIMEOUT, DEFAULT_REGEX_TIMEOUT_MS);
 }
 
 // One context and script for every call: the script only calls back into this realm.

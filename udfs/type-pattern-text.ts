@@ -1,0 +1,17 @@
+// A function parameter's type pattern as DESCRIBE FUNCTION (and the REST API's
+// describe_function entity) shows it.
+import type { TypePattern } from './types.js';
+import { formatType } from '../src/types/sql-type.js';
+
+export function patternText(p: TypePattern): string {
+  switch (p.kind) {
+    case 'GENERIC': return p.name;
+    case 'ARRAY': return `ARRAY<${patternText(p.item)}>`;
+    case 'MAP': return `MAP<${patternText(p.key)}, ${patternText(p.value)}>`;
+    case 'ANY_STRUCT': return 'STRUCT';
+    case 'LAMBDA': return `LAMBDA(${p.params.map(patternText).join(', ')}) => ${patternText(p.returns)}`;
+    case 'DECIMAL': return 'DECIMAL';
+    case 'STRUCT': return formatType(p);
+    default: return p.kind;
+  }
+}
