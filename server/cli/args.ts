@@ -25,3 +25,42 @@ function add(flags: Map<string, string | true>, name: string, value: string): vo
   const prev = flags.get(name);
   flags.set(name, typeof prev === 'string' ? `${prev}\n${value}` : value);
 }
+
+/**
+ * The flags each command accepts (`help` is always accepted). A command not listed here checks
+ * its own flags. A typo such as `--outptu` must fail, not silently change nothing.
+ */
+const CONNECTION = ['brokers', 'service-id', 'instance-id', 'config'];
+export const COMMAND_FLAGS: Record<string, readonly string[]> = {
+  run: ['output', 'set', 'functions', 'timeout', 'server', ...CONNECTION],
+  shell: ['output', 'set', 'functions', ...CONNECTION],
+  migrate: ['dir', 'server', 'until'],
+  users: ['users'],
+  server: ['http-port', 'host', 'set', 'functions', 'tls-cert', 'tls-key', 'users', ...CONNECTION],
+};
+
+/** An error message for the first flag `command` does not accept, with the nearest known one. */
+export function unknownFlag(command: string, args: ParsedArgs): string | undefined {
+  const known = COMMAND_FLAGS[command];
+  if (!known) return undefined;
+  for (const name of args.flags.keys()) {
+    if (name === 'help' || known.includes(name)) continue;
+    const near = [...known].sort((a, b) => distance(name, a) - distance(name, b))[0];
+    const hint = near && distance(name, near) <= 2 ? ` (did you mean --${near}?)` : '';
+    return `eddy ${command}: unknown option --${name}${hint}`;
+  }
+  return undefined;
+}
+
+/** Edit distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}

@@ -7,6 +7,8 @@ Commands:
   shell             Interactive SQL shell (the default for \`npm start\`)
   run FILE.sql      Run a SQL script's statements in order, then exit
   server            Serve the REST API (on Kafka, an instance of a service) until stopped
+  migrate SUBCMD    Versioned migration files applied to a server: new, apply, info, validate
+  users add NAME    Add a user (or set its password) in the users file of \`server --users\`
   help [COMMAND]    Show help for a command
 
 Options:
@@ -26,6 +28,7 @@ const CONNECTION_FLAGS = `  --brokers HOST:PORT[,...]  Run on Kafka (default: th
                          "properties": {...}}`;
 
 export const SERVER_HELP = `Usage: eddy server [--brokers HOST:PORT] [--service-id ID] [--http-port 8088] [--host 127.0.0.1]
+                   [--tls-cert FILE --tls-key FILE] [--users FILE]
 
 Runs an engine instance that serves ksqlDB's REST API (POST /ksql, /query, /query-stream,
 /inserts-stream, /close-query; GET /info, /healthcheck, /status) over HTTP/1.1 and h2c on one
@@ -39,6 +42,10 @@ Options:
 ${CONNECTION_FLAGS}
   --http-port PORT       The REST API's port (default 8088; 0 picks a free one)
   --host ADDRESS         The address it listens on (default 127.0.0.1)
+  --tls-cert FILE        Serve HTTPS (HTTP/2 by ALPN, and HTTP/1.1) with this PEM certificate
+  --tls-key FILE         ... and this PEM private key (both flags or neither)
+  --users FILE           Require HTTP Basic credentials of a user in FILE on every endpoint but
+                         GET /healthcheck (401 otherwise); \`eddy users add NAME\` writes it
   --set NAME=VALUE       Set a property (repeatable)
   --functions DIR        Load user functions (.ts or .js modules) from DIR at start
   -h, --help             Show this help`;
@@ -52,9 +59,15 @@ them, with line and column) before anything runs; a statement that fails when it
 script. The exit code is 0 when every statement succeeded, 1 otherwise.
 
 Options:
-  --output table|jsonl   How result rows are printed (default: table). With jsonl, each row
-                         is one JSON object keyed by column name on stdout, and all messages
-                         go to stderr.
+  --server URL           Send the statements to a running \`eddy server\` (or ksqlDB) instead of
+                         running them here; SET and DEFINE apply to the script's requests only.
+                         A server with --users: http://USER:PASSWORD@HOST:PORT
+  --output table|jsonl|csv  How result rows are printed (default: table). With jsonl, each
+                         row is one JSON object keyed by column name on stdout; with csv, a
+                         header line and a line per row; with both, all messages go to stderr.
+  --timeout DURATION     Stop each push query after this long (30s, 500ms, 2m), printing the
+                         rows it had, and go on: for a LIMIT that may never be reached. With
+                         it, a push query needs no LIMIT.
   --set NAME=VALUE       Set a property before the script runs (repeatable), e.g.
                          --set auto.offset.reset=earliest
   --functions DIR        Load user functions (.ts or .js modules) from DIR at start
@@ -68,10 +81,49 @@ export const SHELL_HELP = `Usage: eddy shell [options]
 
 An interactive SQL prompt. End a statement with ';' (it may span lines). Results print as
 tables; a push query (EMIT CHANGES) streams rows until its LIMIT or until you press Ctrl-C,
-which cancels the query and returns to the prompt. Ctrl-D or 'exit' leaves. History is kept in
-~/.eddy_history.
+which cancels the query and returns to the prompt. Type help (or \\?) for the shell's commands:
+\\d, \\timing, \\format, \\x, RUN SCRIPT. Ctrl-D, \\q or 'exit' leaves. Tab completes
+keywords and names; whole statements are kept in ~/.eddy_history.
 
 Options:
+  --output table|jsonl|csv  How rows are printed at start (\\format changes it)
+${CONNECTION_FLAGS}
   --set NAME=VALUE       Set a property at start (repeatable)
   --functions DIR        Load user functions (.ts or .js modules) from DIR at start
+  -h, --help             Show this help`;
+
+export const USERS_HELP = `Usage: eddy users add NAME [--users FILE]
+
+Adds the user NAME to the users file (default: eddy-users.txt), or sets its password if it is
+there. The password is asked for twice without echo, or, when stdin is not a terminal, read
+from stdin's first line (\`printf '%s\\n' "$PW" | eddy users add alice --users users.txt\`);
+never give it on the command line. The file holds one user a line, NAME:scrypt$N$r$p$SALT$HASH
+(a salted scrypt hash, never the password); \`eddy server --users FILE\` checks HTTP Basic
+credentials against it and reads it again when it changes.
+
+Options:
+  --users FILE           The users file (default: eddy-users.txt)
+  -h, --help             Show this help`;
+
+export const MIGRATE_HELP = `Usage: eddy migrate new NAME | apply [--until V] | info | validate  [--dir DIR] [--server URL]
+
+Versioned migrations, as ksqlDB's ksql-migrations: files V000001__name.sql in DIR (default
+./migrations), applied in version order to a server. The service records each version's state
+(PENDING, RUNNING, MIGRATED, ERROR), checksum (SHA-256 of the file), who and when in the stream
+EDDY_MIGRATION_EVENTS and the table EDDY_MIGRATION_SCHEMA_VERSIONS, created on first use. A
+version is marked RUNNING before it runs and the first deploy to do so applies it: two deploys
+at once never apply one twice.
+
+  new NAME               Create the next version's empty file, e.g. migrations/V000002__NAME.sql
+  apply [--until V]      Apply the versions not yet MIGRATED (up to V), in order; refuses when an
+                         applied file was edited; the first failing statement stops the run,
+                         is named, and leaves its version in ERROR (apply retries it)
+  info                   Each version's state (PENDING, RUNNING, MIGRATED, ERROR, CHANGED when its
+                         file was edited after it was applied), who applied it, when
+  validate               Exit 1 when an applied file was edited or removed
+
+Options:
+  --dir DIR              The migrations directory (default: migrations)
+  --server URL           The server (default: http://localhost:8088; with a password:
+                         http://USER:PASSWORD@HOST:PORT)
   -h, --help             Show this help`;

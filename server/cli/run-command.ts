@@ -6,19 +6,26 @@ import { Engine } from '../../src/engine/engine.js';
 import { parseScript } from '../../grammar/index.js';
 import { SqlError } from '../../src/types/sql-error.js';
 import type { ParsedArgs } from './args.js';
-import { printResult, type Out, type OutputMode } from './print-result.js';
+import { printResult, OUTPUT_MODES, type Out, type OutputMode } from './print-result.js';
+import { durationFlagMs } from './duration-flag.js';
+import { showCopyProgress } from './copy-progress.js';
 import { formatError } from './format-error.js';
 import { RUN_HELP } from './help.js';
 import { propertiesFromFlags, functionsDir } from './properties-flag.js';
 import { connectionFromArgs, type Connection } from './connection.js';
 import { shutDown, shutdownTimeoutMs } from './shutdown.js';
+import { runRemote } from './run-remote.js';
 
 export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
   if (args.flags.has('help')) { out.stdout(RUN_HELP); return 0; }
   const file = args.positionals[0];
   if (!file) { out.stderr('eddy run: missing FILE.sql\n\n' + RUN_HELP); return 2; }
   const mode = (args.flags.get('output') ?? 'table') as OutputMode;
-  if (mode !== 'table' && mode !== 'jsonl') { out.stderr(`eddy run: --output must be table or jsonl, not '${String(mode)}'`); return 2; }
+  if (!OUTPUT_MODES.includes(mode)) { out.stderr(`eddy run: --output must be ${OUTPUT_MODES.join(', ')}, not '${String(mode)}'`); return 2; }
+  let timeoutMs: number | undefined;
+  try { timeoutMs = durationFlagMs(args.flags.get('timeout'), 'timeout'); } catch (e) { out.stderr(`eddy run: ${(e as Error).message}`); return 2; }
+  const server = args.flags.get('server');
+  if (typeof server === 'string') return runRemote(args, server, file, mode, out);
   let source: string;
   try {
     source = await readFile(file, 'utf8');
@@ -40,6 +47,7 @@ export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
     conn = connectionFromArgs(args);
     properties = { ...conn.properties, ...properties };
     engine = await Engine.create({ ...conn.options, baseDir: dirname(resolve(file)), properties, functionsDir: functionsDir(args) });
+    showCopyProgress(engine);
   } catch (e) {
     out.stderr(formatError(e, file));
     await shutDown(undefined, conn, shutdownTimeoutMs(properties), out);
@@ -49,12 +57,12 @@ export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
     for (const st of engine.split(source)) {
       try {
         const result = await engine.executeText(st);
-        if (result.kind === 'stream' && !/\bLIMIT\b/i.test(st.text)) {
+        if (result.kind === 'stream' && timeoutMs === undefined && !/\bLIMIT\b/i.test(st.text)) {
           await result.rows.cancel();
-          throw new SqlError('INVALID_STATEMENT', 'A push query in a script needs a LIMIT, or it would never end.',
+          throw new SqlError('INVALID_STATEMENT', 'A push query in a script needs a LIMIT (or eddy run --timeout), or it would never end.',
             { position: { line: st.line, column: st.column, offset: st.offset } });
         }
-        await printResult(result, mode, out);
+        await printResult(result, mode, out, { timeoutMs });
       } catch (e) {
         out.stderr(formatError(e, file, source));
         return 1;

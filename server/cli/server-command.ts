@@ -2,6 +2,8 @@
 // the service's command topic, resumes every persistent query from its committed offsets and
 // follows new statements; without --brokers it runs on the embedded log (state lost on exit).
 // Runs until SIGINT/SIGTERM. (The Postgres endpoint comes in a later issue.)
+import { readFileSync } from 'node:fs';
+import { createSecureContext } from 'node:tls';
 import { Engine } from '../../src/engine/engine.js';
 import type { ParsedArgs } from './args.js';
 import type { Out } from './print-result.js';
@@ -28,7 +30,9 @@ export async function serverCommand(args: ParsedArgs, out: Out, stop: Promise<vo
       ...conn.options, properties, functionsDir: functionsDir(args),
       onProcessingLog: (e) => out.stderr(`processing log: ${e.queryId} ${e.type}: ${e.message}${e.topic ? ` (${e.topic}/${e.partition}@${e.offset})` : ''}`),
     });
-    rest = await startRestServer(engine, { host: stringFlag(args, 'host') ?? '127.0.0.1', port: httpPort(args) });
+    rest = await startRestServer(engine, {
+      host: stringFlag(args, 'host') ?? '127.0.0.1', port: httpPort(args), tls: tlsFiles(args), usersFile: stringFlag(args, 'users'),
+    });
     const lost = conn.options.durable ? '' : ' (its state is lost when it stops)';
     out.stderr(`Eddy server on ${conn.describe}${lost}: ${[...engine.state.queries.keys()].length} persistent queries running; REST API at ${rest.url}`);
   } catch (e) {
@@ -55,6 +59,24 @@ function httpPort(args: ParsedArgs): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new SqlError('INVALID_PROPERTY', `--http-port must be a port number (0 to 65535), not '${v}'`);
   return n;
+}
+
+/** The certificate and key of --tls-cert and --tls-key, read now so a bad path fails the start. */
+function tlsFiles(args: ParsedArgs): { cert: Buffer; key: Buffer } | undefined {
+  const cert = stringFlag(args, 'tls-cert');
+  const key = stringFlag(args, 'tls-key');
+  if (cert === undefined && key === undefined) return undefined;
+  if (cert === undefined || key === undefined) throw new SqlError('INVALID_PROPERTY', '--tls-cert and --tls-key go together: give both files, or neither');
+  const read = (flag: string, file: string): Buffer => {
+    try { return readFileSync(file); } catch (e) { throw new SqlError('IO_ERROR', `${flag}: cannot read ${file}: ${(e as Error).message}`); }
+  };
+  const files = { cert: read('--tls-cert', cert), key: read('--tls-key', key) };
+  try {
+    createSecureContext(files);
+  } catch (e) {
+    throw new SqlError('INVALID_PROPERTY', `--tls-cert ${cert} --tls-key ${key}: not a PEM certificate and its private key (${(e as Error).message})`);
+  }
+  return files;
 }
 
 function signalled(): Promise<void> {

@@ -1,10 +1,13 @@
 // The ksqlDB-compatible REST API on fastify: `startRestServer(engine, {port})` serves /ksql,
 // /query, /query-stream, /close-query, /inserts-stream and the info endpoints on one port, over
-// HTTP/1.1 and cleartext HTTP/2. It uses only the Engine API.
+// HTTP/1.1 and cleartext HTTP/2, or with `tls` over HTTPS (h2 by ALPN, and HTTP/1.1); with
+// `usersFile`, behind HTTP Basic authentication. It uses only the Engine API.
 import Fastify, { type FastifyError } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import type { Engine } from '../../src/engine/engine.js';
 import { createSniffingServer, type Handler, type SniffingServer } from './protocol-sniffer.js';
+import { createTlsServer, type TlsFiles } from './tls-server.js';
+import { BasicAuth, registerBasicAuth } from './auth-basic.js';
 import { RestContext } from './rest-context.js';
 import { acceptAnyBody } from './request-body.js';
 import { registerKsqlEndpoint } from './ksql-endpoint.js';
@@ -19,10 +22,14 @@ export interface RestServerOptions {
   host?: string;
   /** 0: a free port. */
   port: number;
+  /** Serve HTTPS with this certificate and key (PEM) instead of cleartext. */
+  tls?: TlsFiles;
+  /** Require HTTP Basic credentials of a user in this file (auth-users-file.ts) on every endpoint but /healthcheck. */
+  usersFile?: string;
 }
 
 export interface RestServer {
-  /** http://host:port */
+  /** http://host:port, or https:// with TLS */
   url: string;
   /** Ends the push queries being streamed, the connections, then the server (not the engine). */
   close(): Promise<void>;
@@ -30,12 +37,16 @@ export interface RestServer {
 
 export async function startRestServer(engine: Engine, opts: RestServerOptions): Promise<RestServer> {
   const host = opts.host ?? '127.0.0.1';
+  const auth = opts.usersFile === undefined ? undefined : await BasicAuth.load(opts.usersFile);
   let sniffer: SniffingServer | undefined;
   const app = Fastify({
     logger: false,
-    serverFactory: (handler) => (sniffer = createSniffingServer(handler as unknown as Handler)).server as never,
+    serverFactory: (handler) => (sniffer = opts.tls
+      ? createTlsServer(handler as unknown as Handler, opts.tls)
+      : createSniffingServer(handler as unknown as Handler)).server as never,
   });
   const ctx = new RestContext(engine);
+  if (auth) registerBasicAuth(app, auth);
   acceptAnyBody(app);
   app.setErrorHandler((err: FastifyError | RestError, _req, reply) => {
     if (err instanceof RestError) return reply.code(err.status).send(err.body);
@@ -56,7 +67,7 @@ export async function startRestServer(engine: Engine, opts: RestServerOptions): 
   port = (sniffer!.server.address() as AddressInfo).port;
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: `${opts.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     close: () => (closing ??= (async () => {
       await ctx.closeAll();
       sniffer!.destroyConnections();

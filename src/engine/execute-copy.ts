@@ -1,6 +1,7 @@
 // COPY stream FROM 'file' [WITH (FORMAT='CSV'|'JSON', HEADER=true)]: loads a CSV or JSON-lines
 // file into the stream's topic, one record per line. A bad line goes to the processing log with
-// its line number; the rest still load.
+// its line number; the rest still load. With no FORMAT, the extension says (.csv, .json, .jsonl,
+// .ndjson); a file where no line loads is an error. A listener can follow a large file's progress.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Copy } from '../../grammar/ast.js';
@@ -12,13 +13,33 @@ import { createRowSerde } from '../format/index.js';
 import { SqlError } from '../types/sql-error.js';
 import { BIGINT } from '../types/sql-type.js';
 
+/** Progress of a COPY: lines read that loaded and that failed, since it started. */
+export interface CopyProgress { rows: number; bad: number; elapsedMs: number; done: boolean }
+
+const listeners = new WeakMap<EngineState, (p: CopyProgress) => void>();
+/** How often, in lines, the listener hears of progress. */
+const PROGRESS_EVERY = 10_000;
+
+/** Calls `listener` as COPY statements of this engine advance (the CLI shows rows and rows/s). */
+export function onCopyProgress(state: EngineState, listener: ((p: CopyProgress) => void) | undefined): void {
+  if (listener) listeners.set(state, listener); else listeners.delete(state);
+}
+
+function formatFromExtension(path: string): 'CSV' | 'JSON' | undefined {
+  if (/\.csv$/i.test(path)) return 'CSV';
+  if (/\.(json|jsonl|ndjson)$/i.test(path)) return 'JSON';
+  return undefined;
+}
+
 export async function executeCopy(state: EngineState, s: Copy): Promise<StatementResult> {
   const target = state.catalog.require(s.target, s.span);
   if (target.readOnly || target.system) throw new SqlError('INVALID_STATEMENT', `Cannot copy into read-only ${target.name}`, { position: s.span });
   const fmtProp = s.properties.FORMAT?.value;
   const path = resolve(state.baseDir, s.file);
-  const format = typeof fmtProp === 'string' ? fmtProp.toUpperCase()
-    : /\.jsonl?$|\.ndjson$/i.test(path) ? 'JSON' : 'CSV';
+  const format = typeof fmtProp === 'string' ? fmtProp.toUpperCase() : formatFromExtension(path);
+  if (format === undefined) {
+    throw new SqlError('INVALID_PROPERTY', `Cannot tell the format of '${s.file}' from its extension: name it .csv, .json or .jsonl, or add WITH (FORMAT='CSV') or WITH (FORMAT='JSON')`, { position: s.span });
+  }
   if (format !== 'CSV' && format !== 'JSON') {
     throw new SqlError('INVALID_PROPERTY', `COPY FORMAT must be 'CSV' or 'JSON', not '${String(fmtProp)}'`, { position: s.properties.FORMAT.span });
   }
@@ -54,8 +75,12 @@ export async function executeCopy(state: EngineState, s: Copy): Promise<Statemen
   const valueSerde = createRowSerde(target.valueFormat, target.schema.value, { isKey: false });
   const records: ProducerRecord[] = [];
   let bad = 0;
+  let firstBad = '';
+  const listener = listeners.get(state);
+  const started = Date.now();
   for (let i = first; i < lines.length; i++) {
     const line = lines[i];
+    if (listener && i % PROGRESS_EVERY === 0 && i > first) listener({ rows: records.length, bad, elapsedMs: Date.now() - started, done: false });
     if (line.trim() === '') continue;
     try {
       const row = reader.deserialize(Buffer.from(line), target.topic);
@@ -71,11 +96,14 @@ export async function executeCopy(state: EngineState, s: Copy): Promise<Statemen
       });
     } catch (e) {
       bad++;
-      state.processingLog.log({
-        queryId: 'COPY', type: 'DESERIALIZATION',
-        message: `${path}:${i + 1}: ${(e as Error).message}`, record: line.slice(0, 1000),
-      });
+      const message = `${path}:${i + 1}: ${(e as Error).message}`;
+      if (!firstBad) firstBad = message;
+      state.processingLog.log({ queryId: 'COPY', type: 'DESERIALIZATION', message, record: line.slice(0, 1000) });
     }
+  }
+  listener?.({ rows: records.length, bad, elapsedMs: Date.now() - started, done: true });
+  if (records.length === 0 && bad > 0) {
+    throw new SqlError('SERDE_ERROR', `No line of '${s.file}' could be loaded as ${format}: ${bad} bad line${bad === 1 ? '' : 's'} sent to the processing log; the first: ${firstBad}`, { position: s.span });
   }
   for (let i = 0; i < records.length; i += 5000) await state.log.produce(target.topic, records.slice(i, i + 5000));
   const note = bad > 0 ? ` (${bad} bad line${bad === 1 ? '' : 's'} sent to the processing log)` : '';

@@ -81,7 +81,7 @@ SHOW PROPERTIES;
   it('an unknown --output mode is an error, exit 2', async () => {
     const r = await eddy('run', file('xml.sql', CREATE), '--output', 'xml');
     expect(r.code).toBe(2);
-    expect(r.stderr.join('\n')).toContain("--output must be table or jsonl, not 'xml'");
+    expect(r.stderr.join('\n')).toContain("--output must be table, jsonl, csv, not 'xml'");
   });
 
   it('a push query without LIMIT is an error at its line, and stops the script', async () => {
