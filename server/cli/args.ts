@@ -33,7 +33,7 @@ function add(flags: Map<string, string | true>, name: string, value: string): vo
 const CONNECTION = ['brokers', 'service-id', 'instance-id', 'config'];
 export const COMMAND_FLAGS: Record<string, readonly string[]> = {
   run: ['output', 'set', 'functions', 'timeout', 'server', ...CONNECTION],
-  shell: ['output', 'set', 'functions', ...CONNECTION],
+  shell: ['output', 'set', 'functions', 'server', 'user', ...CONNECTION],
   migrate: ['dir', 'server', 'until'],
   users: ['users'],
   server: ['http-port', 'host', 'set', 'functions', 'tls-cert', 'tls-key', 'users', ...CONNECTION],

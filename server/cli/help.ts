@@ -78,6 +78,7 @@ ${CONNECTION_FLAGS}
   -h, --help             Show this help`;
 
 export const SHELL_HELP = `Usage: eddy shell [options]
+       eddy shell --server http://host:8088 [--user NAME]
 
 An interactive SQL prompt. End a statement with ';' (it may span lines). Results print as
 tables; a push query (EMIT CHANGES) streams rows until its LIMIT or until you press Ctrl-C,
@@ -87,6 +88,8 @@ keywords and names; whole statements are kept in ~/.eddy_history.
 
 Options:
   --output table|jsonl|csv  How rows are printed at start (\\format changes it)
+  --server URL           Work against a running eddy server (or ksqlDB) over its REST API
+  --user NAME            With --server: HTTP Basic user; the password comes from EDDY_PASSWORD
 ${CONNECTION_FLAGS}
   --set NAME=VALUE       Set a property at start (repeatable)
   --functions DIR        Load user functions (.ts or .js modules) from DIR at start

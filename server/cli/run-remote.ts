@@ -59,7 +59,8 @@ export async function runScriptRemote(client: KsqlClient, source: string, opts: 
   return undefined;
 }
 
-async function runStatement(client: KsqlClient, st: StatementText, properties: Record<string, string>, variables: Map<string, string>, timeout: boolean): Promise<StatementResult> {
+/** Runs one statement on a server; SET/UNSET/DEFINE/UNDEFINE only change `properties`/`variables`. */
+export async function runStatement(client: KsqlClient, st: StatementText, properties: Record<string, string>, variables: Map<string, string>, timeout: boolean): Promise<StatementResult> {
   const origin: Position = { line: st.line, column: st.column, offset: st.offset };
   // Parsed here only to know where it goes; the server substitutes and parses it again.
   const s = parseStatement(substituteVariables(st.text, variables, origin), origin);

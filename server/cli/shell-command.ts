@@ -20,6 +20,7 @@ import { propertiesFromFlags, functionsDir } from './properties-flag.js';
 import { connectionFromArgs, type Connection } from './connection.js';
 import { shutDown, shutdownTimeoutMs } from './shutdown.js';
 import { LocalBackend, type ShellBackend, type CompletionNames } from './shell/backend.js';
+import { RemoteBackend } from './shell/remote-backend.js';
 import { endsStatement, oneLine } from './shell/statement-input.js';
 import { parseMetaCommand, SHELL_COMMANDS_HELP } from './shell/meta-command.js';
 import { complete } from './shell/completer.js';
@@ -51,13 +52,26 @@ async function localBackend(args: ParsedArgs, out: Out): Promise<ShellBackend> {
   }
 }
 
+/** `--server URL [--user NAME]` (password from EDDY_PASSWORD): a running server; else a local engine. */
+async function chooseBackend(args: ParsedArgs, out: Out): Promise<ShellBackend> {
+  const server = args.flags.get('server');
+  if (server === undefined) return localBackend(args, out);
+  if (typeof server !== 'string') throw new SqlError('INVALID_PROPERTY', '--server needs a URL, e.g. http://localhost:8088');
+  const local = ['brokers', 'service-id', 'instance-id', 'config', 'functions'].find((f) => args.flags.has(f));
+  if (local) throw new SqlError('INVALID_PROPERTY', `--${local} does not go with --server (the server has its own)`);
+  const user = args.flags.get('user');
+  const remote = new RemoteBackend(server, propertiesFromFlags(args), typeof user === 'string' ? user : undefined, process.env.EDDY_PASSWORD);
+  await remote.connect();
+  return remote;
+}
+
 export async function shellCommand(args: ParsedArgs, out: Out): Promise<number> {
   if (args.flags.has('help')) { out.stdout(SHELL_HELP); return 0; }
   let mode = (args.flags.get('output') ?? 'table') as OutputMode;
   if (!OUTPUT_MODES.includes(mode)) { out.stderr(`eddy shell: --output must be ${OUTPUT_MODES.join(', ')}, not '${String(mode)}'`); return 2; }
   let backend: ShellBackend;
   try {
-    backend = await localBackend(args, out);
+    backend = await chooseBackend(args, out);
   } catch (e) {
     out.stderr(formatError(e, undefined));
     return 1;
