@@ -36,7 +36,7 @@ export const COMMAND_FLAGS: Record<string, readonly string[]> = {
   shell: ['output', 'set', 'functions', 'server', 'user', ...CONNECTION],
   migrate: ['dir', 'server', 'until'],
   users: ['users'],
-  server: ['http-port', 'host', 'set', 'functions', 'tls-cert', 'tls-key', 'users', ...CONNECTION],
+  server: ['http-port', 'pg-port', 'no-pg', 'host', 'set', 'functions', 'tls-cert', 'tls-key', 'users', ...CONNECTION],
 };
 
 /** An error message for the first flag `command` does not accept, with the nearest known one. */

@@ -28,19 +28,23 @@ const CONNECTION_FLAGS = `  --brokers HOST:PORT[,...]  Run on Kafka (default: th
                          "properties": {...}}`;
 
 export const SERVER_HELP = `Usage: eddy server [--brokers HOST:PORT] [--service-id ID] [--http-port 8088] [--host 127.0.0.1]
-                   [--tls-cert FILE --tls-key FILE] [--users FILE]
+                   [--pg-port 5433 | --no-pg] [--tls-cert FILE --tls-key FILE] [--users FILE]
 
 Runs an engine instance that serves ksqlDB's REST API (POST /ksql, /query, /query-stream,
 /inserts-stream, /close-query; GET /info, /healthcheck, /status) over HTTP/1.1 and h2c on one
-port. With --brokers it is an instance of a service on Kafka: on start it replays the service's
-command topic (_eddy_<service>_commands: every accepted DDL and persistent statement) and
-resumes each persistent query from its committed offsets; while running it picks up statements
-that other instances and \`eddy run --brokers\` scripts add. Without --brokers it runs on the
-embedded log, and its state is lost when it stops. Stops on SIGINT or SIGTERM.
+port, and the Postgres wire protocol (psql, node-postgres; simple queries) on another. With
+--brokers it is an instance of a service on Kafka: on start it replays the service's command
+topic (_eddy_<service>_commands: every accepted DDL and persistent statement) and resumes each
+persistent query from its committed offsets; while running it picks up statements that other
+instances and \`eddy run --brokers\` scripts add. Without --brokers it runs on the embedded log,
+and its state is lost when it stops. Stops on SIGINT or SIGTERM.
 
 Options:
 ${CONNECTION_FLAGS}
   --http-port PORT       The REST API's port (default 8088; 0 picks a free one)
+  --pg-port PORT         The Postgres endpoint's port (default 5433; 0 picks a free one). It
+                         trusts every client (no passwords yet), so it is off with --users
+  --no-pg                No Postgres endpoint
   --host ADDRESS         The address it listens on (default 127.0.0.1)
   --tls-cert FILE        Serve HTTPS (HTTP/2 by ALPN, and HTTP/1.1) with this PEM certificate
   --tls-key FILE         ... and this PEM private key (both flags or neither)

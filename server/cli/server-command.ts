@@ -1,7 +1,7 @@
 // `eddy server`: an engine instance serving ksqlDB's REST API (server/rest). On Kafka it replays
 // the service's command topic, resumes every persistent query from its committed offsets and
 // follows new statements; without --brokers it runs on the embedded log (state lost on exit).
-// Runs until SIGINT/SIGTERM. (The Postgres endpoint comes in a later issue.)
+// Runs until SIGINT/SIGTERM. It also speaks the Postgres wire protocol (server/pgwire) unless --no-pg.
 import { readFileSync } from 'node:fs';
 import { createSecureContext } from 'node:tls';
 import { Engine } from '../../src/engine/engine.js';
@@ -13,15 +13,18 @@ import { shutDown, shutdownTimeoutMs } from './shutdown.js';
 import { propertiesFromFlags, functionsDir } from './properties-flag.js';
 import { formatError } from './format-error.js';
 import { startRestServer, type RestServer } from '../rest/rest-server.js';
+import { startPgServer, type PgServer } from '../pgwire/pg-server.js';
 import { SqlError } from '../../src/types/sql-error.js';
 
 const DEFAULT_HTTP_PORT = 8088;
+const DEFAULT_PG_PORT = 5433;
 
 export async function serverCommand(args: ParsedArgs, out: Out, stop: Promise<void> = signalled()): Promise<number> {
   if (args.flags.has('help')) { out.stdout(SERVER_HELP); return 0; }
   let engine: Engine | undefined;
   let conn: Connection | undefined;
   let rest: RestServer | undefined;
+  let pgServer: PgServer | undefined;
   let properties: Record<string, string> = propertiesFromFlags(args);
   try {
     conn = connectionFromArgs(args);
@@ -30,20 +33,29 @@ export async function serverCommand(args: ParsedArgs, out: Out, stop: Promise<vo
       ...conn.options, properties, functionsDir: functionsDir(args),
       onProcessingLog: (e) => out.stderr(`processing log: ${e.queryId} ${e.type}: ${e.message}${e.topic ? ` (${e.topic}/${e.partition}@${e.offset})` : ''}`),
     });
+    const host = stringFlag(args, 'host') ?? '127.0.0.1';
     rest = await startRestServer(engine, {
-      host: stringFlag(args, 'host') ?? '127.0.0.1', port: httpPort(args), tls: tlsFiles(args), usersFile: stringFlag(args, 'users'),
+      host, port: port(args, 'http-port', DEFAULT_HTTP_PORT), tls: tlsFiles(args), usersFile: stringFlag(args, 'users'),
     });
+    // The Postgres endpoint only trusts (no passwords yet): with --users it would bypass them.
+    const users = stringFlag(args, 'users') !== undefined;
+    if (!args.flags.has('no-pg') && !users) pgServer = await startPgServer(engine, { host, port: port(args, 'pg-port', DEFAULT_PG_PORT) });
     const lost = conn.options.durable ? '' : ' (its state is lost when it stops)';
-    out.stderr(`Eddy server on ${conn.describe}${lost}: ${[...engine.state.queries.keys()].length} persistent queries running; REST API at ${rest.url}`);
+    // Each address ends at a space: scripts cut them out of this line.
+    const pgAt = pgServer ? ` and Postgres at postgresql://${host}:${pgServer.port}`
+      : users && !args.flags.has('no-pg') ? ' (no Postgres endpoint: it has no password authentication yet, and --users is set)' : '';
+    out.stderr(`Eddy server on ${conn.describe}${lost}: ${[...engine.state.queries.keys()].length} persistent queries running; REST API at ${rest.url}${pgAt}`);
   } catch (e) {
     out.stderr(formatError(e, undefined));
     await rest?.close().catch(() => undefined);
+    await pgServer?.close().catch(() => undefined);
     await shutDown(engine, conn, shutdownTimeoutMs(properties), out);
     return 1;
   }
   await stop;
   out.stderr('Eddy server stopping.');
   await rest.close().catch((e: Error) => out.stderr(`eddy: closing the REST API: ${e.message}`));
+  await pgServer?.close().catch((e: Error) => out.stderr(`eddy: closing the Postgres endpoint: ${e.message}`));
   await shutDown(engine, conn, shutdownTimeoutMs(properties), out);
   return 0;
 }
@@ -53,11 +65,11 @@ function stringFlag(args: ParsedArgs, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-function httpPort(args: ParsedArgs): number {
-  const v = stringFlag(args, 'http-port');
-  if (v === undefined) return DEFAULT_HTTP_PORT;
+function port(args: ParsedArgs, flag: string, byDefault: number): number {
+  const v = stringFlag(args, flag);
+  if (v === undefined) return byDefault;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new SqlError('INVALID_PROPERTY', `--http-port must be a port number (0 to 65535), not '${v}'`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new SqlError('INVALID_PROPERTY', `--${flag} must be a port number (0 to 65535), not '${v}'`);
   return n;
 }
 

@@ -46,7 +46,7 @@ describe.skipIf(!kafkaEnabled)('the CLI on Kafka exits when it is done', () => {
   });
 
   it.skipIf(!isBuilt())('eddy server stops and exits with 0 on SIGINT', async () => {
-    const child = spawn(process.execPath, [BIN, 'server', '--brokers', brokers.join(','), '--service-id', `exit_${freshSuffix()}`, '--http-port', '0'],
+    const child = spawn(process.execPath, [BIN, 'server', '--brokers', brokers.join(','), '--service-id', `exit_${freshSuffix()}`, '--http-port', '0', '--pg-port', '0'],
       { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     children.push(child);
     let err = '';
@@ -74,12 +74,12 @@ describe.skipIf(!kafkaEnabled)('the CLI on Kafka exits when it is done', () => {
     let stop!: () => void;
     const stopped = new Promise<void>((r) => { stop = r; });
     const out: string[] = [];
-    const running = serverCommand(parseArgs(['--brokers', brokers.join(','), '--service-id', `exit_${freshSuffix()}`, '--http-port', '0'], new Set()),
+    const running = serverCommand(parseArgs(['--brokers', brokers.join(','), '--service-id', `exit_${freshSuffix()}`, '--http-port', '0', '--pg-port', '0'], new Set()),
       { stdout: (l) => out.push(l), stderr: (l) => { out.push(l); if (l.startsWith('Eddy server on')) stop(); } }, stopped);
     expect(await running).toBe(0);
     expect(brokerSockets(port())).toBe(before);
     // A start that fails after connecting (here: a --functions directory that does not exist).
-    const failed = await serverCommand(parseArgs(['--brokers', brokers.join(','), '--service-id', `exit_${freshSuffix()}`, '--functions', '/nonexistent/eddy-fns', '--http-port', '0'], new Set()),
+    const failed = await serverCommand(parseArgs(['--brokers', brokers.join(','), '--service-id', `exit_${freshSuffix()}`, '--functions', '/nonexistent/eddy-fns', '--http-port', '0', '--pg-port', '0'], new Set()),
       { stdout: () => undefined, stderr: () => undefined }, new Promise(() => undefined));
     expect(failed).toBe(1);
     expect(brokerSockets(port())).toBe(before);

@@ -16,7 +16,7 @@ export interface ServerProcess { child: ChildProcess; stderr: () => string; exit
 
 /** Starts `eddy server` and resolves once it says its queries are running. */
 export async function startServer(brokers: string[], serviceId: string, instanceId: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [BIN, 'server', '--brokers', brokers.join(','), '--service-id', serviceId, '--instance-id', instanceId, '--http-port', '0'],
+  const child = spawn(process.execPath, [BIN, 'server', '--brokers', brokers.join(','), '--service-id', serviceId, '--instance-id', instanceId, '--http-port', '0', '--pg-port', '0'],
     { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   const exited = new Promise<number | null>((r) => child.on('close', (code) => r(code)));

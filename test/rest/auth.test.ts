@@ -176,7 +176,7 @@ describe('eddy users add and eddy server --users --tls-cert --tls-key (the built
     const added = await spawnEddy(['users', 'add', 'dana', '--users', file], 's3cret pass\n');
     expect(added).toMatchObject({ code: 0, stderr: `Added user dana in ${file}.\n` });
     const { certFile, keyFile } = await makeSelfSignedCert(dir);
-    const child = spawn(process.execPath, [BIN, 'server', '--http-port', '0', '--users', file, '--tls-cert', certFile, '--tls-key', keyFile], { cwd: ROOT });
+    const child = spawn(process.execPath, [BIN, 'server', '--http-port', '0', '--pg-port', '0', '--users', file, '--tls-cert', certFile, '--tls-key', keyFile], { cwd: ROOT });
     try {
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
@@ -197,7 +197,7 @@ describe('eddy users add and eddy server --users --tls-cert --tls-key (the built
 
   test('eddy server with only --tls-cert refuses to start and says both files are needed', async () => {
     if (!isBuilt()) throw new Error('dist/ is missing: build Eddy first (npm install, or npx tsc -p .)');
-    const r = await spawnEddy(['server', '--http-port', '0', '--tls-cert', join(dir, 'cert.pem')]);
+    const r = await spawnEddy(['server', '--http-port', '0', '--pg-port', '0', '--tls-cert', join(dir, 'cert.pem')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/--tls-cert and --tls-key go together/);
   });
@@ -206,7 +206,7 @@ describe('eddy users add and eddy server --users --tls-cert --tls-key (the built
     if (!isBuilt()) throw new Error('dist/ is missing: build Eddy first (npm install, or npx tsc -p .)');
     const junk = join(dir, 'junk.pem');
     writeFileSync(junk, 'not a certificate\n');
-    const r = await spawnEddy(['server', '--http-port', '0', '--tls-cert', junk, '--tls-key', junk]);
+    const r = await spawnEddy(['server', '--http-port', '0', '--pg-port', '0', '--tls-cert', junk, '--tls-key', junk]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`--tls-cert ${junk} --tls-key ${junk}: not a PEM certificate and its private key`);
   });
