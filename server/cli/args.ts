@@ -31,6 +31,11 @@ function add(flags: Map<string, string | true>, name: string, value: string): vo
  * its own flags. A typo such as `--outptu` must fail, not silently change nothing.
  */
 const CONNECTION = ['brokers', 'service-id', 'instance-id', 'config'];
+
+/** A flag that sets up a local engine, given with --server (which has its own): say which. */
+export function localFlagWithServer(args: ParsedArgs): string | undefined {
+  return [...CONNECTION, 'functions'].find((f) => args.flags.has(f));
+}
 export const COMMAND_FLAGS: Record<string, readonly string[]> = {
   run: ['output', 'set', 'functions', 'timeout', 'server', ...CONNECTION],
   shell: ['output', 'set', 'functions', 'server', 'user', ...CONNECTION],

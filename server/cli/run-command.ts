@@ -24,8 +24,6 @@ export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
   if (!OUTPUT_MODES.includes(mode)) { out.stderr(`eddy run: --output must be ${OUTPUT_MODES.join(', ')}, not '${String(mode)}'`); return 2; }
   let timeoutMs: number | undefined;
   try { timeoutMs = durationFlagMs(args.flags.get('timeout'), 'timeout'); } catch (e) { out.stderr(`eddy run: ${(e as Error).message}`); return 2; }
-  const server = args.flags.get('server');
-  if (typeof server === 'string') return runRemote(args, server, file, mode, out);
   let source: string;
   try {
     source = await readFile(file, 'utf8');
@@ -33,6 +31,8 @@ export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
     out.stderr(`eddy run: cannot read ${file}: ${(e as Error).message}`);
     return 1;
   }
+  const server = args.flags.get('server');
+  if (typeof server === 'string') return runRemote(args, server, file, source, mode, timeoutMs, out);
   // Statements with ${variables} can only be parsed once their DEFINEs have run.
   const { errors } = parseScript(source);
   const parseErrors = errors.filter((e) => !(e.snippet ?? '').includes('${') && !/\$\{/.test(lineAt(source, e)));

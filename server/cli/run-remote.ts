@@ -3,32 +3,22 @@
 // SET/UNSET/DEFINE/UNDEFINE stay on this side and go with every request as streamsProperties and
 // sessionVariables; queries go to /query-stream, everything else to /ksql. The first statement
 // that fails stops the script.
-import { readFile } from 'node:fs/promises';
 import { splitStatements, parseStatement, substituteVariables, type StatementText } from '../../grammar/index.js';
 import { SqlError, type Position } from '../../src/types/sql-error.js';
 import type { StatementResult } from '../../src/engine/statement-result.js';
 import { KsqlClient } from '../client/ksql-client.js';
 import { KsqlRestError } from '../client/ksql-rest-error.js';
 import { entityToResult, typeFromText } from '../client/entity-result.js';
-import type { ParsedArgs } from './args.js';
+import { localFlagWithServer, type ParsedArgs } from './args.js';
 import { printResult, type Out, type OutputMode } from './print-result.js';
 import { formatError } from './format-error.js';
 import { propertiesFromFlags } from './properties-flag.js';
-import { durationFlagMs } from './duration-flag.js';
 
-export async function runRemote(args: ParsedArgs, url: string, file: string, mode: OutputMode, out: Out): Promise<number> {
+export async function runRemote(args: ParsedArgs, url: string, file: string, source: string, mode: OutputMode, timeoutMs: number | undefined, out: Out): Promise<number> {
   // The server runs on its own log and functions: these would silently change nothing.
-  const local = ['brokers', 'service-id', 'instance-id', 'config', 'functions'].find((f) => args.flags.has(f));
+  const local = localFlagWithServer(args);
   if (local) { out.stderr(`eddy run: --${local} does not go with --server (the server has its own)`); return 2; }
-  let source: string;
-  try {
-    source = await readFile(file, 'utf8');
-  } catch (e) {
-    out.stderr(`eddy run: cannot read ${file}: ${(e as Error).message}`);
-    return 1;
-  }
-  const failed = await runScriptRemote(new KsqlClient(url), source,
-    { mode, properties: propertiesFromFlags(args), timeoutMs: durationFlagMs(args.flags.get('timeout'), 'timeout') }, out);
+  const failed = await runScriptRemote(new KsqlClient(url), source, { mode, properties: propertiesFromFlags(args), timeoutMs }, out);
   if (!failed) return 0;
   out.stderr(formatError(failed.error, file, source));
   return 1;

@@ -12,7 +12,7 @@ import { Engine } from '../../src/engine/engine.js';
 import { splitStatements } from '../../grammar/index.js';
 import { SqlError } from '../../src/types/sql-error.js';
 import type { PushRows } from '../../src/engine/statement-result.js';
-import type { ParsedArgs } from './args.js';
+import { localFlagWithServer, type ParsedArgs } from './args.js';
 import { printResult, OUTPUT_MODES, type Out, type OutputMode } from './print-result.js';
 import { formatError } from './format-error.js';
 import { SHELL_HELP } from './help.js';
@@ -57,7 +57,7 @@ async function chooseBackend(args: ParsedArgs, out: Out): Promise<ShellBackend> 
   const server = args.flags.get('server');
   if (server === undefined) return localBackend(args, out);
   if (typeof server !== 'string') throw new SqlError('INVALID_PROPERTY', '--server needs a URL, e.g. http://localhost:8088');
-  const local = ['brokers', 'service-id', 'instance-id', 'config', 'functions'].find((f) => args.flags.has(f));
+  const local = localFlagWithServer(args);
   if (local) throw new SqlError('INVALID_PROPERTY', `--${local} does not go with --server (the server has its own)`);
   const user = args.flags.get('user');
   const remote = new RemoteBackend(server, propertiesFromFlags(args), typeof user === 'string' ? user : undefined, process.env.EDDY_PASSWORD);

@@ -24,6 +24,9 @@ export interface QueryStream extends QueryMetadata {
 export interface KsqlClientOptions {
   /** How long a request may wait for its answer (a push query: for its first line). Default 120 s. */
   requestTimeoutMs?: number;
+  /** HTTP Basic credentials (else any user:password@ in the URL). */
+  user?: string;
+  password?: string;
 }
 
 export class KsqlClient {
@@ -35,8 +38,10 @@ export class KsqlClient {
   constructor(url: string, opts: KsqlClientOptions = {}) {
     // "localhost:8088" means http; user:password@ in the URL becomes HTTP Basic (fetch refuses it).
     const u = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `http://${url}`);
-    if (u.username) {
-      const basic = Buffer.from(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`).toString('base64');
+    const user = opts.user ?? (u.username ? decodeURIComponent(u.username) : undefined);
+    if (user !== undefined) {
+      const password = opts.user !== undefined ? opts.password ?? '' : decodeURIComponent(u.password);
+      const basic = Buffer.from(`${user}:${password}`).toString('base64');
       this.headers.authorization = `Basic ${basic}`;
       u.username = u.password = '';
     }

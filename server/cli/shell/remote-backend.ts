@@ -14,9 +14,7 @@ export class RemoteBackend implements ShellBackend {
 
   /** `user`/`password`: HTTP Basic credentials (else any in the URL). */
   constructor(url: string, properties: Record<string, string>, user?: string, password?: string) {
-    const u = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `http://${url}`);
-    if (user !== undefined) { u.username = encodeURIComponent(user); u.password = encodeURIComponent(password ?? ''); }
-    this.client = new KsqlClient(u.toString());
+    this.client = new KsqlClient(url, { user, password });
     this.describe = `the server at ${this.client.url}`;
     this.properties = { ...properties };
   }
