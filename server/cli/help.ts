@@ -43,13 +43,15 @@ Options:
 ${CONNECTION_FLAGS}
   --http-port PORT       The REST API's port (default 8088; 0 picks a free one)
   --pg-port PORT         The Postgres endpoint's port (default 5433; 0 picks a free one). It
-                         trusts every client (no passwords yet), so it is off with --users
+                         trusts every client that reaches it unless --users is given
   --no-pg                No Postgres endpoint
   --host ADDRESS         The address it listens on (default 127.0.0.1)
-  --tls-cert FILE        Serve HTTPS (HTTP/2 by ALPN, and HTTP/1.1) with this PEM certificate
+  --tls-cert FILE        Serve HTTPS (HTTP/2 by ALPN, and HTTP/1.1) with this PEM certificate,
+                         and TLS to Postgres clients that ask (sslmode=require; plain still works)
   --tls-key FILE         ... and this PEM private key (both flags or neither)
-  --users FILE           Require HTTP Basic credentials of a user in FILE on every endpoint but
-                         GET /healthcheck (401 otherwise); \`eddy users add NAME\` writes it
+  --users FILE           Require a user in FILE: HTTP Basic credentials on every endpoint but
+                         GET /healthcheck (401 otherwise), and a SCRAM-SHA-256 login (the user's
+                         password) on the Postgres endpoint; \`eddy users add NAME\` writes it
   --set NAME=VALUE       Set a property (repeatable)
   --functions DIR        Load user functions (.ts or .js modules) from DIR at start
   -h, --help             Show this help`;
@@ -104,9 +106,11 @@ export const USERS_HELP = `Usage: eddy users add NAME [--users FILE]
 Adds the user NAME to the users file (default: eddy-users.txt), or sets its password if it is
 there. The password is asked for twice without echo, or, when stdin is not a terminal, read
 from stdin's first line (\`printf '%s\\n' "$PW" | eddy users add alice --users users.txt\`);
-never give it on the command line. The file holds one user a line, NAME:scrypt$N$r$p$SALT$HASH
-(a salted scrypt hash, never the password); \`eddy server --users FILE\` checks HTTP Basic
-credentials against it and reads it again when it changes.
+never give it on the command line. The file holds one user a line: NAME, a salted scrypt hash
+of the password and a SCRAM-SHA-256 verifier (never the password). \`eddy server --users FILE\`
+checks HTTP Basic credentials against the hash and Postgres logins against the verifier, and
+reads the file again when it changes. A user added before Postgres logins existed has no
+verifier: add it again to log in over Postgres.
 
 Options:
   --users FILE           The users file (default: eddy-users.txt)

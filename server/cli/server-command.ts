@@ -14,6 +14,7 @@ import { propertiesFromFlags, functionsDir } from './properties-flag.js';
 import { formatError } from './format-error.js';
 import { startRestServer, type RestServer } from '../rest/rest-server.js';
 import { startPgServer, type PgServer } from '../pgwire/pg-server.js';
+import { UsersFile } from '../rest/auth-users-file.js';
 import { SqlError } from '../../src/types/sql-error.js';
 
 const DEFAULT_HTTP_PORT = 8088;
@@ -34,16 +35,22 @@ export async function serverCommand(args: ParsedArgs, out: Out, stop: Promise<vo
       onProcessingLog: (e) => out.stderr(`processing log: ${e.queryId} ${e.type}: ${e.message}${e.topic ? ` (${e.topic}/${e.partition}@${e.offset})` : ''}`),
     });
     const host = stringFlag(args, 'host') ?? '127.0.0.1';
+    const tls = tlsFiles(args);
+    const usersFile = stringFlag(args, 'users');
     rest = await startRestServer(engine, {
-      host, port: port(args, 'http-port', DEFAULT_HTTP_PORT), tls: tlsFiles(args), usersFile: stringFlag(args, 'users'),
+      host, port: port(args, 'http-port', DEFAULT_HTTP_PORT), tls, usersFile,
     });
-    // The Postgres endpoint only trusts (no passwords yet): with --users it would bypass them.
-    const users = stringFlag(args, 'users') !== undefined;
-    if (!args.flags.has('no-pg') && !users) pgServer = await startPgServer(engine, { host, port: port(args, 'pg-port', DEFAULT_PG_PORT) });
+    // The same certificate and users as REST: TLS on SSLRequest, SCRAM-SHA-256 logins (else trust).
+    if (!args.flags.has('no-pg')) {
+      pgServer = await startPgServer(engine, {
+        host, port: port(args, 'pg-port', DEFAULT_PG_PORT),
+        ...(tls ? { tls } : {}),
+        ...(usersFile !== undefined ? { users: await UsersFile.load(usersFile) } : {}),
+      });
+    }
     const lost = conn.options.durable ? '' : ' (its state is lost when it stops)';
     // Each address ends at a space: scripts cut them out of this line.
-    const pgAt = pgServer ? ` and Postgres at postgresql://${host}:${pgServer.port}`
-      : users && !args.flags.has('no-pg') ? ' (no Postgres endpoint: it has no password authentication yet, and --users is set)' : '';
+    const pgAt = pgServer ? ` and Postgres at postgresql://${host}:${pgServer.port}` : '';
     out.stderr(`Eddy server on ${conn.describe}${lost}: ${[...engine.state.queries.keys()].length} persistent queries running; REST API at ${rest.url}${pgAt}`);
   } catch (e) {
     out.stderr(formatError(e, undefined));

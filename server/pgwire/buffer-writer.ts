@@ -40,6 +40,30 @@ export class BufferWriter {
     return this;
   }
 
+  /** A length-prefixed binary value (DataRow field, CopyData): -1 for NULL. */
+  bytesField(b: Uint8Array | null): this {
+    if (b === null) return this.int32(-1);
+    this.int32(b.length);
+    return this.bytes(b);
+  }
+
+  /** Raw bytes. */
+  bytes(b: Uint8Array): this {
+    this.ensure(b.length);
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+    return this;
+  }
+
+  /** UTF-8 text without a terminator or length (CopyData's body). */
+  text(s: string): this {
+    const n = Buffer.byteLength(s);
+    this.ensure(n);
+    this.buf.write(s, this.pos, 'utf8');
+    this.pos += n;
+    return this;
+  }
+
   /** Ends the current message: fills in its length. */
   end(): this {
     this.buf.writeInt32BE(this.pos - this.lengthAt, this.lengthAt);

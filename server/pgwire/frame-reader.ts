@@ -12,6 +12,9 @@ export class FrameReader {
   /** True until the startup message proper has been read. */
   startupPhase = true;
 
+  /** Bytes received but not yet a whole frame. */
+  get pendingBytes(): number { return this.pending.length; }
+
   /** Adds bytes; returns every complete frame they finish. Throws on an impossible length. */
   push(chunk: Buffer): Frame[] {
     this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);

@@ -1,48 +1,143 @@
-// One Postgres client connection: startup, then the simple query protocol. Statements run
-// through the Engine API with the connection's own SET properties and DEFINE variables (its
-// session). Messages are handled one at a time, in order; a push query streams its rows until
-// LIMIT, an error, or the client going away (which cancels it).
+// One Postgres client connection: startup (pg-startup.ts), then the simple and the extended
+// query protocols over a PgSession. Messages are handled one at a time, in arrival order. A
+// CancelRequest (from another connection) or the client going away stops what runs now.
 import type { Socket } from 'node:net';
+import { TLSSocket, type SecureContext } from 'node:tls';
 import type { Engine } from '../../src/engine/engine.js';
-import type { StatementResult, PushRows } from '../../src/engine/statement-result.js';
-import type { Statement } from '../../grammar/ast.js';
-import { RequestScope } from '../rest/request-scope.js';
 import { BufferWriter } from './buffer-writer.js';
 import { FrameReader, type Frame } from './frame-reader.js';
-import { readStartup, parameterStatuses } from './startup.js';
+import { StartupPhase, type StartupSecurity } from './pg-startup.js';
+import { PgSession } from './pg-session.js';
+import type { PgSessionInfo } from './catalog/postgres-query.js';
+import { parameterStatuses } from './startup.js';
+import type { Portal } from './portal.js';
+import { MessageReader } from './message-reader.js';
+import { ExtendedQuery, type ExtendedHost } from './extended-query.js';
+import { pgError, PgProtocolError } from './sqlstate.js';
 import * as m from './backend-messages.js';
-import { pgColumn, type PgColumn } from './pg-types.js';
-import { pgError, type PgError } from './sqlstate.js';
-import { commandTag } from './command-tag.js';
 
-/** Extended-protocol messages: answered with one error, then skipped until Sync. */
-const EXTENDED = new Set(['P', 'B', 'D', 'E', 'C', 'H']);
+/** Settings psql and drivers follow: a SET of one is reported with ParameterStatus. */
+const REPORTED = new Set(['application_name', 'client_encoding', 'datestyle', 'intervalstyle', 'is_superuser', 'server_encoding', 'server_version', 'session_authorization', 'standard_conforming_strings', 'timezone', 'integer_datetimes']);
 
-const SAID_BY_TAG = /^(Stream|Table) created$/;
+const CANCELLED = (): PgProtocolError => new PgProtocolError('57014', 'canceling statement due to user request');
 
-export class PgConnection {
+export class PgConnection implements ExtendedHost {
   private readonly reader = new FrameReader();
-  private readonly w = new BufferWriter();
-  private readonly scope = new RequestScope(undefined, undefined);
+  readonly w = new BufferWriter();
+  private socket: Socket;
+  private startup: StartupPhase | undefined;
+  private pgSession: PgSession | undefined;
+  private ext: ExtendedQuery | undefined;
   /** Frames are handled in arrival order, each after the previous one finished. */
   private chain: Promise<void> = Promise.resolve();
+  /** After an error in an extended-protocol message: everything is skipped until Sync. */
   private skippingUntilSync = false;
-  private push: PushRows | undefined;
+  /** True while a Query or Execute runs (a cancel applies to it). */
+  private running = false;
+  private stopper!: { promise: Promise<never>; reject: (e: Error) => void };
   private closed = false;
+  /** Frames received and not yet handled (the one being handled included). */
+  private queued = 0;
 
-  constructor(private readonly socket: Socket, private readonly engine: Engine, private readonly pid: number, private readonly secret: number) {
+  constructor(socket: Socket, readonly engine: Engine, readonly pid: number, readonly secret: number,
+    security: StartupSecurity, private readonly cancelOther: (pid: number, secret: number) => void) {
+    this.socket = socket;
+    this.newStopper();
+    this.startup = new StartupPhase({
+      w: this.w, pid, secret,
+      send: () => this.flush(),
+      writeRaw: (b) => { this.socket.write(b); },
+      close: () => this.close(),
+      cancel: (p, s) => this.cancelOther(p, s),
+      ready: (params) => this.ready(params),
+      startTls: (context) => this.startTls(context),
+    }, security);
     socket.setNoDelay(true);
-    socket.on('data', (chunk: Buffer) => this.received(chunk));
-    socket.on('error', () => undefined); // 'close' follows
+    this.listen(socket);
     socket.on('close', () => this.close());
   }
 
-  /** Ends the connection and its running push query. */
+  /** The session, once the client is in (queries come only then). */
+  get session(): PgSession { return this.pgSession!; }
+
+  /** Rejects when the running statement is cancelled or the client goes away. */
+  get stop(): Promise<never> { return this.stopper.promise; }
+
+  /** A CancelRequest matched this connection: stops the running statement, if any. */
+  cancel(): void {
+    if (this.running) this.stopper.reject(CANCELLED());
+  }
+
+  /** Ends the connection, its running statement and every query it holds. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    void this.push?.cancel().catch(() => undefined);
+    this.stopper.reject(new PgProtocolError('08006', 'the client went away'));
+    this.startup?.dispose();
     this.socket.destroy();
+    void this.ext?.closePortals(() => true);
+    void this.pgSession?.close();
+  }
+
+  /** Writes what is buffered; waits while the socket's buffer is full (a slow client). */
+  async flush(): Promise<void> {
+    if (this.w.length === 0 || this.closed) return;
+    if (this.socket.write(this.w.flush())) return;
+    await new Promise<void>((resolve) => {
+      const done = (): void => { this.socket.off('drain', done); this.socket.off('close', done); resolve(); };
+      this.socket.on('drain', done);
+      this.socket.on('close', done);
+    });
+  }
+
+  private newStopper(): void {
+    let reject!: (e: Error) => void;
+    const promise = new Promise<never>((_, r) => { reject = r; });
+    promise.catch(() => undefined); // only racing waits observe it
+    this.stopper = { promise, reject };
+  }
+
+  private listen(s: Socket): void {
+    s.on('data', (chunk: Buffer) => this.received(chunk));
+    s.on('error', () => undefined); // 'close' follows
+  }
+
+  /** SSLRequest with TLS configured: 'S', then the rest of the connection over TLS. */
+  private startTls(context: SecureContext): void {
+    const raw = this.socket;
+    // Bytes sent after SSLRequest before the handshake would pass as if encrypted: Postgres refuses them.
+    if (this.queued > 1 || this.reader.pendingBytes > 0) {
+      raw.write('S');
+      m.errorResponse(this.w, { code: '08P01', message: 'received unencrypted data after SSL request', severity: 'FATAL' });
+      void this.flush().finally(() => this.close());
+      return;
+    }
+    raw.write('S');
+    raw.removeAllListeners('data');
+    const tls = new TLSSocket(raw, { isServer: true, secureContext: context });
+    this.socket = tls;
+    this.listen(tls);
+    tls.on('close', () => this.close());
+  }
+
+  private ready(params: Map<string, string>): void {
+    this.startup = undefined;
+    const settings = new Map<string, string>();
+    for (const [name, value] of parameterStatuses(params)) settings.set(name.toLowerCase(), value);
+    const info: PgSessionInfo = {
+      user: params.get('user') ?? 'eddy',
+      database: params.get('database') ?? params.get('user') ?? 'eddy',
+      get applicationName() { return settings.get('application_name') ?? ''; },
+      settings,
+      pid: this.pid,
+    };
+    this.pgSession = new PgSession(this.engine, info, {
+      deallocate: (name) => this.ext?.deallocate(name),
+      reported: (host, name, value) => { if (REPORTED.has(name.toLowerCase())) m.parameterStatus(host.w, name, value); },
+    });
+    this.ext = new ExtendedQuery(this);
+    m.readyForQuery(this.w);
+    void this.flush();
   }
 
   private received(chunk: Buffer): void {
@@ -53,125 +148,88 @@ export class PgConnection {
       this.close(); // a broken length: nothing after it can be framed
       return;
     }
-    for (const f of frames) this.chain = this.chain.then(() => (this.closed ? undefined : this.handle(f))).catch(() => this.close());
-  }
-
-  private async handle(f: Frame): Promise<void> {
-    if (f.kind === 'startup') return this.startup(f.body);
-    switch (f.code) {
-      case 'Q': return this.simpleQuery(f.body.toString('utf8', 0, Math.max(0, f.body.length - 1)));
-      case 'X': this.close(); return;
-      case 'S':
-        this.skippingUntilSync = false;
-        m.readyForQuery(this.w);
-        return this.send();
-      default:
-        if (this.skippingUntilSync) return;
-        if (EXTENDED.has(f.code)) {
-          // The error goes out now: some clients wait for it before they send Sync.
-          this.skippingUntilSync = true;
-          m.errorResponse(this.w, { code: '0A000', message: 'extended query protocol not supported yet: use the simple query protocol' });
-          return this.send();
-        }
-        m.errorResponse(this.w, { code: '08P01', message: `unexpected message type '${f.code}'` });
-        m.readyForQuery(this.w);
-        return this.send();
+    this.queued += frames.length;
+    for (const f of frames) {
+      this.chain = this.chain.then(() => (this.closed ? undefined : this.handle(f))).catch(() => this.close()).finally(() => { this.queued--; });
     }
   }
 
-  private async startup(body: Buffer): Promise<void> {
-    const req = readStartup(body);
-    switch (req.kind) {
-      case 'ssl': case 'gssenc':
-        this.socket.write('N'); // no TLS yet: the client goes on in plain text
+  private async handle(f: Frame): Promise<void> {
+    if (this.startup) return this.startup.handle(f);
+    if (f.kind !== 'typed') return this.close();
+    switch (f.code) {
+      case 'Q': return this.simpleQuery(f.body.toString('utf8', 0, Math.max(0, f.body.length - 1)));
+      case 'X': this.close(); return;
+      case 'S': return this.sync();
+      case 'H': return this.flush();
+      case 'P': case 'B': case 'D': case 'E': case 'C':
+        if (this.skippingUntilSync) return;
+        this.ext!.messageText = undefined;
+        try {
+          await this.ext!.handle(f.code, new MessageReader(f.body));
+        } catch (e) {
+          this.fail(e, this.ext!.messageText);
+          this.skippingUntilSync = true;
+        }
         return;
-      case 'cancel':
-        this.close(); // not supported yet: the client waits for EOF
-        return;
-      case 'unsupported':
-        m.errorResponse(this.w, { code: '0A000', message: `unsupported frontend protocol ${req.version >>> 16}.${req.version & 0xffff}: Eddy speaks 3.0` });
-        await this.send();
-        this.close();
-        return;
-      case 'startup':
-        m.authenticationOk(this.w);
-        for (const [name, value] of parameterStatuses(req.params)) m.parameterStatus(this.w, name, value);
-        m.backendKeyData(this.w, this.pid, this.secret);
-        m.readyForQuery(this.w);
-        return this.send();
+      case 'd': case 'c': case 'f': return; // COPY FROM data: never asked for; Postgres ignores it outside COPY
+      default:
+        m.errorResponse(this.w, { code: '08P01', message: `unexpected message type '${f.code}'` });
+        m.readyForQuery(this.w, this.session.status);
+        return this.flush();
+    }
+  }
+
+  /** An error as ErrorResponse; a transaction block becomes failed. */
+  private fail(e: unknown, text: string | undefined): void {
+    m.errorResponse(this.w, pgError(e, text));
+    this.pgSession?.failed();
+  }
+
+  async run<T>(f: () => Promise<T>): Promise<T> {
+    this.running = true;
+    try {
+      return await f();
+    } finally {
+      this.running = false;
+      if (!this.closed) this.newStopper(); // a cancel applies to one statement only
     }
   }
 
   /** A Query: its statements in order; the first error ends it. Always ends with ReadyForQuery. */
   private async simpleQuery(text: string): Promise<void> {
-    try {
-      const statements = this.engine.split(text);
-      if (statements.length === 0) m.emptyQueryResponse(this.w);
-      for (const st of statements) {
-        if (this.closed) return;
-        const s = this.engine.parse(st, this.scope.variables);
-        if (this.scope.apply(s)) { m.commandComplete(this.w, commandTag(s)); continue; }
-        await this.engine.settle();
-        await this.result(s, await this.engine.execute(s, { properties: this.scope.properties }));
+    const session = this.session;
+    await this.ext!.closePortal('');
+    await this.run(async () => {
+      let portal: Portal | undefined;
+      try {
+        const statements = this.engine.split(text);
+        if (statements.length === 0) m.emptyQueryResponse(this.w);
+        for (const st of statements) {
+          if (this.closed) return;
+          portal = session.portal(st, [], { simpleQuery: true });
+          const columns = await portal.describe(this);
+          if (columns) m.rowDescription(this.w, columns);
+          await portal.execute(this, 0);
+          await portal.close();
+          portal = undefined;
+        }
+      } catch (e) {
+        await portal?.close();
+        this.fail(e, text);
       }
-    } catch (e) {
-      this.error(pgError(e, text));
-    }
-    if (this.closed) return;
-    m.readyForQuery(this.w);
-    await this.send();
-  }
-
-  private async result(s: Statement, r: StatementResult): Promise<void> {
-    if (r.kind === 'message') {
-      // The tag already says "created"; anything more (a query id, "already exists") is news.
-      if (r.message && !SAID_BY_TAG.test(r.message)) this.notice(r.message);
-      m.commandComplete(this.w, commandTag(s));
-      return;
-    }
-    const columns = r.columns.map((c) => pgColumn(c.name, c.type));
-    m.rowDescription(this.w, columns);
-    if (r.kind === 'rows') {
-      for (const row of r.rows) m.dataRow(this.w, columns, row);
-      m.commandComplete(this.w, `SELECT ${r.rows.length}`);
-      return;
-    }
-    await this.stream(r.rows, columns);
-  }
-
-  /** A push query's rows, each sent as it arrives, until it ends or the client goes away. */
-  private async stream(rows: PushRows, columns: PgColumn[]): Promise<void> {
-    this.push = rows;
-    let n = 0;
-    try {
-      await this.send();
-      for await (const row of rows) {
-        if (this.closed) break;
-        m.dataRow(this.w, columns, row);
-        n++;
-        await this.send();
-      }
-    } finally {
-      this.push = undefined;
-      if (this.closed) await rows.cancel().catch(() => undefined);
-    }
-    m.commandComplete(this.w, `SELECT ${n}`);
-  }
-
-  private error(e: PgError): void { m.errorResponse(this.w, e); }
-
-  private notice(message: string): void {
-    this.w.begin('N').byte(0x53).cstring('NOTICE').byte(0x56).cstring('NOTICE').byte(0x43).cstring('00000').byte(0x4d).cstring(message).byte(0).end();
-  }
-
-  /** Writes what is buffered; waits while the socket's buffer is full (a slow client). */
-  private async send(): Promise<void> {
-    if (this.w.length === 0 || this.closed) return;
-    if (this.socket.write(this.w.flush())) return;
-    await new Promise<void>((resolve) => {
-      const done = (): void => { this.socket.off('drain', done); this.socket.off('close', done); resolve(); };
-      this.socket.on('drain', done);
-      this.socket.on('close', done);
     });
+    if (this.closed) return;
+    m.readyForQuery(this.w, session.status);
+    await this.flush();
   }
+
+  private async sync(): Promise<void> {
+    this.skippingUntilSync = false;
+    // Outside a transaction block every Sync ends the implicit transaction, and its portals.
+    if (this.session.status === 'I') await this.ext!.closePortals(() => true);
+    m.readyForQuery(this.w, this.session.status);
+    await this.flush();
+  }
+
 }

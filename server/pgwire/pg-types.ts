@@ -2,6 +2,7 @@
 // value's text format (what a Postgres server sends for that type). Compiled once per query.
 import type { SqlType } from '../../src/types/sql-type.js';
 import { jsonWriter } from '../rest/json-values.js';
+import { binaryWriter, textToBinary } from './pg-binary.js';
 
 export const OID = {
   BOOL: 16, BYTEA: 17, INT8: 20, INT4: 23, TEXT: 25, JSON: 114, FLOAT8: 701,
@@ -10,7 +11,10 @@ export const OID = {
 
 export type TextWriter = (v: unknown) => string | null;
 
-export interface PgColumn { name: string; oid: number; typeSize: number; write: TextWriter }
+export type BinaryWriter = (v: unknown) => Uint8Array | null;
+
+/** A result column: its RowDescription fields and writers of its text and binary formats. */
+export interface PgColumn { name: string; oid: number; typeSize: number; write: TextWriter; binary: BinaryWriter }
 
 const MS_PER_DAY = 86400000;
 
@@ -21,6 +25,11 @@ function timeText(iso: string): string {
 
 /** The Postgres column of an Eddy result column. */
 export function pgColumn(name: string, t: SqlType | undefined): PgColumn {
+  const c = textColumnOf(name, t);
+  return { ...c, binary: binaryWriter(t) };
+}
+
+function textColumnOf(name: string, t: SqlType | undefined): Omit<PgColumn, 'binary'> {
   const nullable = (f: (v: unknown) => string): TextWriter => (v) => (v === null || v === undefined ? null : f(v));
   switch (t?.kind) {
     case 'BOOLEAN': return { name, oid: OID.BOOL, typeSize: 1, write: nullable((v) => (v ? 't' : 'f')) };
@@ -57,3 +66,14 @@ function anyText(v: unknown): string {
   if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return String(v);
   return jsonWriter({ kind: 'NULL' })(v);
 }
+
+/** A column whose values are already Postgres text (catalog answers), of type `oid`. */
+export function textColumn(name: string, oid: number): PgColumn {
+  return {
+    name, oid, typeSize: TYPE_SIZE[oid] ?? -1,
+    write: (v) => (v === null || v === undefined ? null : String(v)),
+    binary: (v) => (v === null || v === undefined ? null : textToBinary(oid, String(v))),
+  };
+}
+
+const TYPE_SIZE: Record<number, number> = { 16: 1, 18: 1, 19: 64, 20: 8, 21: 2, 23: 4, 26: 4, 700: 4, 701: 8, 1082: 4, 1083: 8, 1114: 8, 1184: 8 };

@@ -21,10 +21,16 @@ const SQLSTATE: Record<ErrorCode, string> = {
   INTERNAL: 'XX000',
 };
 
-export interface PgError { code: string; message: string; /** 1-based character position in the query text. */ position?: number }
+export interface PgError { code: string; message: string; hint?: string; /** ERROR unless the connection ends with it. */ severity?: 'ERROR' | 'FATAL'; /** 1-based character position in the query text. */ position?: number }
+
+/** A Postgres-level error (not an Eddy SqlError): its SQLSTATE is given. */
+export class PgProtocolError extends Error {
+  constructor(readonly code: string, message: string, readonly hint?: string) { super(message); }
+}
 
 /** An error as ErrorResponse fields; `queryText` is the whole Query the position points into. */
 export function pgError(e: unknown, queryText: string | undefined): PgError {
+  if (e instanceof PgProtocolError) return { code: e.code, message: e.message, ...(e.hint !== undefined ? { hint: e.hint } : {}) };
   if (!isSqlError(e)) return { code: 'XX000', message: e instanceof Error ? e.message : String(e) };
   const out: PgError = { code: SQLSTATE[e.code] ?? 'XX000', message: e.message };
   // Positions are offsets into the whole Query text (the statements keep their origin);

@@ -5,7 +5,8 @@ export const GSSENC_REQUEST = 80877104;
 export const CANCEL_REQUEST = 80877102;
 
 export type StartupRequest =
-  | { kind: 'ssl' | 'gssenc' | 'cancel' }
+  | { kind: 'ssl' | 'gssenc' }
+  | { kind: 'cancel'; pid: number; secret: number }
   | { kind: 'startup'; params: Map<string, string> }
   | { kind: 'unsupported'; version: number };
 
@@ -13,7 +14,7 @@ export function readStartup(body: Buffer): StartupRequest {
   const code = body.readInt32BE(0);
   if (code === SSL_REQUEST) return { kind: 'ssl' };
   if (code === GSSENC_REQUEST) return { kind: 'gssenc' };
-  if (code === CANCEL_REQUEST) return { kind: 'cancel' };
+  if (code === CANCEL_REQUEST) return { kind: 'cancel', pid: body.length >= 12 ? body.readInt32BE(4) : -1, secret: body.length >= 12 ? body.readInt32BE(8) : -1 };
   if (code >>> 16 !== 3) return { kind: 'unsupported', version: code };
   const params = new Map<string, string>();
   let at = 4;

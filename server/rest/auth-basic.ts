@@ -4,45 +4,36 @@
 // entity (error_code 40100). The file is read again when it changes, so `eddy users add` takes
 // effect without a restart.
 import { createHash } from 'node:crypto';
-import { stat } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { SqlError } from '../../src/types/sql-error.js';
 import { genericError } from './errors.js';
-import { readUsers, verifyPassword, hashPassword, type Users } from './auth-users-file.js';
+import { UsersFile, verifyPassword, hashPassword } from './auth-users-file.js';
 
 export const UNAUTHORIZED = 40100;
 const OPEN_PATHS = new Set(['/healthcheck']);
-// How often, at most, the file's modification time is checked.
-const RELOAD_CHECK_MS = 1000;
 // Credentials already verified, by a digest of the Authorization header, so a client's every
 // request does not pay scrypt's cost; bounded, cleared when the file changes.
 const MAX_VERIFIED = 1000;
 
 export class BasicAuth {
-  private users: Users = new Map();
-  private mtimeMs = -1;
-  private checkedAt = 0;
   private readonly verified = new Set<string>();
   private readonly pending = new Map<string, Promise<boolean>>();
+  /** The users file's generation the verified credentials were checked against. */
   private generation = 0;
   // An unknown user is checked against this hash too, so the answer's timing does not tell
   // which names exist.
   private dummy: Promise<string> | undefined;
 
-  private constructor(readonly file: string) {}
+  private constructor(private readonly users: UsersFile) {}
+
+  get file(): string { return this.users.file; }
 
   /** Reads the file now: a missing or malformed file fails the server's start. */
   static async load(file: string): Promise<BasicAuth> {
-    const auth = new BasicAuth(file);
-    auth.mtimeMs = (await statOrThrow(file)).mtimeMs;
-    auth.users = await readUsers(file);
-    return auth;
+    return new BasicAuth(await UsersFile.load(file));
   }
 
   /** The user name when the Authorization header holds a known user's password, else undefined. */
   async authenticate(header: string | undefined): Promise<string | undefined> {
-    await this.reloadIfChanged();
     if (!header) return undefined;
     const m = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header);
     if (!m) return undefined;
@@ -51,18 +42,22 @@ export class BasicAuth {
     if (colon < 0) return undefined;
     const name = decoded.slice(0, colon);
     const digest = createHash('sha256').update(header).digest('base64');
-    if (this.verified.has(digest)) return name;
+    const stored = (await this.users.lookup(name))?.hash; // reads the file again if it changed
+    if (this.users.generation !== this.generation) {
+      this.generation = this.users.generation;
+      this.verified.clear();
+    }
+    if (stored !== undefined && this.verified.has(digest)) return name;
     // Clients that open many requests at once with one header share one verification.
     let pending = this.pending.get(digest);
     if (!pending) {
-      pending = this.verify(name, decoded.slice(colon + 1), digest).finally(() => this.pending.delete(digest));
+      pending = this.verify(stored, decoded.slice(colon + 1), digest).finally(() => this.pending.delete(digest));
       this.pending.set(digest, pending);
     }
     return (await pending) ? name : undefined;
   }
 
-  private async verify(name: string, password: string, digest: string): Promise<boolean> {
-    const stored = this.users.get(name);
+  private async verify(stored: string | undefined, password: string, digest: string): Promise<boolean> {
     const generation = this.generation;
     const ok = await verifyPassword(password, stored ?? await (this.dummy ??= hashPassword('')));
     if (!ok || stored === undefined) return false;
@@ -70,23 +65,6 @@ export class BasicAuth {
     if (this.verified.size >= MAX_VERIFIED) this.verified.clear();
     this.verified.add(digest);
     return true;
-  }
-
-  private async reloadIfChanged(): Promise<void> {
-    const now = Date.now();
-    if (now - this.checkedAt < RELOAD_CHECK_MS) return;
-    this.checkedAt = now;
-    try {
-      const { mtimeMs } = await stat(this.file);
-      if (mtimeMs === this.mtimeMs) return;
-      const users = await readUsers(this.file);
-      this.users = users;
-      this.mtimeMs = mtimeMs;
-      this.generation++;
-      this.verified.clear();
-    } catch {
-      // A file removed or half-edited keeps the users last read: a typo must not open the server.
-    }
   }
 }
 
@@ -98,12 +76,4 @@ export function registerBasicAuth(app: FastifyInstance, auth: BasicAuth): void {
     return reply.code(401).header('www-authenticate', 'Basic realm="eddy"')
       .send(genericError(UNAUTHORIZED, 'Unauthorized'));
   });
-}
-
-async function statOrThrow(file: string): Promise<Stats> {
-  try {
-    return await stat(file);
-  } catch (e) {
-    throw new SqlError('IO_ERROR', `cannot read the users file ${file}: ${(e as Error).message}`);
-  }
 }

@@ -35,6 +35,9 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
 
   get isClosed(): boolean { return this.closed; }
 
+  /** Items waiting for the consumer. */
+  get size(): number { return this.items.length; }
+
   [Symbol.asyncIterator](): AsyncIterator<T> {
     return {
       next: () => {

@@ -3,7 +3,9 @@
 // input, so a script sees the effects of the statements before it without sleeping.
 import type { Log } from '../log/log.js';
 import type { Statement } from '../../grammar/ast.js';
-import type { StatementResult } from './statement-result.js';
+import type { StatementResult, ResultColumn } from './statement-result.js';
+import type { QueryStatement } from '../../grammar/ast.js';
+import { queryColumns } from './execute-query.js';
 import type { ProcessingLogEntry } from '../runtime/processing-log.js';
 import { MemoryLog } from '../log/memory-log.js';
 import { FunctionRegistry } from '../../udfs/registry.js';
@@ -182,6 +184,17 @@ export class Engine {
     const text = stmt.text.includes('${') ? substituteVariables(stmt.text, variables, origin) : stmt.text;
     if (text !== stmt.text) checkStatementSize(text, origin, this.state.properties);
     return parseStatement(text, origin);
+  }
+
+  /** The columns a SELECT returns, planned with the session's properties but not run. */
+  queryColumns(s: QueryStatement, properties?: Record<string, string>): ResultColumn[] {
+    const saved = this.state.properties;
+    if (properties) this.state.properties = { ...saved, ...properties };
+    try {
+      return queryColumns(this.state, s);
+    } finally {
+      this.state.properties = saved;
+    }
   }
 
   /** Executes every statement of a script in order; stops at the first error (thrown). */

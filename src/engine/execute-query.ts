@@ -61,8 +61,13 @@ export async function executePushQuery(state: EngineState, s: QueryStatement): P
     if (state.queries.get(id) === q) { state.queries.delete(id); await q.runner.stop(); }
   };
   if (limit === 0) await cancel();
-  const rows: PushRows = { [Symbol.asyncIterator]: () => queue[Symbol.asyncIterator](), cancel };
+  const rows: PushRows = { [Symbol.asyncIterator]: () => queue[Symbol.asyncIterator](), cancel, buffered: () => queue.size };
   return { kind: 'stream', statement: s.text, columns: columnsOf(root), queryId: id, rows };
+}
+
+/** The columns a query returns, without running it (a Postgres client's Describe). */
+export function queryColumns(state: EngineState, s: QueryStatement): ResultColumn[] {
+  return columnsOf(planSelect(s.query, { catalog: state.catalog, registry: state.registry, properties: state.properties }, {}));
 }
 
 export async function executePullQuery(state: EngineState, s: QueryStatement): Promise<StatementResult> {

@@ -15,4 +15,6 @@ export type StatementResult =
 export interface PushRows extends AsyncIterable<unknown[]> {
   /** Stops the query; the iteration ends. */
   cancel(): Promise<void>;
+  /** Rows waiting to be read now (a consumer flushes its socket when none wait). */
+  buffered?(): number;
 }

@@ -49,11 +49,15 @@ describe('node-postgres', () => {
     } finally { await c.end(); }
   });
 
-  it('answers a parameterised query with a clean 0A000 error, and the connection stays usable', async () => {
+  it('runs parameterised statements: $n values take the type their column needs', async () => {
     const c = await connect();
     try {
-      await expect(c.query('SELECT item FROM orders WHERE id = $1;', [1])).rejects.toMatchObject({ code: '0A000' });
-      expect((await c.query('SELECT qty FROM orders;')).rows).toEqual([{ QTY: '3' }]);
+      await c.query('INSERT INTO orders (id, item, qty, price, ok) VALUES ($1, $2, $3, $4, $5);', [7, "it's", 12, -0.5, false]);
+      const r = await c.query('SELECT item, qty, price, ok FROM orders WHERE id = $1 AND item = $2;', [7, "it's"]);
+      expect(r.rows).toEqual([{ ITEM: "it's", QTY: '12', PRICE: -0.5, OK: false }]);
+      // A value that is not a number for a number column: a clean error, and the connection goes on.
+      await expect(c.query('SELECT item FROM orders WHERE id = $1;', ['seven'])).rejects.toMatchObject({ message: expect.stringContaining('seven') });
+      expect((await c.query('SELECT qty FROM orders WHERE id = 1;')).rows).toEqual([{ QTY: '3' }]);
     } finally { await c.end(); }
   });
 

@@ -3,8 +3,9 @@ import { describe, it, expect } from 'vitest';
 import { serverCommand } from '../../server/cli/server-command.js';
 import { parseArgs } from '../../server/cli/args.js';
 import { psql } from './pg-helpers.js';
-import { hashPassword } from '../../server/rest/auth-users-file.js';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { setUser } from '../../server/rest/auth-users-file.js';
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -50,14 +51,24 @@ describe('eddy server --pg-port', () => {
 });
 
 describe('eddy server --users', () => {
-  it('opens no Postgres endpoint, which would let clients in without a password, and says so', async () => {
+  it('opens the Postgres endpoint with SCRAM-SHA-256 logins as the users of the file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'eddy-pg-users-'));
-    const users = join(dir, 'users.json');
-    writeFileSync(users, `dana:${await hashPassword('pw')}\n`);
-    let line = '';
-    const code = await withServer(['--http-port', '0', '--pg-port', '0', '--users', users], async (l) => { line = l; });
+    const users = join(dir, 'users.txt');
+    await setUser(users, 'dana', 'pw');
+    const results: { code: number; stderr: string }[] = [];
+    const code = await withServer(['--http-port', '0', '--pg-port', '0', '--users', users], async (line) => {
+      const port = Number(/Postgres at postgresql:\/\/127\.0\.0\.1:(\d+)/.exec(line)?.[1]);
+      expect(port).toBeGreaterThan(0);
+      const as = (password: string): Promise<{ code: number; stderr: string }> => new Promise((resolve) => {
+        execFile('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'dana', '-d', 'eddy', '-X', '-w', '-c', 'SHOW STREAMS;'],
+          { timeout: 20_000, env: { ...process.env, PGPASSWORD: password, PGCONNECT_TIMEOUT: '5' } },
+          (err, _stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stderr }));
+      });
+      results.push(await as('pw'), await as('not pw'));
+    });
     expect(code).toBe(0);
-    expect(line).toContain('no Postgres endpoint');
-    expect(line).not.toContain('postgresql://');
+    expect(results[0]).toEqual({ code: 0, stderr: '' });
+    expect(results[1].code).toBe(2);
+    expect(results[1].stderr).toContain('password authentication failed for user "dana"');
   });
 });

@@ -136,7 +136,7 @@ describe('the users file and eddy users add', () => {
     expect(text).not.toContain('correct horse');
     const hashes = text.split('\n').filter((l) => /^(alice|bob):/.test(l)).map((l) => l.slice(l.indexOf(':') + 1));
     expect(hashes).toHaveLength(2);
-    for (const h of hashes) expect(h).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+    for (const h of hashes) expect(h).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:SCRAM-SHA-256\$4096:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$/);
     expect(hashes[0]).not.toBe(hashes[1]); // same password, different salts
   });
 

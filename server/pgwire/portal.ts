@@ -1,0 +1,148 @@
+// A portal: a statement ready to run, whose results the client reads. The simple query
+// protocol runs each statement as one portal to its end; the extended protocol's Execute may
+// stop after a number of rows (PortalSuspended) and resume; FETCH reads a cursor's portal.
+import type { BufferWriter } from './buffer-writer.js';
+import type { PgColumn } from './pg-types.js';
+import * as m from './backend-messages.js';
+import { RowSource, TIMEOUT } from './row-source.js';
+import { expandFormats } from './message-reader.js';
+
+/** What a running portal writes to and waits on. */
+export interface PortalHost {
+  readonly w: BufferWriter;
+  /** Sends what is buffered; resolves when the socket can take more (a slow client waits here). */
+  flush(): Promise<void>;
+  /** Rejects when the statement is cancelled or the client goes away. */
+  readonly stop: Promise<never>;
+}
+
+export interface Portal {
+  /** The columns of its rows (RowDescription), or undefined when it returns none (NoData). */
+  describe(host: PortalHost): Promise<PgColumn[] | undefined>;
+  /** Runs it: rows until `maxRows` (0: no limit) then 'suspended', or to its end with CommandComplete. */
+  execute(host: PortalHost, maxRows: number): Promise<'suspended' | 'done'>;
+  /** Frees it (stops a push query). */
+  close(): Promise<void>;
+}
+
+/** Bytes buffered before a flush even while more rows are ready. */
+const FLUSH_BYTES = 64 * 1024;
+
+const selectTag = (n: number): string => `SELECT ${n}`;
+
+/** Rows written with `formats`; CommandComplete `SELECT n` (n rows in this Execute) unless `tag` says otherwise. */
+export class RowsPortal implements Portal {
+  /** One format code per column. */
+  formats: number[];
+
+  constructor(readonly columns: PgColumn[], readonly source: RowSource, formats: readonly number[] = [], private readonly tag: (n: number) => string = selectTag) {
+    this.formats = expandFormats(formats, columns.length);
+  }
+
+  async describe(): Promise<PgColumn[]> { return this.columns; }
+
+  async execute(host: PortalHost, maxRows: number): Promise<'suspended' | 'done'> {
+    let n = 0;
+    for (;;) {
+      if (maxRows > 0 && n === maxRows) { m.portalSuspended(host.w); return 'suspended'; }
+      if (this.source.live && this.source.ready() === 0 && host.w.length > 0) await host.flush();
+      const row = await this.source.next(host.stop);
+      if (row === undefined || row === TIMEOUT) break;
+      m.dataRow(host.w, this.columns, row, this.formats);
+      n++;
+      if (host.w.length >= FLUSH_BYTES) await host.flush();
+    }
+    m.commandComplete(host.w, this.tag(n));
+    return 'done';
+  }
+
+  /**
+   * FETCH/MOVE: up to `count` rows ('all': a finite result's rest, or a push query's rows ready
+   * once at least one is), waiting at most `timeoutMs` when given. Returns how many.
+   */
+  async fetch(host: PortalHost, count: number | 'all', timeoutMs: number | undefined, write: boolean): Promise<number> {
+    const deadline = timeoutMs === undefined ? undefined : Date.now() + timeoutMs;
+    let n = 0;
+    for (;;) {
+      if (count !== 'all' && n >= count) break;
+      // FETCH ALL on a push query: after the first row, only what is ready now.
+      if (count === 'all' && this.source.live && n > 0 && this.source.ready() === 0) break;
+      if (this.source.live && this.source.ready() === 0 && host.w.length > 0) await host.flush();
+      const row = await this.source.next(host.stop, deadline);
+      if (row === undefined || row === TIMEOUT) break;
+      if (write) m.dataRow(host.w, this.columns, row, this.formats);
+      n++;
+      if (host.w.length >= FLUSH_BYTES) await host.flush();
+    }
+    return n;
+  }
+
+  close(): Promise<void> { return this.source.close(); }
+}
+
+/** A statement that returns no rows: runs once, then CommandComplete with its tag. */
+export class CommandPortal implements Portal {
+  private ran = false;
+  constructor(private readonly run: (host: PortalHost) => Promise<string>) {}
+
+  async describe(): Promise<undefined> { return undefined; }
+
+  async execute(host: PortalHost): Promise<'done'> {
+    if (this.ran) throw new Error('the portal has already run');
+    this.ran = true;
+    m.commandComplete(host.w, await this.run(host));
+    return 'done';
+  }
+
+  async close(): Promise<void> { /* nothing held */ }
+}
+
+/** COPY (query) TO STDOUT: CopyOutResponse, a CopyData per row, CopyDone, `COPY n`. */
+export class CopyOutPortal implements Portal {
+  constructor(private readonly rows: (host: PortalHost) => Promise<RowsPortal>, private readonly csv: boolean, private readonly header: boolean) {}
+
+  async describe(): Promise<undefined> { return undefined; }
+
+  async execute(host: PortalHost): Promise<'done'> {
+    const p = await this.rows(host);
+    try {
+      const cols = p.columns;
+      m.copyOutResponse(host.w, cols.length);
+      if (this.header) m.copyData(host.w, this.line(cols.map((c) => c.name)));
+      await host.flush();
+      const cells: (string | null)[] = new Array(cols.length);
+      let n = 0;
+      for (;;) {
+        if (p.source.ready() === 0 && host.w.length > 0) await host.flush();
+        const row = await p.source.next(host.stop);
+        if (row === undefined || row === TIMEOUT) break;
+        for (let i = 0; i < cols.length; i++) cells[i] = cols[i].write(row[i]);
+        m.copyData(host.w, this.line(cells));
+        n++;
+        if (host.w.length >= FLUSH_BYTES) await host.flush();
+      }
+      m.copyDone(host.w);
+      m.commandComplete(host.w, `COPY ${n}`);
+      return 'done';
+    } finally {
+      await p.close();
+    }
+  }
+
+  /** One row in COPY's text format (tab-separated, \N for NULL, backslash escapes) or CSV. */
+  private line(cells: readonly (string | null)[]): string {
+    return (this.csv ? cells.map(csvCell) : cells.map(textCell)).join(this.csv ? ',' : '\t') + '\n';
+  }
+
+  async close(): Promise<void> { /* the rows are closed by execute */ }
+}
+
+function textCell(v: string | null): string {
+  if (v === null) return '\\N';
+  return /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : v;
+}
+
+function csvCell(v: string | null): string {
+  if (v === null) return '';
+  return v === '' || /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}

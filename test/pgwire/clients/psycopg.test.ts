@@ -1,0 +1,104 @@
+// psycopg 3 (from PyPI, installed by scripts/pg-clients/python.sh) against Eddy's Postgres endpoint:
+// DDL, %s-parameterised inserts, a pull query, a push query through cursor.stream() and through a
+// server-side named cursor (DECLARE/FETCH), conn.cancel() from another thread, a syntax error.
+import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
+import { startFixture, pushQueryRunning, type PgFixture } from '../pg-helpers.js';
+import { installClient, ClientProcess } from './client-process.js';
+
+const SCRIPT = 'test/pgwire/clients/python/psycopg_scenario.py';
+let fx: PgFixture;
+let python: string;
+
+beforeAll(async () => {
+  python = await installClient('python');
+  fx = await startFixture();
+  await fx.engine.executeScript(`CREATE STREAM py_live (id INT KEY, v DOUBLE, name STRING) WITH (kafka_topic='py_live', value_format='json', partitions=1);
+    INSERT INTO py_live (id, v, name) VALUES (0, 0.0, 'before');`);
+}, 300_000);
+afterAll(async () => fx?.close());
+// A failed test may leave its client and its push query running: stop both before the next test.
+afterEach(async () => {
+  await ClientProcess.killAll();
+  if (fx) await pushQueryRunning(fx.engine, false);
+});
+
+function run(scenario: string, options: Record<string, unknown>): ClientProcess {
+  return new ClientProcess(python, [SCRIPT, String(fx.server.port), scenario, JSON.stringify(options)]);
+}
+
+/** Inserts rows with the engine once the client's push query runs: they can only arrive live. */
+function insertWhenRunning(ids: number[]): Promise<void> {
+  const done = insertRows(ids);
+  done.catch(() => undefined); // awaited later in the test; until then a failure must not go unhandled
+  return done;
+}
+
+async function insertRows(ids: number[]): Promise<void> {
+  await pushQueryRunning(fx.engine);
+  for (const id of ids) await fx.engine.executeScript(`INSERT INTO py_live (id, v, name) VALUES (${id}, ${id}.5, 'r${id}');`);
+}
+
+const AFTER = 'SELECT name FROM py_live WHERE id = 0;';
+
+describe('psycopg 3', () => {
+  it('creates a stream, inserts with %s parameters in a transaction, and pulls ints, floats and strings', async () => {
+    const p = run('basics', { stream: 'py_basic' });
+    await p.next('created');
+    await p.next('inserted');
+    expect(await p.next('pulled')).toMatchObject({
+      columns: ['ID', 'V', 'NAME'],
+      rows: [
+        { values: [1, 1.5, 'one'], types: ['int', 'float', 'str'] },
+        { values: [2, 2.5, 'two'], types: ['int', 'float', 'str'] },
+        { values: [3, -0.25, 'three'], types: ['int', 'float', 'str'] },
+      ],
+    });
+    expect(await p.next('pulled-where')).toMatchObject({ rows: [{ values: ['two'], types: ['str'] }] });
+    await p.finish();
+  });
+
+  it('streams a push query with cursor.stream(), rows as they arrive; stopping early cancels it', async () => {
+    const p = run('stream', { query: 'SELECT id, v, name FROM py_live EMIT CHANGES;', n: 3, after: AFTER });
+    const inserting = insertWhenRunning([1, 2, 3]);
+    for (const id of [1, 2, 3]) {
+      expect(await p.next('row')).toEqual({ event: 'row', values: [id, id + 0.5, `r${id}`], types: ['int', 'float', 'str'] });
+    }
+    await inserting;
+    await p.next('stopped');
+    expect(await p.next('after')).toMatchObject({ rows: [['before']] });
+    await p.finish();
+    await pushQueryRunning(fx.engine, false);
+  });
+
+  it('streams a push query through a named (server-side) cursor: DECLARE, then FETCH itersize rows', async () => {
+    const p = run('named-cursor', { query: 'SELECT id, name FROM py_live EMIT CHANGES;', n: 3, itersize: 2, after: AFTER });
+    // itersize 2: the 3rd row comes in the second FETCH of 2, which waits for a 4th row.
+    const inserting = insertWhenRunning([11, 12, 13, 14]);
+    for (const id of [11, 12, 13]) expect(await p.next('row')).toMatchObject({ values: [id, `r${id}`], types: ['int', 'str'] });
+    await inserting;
+    await p.next('closed');
+    expect(await p.next('after')).toMatchObject({ rows: [['before']] });
+    await p.finish();
+    await pushQueryRunning(fx.engine, false);
+  });
+
+  it('cancels a running push query with conn.cancel() from another thread: 57014, connection usable', async () => {
+    const p = run('cancel', { query: 'SELECT * FROM py_live EMIT CHANGES;', after: AFTER });
+    await pushQueryRunning(fx.engine);
+    p.send('cancel');
+    expect(await p.next('error')).toMatchObject({ sqlstate: '57014', cls: 'QueryCanceled', message: 'canceling statement due to user request' });
+    expect(await p.next('after')).toMatchObject({ rows: [['before']] });
+    await p.finish();
+    await pushQueryRunning(fx.engine, false);
+  });
+
+  it('reports a syntax error as SyntaxError with SQLSTATE 42601 and diag.statement_position', async () => {
+    const query = 'SELECT id, FROM py_live;';
+    const p = run('syntax-error', { query, after: AFTER });
+    const e = await p.next('error');
+    expect(e).toMatchObject({ sqlstate: '42601', cls: 'SyntaxError' });
+    expect(query.slice(Number(e.position) - 1)).toBe('FROM py_live;');
+    expect(await p.next('after')).toMatchObject({ rows: [['before']] });
+    await p.finish();
+  });
+});
