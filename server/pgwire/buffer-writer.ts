@@ -29,14 +29,13 @@ export class BufferWriter {
     return this;
   }
 
-  /** A length-prefixed value (DataRow field): -1 for NULL. */
+  /** A length-prefixed value (DataRow field): -1 for NULL. Encoded in one pass, length filled in after. */
   field(s: string | null): this {
     if (s === null) return this.int32(-1);
-    const n = Buffer.byteLength(s);
-    this.int32(n);
-    this.ensure(n);
-    this.buf.write(s, this.pos, 'utf8');
-    this.pos += n;
+    this.ensure(4 + s.length * 3); // UTF-8 needs at most 3 bytes per UTF-16 unit
+    const n = this.buf.write(s, this.pos + 4, 'utf8');
+    this.buf.writeInt32BE(n, this.pos);
+    this.pos += 4 + n;
     return this;
   }
 

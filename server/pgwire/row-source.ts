@@ -4,12 +4,17 @@
 import type { PushRows } from '../../src/engine/statement-result.js';
 
 export const TIMEOUT = Symbol('timeout');
+const STOPPED = Symbol('stopped');
 
 export class RowSource {
   private at = 0;
   private iterator: AsyncIterator<unknown[]> | undefined;
   private pending: Promise<IteratorResult<unknown[]>> | undefined;
   private ended = false;
+  /** The stop signal watched, what it failed with, and how to wake the read waiting on it. */
+  private watched: Promise<never> | undefined;
+  private stopped: unknown;
+  private wake: (() => void) | undefined;
 
   constructor(private readonly rows: readonly unknown[][] | PushRows) {}
 
@@ -24,20 +29,33 @@ export class RowSource {
       this.ended = true;
       return undefined;
     }
-    this.iterator ??= (this.rows as PushRows)[Symbol.asyncIterator]();
-    this.pending ??= this.iterator.next();
-    let timer: NodeJS.Timeout | undefined;
-    const waits: Promise<IteratorResult<unknown[]> | typeof TIMEOUT>[] = [this.pending, stop];
-    if (deadline !== undefined) waits.push(new Promise((r) => { timer = setTimeout(() => r(TIMEOUT), Math.max(0, deadline - Date.now())); }));
-    try {
-      const r = await Promise.race(waits);
-      if (r === TIMEOUT) return TIMEOUT;
-      this.pending = undefined;
-      if (r.done) { this.ended = true; return undefined; }
-      return r.value;
-    } finally {
-      if (timer) clearTimeout(timer);
+    // `stop` lives as long as the statement: one handler on it per statement, not per row (a
+    // handler per row would keep every row it raced against alive until the statement ends).
+    if (this.watched !== stop) {
+      this.watched = stop;
+      this.stopped = undefined;
+      stop.catch((e: unknown) => { if (this.watched === stop) { this.stopped = e; this.wake?.(); } });
     }
+    if (this.stopped !== undefined) throw this.stopped;
+    const rows = this.rows as PushRows;
+    this.iterator ??= rows[Symbol.asyncIterator]();
+    let r: IteratorResult<unknown[]> | typeof TIMEOUT | typeof STOPPED;
+    if (this.pending === undefined && (rows.buffered?.() ?? 0) > 0) {
+      r = await this.iterator.next(); // a row is waiting: no race, no timer
+    } else {
+      const pending = (this.pending ??= this.iterator.next());
+      let timer: NodeJS.Timeout | undefined;
+      r = await new Promise<IteratorResult<unknown[]> | typeof TIMEOUT | typeof STOPPED>((resolve, reject) => {
+        this.wake = () => resolve(STOPPED);
+        if (deadline !== undefined) timer = setTimeout(() => resolve(TIMEOUT), Math.max(0, deadline - Date.now()));
+        pending.then(resolve, reject);
+      }).finally(() => { this.wake = undefined; if (timer) clearTimeout(timer); });
+      if (r === TIMEOUT) return TIMEOUT; // the read stays pending for the next call
+      if (r === STOPPED) throw this.stopped;
+      this.pending = undefined;
+    }
+    if (r.done) { this.ended = true; return undefined; }
+    return r.value;
   }
 
   /** Rows that can be read now without waiting (a hint for when to flush the socket). */

@@ -1,5 +1,7 @@
 // The extended query protocol on the wire: what pg-cursor, postgres.js and pgjdbc send.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { connect } from 'node:net';
+import { once } from 'node:events';
 import { startFixture, pushQueryRunning, type PgFixture } from './pg-helpers.js';
 import { openWire, serialize } from './wire-client.js';
 
@@ -94,5 +96,45 @@ describe('the extended query protocol', () => {
     await c.ready(3);
     expect(c.messages.filter((m) => m.name === 'error').map((m) => m.code)).toEqual(['34000', '26000', '08P01']);
     c.close();
+  });
+});
+
+describe('binary result formats', () => {
+  it('sends each column in binary when Bind asks, as node-postgres\'s binary parsers read it', async () => {
+    // node-postgres's own binary mode reads fields as UTF-8 text first (bytes >= 0x80 are lost),
+    // so the DataRow is cut here and each field handed to pg-types' binary parser.
+    const { default: pgTypes } = await import('pg-types');
+    const s = connect(fx.server.port, '127.0.0.1');
+    await once(s, 'connect');
+    const chunks: Buffer[] = [];
+    s.on('data', (d: Buffer) => chunks.push(d));
+    s.write(serialize.startup({ user: 'eddy', database: 'eddy' }));
+    s.write(Buffer.concat([
+      serialize.parse({ text: "SELECT id, name, v, CAST('2024-03-05' AS DATE) AS d, v > 1 AS big FROM ev WHERE id = 2;" }),
+      serialize.bind({ binary: true }), serialize.execute({}), serialize.sync()]));
+    const all = async (): Promise<Buffer> => {
+      for (let i = 0; i < 100; i++) {
+        const b = Buffer.concat(chunks);
+        if (b.includes(Buffer.from('SELECT 1'))) return b;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('no CommandComplete');
+    };
+    const bytes = await all();
+    s.destroy();
+    let at = 0;
+    while (bytes[at] !== 0x44) at += 1 + bytes.readInt32BE(at + 1); // to the DataRow ('D')
+    const n = bytes.readInt16BE(at + 5);
+    const fields: Buffer[] = [];
+    for (let i = 0, p = at + 7; i < n; i++) {
+      const len = bytes.readInt32BE(p);
+      fields.push(bytes.subarray(p + 4, p + 4 + len));
+      p += 4 + len;
+    }
+    const oids = [23, 25, 701, 1082, 16];
+    const values = fields.map((f, i) => pgTypes.getTypeParser(oids[i], 'binary')(f));
+    expect(values.slice(0, 3)).toEqual([2, 'b', 1.5]);
+    expect(fields[3].readInt32BE(0)).toBe(8830); // days from 2000-01-01 to 2024-03-05 (pg-types has no binary date parser)
+    expect(values[4]).toBe(true);
   });
 });
