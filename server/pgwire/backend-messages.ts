@@ -5,6 +5,13 @@ import type { PgError } from './sqlstate.js';
 
 export const authenticationOk = (w: BufferWriter): void => { w.begin('R').int32(0).end(); };
 
+/** The newest 3.x minor version the server speaks, and the protocol options it did not recognise. */
+export function negotiateProtocolVersion(w: BufferWriter, minor: number, unknownOptions: readonly string[]): void {
+  w.begin('v').int32(minor).int32(unknownOptions.length);
+  for (const o of unknownOptions) w.cstring(o);
+  w.end();
+}
+
 export const parameterStatus = (w: BufferWriter, name: string, value: string): void => { w.begin('S').cstring(name).cstring(value).end(); };
 
 export const backendKeyData = (w: BufferWriter, pid: number, secret: number): void => { w.begin('K').int32(pid).int32(secret).end(); };

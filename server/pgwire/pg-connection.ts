@@ -14,10 +14,17 @@ import type { Portal } from './portal.js';
 import { MessageReader } from './message-reader.js';
 import { ExtendedQuery, type ExtendedHost } from './extended-query.js';
 import { pgError, PgProtocolError } from './sqlstate.js';
+import { duration } from './session-commands.js';
 import * as m from './backend-messages.js';
 
 /** Settings psql and drivers follow: a SET of one is reported with ParameterStatus. */
 const REPORTED = new Set(['application_name', 'client_encoding', 'datestyle', 'intervalstyle', 'is_superuser', 'server_encoding', 'server_version', 'session_authorization', 'standard_conforming_strings', 'timezone', 'integer_datetimes']);
+
+/** statement_timeout's value ('0', '5s', '1min', '250ms'; a bare number is ms) in ms; 0: none. */
+function statementTimeoutMs(v: string | undefined): number {
+  if (v === undefined || v === '0') return 0;
+  try { return /^\d+$/.test(v) ? Number(v) : duration(v); } catch { return 0; }
+}
 
 const CANCELLED = (): PgProtocolError => new PgProtocolError('57014', 'canceling statement due to user request');
 
@@ -186,13 +193,27 @@ export class PgConnection implements ExtendedHost {
     this.pgSession?.failed();
   }
 
-  async run<T>(f: () => Promise<T>): Promise<T> {
+  /** Runs an extended-protocol message, or a Query's statements (each then timed by `timed`). */
+  async run<T>(f: () => Promise<T>, timed = true): Promise<T> {
     this.running = true;
     try {
-      return await f();
+      return await (timed ? this.timed(f) : f());
     } finally {
       this.running = false;
       if (!this.closed) this.newStopper(); // a cancel applies to one statement only
+    }
+  }
+
+  /** SET statement_timeout: a statement (a push query too) running longer is cancelled, as in Postgres. */
+  private async timed<T>(f: () => Promise<T>): Promise<T> {
+    const limitMs = statementTimeoutMs(this.pgSession?.info.settings.get('statement_timeout'));
+    if (limitMs <= 0) return f();
+    const stopper = this.stopper;
+    const timer = setTimeout(() => stopper.reject(new PgProtocolError('57014', 'canceling statement due to statement timeout')), limitMs);
+    try {
+      return await f();
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -207,18 +228,20 @@ export class PgConnection implements ExtendedHost {
         if (statements.length === 0) m.emptyQueryResponse(this.w);
         for (const st of statements) {
           if (this.closed) return;
-          portal = session.portal(st, [], { simpleQuery: true });
-          const columns = await portal.describe(this);
-          if (columns) m.rowDescription(this.w, columns);
-          await portal.execute(this, 0);
-          await portal.close();
+          const p = portal = session.portal(st, [], { simpleQuery: true });
+          await this.timed(async () => {
+            const columns = await p.describe(this);
+            if (columns) m.rowDescription(this.w, columns);
+            await p.execute(this, 0);
+          });
+          await p.close();
           portal = undefined;
         }
       } catch (e) {
         await portal?.close();
         this.fail(e, text);
       }
-    });
+    }, false);
     if (this.closed) return;
     m.readyForQuery(this.w, session.status);
     await this.flush();

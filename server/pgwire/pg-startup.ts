@@ -92,9 +92,17 @@ export class StartupPhase {
         return;
       case 'unsupported':
         return this.fail('0A000', `unsupported frontend protocol ${req.version >>> 16}.${req.version & 0xffff}: Eddy speaks 3.0`);
-      case 'startup':
+      case 'startup': {
+        // A newer 3.x client (or protocol options `_pq_.*`): say we speak 3.0 and know no options,
+        // as Postgres does; the client goes on with 3.0.
+        const options = [...req.params.keys()].filter((k) => k.startsWith('_pq_.'));
+        if (req.minor > 0 || options.length > 0) {
+          for (const o of options) req.params.delete(o);
+          m.negotiateProtocolVersion(h.w, 0, options);
+        }
         if (!this.security.users) return this.admit(req.params);
         return this.startLogin(req.params, this.security.users);
+      }
     }
   }
 

@@ -7,7 +7,7 @@ export const CANCEL_REQUEST = 80877102;
 export type StartupRequest =
   | { kind: 'ssl' | 'gssenc' }
   | { kind: 'cancel'; pid: number; secret: number }
-  | { kind: 'startup'; params: Map<string, string> }
+  | { kind: 'startup'; params: Map<string, string>; minor: number }
   | { kind: 'unsupported'; version: number };
 
 export function readStartup(body: Buffer): StartupRequest {
@@ -26,7 +26,7 @@ export function readStartup(body: Buffer): StartupRequest {
     params.set(body.toString('utf8', at, keyEnd), body.toString('utf8', keyEnd + 1, valueEnd));
     at = valueEnd + 1;
   }
-  return { kind: 'startup', params };
+  return { kind: 'startup', params, minor: code & 0xffff };
 }
 
 export const SERVER_VERSION = '15.0 (Eddy)';

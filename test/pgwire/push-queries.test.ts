@@ -145,3 +145,19 @@ describe('push queries over the Postgres protocol', () => {
     c.close();
   });
 });
+
+describe('statement_timeout', () => {
+  it('cancels a statement running longer, with 57014, as Postgres does', async () => {
+    const c = await openWire(fx.server.port);
+    c.socket.write(serialize.query("SET statement_timeout = '300ms'; SELECT * FROM temps EMIT CHANGES;"));
+    await c.ready();
+    expect(c.names()).toEqual(['commandComplete SET', 'rowDescription', 'error', 'readyForQuery']);
+    expect(c.messages[2]).toMatchObject({ code: '57014', message: 'canceling statement due to statement timeout' });
+    await pushQueryRunning(fx.engine, false);
+    c.messages.length = 0;
+    c.socket.write(serialize.query("SET statement_timeout = 0; SELECT site FROM temps WHERE id = 1;"));
+    await c.ready();
+    expect(c.messages.filter((m) => m.name === 'dataRow').map((m) => m.fields)).toEqual([['north']]);
+    c.close();
+  });
+});

@@ -60,3 +60,24 @@ describe('Postgres wire messages', () => {
     await once(c.socket, 'close');
   });
 });
+
+describe('protocol versions', () => {
+  it('answers a newer 3.x client (and _pq_ options) with NegotiateProtocolVersion 3.0, then starts the session', async () => {
+    const socket = connect(fx.server.port, '127.0.0.1');
+    await once(socket, 'connect');
+    const chunks: Buffer[] = [];
+    socket.on('data', (d: Buffer) => chunks.push(d));
+    const params = Buffer.from('user\0eddy\0_pq_.future\0on\0\0');
+    const msg = Buffer.alloc(8 + params.length);
+    msg.writeInt32BE(msg.length, 0); msg.writeInt32BE((3 << 16) | 2, 4); params.copy(msg, 8);
+    socket.write(msg);
+    for (let i = 0; i < 100 && !Buffer.concat(chunks).includes(Buffer.from([0x5a, 0, 0, 0, 5])); i++) await new Promise((r) => setTimeout(r, 20));
+    const b = Buffer.concat(chunks);
+    expect(String.fromCharCode(b[0])).toBe('v');
+    expect(b.readInt32BE(5)).toBe(0); // newest minor: 3.0
+    expect(b.readInt32BE(9)).toBe(1);
+    expect(b.toString('utf8', 13, 13 + '_pq_.future'.length)).toBe('_pq_.future');
+    expect(b.includes(Buffer.from('server_version'))).toBe(true);
+    socket.destroy();
+  });
+});
