@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'udfs/**/*.test.ts'],
     testTimeout: 20000,
-    // Starts a Kafka broker when the run includes Kafka tests (see the file).
-    globalSetup: ['test/setup/kafka-global-setup.ts'],
+    // Start a Kafka broker / a schema registry when the run includes tests needing them (see the files).
+    globalSetup: ['test/setup/kafka-global-setup.ts', 'test/setup/registry-global-setup.ts'],
   },
 });

@@ -7,11 +7,14 @@ import type { ProcessingLogWriter } from './processing-log-writer.js';
 import type { LiveModel } from './models/live-model.js';
 import type { TestThenTrain } from './models/test-then-train.js';
 import type { ModelMetricsWriter } from './models/model-metrics-writer.js';
+import type { SchemaRegistry } from '../format/registry/schema-registry.js';
 
 export interface EngineState {
   log: Log;
   catalog: Catalog;
   registry: FunctionRegistry;
+  /** Schemas of the AVRO, PROTOBUF and JSON_SR formats: schema.registry.url's, else in-process. */
+  schemaRegistry: SchemaRegistry;
   /** Session properties (SET / UNSET), over the engine's configured ones. */
   properties: Record<string, string>;
   variables: Map<string, string>;

@@ -25,6 +25,8 @@ import { randomUUID } from 'node:crypto';
 import { modelFunctions } from './models/model-functions.js';
 import { TestThenTrain } from './models/test-then-train.js';
 import { ModelMetricsWriter } from './models/model-metrics-writer.js';
+import { createSchemaRegistry } from '../format/registry/registry-config.js';
+import type { SchemaRegistry } from '../format/registry/schema-registry.js';
 
 export interface EngineOptions {
   log?: Log;
@@ -35,6 +37,8 @@ export interface EngineOptions {
   baseDir?: string;
   /** The function registry (built-ins by default). */
   registry?: FunctionRegistry;
+  /** The schema registry (default: from the properties, see registry-config.ts). */
+  schemaRegistry?: SchemaRegistry;
   /** A directory of user function modules (.ts/.js) to load at start. */
   functionsDir?: string;
   /** Called for each processing-log entry as it happens. */
@@ -83,6 +87,8 @@ export class Engine {
     const log = o.log ?? new MemoryLog();
     const serviceId = o.serviceId ?? 'default';
     const defaults = { ...DEFAULT_PROPERTIES, ...(o.properties ?? {}) };
+    // First: a bad schema.registry.url fails the start before anything is set up.
+    const schemaRegistry = o.schemaRegistry ?? await createSchemaRegistry(defaults);
     const processingLog = new ProcessingLogWriter(log, serviceId, o.onProcessingLog);
     await processingLog.init();
     const registry = o.registry ?? new FunctionRegistry(builtinFunctions);
@@ -95,7 +101,7 @@ export class Engine {
       }
     }
     const state: EngineState = {
-      log, catalog: new Catalog(), registry,
+      log, catalog: new Catalog(), registry, schemaRegistry,
       properties: { ...defaults }, variables: new Map(), queries: new Map(), models: new Map(), testThenTrain: new TestThenTrain(), nextQueryNumber: 0,
       serviceId, processingLog, baseDir: o.baseDir ?? process.cwd(),
       durable: o.durable === true, instanceId: o.instanceId ?? randomUUID(), modelMetrics: undefined,
