@@ -10,8 +10,9 @@ import { datetimeFunctions } from './datetime/index.js';
 import { jsonFunctions } from './json/index.js';
 import { collectionFunctions } from './collections/index.js';
 import { aggregateFunctions } from './aggregate/index.js';
+import { tableFunctions } from './table/index.js';
 
 export const builtinFunctions: readonly FunctionDef[] = [
   ...mathFunctions, ...stringFunctions, ...nullFunctions, ...urlFunctions, ...bytesFunctions,
-  ...datetimeFunctions, ...jsonFunctions, ...collectionFunctions, ...aggregateFunctions,
+  ...datetimeFunctions, ...jsonFunctions, ...collectionFunctions, ...aggregateFunctions, ...tableFunctions,
 ];

@@ -71,6 +71,11 @@ export interface ScalarFunction {
   examples: FunctionExample[];
   /** Not deterministic (RANDOM, UUID, NOW...): never constant-folded. */
   volatile?: boolean;
+  /**
+   * A table function (EXPLODE, CUBE_EXPLODE): typed as one output value, the implementation
+   * returns the list of them (or NULL for none), and SELECT emits one row per value.
+   */
+  table?: boolean;
 }
 
 /**

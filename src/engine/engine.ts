@@ -218,7 +218,7 @@ export class Engine {
       this.state.nextQueryNumber = await this.commands.end();
       const { result, offsets } = await this.executeAccepting(stmt);
       const offset = await this.commands.append({
-        id: randomUUID(), sql: stmt.text, properties: { ...this.state.properties }, ...(offsets ? { startOffsets: offsets } : {}),
+        id: randomUUID(), sql: (result.kind === 'message' ? result.commandSql : undefined) ?? stmt.text, properties: { ...this.state.properties }, ...(offsets ? { startOffsets: offsets } : {}),
       });
       this.applied = offset + 1;
       return result;

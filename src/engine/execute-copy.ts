@@ -10,6 +10,7 @@ import type { StatementResult } from './statement-result.js';
 import type { Column } from '../types/schema.js';
 import type { ProducerRecord } from '../log/log.js';
 import { createRowSerde } from '../format/index.js';
+import { prepareAvroWrites } from '../format/avro/avro-registration.js';
 import { SqlError } from '../types/sql-error.js';
 import { BIGINT } from '../types/sql-type.js';
 
@@ -71,8 +72,10 @@ export async function executeCopy(state: EngineState, s: Copy): Promise<Statemen
     ? createRowSerde({ format: 'DELIMITED' }, fileCols, { isKey: false })
     : createRowSerde({ format: 'JSON' }, [...all, { name: 'ROWTIME', type: BIGINT, namespace: 'VALUE' }], { isKey: false });
   const readCols = format === 'CSV' ? fileCols : [...all, { name: 'ROWTIME', type: BIGINT, namespace: 'VALUE' as const }];
-  const keySerde = createRowSerde(target.keyFormat, target.schema.key, { isKey: true });
-  const valueSerde = createRowSerde(target.valueFormat, target.schema.value, { isKey: false });
+  const registry = state.schemaRegistry;
+  await prepareAvroWrites(registry, target);
+  const keySerde = createRowSerde(target.keyFormat, target.schema.key, { isKey: true, registry });
+  const valueSerde = createRowSerde(target.valueFormat, target.schema.value, { isKey: false, registry });
   const records: ProducerRecord[] = [];
   let bad = 0;
   let firstBad = '';

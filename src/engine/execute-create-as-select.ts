@@ -15,6 +15,9 @@ import { offsetReset } from './engine-state.js';
 import { SqlError } from '../types/sql-error.js';
 import { formatSchema } from '../types/schema.js';
 import { timestampFromColumn } from '../runtime/operators/timestamp-extractor.js';
+import { checkSchemaIdFormat, registerSchemas } from './registry-schemas.js';
+import { keySchemaName } from '../format/avro/avro-schema-from-columns.js';
+import { prepareAvroWrites } from '../format/avro/avro-registration.js';
 
 /** The sources a plan reads, by name, in plan order. */
 export function planSources(root: Step): string[] {
@@ -66,8 +69,12 @@ export async function executeCreateAsSelect(state: EngineState, s: CreateAsSelec
   if (p.wrapSingleValue !== undefined && root.schema.value.length !== 1) {
     throw new SqlError('INVALID_PROPERTY', "'WRAP_SINGLE_VALUE' is only valid for single-field value schemas", { position: s.span });
   }
-  const keyFormat: FormatSpec = formatSpec(keyFormatName, keyDelim);
-  const valueFormat: FormatSpec = formatSpec(valueFormatName, valueDelim, p.wrapSingleValue);
+  const keyFormat: FormatSpec = formatSpec(keyFormatName, keyDelim, undefined, {
+    schemaId: p.keySchemaId, fullSchemaName: p.keySchemaFullName ?? (keyFormatName === 'AVRO' ? keySchemaName(s.name) : undefined),
+  });
+  const valueFormat: FormatSpec = formatSpec(valueFormatName, valueDelim, p.wrapSingleValue, { schemaId: p.valueSchemaId, fullSchemaName: p.valueSchemaFullName });
+  checkSchemaIdFormat(keyFormat, p.keySchemaId, true);
+  checkSchemaIdFormat(valueFormat, p.valueSchemaId, false);
   // A sink named after the statement: its name must make a legal topic name too.
   const topic = p.topic ?? checkTopicName(s.name, s.span);
   const def: SourceDef = {
@@ -75,8 +82,11 @@ export async function executeCreateAsSelect(state: EngineState, s: CreateAsSelec
     window: root.window, sql: s.text, readOnly: false,
     timestampColumn: p.timestamp, timestampFormat: p.timestampFormat,
   };
-  validateFormats(def);
+  validateFormats(def, state.schemaRegistry);
   if (p.timestamp) timestampFromColumn([...root.schema.key, ...root.schema.value], p.timestamp, p.timestampFormat);
+  // The sink's schemas registered (or, with a schema id, checked) before anything is created:
+  // an incompatible change fails the statement here.
+  await registerSchemas(state.schemaRegistry, topic, root.schema, keyFormat, valueFormat, false);
   const n = state.nextQueryNumber++;
   const id = `${s.sourceType === 'STREAM' ? 'CSAS' : 'CTAS'}_${s.name}_${n}`;
   def.ownerQueryId = id;
@@ -132,6 +142,8 @@ export async function executeInsertInto(state: EngineState, s: InsertInto): Prom
     throw new SqlError('INVALID_STATEMENT',
       `Incompatible schema between results and sink.\nResult schema is ${formatSchema(root.schema)}\nSink schema is ${formatSchema(target.schema)}`, { position: s.span });
   }
+  // Rows written with the target's AVRO schemas need their ids (registered, as a serializer would).
+  await prepareAvroWrites(state.schemaRegistry, target);
   const n = state.nextQueryNumber++;
   const id = `INSERTQUERY_${n}`;
   const sink: SinkStep = {

@@ -6,6 +6,7 @@ import { analyzeExpression } from '../plan/expr/analyze.js';
 import { compileExpression } from '../runtime/expr/compile.js';
 import { makeCaster } from '../runtime/expr/cast.js';
 import { createRowSerde } from '../format/index.js';
+import { prepareAvroWrites } from '../format/avro/avro-registration.js';
 import { timestampProblem } from '../types/timestamp-range.js';
 import { SqlError } from '../types/sql-error.js';
 import { formatType, typesEqual } from '../types/sql-type.js';
@@ -58,8 +59,10 @@ export async function executeInsertValues(state: EngineState, s: InsertValues): 
     }
     if (ki >= 0) key[ki] = v; else value[vi] = v;
   });
-  const keyBytes = target.schema.key.length ? createRowSerde(target.keyFormat, target.schema.key, { isKey: true }).serialize(key, target.topic) : null;
-  const valueBytes = createRowSerde(target.valueFormat, target.schema.value, { isKey: false }).serialize(value, target.topic);
+  const registry = state.schemaRegistry;
+  await prepareAvroWrites(registry, target);
+  const keyBytes = target.schema.key.length ? createRowSerde(target.keyFormat, target.schema.key, { isKey: true, registry }).serialize(key, target.topic) : null;
+  const valueBytes = createRowSerde(target.valueFormat, target.schema.value, { isKey: false, registry }).serialize(value, target.topic);
   await state.log.produce(target.topic, [{ key: keyBytes, value: valueBytes, timestamp }]);
   return { kind: 'message', statement: s.text, message: '' };
 }

@@ -96,7 +96,7 @@ export async function executePullQuery(state: EngineState, s: QueryStatement): P
   const rows: unknown[][] = [];
   const limit = s.query.limit ?? Infinity;
   const ctx: OperatorContext = {
-    queryId: 'pull', registry: state.registry, properties: state.properties, logger: state.processingLog,
+    queryId: 'pull', registry: state.registry, properties: state.properties, logger: state.processingLog, schemaRegistry: state.schemaRegistry,
     current: { queryId: 'pull', topic: source.topic, partition: -1, offset: -1 },
   };
   const graph = buildOperators(root, ctx, (row, _ts, op) => {
@@ -104,7 +104,11 @@ export async function executePullQuery(state: EngineState, s: QueryStatement): P
   }, {});
   for (const r of input) {
     if (rows.length >= limit) break;
-    for (const h of graph.handlers.get(r.topic) ?? []) h(r);
+    for (const h of graph.handlers.get(r.topic) ?? []) {
+      const wait = h.prefetch?.(r);
+      if (wait) await wait;
+      h(r);
+    }
   }
   return { kind: 'rows', statement: s.text, columns: columnsOf(root), rows };
 }

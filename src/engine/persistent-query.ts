@@ -53,7 +53,7 @@ export interface StartOptions {
 export function startQuery(state: EngineState, o: StartOptions): PersistentQuery {
   const outBuffer: ProducerRecord[] = [];
   const ctx: OperatorContext = {
-    queryId: o.id, registry: state.registry, properties: state.properties,
+    queryId: o.id, registry: state.registry, properties: state.properties, schemaRegistry: state.schemaRegistry,
     logger: state.processingLog, current: o.current ?? { queryId: o.id, topic: '', partition: -1, offset: -1 },
   };
   const groupId = queryGroupId(state, o.id);

@@ -4,12 +4,14 @@ import type { Column, LogicalSchema } from '../types/schema.js';
 import { SqlError } from '../types/sql-error.js';
 import { PSEUDO_NAMES } from '../plan/step-scope.js';
 
-export function sourceSchema(s: CreateSource): LogicalSchema {
+/** `inferring`: columns the statement leaves out come from the registry (checked by the caller then). */
+export function sourceSchema(s: CreateSource, inferring = false): LogicalSchema {
   const key: Column[] = [];
   const value: Column[] = [];
   const seen = new Set<string>();
-  if (s.elements.length === 0) {
-    throw new SqlError('UNSUPPORTED', `The statement does not define any columns: inferring columns needs a Schema Registry, which Eddy does not support yet.`, { position: s.span });
+  if (s.elements.length === 0 && !inferring) {
+    // ksqlDB's message; columns are inferred only for registry formats (VALUE_FORMAT='AVRO').
+    throw new SqlError('INVALID_STATEMENT', 'No columns supplied.', { position: s.span });
   }
   for (const e of s.elements) {
     if (PSEUDO_NAMES.has(e.name)) {
@@ -33,7 +35,7 @@ export function sourceSchema(s: CreateSource): LogicalSchema {
       value.push({ name: e.name, type: e.type, namespace: 'VALUE' });
     }
   }
-  if (s.sourceType === 'TABLE' && key.length === 0) {
+  if (s.sourceType === 'TABLE' && key.length === 0 && !inferring) {
     throw new SqlError('INVALID_STATEMENT', 'Tables require a PRIMARY KEY. Please define the PRIMARY KEY.', { position: s.span });
   }
   return { key, value };

@@ -5,7 +5,9 @@ export interface ResultColumn { name: string; type: SqlType }
 
 export type StatementResult =
   /** DDL, SET, TERMINATE ...: a message for the user. */
-  | { kind: 'message'; statement: string; message: string; queryId?: string }
+  | { kind: 'message'; statement: string; message: string; queryId?: string;
+    /** The statement as the command log keeps it, when it differs (columns inferred from a registry, pinned). */
+    commandSql?: string }
   /** SHOW, DESCRIBE, EXPLAIN, pull queries: a finite table. */
   | { kind: 'rows'; statement: string; columns: ResultColumn[]; rows: unknown[][] }
   /** Push queries (EMIT CHANGES) and PRINT: rows until LIMIT, cancel, or the end. */

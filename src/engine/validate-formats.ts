@@ -4,6 +4,7 @@ import type { SourceDef } from './catalog.js';
 import type { SqlType } from '../types/sql-type.js';
 import { createRowSerde, createWindowedKeySerde, validateFormatOptions } from '../format/index.js';
 import { SqlError } from '../types/sql-error.js';
+import type { SchemaRegistry } from '../format/registry/schema-registry.js';
 import { formatType } from '../types/sql-type.js';
 
 function containsMap(t: SqlType): boolean {
@@ -15,7 +16,8 @@ function containsMap(t: SqlType): boolean {
   }
 }
 
-export function validateFormats(def: Pick<SourceDef, 'schema' | 'keyFormat' | 'valueFormat' | 'window'>): void {
+/** `registry`: for registry formats (AVRO); without one they fail with a clear error. */
+export function validateFormats(def: Pick<SourceDef, 'schema' | 'keyFormat' | 'valueFormat' | 'window'>, registry?: SchemaRegistry): void {
   for (const c of def.schema.key) {
     if (containsMap(c.type)) {
       throw new SqlError('INVALID_STATEMENT',
@@ -24,7 +26,7 @@ export function validateFormats(def: Pick<SourceDef, 'schema' | 'keyFormat' | 'v
   }
   validateFormatOptions(def.keyFormat, def.schema.key.length);
   validateFormatOptions(def.valueFormat, def.schema.value.length);
-  if (def.window) createWindowedKeySerde(def.keyFormat, def.schema.key, def.window);
-  else createRowSerde(def.keyFormat, def.schema.key, { isKey: true });
-  createRowSerde(def.valueFormat, def.schema.value, { isKey: false });
+  if (def.window) createWindowedKeySerde(def.keyFormat, def.schema.key, def.window, undefined, registry);
+  else createRowSerde(def.keyFormat, def.schema.key, { isKey: true, registry });
+  createRowSerde(def.valueFormat, def.schema.value, { isKey: false, registry });
 }

@@ -15,7 +15,7 @@ const SOURCE_PROPS = new Set([
 ]);
 
 const FORMATS = new Set<string>(['JSON', 'DELIMITED', 'KAFKA', 'NONE', 'AVRO', 'PROTOBUF', 'PROTOBUF_NOSR', 'JSON_SR']);
-const SR_FORMATS = new Set<string>(['AVRO', 'PROTOBUF', 'JSON_SR']);
+const SR_FORMATS = new Set<string>(['PROTOBUF', 'JSON_SR']);
 
 export interface WithProps {
   topic?: string;
@@ -31,6 +31,12 @@ export interface WithProps {
   retentionMs?: number;
   windowType?: 'TUMBLING' | 'HOPPING' | 'SESSION';
   windowSizeMs?: number;
+  /** KEY_SCHEMA_ID / VALUE_SCHEMA_ID: a registered schema to read columns from and write with. */
+  keySchemaId?: number;
+  valueSchemaId?: number;
+  /** KEY_SCHEMA_FULL_NAME / VALUE_SCHEMA_FULL_NAME (VALUE_AVRO_SCHEMA_FULL_NAME). */
+  keySchemaFullName?: string;
+  valueSchemaFullName?: string;
 }
 
 function str(p: PropertyValue, name: string): string {
@@ -92,6 +98,12 @@ function format(p: PropertyValue, name: string): FormatName {
   return f as FormatName;
 }
 
+function schemaId(p: PropertyValue, name: string): number {
+  const n = num(p, name);
+  if (!Number.isInteger(n) || n < 0 || n > 2147483647) throw bad(name, p, 'a schema id (a whole number)');
+  return n;
+}
+
 function delimiter(p: PropertyValue, name: string): string {
   const d = str(p, name);
   try {
@@ -136,6 +148,10 @@ export function parseWithProps(props: Properties): WithProps {
         break;
       }
       case 'WINDOW_SIZE': out.windowSizeMs = parseDurationText(str(p, k), p); break;
+      case 'KEY_SCHEMA_ID': out.keySchemaId = schemaId(p, k); break;
+      case 'VALUE_SCHEMA_ID': out.valueSchemaId = schemaId(p, k); break;
+      case 'KEY_SCHEMA_FULL_NAME': out.keySchemaFullName = str(p, k); break;
+      case 'VALUE_SCHEMA_FULL_NAME': case 'VALUE_AVRO_SCHEMA_FULL_NAME': out.valueSchemaFullName = str(p, k); break;
       default:
         throw new SqlError('UNSUPPORTED', `The ${k} property needs a Schema Registry, which Eddy does not support yet.`, { position: p.span });
     }
@@ -156,9 +172,13 @@ export function parseDurationText(text: string, p: PropertyValue): number {
   return Number(m[1]) * unit;
 }
 
-export function formatSpec(format: FormatName, delimiter?: string, wrapSingleValue?: boolean): FormatSpec {
+export function formatSpec(
+  format: FormatName, delimiter?: string, wrapSingleValue?: boolean, schema?: { schemaId?: number; fullSchemaName?: string },
+): FormatSpec {
   const options: FormatSpec['options'] = {};
   if (delimiter !== undefined) options.delimiter = delimiter;
   if (wrapSingleValue !== undefined) options.wrapSingleValue = wrapSingleValue;
+  if (schema?.schemaId !== undefined) options.schemaId = schema.schemaId;
+  if (schema?.fullSchemaName !== undefined) options.fullSchemaName = schema.fullSchemaName;
   return Object.keys(options).length ? { format, options } : { format };
 }

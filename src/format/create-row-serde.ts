@@ -10,6 +10,13 @@ import { createDelimitedSerde } from './delimited-serde.js';
 import { createKafkaSerde } from './kafka-serde.js';
 import { VOID_SERDE } from './void-serde.js';
 import { windowedKeySerde } from './windowed-key-serde.js';
+import type { SchemaRegistry } from './registry/schema-registry.js';
+import { createAvroSerde } from './avro/avro-serde.js';
+import { avroNeedsRegistry, isUnwrapped } from './avro/avro-registration.js';
+import { schemaCache } from './avro/schema-cache.js';
+
+/** isKey: a key serde; registry: where registry formats (AVRO) find and name their schemas. */
+export interface SerdeContext { isKey: boolean; registry?: SchemaRegistry }
 
 /**
  * `columns` are the serialized columns in row order (KEY or VALUE namespace, no header columns).
@@ -17,8 +24,11 @@ import { windowedKeySerde } from './windowed-key-serde.js';
  * column only when wrapSingleValue is false. KAFKA and DELIMITED ignore the option (see
  * validateFormatOptions for the statement-level checks).
  */
-export function createRowSerde(spec: FormatSpec, columns: Column[], opts: { isKey: boolean }): RowSerde {
+export function createRowSerde(spec: FormatSpec, columns: Column[], opts: SerdeContext): RowSerde {
   const { format } = spec;
+  if (format !== 'AVRO' && spec.options?.fullSchemaName !== undefined) {
+    throw invalidProperty(`${format} does not support the following configs: [fullSchemaName]`);
+  }
   if (format !== 'DELIMITED' && spec.options?.delimiter !== undefined) {
     throw invalidProperty(`${format} does not support the following configs: [delimiter]`);
   }
@@ -42,6 +52,14 @@ export function createRowSerde(spec: FormatSpec, columns: Column[], opts: { isKe
       if (columns.length === 0 && opts.isKey) return VOID_SERDE;
       return createDelimitedSerde(columns, delimiter, opts.isKey);
     }
+    case 'AVRO': {
+      if (columns.length === 0 && opts.isKey) return VOID_SERDE;
+      if (!opts.registry) throw avroNeedsRegistry();
+      return createAvroSerde(columns, {
+        isKey: opts.isKey, unwrapped: isUnwrapped(spec, columns.length, opts.isKey), cache: schemaCache(opts.registry),
+        schemaId: spec.options?.schemaId, fullName: spec.options?.fullSchemaName,
+      });
+    }
     default:
       throw new SqlError('UNSUPPORTED', `The '${format}' format is not supported yet`);
   }
@@ -56,11 +74,11 @@ export interface KeyWindow { type: WindowType; sizeMs?: number }
  * {0, 0} window (Kafka Streams returns no key there).
  */
 export function createWindowedKeySerde(
-  spec: FormatSpec, columns: Column[], window: WindowType | KeyWindow, windowSizeMs?: number,
+  spec: FormatSpec, columns: Column[], window: WindowType | KeyWindow, windowSizeMs?: number, registry?: SchemaRegistry,
 ): WindowedKeySerde {
   const type = typeof window === 'string' ? window : window.type;
   const size = typeof window === 'string' ? windowSizeMs : window.sizeMs ?? windowSizeMs;
-  return windowedKeySerde(createRowSerde(spec, columns, { isKey: true }), type, size);
+  return windowedKeySerde(createRowSerde(spec, columns, { isKey: true, registry }), type, size);
 }
 
 /**
@@ -74,6 +92,11 @@ export function validateFormatOptions(spec: FormatSpec, columnCount: number): vo
       throw invalidProperty(`Format '${spec.format}' does not support 'WRAP_SINGLE_VALUE' set to 'true'.`);
     }
     if (columnCount !== 1) throw invalidProperty("'WRAP_SINGLE_VALUE' is only valid for single-field value schemas");
+  }
+  const fullName = spec.options?.fullSchemaName;
+  if (fullName !== undefined) {
+    if (spec.format !== 'AVRO') throw invalidProperty(`${spec.format} does not support the following configs: [fullSchemaName]`);
+    if (fullName.trim() === '') throw invalidProperty(`fullSchemaName cannot be empty. Format configuration: {fullSchemaName=${fullName}}`);
   }
   if (spec.options?.delimiter !== undefined) {
     if (spec.format !== 'DELIMITED') {

@@ -9,6 +9,10 @@ export interface FormatOptions {
   wrapSingleValue?: boolean;
   /** VALUE_DELIMITER / KEY_DELIMITER for DELIMITED: ',' by default; also 'TAB', 'SPACE'. */
   delimiter?: string;
+  /** KEY_SCHEMA_ID / VALUE_SCHEMA_ID (registry formats): write with this registered schema. */
+  schemaId?: number;
+  /** KEY_SCHEMA_FULL_NAME / VALUE_SCHEMA_FULL_NAME: the full name of the derived Avro record. */
+  fullSchemaName?: string;
 }
 
 export interface FormatSpec { format: FormatName; options?: FormatOptions }
@@ -22,12 +26,21 @@ export interface RowSerde {
   serialize(row: readonly unknown[] | null, topic: string): Uint8Array | null;
   /** null bytes → null row. Throws SerdeError on malformed input. */
   deserialize(bytes: Uint8Array | null, topic: string): unknown[] | null;
+  /**
+   * Registry formats: what deserialize will need that is not at hand yet (the writer schema of
+   * an id not seen before). A promise only then: the record loop awaits it before deserialize;
+   * undefined (the usual case) costs nothing. The promise never rejects: a failed lookup makes
+   * deserialize throw SerdeError, so the record goes to the processing log.
+   */
+  prefetch?(bytes: Uint8Array | null): Promise<void> | undefined;
 }
 
 /** Keys of windowed sources: the key row plus the window, as Kafka Streams' windowed serdes. */
 export interface WindowedKeySerde {
   serialize(row: readonly unknown[] | null, window: WindowBounds, topic: string): Uint8Array | null;
   deserialize(bytes: Uint8Array | null, topic: string): { row: unknown[] | null; window: WindowBounds };
+  /** As RowSerde.prefetch, for the key inside. */
+  prefetch?(bytes: Uint8Array | null): Promise<void> | undefined;
 }
 
 /** A record that could not be (de)serialized: the message says what and where in the payload. */

@@ -41,6 +41,8 @@ function tooShort(topic: string, got: number, need: number, layout: string): Ser
 class TimeKeySerde implements WindowedKeySerde {
   constructor(private readonly inner: RowSerde, private readonly sizeMs: number) {}
 
+  prefetch(bytes: Uint8Array | null): Promise<void> | undefined { return this.inner.prefetch?.(bytes); }
+
   serialize(row: readonly unknown[] | null, window: WindowBounds, topic: string): Uint8Array | null {
     if (row === null) return null;
     const key = innerBytes(this.inner, row, topic);
@@ -63,6 +65,8 @@ class TimeKeySerde implements WindowedKeySerde {
 
 class SessionKeySerde implements WindowedKeySerde {
   constructor(private readonly inner: RowSerde) {}
+
+  prefetch(bytes: Uint8Array | null): Promise<void> | undefined { return this.inner.prefetch?.(bytes); }
 
   serialize(row: readonly unknown[] | null, window: WindowBounds, topic: string): Uint8Array | null {
     if (row === null) return null;

@@ -46,10 +46,16 @@ export function substitute(p: TypePattern, b: Bindings): SqlType {
 
 export interface ResolvedAggregate { overload: AggregateOverload; returnType: SqlType }
 
-export function resolveAggregate(fn: AggregateFunction, argTypes: SqlType[], literalCount: number): ResolvedAggregate {
+/**
+ * `literals`: the literal arguments' values (their kinds pick between overloads of the same
+ * length: EARLIEST_BY_OFFSET(col, 2) is (col, n), (col, false) is (col, ignoreNulls)), or a count.
+ */
+export function resolveAggregate(fn: AggregateFunction, argTypes: SqlType[], literals: number | readonly unknown[]): ResolvedAggregate {
+  const literalCount = typeof literals === 'number' ? literals : literals.length;
   for (const exact of [true, false]) {
     for (const o of fn.overloads) {
       if (o.params.length !== argTypes.length || (o.literalParams?.length ?? 0) !== literalCount) continue;
+      if (typeof literals !== 'number' && !(o.literalParams ?? []).every((p, i) => literalFits(p.type, literals[i]))) continue;
       const b: Bindings = new Map();
       if (!o.params.every((p, i) => matches(p.type, argTypes[i], b, exact))) continue;
       const returnType = typeof o.returns === 'function' ? o.returns(argTypes) : substitute(o.returns, b);
@@ -67,4 +73,15 @@ export function literalArgCount(fn: AggregateFunction, argCount: number): number
     if (o.params.length + l === argCount) return l;
   }
   return 0;
+}
+
+/** Whether a literal value can be a literal parameter of this type (NULL fits any). */
+function literalFits(p: TypePattern, v: unknown): boolean {
+  if (v === null || v === undefined) return true;
+  switch (p.kind) {
+    case 'BOOLEAN': return typeof v === 'boolean';
+    case 'STRING': return typeof v === 'string';
+    case 'INTEGER': case 'BIGINT': case 'DOUBLE': return typeof v === 'number';
+    default: return true;
+  }
 }

@@ -46,6 +46,11 @@ export interface ProjectStep extends StepBase {
   value: ProjectItem[];
   /** True when the key expressions differ from the input key (records move to new keys). */
   rekey: boolean;
+  /**
+   * Set for the step of a SELECT's table functions: its last N value items are table-function
+   * calls, and each input row becomes one row per value they return (src/plan/plan-table-functions.ts).
+   */
+  tableFunctions?: number;
 }
 
 export interface AggregateCall {

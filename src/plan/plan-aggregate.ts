@@ -87,7 +87,7 @@ export function planAggregation(input: Step, q: Query, ctx: PlanContext, mode: P
     const colArgs = call.args.slice(0, call.args.length - nLit);
     const literals = call.args.slice(call.args.length - nLit).map((a) => literalValue(a, `${call.name} parameter`));
     const argTypes = colArgs.map((a) => analyzeExpression(a, scope, ctx.registry).type);
-    const { overload, returnType } = resolveAggregate(fn, argTypes, nLit);
+    const { overload, returnType } = resolveAggregate(fn, argTypes, literals);
     checkCreatable(call, () => overload.create(argTypes, literals, { properties: ctx.properties }), argTypes);
     calls.push({ name: fn.name.toUpperCase(), args: colArgs, literals, star: call.star === true });
     callSigs.push(sig);
@@ -134,7 +134,7 @@ export function planAggregation(input: Step, q: Query, ctx: PlanContext, mode: P
     const noUndo = calls.filter((c) => {
       const fn = ctx.registry.aggregate(c.name)!;
       const types = c.args.map((a) => analyzeExpression(a, scope, ctx.registry).type);
-      const agg = resolveAggregate(fn, types, c.literals.length).overload.create(types, c.literals, { properties: ctx.properties });
+      const agg = resolveAggregate(fn, types, c.literals).overload.create(types, c.literals, { properties: ctx.properties });
       return agg.remove === undefined;
     }).map((c) => c.name);
     if (noUndo.length > 0) {

@@ -18,10 +18,10 @@ import { SqlError } from '../types/sql-error.js';
 import { formatType } from '../types/sql-type.js';
 import { formatExpression } from '../../grammar/index.js';
 
-/** The join a projection reads, through any WHERE filter. */
+/** The join a projection reads, through any WHERE filter and table functions. */
 export function joinUnder(step: Step): JoinStep | undefined {
   let s = step;
-  while (s.kind === 'filter') s = s.input;
+  while (s.kind === 'filter' || (s.kind === 'project' && s.tableFunctions)) s = s.input;
   return s.kind === 'join' ? s : undefined;
 }
 

@@ -20,6 +20,8 @@ export function planPartitionBy(input: Step, exprs: Expr[], ctx: PlanContext): {
   let n = 0;
   const key: ProjectItem[] = keyless ? [] : exprs.map((e) => {
     let name = implicitColumnName(e);
+    // PARTITION BY ROWTIME names its key ROWTIME, as ksqlDB does (a known bug there,
+    // confluentinc/ksql#8193, that users see in their keys): the column hides the pseudo-column.
     if (name === undefined) {
       do { name = `KSQL_COL_${n++}`; } while (taken.has(name));
     }

@@ -1,5 +1,5 @@
 // The final projection of a query: which SELECT items become key columns and which values.
-import type { SelectItem } from '../../grammar/ast.js';
+import type { Expr, SelectItem } from '../../grammar/ast.js';
 import type { Step, ProjectStep, ProjectItem } from './physical-plan.js';
 import type { PlanContext, PlanMode } from './plan-context.js';
 import { stepScope } from './step-scope.js';
@@ -7,7 +7,7 @@ import { analyzeExpression } from './expr/analyze.js';
 import { expandSelect, checkReservedNames, checkDuplicateNames, type NamedItem } from './select-items.js';
 import { exprSignature } from './expr-walk.js';
 import { SqlError } from '../types/sql-error.js';
-import { projectStep } from './plan-helpers.js';
+import { projectStep, colRef } from './plan-helpers.js';
 import { joinUnder, planJoinProjection } from './plan-join-projection.js';
 
 export interface KeyRule {
@@ -40,7 +40,7 @@ export function planProjection(input: Step, select: SelectItem[], ctx: PlanConte
     checkDuplicateNames(items);
     return projectStep(input, [], items.map(toProjectItem), ctx, false);
   }
-  if (!rule.namesChecked) checkReservedNames(items);
+  if (!rule.namesChecked) checkReservedNames(items, [...input.schema.key, ...input.schema.value]);
 
   const keyCols = input.schema.key;
   const keyItems: { item: NamedItem; keyIndex: number }[] = [];
@@ -72,7 +72,24 @@ export function planProjection(input: Step, select: SelectItem[], ctx: PlanConte
     throw new SqlError('INVALID_STATEMENT', 'The projection contains no value columns.');
   }
   checkDuplicateNames(items);
-  return projectStep(input, keyItems.map((k) => toProjectItem(k.item)), values.map(toProjectItem), ctx, false);
+  // A key item found by a matcher (SELECT K + 2 ... PARTITION BY K + 2) reads the key column the
+  // input computed, not the expression again: a row without a value (columns NULL) keeps its key.
+  const keyProject = keyItems.map((k) => {
+    const it = k.item;
+    const col = keyCols[k.keyIndex];
+    if (it.expr.kind === 'ColumnRef') return toProjectItem(it);
+    // Unnamed, it keeps the name the PARTITION BY gave it (KSQL_COL_0 counts source columns only).
+    const name = !it.aliased && GENERATED.test(it.name) ? col.name : it.name;
+    return { name, expr: keyColumnRef(input, k.keyIndex, col.name, it) };
+  });
+  return projectStep(input, keyProject, values.map(toProjectItem), ctx, false);
 }
+
+function keyColumnRef(input: Step, index: number, name: string, it: NamedItem): Expr {
+  const q = input.qualifiers?.[index];
+  return q ? colRef(q.name, it.span, q.qualifier) : colRef(name, it.span);
+}
+
+const GENERATED = /^KSQL_COL_\d+$/;
 
 const toProjectItem = (it: NamedItem): ProjectItem => ({ name: it.name, expr: it.expr });

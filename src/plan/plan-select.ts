@@ -12,6 +12,7 @@ import { containsAggregate, planAggregation } from './plan-aggregate.js';
 import { planPartitionBy } from './plan-partition-by.js';
 import { planProjection } from './plan-projection.js';
 import { planJoin } from './plan-join.js';
+import { planTableFunctions, selectHasTableFunction } from './plan-table-functions.js';
 
 export function planSelect(q: Query, ctx: PlanContext, mode: PlanMode): Step {
   let step = planFrom(q.from, ctx);
@@ -19,12 +20,22 @@ export function planSelect(q: Query, ctx: PlanContext, mode: PlanMode): Step {
   const aggregating = (q.groupBy?.length ?? 0) > 0 || q.window !== undefined ||
     q.select.some((s) => s.kind === 'SingleColumn' && containsAggregate(s.expr, ctx)) ||
     (q.having !== undefined);
-  if (aggregating) return planAggregation(step, q, ctx, mode);
+  const tableFunctions = selectHasTableFunction(q.select, ctx);
+  if (aggregating) {
+    if (tableFunctions) throw new SqlError('INVALID_STATEMENT', 'Table functions cannot be used with aggregations.');
+    return planAggregation(step, q, ctx, mode);
+  }
+  let keyMatchers = step.schema.key.map((): string[] => []);
+  let what = 'key column';
   if (q.partitionBy) {
     const p = planPartitionBy(step, q.partitionBy, ctx);
-    return planProjection(p.step, q.select, ctx, mode, { keyMatchers: p.keyMatchers, what: 'partitioning expression' });
+    step = p.step;
+    keyMatchers = p.keyMatchers;
+    what = 'partitioning expression';
   }
-  return planProjection(step, q.select, ctx, mode, { keyMatchers: step.schema.key.map(() => []), what: 'key column' });
+  let select = q.select;
+  if (tableFunctions) ({ step, select } = planTableFunctions(step, select, ctx));
+  return planProjection(step, select, ctx, mode, { keyMatchers, what });
 }
 
 export function planFrom(rel: Relation, ctx: PlanContext): Step {

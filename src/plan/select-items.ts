@@ -43,10 +43,12 @@ export function expandSelect(items: SelectItem[], scope: ExprScope, starColumns:
   return named;
 }
 
-/** Persistent queries may not write pseudo-column names. */
-export function checkReservedNames(items: NamedItem[]): void {
+/** Persistent queries may not write pseudo-column names (`columns`: the input's real columns). */
+export function checkReservedNames(items: NamedItem[], columns: readonly { name: string }[] = []): void {
   for (const it of items) {
-    if (PSEUDO_NAMES.has(it.name)) {
+    // A real column with such a name (the key of PARTITION BY ROWTIME) may be selected as it is.
+    const real = !it.aliased && it.expr.kind === 'ColumnRef' && columns.some((c) => c.name === it.name);
+    if (PSEUDO_NAMES.has(it.name) && !real) {
       if (it.aliased) {
         throw new SqlError('INVALID_STATEMENT',
           `\`${it.name}\` is a reserved column name. You cannot use it as an alias for a column.`, { position: it.span });

@@ -2,7 +2,7 @@
 import type { StepBase } from './physical-plan.js';
 import type { ExprScope, ScopeColumn } from './expr/scope.js';
 import { rowLayout } from '../runtime/row-layout.js';
-import { BIGINT, INTEGER } from '../types/sql-type.js';
+import { BIGINT, INTEGER, type SqlType } from '../types/sql-type.js';
 
 export function stepScope(step: StepBase): ExprScope {
   const alias = step.alias;
@@ -17,12 +17,16 @@ export function stepScope(step: StepBase): ExprScope {
   // A join's columns carry each source's own pseudo-columns (S1.ROWTIME), so the row's are not
   // named again: an unqualified ROWTIME would be ambiguous, as in ksqlDB.
   if (step.qualifiers) return { columns: cols };
-  cols.push({ name: 'ROWTIME', qualifier: alias, type: BIGINT, index: lay.rowtime });
-  cols.push({ name: 'ROWPARTITION', qualifier: alias, type: INTEGER, index: lay.rowpartition });
-  cols.push({ name: 'ROWOFFSET', qualifier: alias, type: BIGINT, index: lay.rowoffset });
+  // A column named like a pseudo-column (the key of PARTITION BY ROWTIME) hides it.
+  const pseudo = (name: string, type: SqlType, index: number): void => {
+    if (!all.some((c) => c.name === name)) cols.push({ name, qualifier: alias, type, index });
+  };
+  pseudo('ROWTIME', BIGINT, lay.rowtime);
+  pseudo('ROWPARTITION', INTEGER, lay.rowpartition);
+  pseudo('ROWOFFSET', BIGINT, lay.rowoffset);
   if (step.window) {
-    cols.push({ name: 'WINDOWSTART', qualifier: alias, type: BIGINT, index: lay.windowstart });
-    cols.push({ name: 'WINDOWEND', qualifier: alias, type: BIGINT, index: lay.windowend });
+    pseudo('WINDOWSTART', BIGINT, lay.windowstart);
+    pseudo('WINDOWEND', BIGINT, lay.windowend);
   }
   return { columns: cols };
 }

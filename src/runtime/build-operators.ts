@@ -90,7 +90,7 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
     let s: Step = input;
     while (s.kind === 'filter' || s.kind === 'project') s = s.input;
     if (s.kind !== 'source' || s.window) return undefined;
-    const serde = stepSerdes(s).key!;
+    const serde = stepSerdes(s, ctx.schemaRegistry).key!;
     const topic = s.topic;
     return (key) => serde.serialize(key, topic);
   };

@@ -1,6 +1,7 @@
 // What operators share within one running query.
 import type { FunctionRegistry } from '../../udfs/registry.js';
 import type { ProcessingLogger, RecordContext } from './processing-log.js';
+import type { SchemaRegistry } from '../format/registry/schema-registry.js';
 
 export interface OperatorContext {
   queryId: string;
@@ -9,6 +10,8 @@ export interface OperatorContext {
   logger: ProcessingLogger;
   /** The input record being processed, updated by the source before each row. */
   current: RecordContext;
+  /** Where registry formats (AVRO) find the schemas of the records they read and write. */
+  schemaRegistry?: SchemaRegistry;
   /** Sends evaluation errors of function calls to the processing log (see evaluation-error-reporter). */
   reportEvaluation?: (e: Error) => void;
 }

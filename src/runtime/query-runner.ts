@@ -161,6 +161,12 @@ export class QueryRunner {
           const hs = handlers.get(rec.topic);
           if (hs) {
             for (const h of hs) {
+              // A registry format may first need the schema the record names (once per id).
+              if (h.prefetch) {
+                const wait = h.prefetch(rec);
+                if (wait) await wait;
+                if (this.stopped) break;
+              }
               // A bug in an operator fails this record only: log it, go on with the next.
               try { h(rec); } catch (e) {
                 if (!o.logger) { this.fail(e); continue; }

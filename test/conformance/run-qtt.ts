@@ -1,11 +1,13 @@
 // The QTT conformance runner:
 //   node dist/test/conformance/run-qtt.js DIR [--files LIST] [--filter REGEX] [--verbose]
-//        [--json PATH] [--timeout MS]
+//        [--json PATH] [--timeout MS] [--write-expected]
 // DIR holds the case files (default: $QTT_CASES, else the shared corpus if present); LIST is a file with one case-file name per line (e.g.
 // core_phase1_files.txt; '#' starts a comment) or a comma list. Prints one line per file,
 // `PASS|FAIL file.json  passed/total`, and last `N passed, M failed` over all expanded cases
-// (errors and timeouts count as failed). Exits 0 after a complete run, 2 on bad usage; exits
-// explicitly, so that work a timed-out case left behind cannot keep the process alive.
+// (errors and timeouts count as failed), then how the run differs case by case from
+// test/conformance/expected-status.json (--write-expected records this run's statuses there).
+// EDDY_QTT_DURABLE=1|restart runs the durable modes. Exits 0 after a complete run, 2 on bad
+// usage; exits explicitly, so that work a timed-out case left behind cannot keep the process alive.
 
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -13,8 +15,9 @@ import { fileURLToPath } from 'node:url';
 import { loadCaseFile } from './qtt-load.js';
 import { runCase } from './qtt-execute.js';
 import type { CaseOutcome, QttCase } from './qtt-types.js';
+import { type CaseStatus, describeStatusDiff, diffStatus, readExpectedStatus, writeExpectedStatus } from './expected-status.js';
 
-interface Args { dir: string; files?: string; filter?: RegExp; verbose: boolean; json?: string; timeoutMs: number }
+interface Args { dir: string; files?: string; filter?: RegExp; verbose: boolean; json?: string; timeoutMs: number; writeExpected: boolean }
 
 interface CaseReport { id: string; status: CaseOutcome['status']; message?: string; ms: number }
 interface FileReport { file: string; passed: number; total: number; loadError?: string; cases: CaseReport[] }
@@ -22,10 +25,13 @@ interface FileReport { file: string; passed: number; total: number; loadError?: 
 // The shared corpus beside the checkout: <repo>/../shared (this file runs from <repo>/dist/test/conformance).
 const DEFAULT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'shared', 'conformance', 'ksqldb-qtt', 'cases');
 
-const USAGE = 'usage: run-qtt [DIR] [--files LIST] [--filter REGEX] [--verbose] [--json PATH] [--timeout MS]';
+// The checked-in expected statuses, in the source tree (this file runs from <repo>/dist/test/conformance).
+const EXPECTED_STATUS = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'test', 'conformance', 'expected-status.json');
+
+const USAGE = 'usage: run-qtt [DIR] [--files LIST] [--filter REGEX] [--verbose] [--json PATH] [--timeout MS] [--write-expected]';
 
 function parseArgs(argv: string[]): Args {
-  const a: Partial<Args> & { verbose: boolean; timeoutMs: number } = { verbose: false, timeoutMs: 30_000 };
+  const a: Partial<Args> & { verbose: boolean; timeoutMs: number; writeExpected: boolean } = { verbose: false, timeoutMs: 30_000, writeExpected: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -38,6 +44,7 @@ function parseArgs(argv: string[]): Args {
     else if (arg === '--verbose' || arg === '-v') a.verbose = true;
     else if (arg === '--json') a.json = value();
     else if (arg === '--timeout') a.timeoutMs = Number(value());
+    else if (arg === '--write-expected') a.writeExpected = true;
     else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}`);
     else if (a.dir === undefined) a.dir = arg;
     else throw new Error(`unexpected argument ${arg}`);
@@ -131,6 +138,16 @@ async function main(): Promise<number> {
     writeFileSync(args.json, JSON.stringify({ dir, passed, failed, total: passed + failed, files: reports }, null, 2) + '\n');
   }
   console.log(`${passed} passed, ${failed} failed`);
+
+  const statuses = new Map<string, CaseStatus>();
+  for (const r of reports) for (const c of r.cases) statuses.set(c.id, c.status === 'pass' ? 'pass' : 'fail');
+  if (args.writeExpected) {
+    writeExpectedStatus(EXPECTED_STATUS, statuses);
+    console.log(`wrote ${statuses.size} case statuses to ${EXPECTED_STATUS}`);
+  } else if (existsSync(EXPECTED_STATUS)) {
+    const diff = describeStatusDiff(diffStatus(readExpectedStatus(EXPECTED_STATUS), statuses), 'against expected-status.json');
+    console.log(diff ?? 'every case as expected-status.json expects');
+  }
   return 0;
 }
 

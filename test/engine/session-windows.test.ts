@@ -21,6 +21,14 @@ describe('session windows', () => {
     expect(await rows(`SELECT k, WINDOWSTART, WINDOWEND, n FROM t;`)).toEqual([['a', 0, 30000, 3]]);
   });
 
+  it('the tombstone of a merged-away session carries that session\'s time, not the bridging record\'s', async () => {
+    await run(`${SOURCE}
+      CREATE TABLE t AS SELECT k, COUNT(*) AS n FROM s WINDOW SESSION (20 SECONDS) GROUP BY k EMIT CHANGES;`);
+    await insert([0, 'a', 'x'], [30000, 'a', 'y'], [15000, 'a', 'z']);
+    const changelog = (await topicRecords('T')).map((r) => [r.timestamp, jsonValue(r)]);
+    expect(changelog).toEqual([[0, { N: 1 }], [30000, { N: 1 }], [0, null], [30000, null], [30000, { N: 3 }]]);
+  });
+
   it('records further apart than the gap make separate sessions', async () => {
     await run(`${SOURCE}
       CREATE TABLE t AS SELECT k, COUNT(*) AS n FROM s WINDOW SESSION (10 SECONDS) GROUP BY k EMIT CHANGES;`);

@@ -38,7 +38,7 @@ export function aggregatorSet(step: AggregateStep, ctx: OperatorContext): Aggreg
     const fn = ctx.registry.aggregate(call.name);
     if (!fn) throw new SqlError('UNKNOWN_FUNCTION', `Unknown aggregate function ${call.name}`);
     const types = call.args.map((a) => analyzeExpression(a, scope, ctx.registry).type);
-    const { overload } = resolveAggregate(fn, types, call.literals.length);
+    const { overload } = resolveAggregate(fn, types, call.literals);
     aggs.push(overload.create(types, call.literals, { properties: ctx.properties }));
     args.push(call.args.map((a) => compileOver(a, step.input, ctx.registry)));
     argAt.push(call.args.map((a, j) => {

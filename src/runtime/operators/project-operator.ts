@@ -1,6 +1,9 @@
 // SELECT expressions and PARTITION BY: computes the output key and value columns of each row.
 // A failing expression gives NULL for its column and a processing-log entry (as ksqlDB).
-import type { ProjectStep } from '../../plan/physical-plan.js';
+import type { Expr } from '../../../grammar/ast.js';
+import type { ProjectStep, StepBase } from '../../plan/physical-plan.js';
+import { columnRefs } from '../../plan/expr-walk.js';
+import { stepScope } from '../../plan/step-scope.js';
 import { type Emit, type Row, DELETE } from '../emit.js';
 import type { OperatorContext } from '../operator-context.js';
 import { logFailure } from '../operator-context.js';
@@ -14,14 +17,20 @@ export function projectOperator(step: ProjectStep, ctx: OperatorContext, next: E
   const inLay = rowLayout(step.input.schema);
   const outLay = rowLayout(step.schema);
 
+  // PARTITION BY over a record without a value: as ksqlDB, a key expression that reads value
+  // columns gives NULL (not its value over NULL columns: `NAME IS NULL` is no key for it).
+  const keyNeedsValue = step.rekey ? step.key.map((it) => readsValueColumn(it.expr, step.input)) : [];
+  const keyOnlyExprs: Compiled[] = exprs.slice(0, keyCount).map((f, i) => (keyNeedsValue[i] ? () => null : f));
+
   const project = (row: Row, keyOnly: boolean): Row => {
     const out = new Array(outLay.width);
     const limit = keyOnly ? keyCount : n;
+    const fs = keyOnly ? keyOnlyExprs : exprs;
     try {
-      for (let i = 0; i < limit; i++) out[i] = exprs[i](row);
+      for (let i = 0; i < limit; i++) out[i] = fs[i](row);
     } catch {
       for (let i = 0; i < limit; i++) {
-        try { out[i] = exprs[i](row); } catch (e) { out[i] = null; logFailure(ctx, 'EVALUATION', e); }
+        try { out[i] = fs[i](row); } catch (e) { out[i] = null; logFailure(ctx, 'EVALUATION', e); }
       }
     }
     for (let i = limit; i < n; i++) out[i] = null;
@@ -33,7 +42,45 @@ export function projectOperator(step: ProjectStep, ctx: OperatorContext, next: E
     return out;
   };
 
+  if (step.tableFunctions) return flatten(step.tableFunctions, keyCount, n, project, next);
+
   return (row, ts, op, old) => {
     next(project(row, op === DELETE), ts, op, old === null ? null : project(old, false));
   };
+}
+
+/**
+ * Table functions: the last `count` columns hold each call's list of values; one row goes out
+ * per value, the calls side by side (a shorter or NULL list gives NULL). A record without a
+ * value, or whose lists are all empty, gives no row.
+ */
+function flatten(count: number, keyCount: number, n: number, project: (row: Row, keyOnly: boolean) => Row, next: Emit): Emit {
+  const first = n - count;
+  return (row, ts, op) => {
+    if (op === DELETE) return;
+    const base = project(row, false);
+    let rows = 0;
+    for (let j = first; j < n; j++) {
+      const list = base[j];
+      if (Array.isArray(list) && list.length > rows) rows = list.length;
+    }
+    const lists = base.slice(first, n) as (unknown[] | null)[];
+    for (let i = 0; i < rows; i++) {
+      const out = i === rows - 1 ? base : base.slice();
+      for (let j = 0; j < count; j++) {
+        const list = lists[j];
+        out[first + j] = Array.isArray(list) && i < list.length ? list[i] : null;
+      }
+      next(out, ts, op, null);
+    }
+  };
+}
+
+/** Whether `e` reads a value column of `input` (by the same resolution the analyzer uses). */
+function readsValueColumn(e: Expr, input: StepBase): boolean {
+  const scope = stepScope(input);
+  const keys = input.schema.key.length;
+  const values = input.schema.value.length;
+  return columnRefs(e).some((r) => scope.columns.some((c) =>
+    c.name === r.name && (r.qualifier === undefined || r.qualifier === c.qualifier) && c.index >= keys && c.index < keys + values));
 }

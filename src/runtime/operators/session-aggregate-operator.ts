@@ -54,7 +54,8 @@ export function sessionAggregateOperator(step: AggregateStep, ctx: OperatorConte
           key, start: Math.min(merged.start, s.start), end: Math.max(merged.end, s.end),
           accs: set.merge(merged.accs, s.accs), ts: Math.max(merged.ts, s.ts),
         };
-        if (!emitFinal) out(s, DELETE, ts);
+        // The merged-away session's tombstone carries that session's time, as Kafka Streams writes it.
+        if (!emitFinal) out(s, DELETE, s.ts);
       }
       set.apply(merged.accs, row, 1);
       const rest = list.filter((s) => !overlapping.includes(s));

@@ -1,6 +1,6 @@
 // Encodes rows with the sink's formats into records for its topic. Table deletes become
 // tombstones; windowed keys carry their window as Kafka Streams encodes it.
-import type { SinkStep } from '../../plan/physical-plan.js';
+import type { SinkStep, Step } from '../../plan/physical-plan.js';
 import type { ProducerRecord } from '../../log/log.js';
 import { type Emit, DELETE } from '../emit.js';
 import type { OperatorContext } from '../operator-context.js';
@@ -13,7 +13,7 @@ export function sinkOperator(step: SinkStep, ctx: OperatorContext, out: (rec: Pr
   const lay = rowLayout(step.schema);
   const k = lay.keyCount;
   const v = lay.valueCount;
-  const { value: valueSerde, key: keySerde, windowedKey: windowedKeySerde } = stepSerdes(step);
+  const { value: valueSerde, key: keySerde, windowedKey: windowedKeySerde } = stepSerdes(step, ctx.schemaRegistry);
   const topic = step.topic;
   const keyRow = new Array(k);
   const valueRow = new Array(v);
@@ -22,14 +22,17 @@ export function sinkOperator(step: SinkStep, ctx: OperatorContext, out: (rec: Pr
     ? timestampFromColumn([...step.schema.key, ...step.schema.value], step.timestampColumn, step.timestampFormat)
     : undefined;
 
+  const keepNullFields = k > 1 && keyBuiltByPartitionBy(step.input);
+
   return (row, ts, op) => {
     try {
       if (eventTime && op !== DELETE) ts = eventTime(row, ts);
       let allNull = true;
       for (let i = 0; i < k; i++) { keyRow[i] = row[i]; if (row[i] !== null && row[i] !== undefined) allNull = false; }
       let key: Uint8Array | null = null;
-      // A key whose columns are all NULL is a null key, as ksqlDB writes it.
-      if (k > 0 && !(allNull && !windowedKeySerde)) {
+      // A key whose columns are all NULL is a null key, as ksqlDB writes it; but a multi-column
+      // key that PARTITION BY built is a key of NULL fields (ksqlDB's new key struct).
+      if (k > 0 && !(allNull && !keepNullFields && !windowedKeySerde)) {
         key = windowedKeySerde
           ? windowedKeySerde.serialize(keyRow, { start: row[lay.windowstart] as number, end: row[lay.windowend] as number }, topic)
           : keySerde!.serialize(keyRow, topic);
@@ -44,4 +47,13 @@ export function sinkOperator(step: SinkStep, ctx: OperatorContext, out: (rec: Pr
       logFailure(ctx, 'SERIALIZATION', e);
     }
   };
+}
+
+/** Whether the key reaching the sink was computed by a PARTITION BY (not read from a record). */
+function keyBuiltByPartitionBy(step: Step): boolean {
+  for (let s: Step = step; ;) {
+    if (s.kind === 'project') { if (s.rekey) return true; s = s.input; }
+    else if (s.kind === 'filter') s = s.input;
+    else return false;
+  }
 }

@@ -11,19 +11,23 @@ import { keySignature } from '../key-signature.js';
 import { stepSerdes } from './step-serdes.js';
 import { timestampExtractor } from './timestamp-extractor.js';
 
-export type RecordHandler = (rec: LogRecord) => void;
+/**
+ * Takes one record. `prefetch`, when the source reads a registry format: what must be fetched
+ * before the record can be decoded (a schema id not seen yet); the runner awaits it first.
+ */
+export type RecordHandler = ((rec: LogRecord) => void) & { prefetch?: (rec: LogRecord) => Promise<void> | undefined };
 
 export function sourceOperator(step: SourceStep, ctx: OperatorContext, next: Emit, table: Map<unknown, Row> | undefined): RecordHandler {
   const lay = rowLayout(step.schema);
   const k = lay.keyCount;
   const v = lay.valueCount;
-  const { value: valueSerde, key: keySerde, windowedKey: windowedKeySerde } = stepSerdes(step);
+  const { value: valueSerde, key: keySerde, windowedKey: windowedKeySerde } = stepSerdes(step, ctx.schemaRegistry);
   const eventTime = timestampExtractor(step);
   const topic = step.topic;
   const isTable = step.output === 'TABLE';
 
   const report = evaluationReporter(ctx);
-  return (rec) => {
+  const handler: RecordHandler = (rec) => {
     setEvaluationErrorReporter(report);
     const c = ctx.current;
     c.topic = rec.topic; c.partition = rec.partition; c.offset = rec.offset;
@@ -82,6 +86,17 @@ export function sourceOperator(step: SourceStep, ctx: OperatorContext, next: Emi
       next(row, ts, UPSERT, old);
     }
   };
+  const keyPrefetch = (keySerde ?? windowedKeySerde)?.prefetch;
+  const valuePrefetch = valueSerde.prefetch;
+  if (keyPrefetch || valuePrefetch) {
+    const ks = keySerde ?? windowedKeySerde;
+    handler.prefetch = (rec) => {
+      const a = k > 0 ? ks?.prefetch?.(rec.key) : undefined;
+      const b = valueSerde.prefetch?.(rec.value);
+      return a && b ? Promise.all([a, b]).then(() => undefined) : a ?? b;
+    };
+  }
+  return handler;
 }
 
 function keyIsNull(row: Row, k: number): boolean {

@@ -2,6 +2,7 @@
 // windowed (key bytes plus the window, as Kafka Streams) when the step's keys are windowed.
 import type { SourceStep, SinkStep } from '../../plan/physical-plan.js';
 import type { RowSerde, WindowedKeySerde } from '../../format/index.js';
+import type { SchemaRegistry } from '../../format/registry/schema-registry.js';
 import { createRowSerde, createWindowedKeySerde } from '../../format/index.js';
 
 export interface StepSerdes {
@@ -12,9 +13,10 @@ export interface StepSerdes {
   windowedKey?: WindowedKeySerde;
 }
 
-export function stepSerdes(step: SourceStep | SinkStep): StepSerdes {
-  const value = createRowSerde(step.valueFormat, step.schema.value, { isKey: false });
+/** `registry`: where registry formats (AVRO) find their schemas (the query's OperatorContext has it). */
+export function stepSerdes(step: SourceStep | SinkStep, registry?: SchemaRegistry): StepSerdes {
+  const value = createRowSerde(step.valueFormat, step.schema.value, { isKey: false, registry });
   return step.window
-    ? { value, windowedKey: createWindowedKeySerde(step.keyFormat, step.schema.key, step.window) }
-    : { value, key: createRowSerde(step.keyFormat, step.schema.key, { isKey: true }) };
+    ? { value, windowedKey: createWindowedKeySerde(step.keyFormat, step.schema.key, step.window, undefined, registry) }
+    : { value, key: createRowSerde(step.keyFormat, step.schema.key, { isKey: true, registry }) };
 }
