@@ -88,7 +88,7 @@ export class Engine {
     const serviceId = o.serviceId ?? 'default';
     const defaults = { ...DEFAULT_PROPERTIES, ...(o.properties ?? {}) };
     // First: a bad schema.registry.url fails the start before anything is set up.
-    const schemaRegistry = o.schemaRegistry ?? await createSchemaRegistry(defaults);
+    const schemaRegistry = o.schemaRegistry ?? await createSchemaRegistry(defaults, { shared: o.durable === true });
     const processingLog = new ProcessingLogWriter(log, serviceId, o.onProcessingLog);
     await processingLog.init();
     const registry = o.registry ?? new FunctionRegistry(builtinFunctions);

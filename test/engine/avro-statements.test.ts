@@ -159,3 +159,22 @@ describe('AVRO inference on replay', () => {
     }
   });
 });
+
+describe('AVRO on a service without a registry', () => {
+  it('a durable engine with no schema.registry.url refuses AVRO at CREATE, saying what to set, and creates nothing', async () => {
+    const { MemoryLog } = await import('../../src/log/memory-log.js');
+    const { Engine } = await import('../../src/engine/engine.js');
+    const e = await Engine.create({ log: new MemoryLog(), durable: true, serviceId: 'svc' });
+    try {
+      await expect(e.executeScript("CREATE STREAM a (x INT) WITH (KAFKA_TOPIC='a', VALUE_FORMAT='AVRO', PARTITIONS=1);"))
+        .rejects.toThrow(/schema\.registry\.url/);
+      const [r] = await e.executeScript('SHOW STREAMS;');
+      if (r.kind !== 'rows') throw new Error('expected rows');
+      expect(r.rows.map((x) => x[0])).not.toContain('A');
+      // JSON needs no registry.
+      await e.executeScript("CREATE STREAM j (x INT) WITH (KAFKA_TOPIC='j', VALUE_FORMAT='JSON', PARTITIONS=1);");
+    } finally {
+      await e.close();
+    }
+  });
+});

@@ -6,6 +6,7 @@ import { SqlError } from '../../types/sql-error.js';
 import type { SchemaRegistry } from './schema-registry.js';
 import type { ConfluentRegistryOptions } from './confluent-registry.js';
 import { InProcessRegistry } from './in-process-registry.js';
+import { SchemaRegistryError } from './schema-registry.js';
 
 const URL_KEYS = ['schema.registry.url', 'ksql.schema.registry.url'];
 const SOURCE_KEYS = ['schema.registry.basic.auth.credentials.source', 'ksql.schema.registry.basic.auth.credentials.source', 'basic.auth.credentials.source'];
@@ -46,9 +47,11 @@ export function registryConfig(props: Readonly<Record<string, string>>): Conflue
  * The engine's schema registry: Confluent's API at the configured URL, else the in-process one.
  * The HTTP client is loaded only when a URL is configured (it costs about 300 ms at start-up).
  */
-export async function createSchemaRegistry(props: Readonly<Record<string, string>>): Promise<SchemaRegistry> {
+export async function createSchemaRegistry(props: Readonly<Record<string, string>>, o: { shared?: boolean } = {}): Promise<SchemaRegistry> {
   const options = registryConfig(props);
-  if (!options) return new InProcessRegistry();
+  // The instances of a service (and its restarts) must agree on schema ids: an in-process
+  // registry cannot serve them, so registry formats there ask for a URL instead.
+  if (!options) return o.shared ? new UnconfiguredRegistry() : new InProcessRegistry();
   const { ConfluentRegistry } = await import('./confluent-registry.js');
   return new ConfluentRegistry(options);
 }
@@ -82,4 +85,17 @@ function checkUrl(u: string): void {
 
 function invalid(message: string): SqlError {
   return new SqlError('INVALID_PROPERTY', message);
+}
+
+/** A durable service's registry when none is configured: every use says what to set. */
+class UnconfiguredRegistry implements SchemaRegistry {
+  readonly describe = 'no schema registry';
+  private fail(): never {
+    throw new SchemaRegistryError('AVRO, PROTOBUF and JSON_SR need a schema registry that every instance of the service shares: '
+      + 'set schema.registry.url (--set schema.registry.url=http://HOST:8081 or in --config)');
+  }
+  latest(): Promise<never> { return Promise.resolve().then(() => this.fail()); }
+  byId(): Promise<never> { return Promise.resolve().then(() => this.fail()); }
+  register(): Promise<never> { return Promise.resolve().then(() => this.fail()); }
+  compatible(): Promise<never> { return Promise.resolve().then(() => this.fail()); }
 }
