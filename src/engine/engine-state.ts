@@ -37,6 +37,8 @@ export interface EngineState {
   instanceId: string;
   /** While a command is replayed: its source topics' end offsets when it was accepted (see persistent-query.ts). */
   acceptedOffsets?: Record<string, number[]>;
+  /** While a command of the command topic is replayed (statements as stored, e.g. with inferred columns pinned). */
+  replaying?: boolean;
 }
 
 export const DEFAULT_PROPERTIES: Record<string, string> = {

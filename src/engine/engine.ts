@@ -153,6 +153,7 @@ export class Engine {
       this.state.properties = { ...this.defaults, ...command.properties };
       this.state.nextQueryNumber = offset;
       this.state.acceptedOffsets = command.startOffsets;
+      this.state.replaying = true;
       try {
         await executeStatement(this.state, parseStatement(command.sql), this.defaults);
       } catch (e) {
@@ -162,6 +163,7 @@ export class Engine {
       } finally {
         this.state.properties = saved;
         this.state.acceptedOffsets = undefined;
+        this.state.replaying = false;
       }
     }
   }

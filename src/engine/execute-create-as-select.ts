@@ -18,6 +18,7 @@ import { timestampFromColumn } from '../runtime/operators/timestamp-extractor.js
 import { checkSchemaIdFormat, registerSchemas } from './registry-schemas.js';
 import { keySchemaName } from '../format/avro/avro-schema-from-columns.js';
 import { prepareAvroWrites } from '../format/avro/avro-registration.js';
+import { prepareProtobufWrites } from '../format/protobuf/protobuf-registration.js';
 
 /** The sources a plan reads, by name, in plan order. */
 export function planSources(root: Step): string[] {
@@ -71,8 +72,11 @@ export async function executeCreateAsSelect(state: EngineState, s: CreateAsSelec
   }
   const keyFormat: FormatSpec = formatSpec(keyFormatName, keyDelim, undefined, {
     schemaId: p.keySchemaId, fullSchemaName: p.keySchemaFullName ?? (keyFormatName === 'AVRO' ? keySchemaName(s.name) : undefined),
+    nullableRepresentation: p.keyNullableRepresentation,
   });
-  const valueFormat: FormatSpec = formatSpec(valueFormatName, valueDelim, p.wrapSingleValue, { schemaId: p.valueSchemaId, fullSchemaName: p.valueSchemaFullName });
+  const valueFormat: FormatSpec = formatSpec(valueFormatName, valueDelim, p.wrapSingleValue, {
+    schemaId: p.valueSchemaId, fullSchemaName: p.valueSchemaFullName, nullableRepresentation: p.valueNullableRepresentation,
+  });
   checkSchemaIdFormat(keyFormat, p.keySchemaId, true);
   checkSchemaIdFormat(valueFormat, p.valueSchemaId, false);
   // A sink named after the statement: its name must make a legal topic name too.
@@ -144,6 +148,7 @@ export async function executeInsertInto(state: EngineState, s: InsertInto): Prom
   }
   // Rows written with the target's AVRO schemas need their ids (registered, as a serializer would).
   await prepareAvroWrites(state.schemaRegistry, target);
+  await prepareProtobufWrites(state.schemaRegistry, target);
   const n = state.nextQueryNumber++;
   const id = `INSERTQUERY_${n}`;
   const sink: SinkStep = {

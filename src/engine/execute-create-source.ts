@@ -36,15 +36,23 @@ export async function executeCreateSource(state: EngineState, s: CreateSource): 
   }
   // Registry formats fill in the columns a statement leaves out (schema inference).
   const declared = s.elements.some((e) => e.constraint === 'KEY' || e.constraint === 'PRIMARY KEY');
-  const inferValue = valueFormat === 'AVRO' && !s.elements.some((e) => e.constraint === undefined);
-  const inferKey = p.keyFormat === 'AVRO' && !declared;
+  const inferValue = (valueFormat === 'AVRO' || valueFormat === 'PROTOBUF') && !s.elements.some((e) => e.constraint === undefined);
+  const inferKey = (p.keyFormat === 'AVRO' || p.keyFormat === 'PROTOBUF') && !declared;
+  // As ksqlDB: a schema id names the columns, so the statement may not declare them too (a
+  // replayed statement has both: its inferred columns were pinned to the schema read).
+  if (p.valueSchemaId !== undefined && !state.replaying && s.elements.some((e) => e.constraint === undefined)) {
+    throw new SqlError('INVALID_STATEMENT', 'Table elements and VALUE_SCHEMA_ID cannot both exist for create statement.', { position: s.span });
+  }
+  if (p.keySchemaId !== undefined && !state.replaying && declared) {
+    throw new SqlError('INVALID_STATEMENT', 'Table elements and KEY_SCHEMA_ID cannot both exist for create statement.', { position: s.span });
+  }
   let schema = sourceSchema(s, inferValue || inferKey);
-  const valueSpec = formatSpec(valueFormat, p.valueDelimiter, p.wrapSingleValue, { schemaId: p.valueSchemaId, fullSchemaName: p.valueSchemaFullName });
+  const valueSpec = formatSpec(valueFormat, p.valueDelimiter, p.wrapSingleValue, { schemaId: p.valueSchemaId, fullSchemaName: p.valueSchemaFullName, nullableRepresentation: p.valueNullableRepresentation });
   checkSchemaIdFormat(valueSpec, p.valueSchemaId, false);
   checkSchemaIdFormat(p.keyFormat ? formatSpec(p.keyFormat) : formatSpec('KAFKA'), p.keySchemaId, true);
   let pinned: string | undefined;
   if (inferValue || inferKey) {
-    const keySpec = p.keyFormat ? formatSpec(p.keyFormat, undefined, undefined, { schemaId: p.keySchemaId }) : undefined;
+    const keySpec = p.keyFormat ? formatSpec(p.keyFormat, undefined, undefined, { schemaId: p.keySchemaId, fullSchemaName: p.keySchemaFullName }) : undefined;
     const inferred = await inferColumns(state.schemaRegistry, p.topic, schema, inferKey ? keySpec : undefined, valueSpec);
     schema = inferred.schema;
     // Pinned to the schema ids read, so the source reads and writes as its columns say.
@@ -71,8 +79,11 @@ export async function executeCreateSource(state: EngineState, s: CreateSource): 
     name: s.name, type: s.sourceType, schema, topic: p.topic,
     keyFormat: formatSpec(keyFormat, p.keyDelimiter, undefined, {
       schemaId: p.keySchemaId, fullSchemaName: p.keySchemaFullName ?? (keyFormat === 'AVRO' ? keySchemaName(s.name) : undefined),
+      nullableRepresentation: p.keyNullableRepresentation,
     }),
-    valueFormat: formatSpec(valueFormat, p.valueDelimiter, p.wrapSingleValue, { schemaId: p.valueSchemaId, fullSchemaName: p.valueSchemaFullName }),
+    valueFormat: formatSpec(valueFormat, p.valueDelimiter, p.wrapSingleValue, {
+      schemaId: p.valueSchemaId, fullSchemaName: p.valueSchemaFullName, nullableRepresentation: p.valueNullableRepresentation,
+    }),
     timestampColumn: p.timestamp, timestampFormat: p.timestampFormat, window,
     sql: pinned ?? s.text, readOnly: s.readOnly,
   };

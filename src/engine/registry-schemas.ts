@@ -12,6 +12,12 @@ import {
 import { avroNode } from '../format/avro/avro-node.js';
 import { columnsFromAvro } from '../format/avro/columns-from-avro.js';
 import { schemaCache } from '../format/avro/schema-cache.js';
+import {
+  inferProtobufColumns, loadProtobufSchemaId, protobufNeedsRegistry, registerProtobufSchema,
+} from '../format/protobuf/protobuf-registration.js';
+import { protoSchemas } from '../format/protobuf/proto-schemas.js';
+import { messageAt, pathOf } from '../format/protobuf/proto-model.js';
+import { columnsFromProto } from '../format/protobuf/columns-from-proto.js';
 
 const SCHEMA_FORMATS = new Set(['AVRO', 'PROTOBUF', 'JSON_SR']);
 
@@ -34,6 +40,21 @@ export async function inferColumns(
   let { key: keyCols, value: valueCols } = declared;
   let keySchemaId: number | undefined;
   let valueSchemaId: number | undefined;
+  if (value.format === 'PROTOBUF' && valueCols.length === 0) {
+    if (!registry) throw protobufNeedsRegistry();
+    const r = await inferProtobufColumns(registry, topic, false, { schemaId: value.options?.schemaId, fullName: value.options?.fullSchemaName });
+    valueCols = r.columns;
+    valueSchemaId = r.schemaId;
+  }
+  if (key?.format === 'PROTOBUF' && keyCols.length === 0) {
+    if (!registry) throw protobufNeedsRegistry();
+    const id = key.options?.schemaId;
+    if (id !== undefined || (await schemaCache(registry).latest(`${topic}-key`))) {
+      const r = await inferProtobufColumns(registry, topic, true, { schemaId: id, fullName: key.options?.fullSchemaName });
+      keyCols = r.columns;
+      keySchemaId = r.schemaId;
+    }
+  }
   if (value.format === 'AVRO' && valueCols.length === 0) {
     if (!registry) throw avroNeedsRegistry();
     const r = await inferAvroColumns(registry, topic, false, { schemaId: value.options?.schemaId, unwrapped: value.options?.wrapSingleValue === false });
@@ -66,9 +87,18 @@ export async function registerSchemas(
 ): Promise<void> {
   const parts: [FormatSpec, Column[], boolean][] = [[keyFormat, schema.key, true], [valueFormat, schema.value, false]];
   for (const [spec, cols, isKey] of parts) {
-    if (spec.format !== 'AVRO' || (isKey && cols.length === 0)) continue;
-    if (!registry) throw avroNeedsRegistry();
+    if ((spec.format !== 'AVRO' && spec.format !== 'PROTOBUF') || (isKey && cols.length === 0)) continue;
     const id = spec.options?.schemaId;
+    if (spec.format === 'PROTOBUF') {
+      if (!registry) throw protobufNeedsRegistry();
+      if (id === undefined) await registerProtobufSchema(registry, topic, isKey, cols, spec, ifAbsent);
+      else {
+        await loadProtobufSchemaId(registry, id);
+        if (!ifAbsent) checkAgainstProtobufSchemaId(registry, id, cols, spec, isKey);
+      }
+      continue;
+    }
+    if (!registry) throw avroNeedsRegistry();
     if (id === undefined) {
       await registerAvroSchema(registry, topic, isKey, cols, spec, ifAbsent);
       continue;
@@ -84,6 +114,21 @@ function checkAgainstSchemaId(registry: SchemaRegistry, id: number, cols: Column
   const fromRegistry = columnsFromAvro(avroNode(s.schema), { isKey, unwrapped: isUnwrapped(spec, cols.length, isKey) });
   const text = (c: Column): string => `\`${c.name}\` ${formatType(c.type)}`;
   const bad = cols.filter((c, i) => fromRegistry[i] === undefined || text(fromRegistry[i]) !== text(c));
+  if (bad.length === 0) return;
+  throw new SqlError('INVALID_STATEMENT',
+    `The following ${isKey ? 'key' : 'value'} columns are changed, missing or reordered: [${bad.map(text).join(', ')}]. Schema from schema registry is [${fromRegistry.map(text).join(', ')}]`);
+}
+
+/** As checkAgainstSchemaId, for a PROTOBUF schema id (its message named by the full name, else its first). */
+function checkAgainstProtobufSchemaId(registry: SchemaRegistry, id: number, cols: Column[], spec: FormatSpec, isKey: boolean): void {
+  const file = protoSchemas(registry).get(id)!;
+  const path = spec.options?.fullSchemaName ? pathOf(file, spec.options.fullSchemaName) : [0];
+  const m = path && messageAt(file, path);
+  if (!m) throw new SqlError('INVALID_STATEMENT', `The schema with id ${id} has no message ${spec.options?.fullSchemaName ?? ''}`);
+  const fromRegistry = columnsFromProto(m, { isKey, upperCase: false });
+  const text = (c: Column): string => `\`${c.name}\` ${formatType(c.type)}`;
+  const same = (a: Column, b: Column): boolean => a.name.toUpperCase() === b.name.toUpperCase() && formatType(a.type) === formatType(b.type);
+  const bad = cols.filter((c, i) => fromRegistry[i] === undefined || !same(fromRegistry[i], c));
   if (bad.length === 0) return;
   throw new SqlError('INVALID_STATEMENT',
     `The following ${isKey ? 'key' : 'value'} columns are changed, missing or reordered: [${bad.map(text).join(', ')}]. Schema from schema registry is [${fromRegistry.map(text).join(', ')}]`);

@@ -15,7 +15,7 @@ const SOURCE_PROPS = new Set([
 ]);
 
 const FORMATS = new Set<string>(['JSON', 'DELIMITED', 'KAFKA', 'NONE', 'AVRO', 'PROTOBUF', 'PROTOBUF_NOSR', 'JSON_SR']);
-const SR_FORMATS = new Set<string>(['PROTOBUF', 'JSON_SR']);
+const SR_FORMATS = new Set<string>(['JSON_SR']);
 
 export interface WithProps {
   topic?: string;
@@ -37,6 +37,9 @@ export interface WithProps {
   /** KEY_SCHEMA_FULL_NAME / VALUE_SCHEMA_FULL_NAME (VALUE_AVRO_SCHEMA_FULL_NAME). */
   keySchemaFullName?: string;
   valueSchemaFullName?: string;
+  /** KEY_/VALUE_PROTOBUF_NULLABLE_REPRESENTATION. */
+  keyNullableRepresentation?: 'OPTIONAL' | 'WRAPPER';
+  valueNullableRepresentation?: 'OPTIONAL' | 'WRAPPER';
 }
 
 function str(p: PropertyValue, name: string): string {
@@ -104,6 +107,12 @@ function schemaId(p: PropertyValue, name: string): number {
   return n;
 }
 
+function nullableRepresentation(p: PropertyValue, name: string): 'OPTIONAL' | 'WRAPPER' {
+  const v = str(p, name).toUpperCase();
+  if (v !== 'OPTIONAL' && v !== 'WRAPPER') throw bad(name, p, "'OPTIONAL' or 'WRAPPER'");
+  return v;
+}
+
 function delimiter(p: PropertyValue, name: string): string {
   const d = str(p, name);
   try {
@@ -152,6 +161,8 @@ export function parseWithProps(props: Properties): WithProps {
       case 'VALUE_SCHEMA_ID': out.valueSchemaId = schemaId(p, k); break;
       case 'KEY_SCHEMA_FULL_NAME': out.keySchemaFullName = str(p, k); break;
       case 'VALUE_SCHEMA_FULL_NAME': case 'VALUE_AVRO_SCHEMA_FULL_NAME': out.valueSchemaFullName = str(p, k); break;
+      case 'KEY_PROTOBUF_NULLABLE_REPRESENTATION': out.keyNullableRepresentation = nullableRepresentation(p, k); break;
+      case 'VALUE_PROTOBUF_NULLABLE_REPRESENTATION': out.valueNullableRepresentation = nullableRepresentation(p, k); break;
       default:
         throw new SqlError('UNSUPPORTED', `The ${k} property needs a Schema Registry, which Eddy does not support yet.`, { position: p.span });
     }
@@ -173,12 +184,14 @@ export function parseDurationText(text: string, p: PropertyValue): number {
 }
 
 export function formatSpec(
-  format: FormatName, delimiter?: string, wrapSingleValue?: boolean, schema?: { schemaId?: number; fullSchemaName?: string },
+  format: FormatName, delimiter?: string, wrapSingleValue?: boolean,
+  schema?: { schemaId?: number; fullSchemaName?: string; nullableRepresentation?: 'OPTIONAL' | 'WRAPPER' },
 ): FormatSpec {
   const options: FormatSpec['options'] = {};
   if (delimiter !== undefined) options.delimiter = delimiter;
   if (wrapSingleValue !== undefined) options.wrapSingleValue = wrapSingleValue;
   if (schema?.schemaId !== undefined) options.schemaId = schema.schemaId;
   if (schema?.fullSchemaName !== undefined) options.fullSchemaName = schema.fullSchemaName;
+  if (schema?.nullableRepresentation !== undefined) options.nullableRepresentation = schema.nullableRepresentation;
   return Object.keys(options).length ? { format, options } : { format };
 }

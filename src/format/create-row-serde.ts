@@ -14,6 +14,9 @@ import type { SchemaRegistry } from './registry/schema-registry.js';
 import { createAvroSerde } from './avro/avro-serde.js';
 import { avroNeedsRegistry, isUnwrapped } from './avro/avro-registration.js';
 import { schemaCache } from './avro/schema-cache.js';
+import { createProtobufSerde } from './protobuf/protobuf-serde.js';
+import { protoSchemas } from './protobuf/proto-schemas.js';
+import { protobufNeedsRegistry } from './protobuf/protobuf-registration.js';
 
 /** isKey: a key serde; registry: where registry formats (AVRO) find and name their schemas. */
 export interface SerdeContext { isKey: boolean; registry?: SchemaRegistry }
@@ -26,7 +29,7 @@ export interface SerdeContext { isKey: boolean; registry?: SchemaRegistry }
  */
 export function createRowSerde(spec: FormatSpec, columns: Column[], opts: SerdeContext): RowSerde {
   const { format } = spec;
-  if (format !== 'AVRO' && spec.options?.fullSchemaName !== undefined) {
+  if (format !== 'AVRO' && format !== 'PROTOBUF' && spec.options?.fullSchemaName !== undefined) {
     throw invalidProperty(`${format} does not support the following configs: [fullSchemaName]`);
   }
   if (format !== 'DELIMITED' && spec.options?.delimiter !== undefined) {
@@ -60,9 +63,24 @@ export function createRowSerde(spec: FormatSpec, columns: Column[], opts: SerdeC
         schemaId: spec.options?.schemaId, fullName: spec.options?.fullSchemaName,
       });
     }
+    case 'PROTOBUF': case 'PROTOBUF_NOSR': {
+      if (columns.length === 0 && opts.isKey) return VOID_SERDE;
+      if (!opts.isKey && spec.options?.wrapSingleValue === false) {
+        throw invalidProperty(`Format '${format}' does not support 'WRAP_SINGLE_VALUE' set to 'false'.`);
+      }
+      const schemas = format === 'PROTOBUF' ? protoSchemas(opts.registry ?? noRegistry()) : undefined;
+      return createProtobufSerde(columns, {
+        isKey: opts.isKey, schemas, schemaId: spec.options?.schemaId, fullName: spec.options?.fullSchemaName,
+        nullable: spec.options?.nullableRepresentation,
+      });
+    }
     default:
       throw new SqlError('UNSUPPORTED', `The '${format}' format is not supported yet`);
   }
+}
+
+function noRegistry(): never {
+  throw protobufNeedsRegistry();
 }
 
 /** The window of a windowed source: its type and, for TUMBLING/HOPPING, its size. */
@@ -91,11 +109,14 @@ export function validateFormatOptions(spec: FormatSpec, columnCount: number): vo
     if (wrap && (spec.format === 'KAFKA' || spec.format === 'DELIMITED')) {
       throw invalidProperty(`Format '${spec.format}' does not support 'WRAP_SINGLE_VALUE' set to 'true'.`);
     }
+    if (!wrap && (spec.format === 'PROTOBUF' || spec.format === 'PROTOBUF_NOSR')) {
+      throw invalidProperty(`Format '${spec.format}' does not support 'WRAP_SINGLE_VALUE' set to 'false'.`);
+    }
     if (columnCount !== 1) throw invalidProperty("'WRAP_SINGLE_VALUE' is only valid for single-field value schemas");
   }
   const fullName = spec.options?.fullSchemaName;
   if (fullName !== undefined) {
-    if (spec.format !== 'AVRO') throw invalidProperty(`${spec.format} does not support the following configs: [fullSchemaName]`);
+    if (spec.format !== 'AVRO' && spec.format !== 'PROTOBUF') throw invalidProperty(`${spec.format} does not support the following configs: [fullSchemaName]`);
     if (fullName.trim() === '') throw invalidProperty(`fullSchemaName cannot be empty. Format configuration: {fullSchemaName=${fullName}}`);
   }
   if (spec.options?.delimiter !== undefined) {

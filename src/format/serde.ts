@@ -13,6 +13,8 @@ export interface FormatOptions {
   schemaId?: number;
   /** KEY_SCHEMA_FULL_NAME / VALUE_SCHEMA_FULL_NAME: the full name of the derived Avro record. */
   fullSchemaName?: string;
+  /** KEY_/VALUE_PROTOBUF_NULLABLE_REPRESENTATION: how PROTOBUF writes nullable fields. */
+  nullableRepresentation?: 'OPTIONAL' | 'WRAPPER';
 }
 
 export interface FormatSpec { format: FormatName; options?: FormatOptions }

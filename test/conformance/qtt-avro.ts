@@ -63,8 +63,8 @@ export class CaseRegistry implements SchemaRegistry {
     return this.inner.compatible(this.overridden.get(subject) ?? subject, schema);
   }
   /** Registers a case's topic schema; its id as the case sees it. */
-  async registerAs(subject: string, schema: string, asId?: number): Promise<number> {
-    const real = await this.inner.register(subject, { schemaType: 'AVRO', schema });
+  async registerAs(subject: string, schema: string, asId?: number, schemaType: 'AVRO' | 'PROTOBUF' = 'AVRO', references?: SchemaToRegister['references']): Promise<number> {
+    const real = await this.inner.register(subject, { schemaType, schema, references });
     this.declared = Math.max(this.declared, real);
     this.map(real, asId ?? real + this.reserved);
     return this.show(real);
@@ -190,4 +190,33 @@ export function writerColumns(text: string, isKey: boolean, unwrapped: boolean, 
   if (!unwrapped && rec?.kind === 'record') return columnsFromAvro(node, { isKey: false, unwrapped: false });
   const [c] = columnsFromAvro(node, { isKey, unwrapped: true });
   return [{ ...c, name: single?.name ?? c.name }];
+}
+
+/** Whether a topic's schema is .proto text. */
+function isProto(schema: JsonValue | undefined, format: string | undefined): boolean {
+  if (typeof schema !== 'string' || !/\bsyntax\b|\bmessage\b/.test(schema)) return false;
+  return format === undefined || format.toUpperCase() === 'PROTOBUF';
+}
+
+export interface ProtoTopicSchemas { key?: number; value?: number }
+
+/**
+ * Registers the case's PROTOBUF topic schemas (their references first, each under its own name
+ * as subject), with the ids the case names; the ids as the case sees them.
+ */
+export async function registerCaseProtoSchemas(reg: CaseRegistry, c: QttCase): Promise<Map<string, ProtoTopicSchemas>> {
+  const out = new Map<string, ProtoTopicSchemas>();
+  for (const t of c.topics) {
+    const entry: ProtoTopicSchemas = {};
+    for (const part of ['key', 'value'] as const) {
+      const schema = part === 'key' ? t.keySchema : t.valueSchema;
+      if (!isProto(schema, part === 'key' ? t.keyFormat : t.valueFormat)) continue;
+      const refs = ((part === 'key' ? t.keySchemaReferences : t.valueSchemaReferences) ?? []) as { name: string; schema: string }[];
+      for (const r of refs) await reg.registerAs(r.name, r.schema, undefined, 'PROTOBUF');
+      entry[part] = await reg.registerAs(`${t.name}-${part}`, schema as string, part === 'key' ? t.keySchemaId : t.valueSchemaId, 'PROTOBUF',
+        refs.map((r) => ({ name: r.name, subject: r.name, version: 1 })));
+    }
+    if (entry.key !== undefined || entry.value !== undefined) out.set(t.name, entry);
+  }
+  return out;
 }

@@ -11,7 +11,12 @@ import { Engine } from '../../src/engine/engine.js';
 import { MemoryLog } from '../../src/log/memory-log.js';
 import { createRowSerde, createWindowedKeySerde } from '../../src/format/index.js';
 import { JsonNumber } from '../../src/format/json-exact.js';
-import { CaseRegistry, avroFromJson, framedAvro, registerCaseSchemas, writerColumns, type TopicSchemas } from './qtt-avro.js';
+import { CaseRegistry, avroFromJson, framedAvro, registerCaseSchemas, registerCaseProtoSchemas, writerColumns, type TopicSchemas, type ProtoTopicSchemas } from './qtt-avro.js';
+import { prepareProtobufWrites, loadProtobufSchemaId } from '../../src/format/protobuf/protobuf-registration.js';
+import { protoSchemas } from '../../src/format/protobuf/proto-schemas.js';
+import { columnsFromProto } from '../../src/format/protobuf/columns-from-proto.js';
+import { messageAt, pathOf } from '../../src/format/protobuf/proto-model.js';
+import { createProtobufSerde } from '../../src/format/protobuf/protobuf-serde.js';
 import { isUnwrapped, prepareAvroWrites } from '../../src/format/avro/avro-registration.js';
 import { schemaCache } from '../../src/format/avro/schema-cache.js';
 import type { FormatSpec } from '../../src/format/serde.js';
@@ -54,6 +59,7 @@ export async function runCase(c: QttCase, opts: RunOptions = envOptions()): Prom
 
     try {
       const schemas = await registerCaseSchemas(schemaRegistry, c);
+      const protoTopics = await registerCaseProtoSchemas(schemaRegistry, c);
       await engine.executeScript(c.statements.join('\n'));
       const restartAt = opts.durable && opts.restart ? Math.floor(c.inputs.length / 2) : -1;
       for (const [i, r] of c.inputs.entries()) {
@@ -61,7 +67,7 @@ export async function runCase(c: QttCase, opts: RunOptions = envOptions()): Prom
           await engine.close();
           engine = await create(); // replays the commands, restores state from the changelogs
         }
-        await log.produce(r.topic, [await encodeInput(engine, r, schemas.get(r.topic))]);
+        await log.produce(r.topic, [await encodeInput(engine, r, schemas.get(r.topic), protoTopics.get(r.topic))]);
         await engine.settle();
       }
       await engine.settle();
@@ -106,7 +112,7 @@ function toColumnValue(v: JsonValue, col: Column): unknown {
 }
 
 async function encodeInput(
-  engine: Engine, r: QttRecord, schemas: TopicSchemas | undefined,
+  engine: Engine, r: QttRecord, schemas: TopicSchemas | undefined, proto?: ProtoTopicSchemas,
 ): Promise<{ key: Uint8Array | null; value: Uint8Array | null; timestamp: number }> {
   const def = sourceFor(engine, r.topic);
   const ts = r.timestamp ?? 0;
@@ -120,6 +126,26 @@ async function encodeInput(
   if (def.keyFormat.format === 'AVRO' || def.valueFormat.format === 'AVRO') {
     await prepareAvroWrites(engine.state.schemaRegistry, def).catch(() => undefined);
   }
+  if (def.keyFormat.format === 'PROTOBUF' || def.valueFormat.format === 'PROTOBUF') {
+    await prepareProtobufWrites(engine.state.schemaRegistry, def).catch(() => undefined);
+  }
+  // A topic schema of the case: the JSON written with that schema's message, as its producer would.
+  const viaTopicSchema = async (v: JsonValue, id: number | undefined, isKey: boolean): Promise<Uint8Array | null | undefined> => {
+    const spec = isKey ? def.keyFormat : def.valueFormat;
+    if (id === undefined || spec.format !== 'PROTOBUF' || v === null) return undefined;
+    const registry = engine.state.schemaRegistry!;
+    await loadProtobufSchemaId(registry, id);
+    const file = protoSchemas(registry).get(id)!;
+    const path = spec.options?.fullSchemaName ? pathOf(file, spec.options.fullSchemaName) : [0];
+    const cols = columnsFromProto(messageAt(file, path ?? [0])!, { isKey, upperCase: false });
+    const row = createRowSerde({ format: 'JSON' }, cols, { isKey: false }).deserialize(Buffer.from(jsonText(v)), def.topic);
+    return createProtobufSerde(cols, { isKey, schemas: protoSchemas(registry), schemaId: id, fullName: spec.options?.fullSchemaName }).serialize(row, def.topic);
+  };
+  const pk = await viaTopicSchema(r.key, proto?.key, true);
+  const pv = await viaTopicSchema(r.value, proto?.value, false);
+  if (pk !== undefined || pv !== undefined) {
+    return { key: pk !== undefined ? pk : encodePart(engine, r.key, def, true, r), value: pv !== undefined ? pv : encodePart(engine, r.value, def, false, r), timestamp: ts };
+  }
   return {
     key: def.keyFormat.format === 'AVRO' && schemas?.key ? avro(r.key, schemas.key) : encodePart(engine, r.key, def, true, r),
     value: def.valueFormat.format === 'AVRO' && schemas?.value ? avro(r.value, schemas.value) : encodePart(engine, r.value, def, false, r),
@@ -132,9 +158,10 @@ function encodePart(engine: Engine, v: JsonValue, def: SourceDef, isKey: boolean
   const spec = isKey ? def.keyFormat : def.valueFormat;
   const cols = isKey ? def.schema.key : def.schema.value;
   if (spec.format === 'NONE') return null;
-  if (spec.format === 'AVRO') {
-    // The JSON value read as the columns' SQL values (the JSON format's rules), written as AVRO.
-    const json: FormatSpec = { format: 'JSON', options: { wrapSingleValue: !isUnwrapped(spec, cols.length, isKey) } };
+  if (spec.format === 'AVRO' || spec.format === 'PROTOBUF' || spec.format === 'PROTOBUF_NOSR') {
+    // The JSON value read as the columns' SQL values (the JSON format's rules), written in the format.
+    const unwrapped = spec.format === 'AVRO' ? isUnwrapped(spec, cols.length, isKey) : false;
+    const json: FormatSpec = { format: 'JSON', options: { wrapSingleValue: !unwrapped } };
     const row = createRowSerde(json, cols, { isKey }).deserialize(Buffer.from(jsonText(v)), def.topic);
     const registry = engine.state.schemaRegistry;
     if (isKey && def.window && r.window) {
@@ -197,7 +224,8 @@ async function decodeOutput(
 async function avroView(
   engine: Engine, spec: FormatSpec, cols: Column[], isKey: boolean, bytes: Uint8Array | null,
 ): Promise<{ spec: FormatSpec; cols: Column[]; single: boolean }> {
-  const single = isKey || spec.options?.wrapSingleValue === false;
+  // PROTOBUF keys and values are always a message of their columns.
+  const single = spec.format !== 'PROTOBUF' && spec.format !== 'PROTOBUF_NOSR' && (isKey || spec.options?.wrapSingleValue === false);
   if (spec.format !== 'AVRO' || bytes === null || bytes.length < 5 || bytes[0] !== 0) return { spec, cols, single };
   const id = Buffer.from(bytes).readInt32BE(1);
   let text: string;
