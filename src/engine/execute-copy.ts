@@ -11,6 +11,7 @@ import type { Column } from '../types/schema.js';
 import type { ProducerRecord } from '../log/log.js';
 import { createRowSerde } from '../format/index.js';
 import { prepareAvroWrites } from '../format/avro/avro-registration.js';
+import { prepareJsonSrWrites } from '../format/json-sr/json-sr-registration.js';
 import { SqlError } from '../types/sql-error.js';
 import { BIGINT } from '../types/sql-type.js';
 
@@ -74,6 +75,7 @@ export async function executeCopy(state: EngineState, s: Copy): Promise<Statemen
   const readCols = format === 'CSV' ? fileCols : [...all, { name: 'ROWTIME', type: BIGINT, namespace: 'VALUE' as const }];
   const registry = state.schemaRegistry;
   await prepareAvroWrites(registry, target);
+  await prepareJsonSrWrites(registry, target);
   const keySerde = createRowSerde(target.keyFormat, target.schema.key, { isKey: true, registry });
   const valueSerde = createRowSerde(target.valueFormat, target.schema.value, { isKey: false, registry });
   const records: ProducerRecord[] = [];

@@ -19,6 +19,7 @@ import { checkSchemaIdFormat, registerSchemas } from './registry-schemas.js';
 import { keySchemaName } from '../format/avro/avro-schema-from-columns.js';
 import { prepareAvroWrites } from '../format/avro/avro-registration.js';
 import { prepareProtobufWrites } from '../format/protobuf/protobuf-registration.js';
+import { prepareJsonSrWrites } from '../format/json-sr/json-sr-registration.js';
 
 /** The sources a plan reads, by name, in plan order. */
 export function planSources(root: Step): string[] {
@@ -149,6 +150,7 @@ export async function executeInsertInto(state: EngineState, s: InsertInto): Prom
   // Rows written with the target's AVRO schemas need their ids (registered, as a serializer would).
   await prepareAvroWrites(state.schemaRegistry, target);
   await prepareProtobufWrites(state.schemaRegistry, target);
+  await prepareJsonSrWrites(state.schemaRegistry, target);
   const n = state.nextQueryNumber++;
   const id = `INSERTQUERY_${n}`;
   const sink: SinkStep = {

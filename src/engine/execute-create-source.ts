@@ -36,8 +36,8 @@ export async function executeCreateSource(state: EngineState, s: CreateSource): 
   }
   // Registry formats fill in the columns a statement leaves out (schema inference).
   const declared = s.elements.some((e) => e.constraint === 'KEY' || e.constraint === 'PRIMARY KEY');
-  const inferValue = (valueFormat === 'AVRO' || valueFormat === 'PROTOBUF') && !s.elements.some((e) => e.constraint === undefined);
-  const inferKey = (p.keyFormat === 'AVRO' || p.keyFormat === 'PROTOBUF') && !declared;
+  const inferValue = (valueFormat === 'AVRO' || valueFormat === 'PROTOBUF' || valueFormat === 'JSON_SR') && !s.elements.some((e) => e.constraint === undefined);
+  const inferKey = (p.keyFormat === 'AVRO' || p.keyFormat === 'PROTOBUF' || p.keyFormat === 'JSON_SR') && !declared;
   // As ksqlDB: a schema id names the columns, so the statement may not declare them too (a
   // replayed statement has both: its inferred columns were pinned to the schema read).
   if (p.valueSchemaId !== undefined && !state.replaying && s.elements.some((e) => e.constraint === undefined)) {

@@ -8,6 +8,7 @@ import { makeCaster } from '../runtime/expr/cast.js';
 import { createRowSerde } from '../format/index.js';
 import { prepareAvroWrites } from '../format/avro/avro-registration.js';
 import { prepareProtobufWrites } from '../format/protobuf/protobuf-registration.js';
+import { prepareJsonSrWrites } from '../format/json-sr/json-sr-registration.js';
 import { timestampProblem } from '../types/timestamp-range.js';
 import { SqlError } from '../types/sql-error.js';
 import { formatType, typesEqual } from '../types/sql-type.js';
@@ -63,6 +64,7 @@ export async function executeInsertValues(state: EngineState, s: InsertValues): 
   const registry = state.schemaRegistry;
   await prepareAvroWrites(registry, target);
   await prepareProtobufWrites(registry, target);
+  await prepareJsonSrWrites(registry, target);
   const keyBytes = target.schema.key.length ? createRowSerde(target.keyFormat, target.schema.key, { isKey: true, registry }).serialize(key, target.topic) : null;
   const valueBytes = createRowSerde(target.valueFormat, target.schema.value, { isKey: false, registry }).serialize(value, target.topic);
   await state.log.produce(target.topic, [{ key: keyBytes, value: valueBytes, timestamp }]);

@@ -19,6 +19,10 @@ import { protoSchemas } from '../format/protobuf/proto-schemas.js';
 import { messageAt, pathOf } from '../format/protobuf/proto-model.js';
 import { columnsFromProto } from '../format/protobuf/columns-from-proto.js';
 
+import {
+  inferJsonSrColumns, jsonSrNeedsRegistry, jsonSrSchemaColumns, loadJsonSrSchemaId, registerJsonSrSchema,
+} from '../format/json-sr/json-sr-registration.js';
+
 const SCHEMA_FORMATS = new Set(['AVRO', 'PROTOBUF', 'JSON_SR']);
 
 /** ksqlDB's check: a schema id needs a format that reads schemas. */
@@ -55,6 +59,21 @@ export async function inferColumns(
       keySchemaId = r.schemaId;
     }
   }
+  if (value.format === 'JSON_SR' && valueCols.length === 0) {
+    if (!registry) throw jsonSrNeedsRegistry();
+    const r = await inferJsonSrColumns(registry, topic, false, { schemaId: value.options?.schemaId, unwrapped: value.options?.wrapSingleValue === false });
+    valueCols = r.columns;
+    valueSchemaId = r.schemaId;
+  }
+  if (key?.format === 'JSON_SR' && keyCols.length === 0) {
+    if (!registry) throw jsonSrNeedsRegistry();
+    const id = key.options?.schemaId;
+    if (id !== undefined || (await schemaCache(registry).latest(`${topic}-key`))) {
+      const r = await inferJsonSrColumns(registry, topic, true, { schemaId: id, unwrapped: true });
+      keyCols = r.columns;
+      keySchemaId = r.schemaId;
+    }
+  }
   if (value.format === 'AVRO' && valueCols.length === 0) {
     if (!registry) throw avroNeedsRegistry();
     const r = await inferAvroColumns(registry, topic, false, { schemaId: value.options?.schemaId, unwrapped: value.options?.wrapSingleValue === false });
@@ -87,8 +106,17 @@ export async function registerSchemas(
 ): Promise<void> {
   const parts: [FormatSpec, Column[], boolean][] = [[keyFormat, schema.key, true], [valueFormat, schema.value, false]];
   for (const [spec, cols, isKey] of parts) {
-    if ((spec.format !== 'AVRO' && spec.format !== 'PROTOBUF') || (isKey && cols.length === 0)) continue;
+    if ((spec.format !== 'AVRO' && spec.format !== 'PROTOBUF' && spec.format !== 'JSON_SR') || (isKey && cols.length === 0)) continue;
     const id = spec.options?.schemaId;
+    if (spec.format === 'JSON_SR') {
+      if (!registry) throw jsonSrNeedsRegistry();
+      if (id === undefined) await registerJsonSrSchema(registry, topic, isKey, cols, spec, ifAbsent);
+      else {
+        await loadJsonSrSchemaId(registry, id);
+        if (!ifAbsent) checkColumns(cols, jsonSrSchemaColumns(schemaCache(registry).get(id)!.schema, isKey, isUnwrapped(spec, cols.length, isKey)), isKey);
+      }
+      continue;
+    }
     if (spec.format === 'PROTOBUF') {
       if (!registry) throw protobufNeedsRegistry();
       if (id === undefined) await registerProtobufSchema(registry, topic, isKey, cols, spec, ifAbsent);
@@ -106,6 +134,15 @@ export async function registerSchemas(
     await loadAvroSchemaId(registry, id);
     if (!ifAbsent) checkAgainstSchemaId(registry, id, cols, spec, isKey);
   }
+}
+
+/** ksqlDB's check of a sink's columns against the columns of the registered schema it is to write with. */
+function checkColumns(cols: Column[], fromRegistry: Column[], isKey: boolean): void {
+  const text = (c: Column): string => `\`${c.name}\` ${formatType(c.type)}`;
+  const bad = cols.filter((c, i) => fromRegistry[i] === undefined || text(fromRegistry[i]) !== text(c));
+  if (bad.length === 0) return;
+  throw new SqlError('INVALID_STATEMENT',
+    `The following ${isKey ? 'key' : 'value'} columns are changed, missing or reordered: [${bad.map(text).join(', ')}]. Schema from schema registry is [${fromRegistry.map(text).join(', ')}]`);
 }
 
 /** ksqlDB's check of a sink's columns against the registered schema it is to write with. */

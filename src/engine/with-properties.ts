@@ -15,7 +15,7 @@ const SOURCE_PROPS = new Set([
 ]);
 
 const FORMATS = new Set<string>(['JSON', 'DELIMITED', 'KAFKA', 'NONE', 'AVRO', 'PROTOBUF', 'PROTOBUF_NOSR', 'JSON_SR']);
-const SR_FORMATS = new Set<string>(['JSON_SR']);
+const SR_FORMATS = new Set<string>([]);
 
 export interface WithProps {
   topic?: string;

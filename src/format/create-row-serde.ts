@@ -14,6 +14,8 @@ import type { SchemaRegistry } from './registry/schema-registry.js';
 import { createAvroSerde } from './avro/avro-serde.js';
 import { avroNeedsRegistry, isUnwrapped } from './avro/avro-registration.js';
 import { schemaCache } from './avro/schema-cache.js';
+import { createJsonSrSerde } from './json-sr/json-sr-serde.js';
+import { jsonSrNeedsRegistry } from './json-sr/json-sr-registration.js';
 import { createProtobufSerde } from './protobuf/protobuf-serde.js';
 import { protoSchemas } from './protobuf/proto-schemas.js';
 import { protobufNeedsRegistry } from './protobuf/protobuf-registration.js';
@@ -61,6 +63,14 @@ export function createRowSerde(spec: FormatSpec, columns: Column[], opts: SerdeC
       return createAvroSerde(columns, {
         isKey: opts.isKey, unwrapped: isUnwrapped(spec, columns.length, opts.isKey), cache: schemaCache(opts.registry),
         schemaId: spec.options?.schemaId, fullName: spec.options?.fullSchemaName,
+      });
+    }
+    case 'JSON_SR': {
+      if (columns.length === 0 && opts.isKey) return VOID_SERDE;
+      if (!opts.registry) throw jsonSrNeedsRegistry();
+      return createJsonSrSerde(columns, {
+        isKey: opts.isKey, unwrapped: isUnwrapped(spec, columns.length, opts.isKey), cache: schemaCache(opts.registry),
+        schemaId: spec.options?.schemaId,
       });
     }
     case 'PROTOBUF': case 'PROTOBUF_NOSR': {

@@ -63,7 +63,7 @@ export class CaseRegistry implements SchemaRegistry {
     return this.inner.compatible(this.overridden.get(subject) ?? subject, schema);
   }
   /** Registers a case's topic schema; its id as the case sees it. */
-  async registerAs(subject: string, schema: string, asId?: number, schemaType: 'AVRO' | 'PROTOBUF' = 'AVRO', references?: SchemaToRegister['references']): Promise<number> {
+  async registerAs(subject: string, schema: string, asId?: number, schemaType: 'AVRO' | 'PROTOBUF' | 'JSON' = 'AVRO', references?: SchemaToRegister['references']): Promise<number> {
     const real = await this.inner.register(subject, { schemaType, schema, references });
     this.declared = Math.max(this.declared, real);
     this.map(real, asId ?? real + this.reserved);
@@ -84,8 +84,9 @@ function statementSchemas(c: QttCase, declared: Set<string>): number {
     const both = fmt('FORMAT');
     const value = fmt('VALUE_FORMAT') ?? both;
     const key = fmt('KEY_FORMAT') ?? both;
-    if (/\bKEY\b/i.test(s) && key === 'AVRO' && !declared.has(`${topic}-key`)) n++;
-    if (value === 'AVRO' && !declared.has(`${topic}-value`)) n++;
+    const registers = (f: string | undefined): boolean => f === 'AVRO' || f === 'JSON_SR';
+    if (/\bKEY\b/i.test(s) && registers(key) && !declared.has(`${topic}-key`)) n++;
+    if (registers(value) && !declared.has(`${topic}-value`)) n++;
   }
   return n;
 }
@@ -107,7 +108,21 @@ function schemaText(v: JsonValue): string {
   return JSON.stringify(v, (_k, x: unknown) => (x instanceof JsonNumber ? x.toNumber() : x));
 }
 
-export interface TopicSchemas { key?: { id: number; node: AvroNode; text: string }; value?: { id: number; node: AvroNode; text: string } }
+/** Whether a topic's schema is a JSON Schema (JSON_SR; cases also give them with format JSON). */
+function isJsonSchema(schema: JsonValue | undefined, format: string | undefined): boolean {
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema) || schema instanceof JsonNumber) return false;
+  const f = format?.toUpperCase();
+  if (f === 'JSON' || f === 'JSON_SR') return true;
+  return f === undefined && !isAvro(schema, format);
+}
+
+export interface TopicSchemas {
+  key?: { id: number; node: AvroNode; text: string };
+  value?: { id: number; node: AvroNode; text: string };
+  /** JSON_SR topic schemas: the ids inputs are framed with. */
+  jsonKey?: { id: number };
+  jsonValue?: { id: number };
+}
 
 /** Registers the case's Avro topic schemas (keys first, as the case ids count them). */
 export async function registerCaseSchemas(reg: CaseRegistry, c: QttCase): Promise<Map<string, TopicSchemas>> {
@@ -116,18 +131,26 @@ export async function registerCaseSchemas(reg: CaseRegistry, c: QttCase): Promis
   for (const t of c.topics) {
     if (isAvro(t.keySchema, t.keyFormat)) declared.add(`${t.name}-key`);
     if (isAvro(t.valueSchema, t.valueFormat)) declared.add(`${t.name}-value`);
+    if (isJsonSchema(t.keySchema, t.keyFormat)) declared.add(`${t.name}-key`);
+    if (isJsonSchema(t.valueSchema, t.valueFormat)) declared.add(`${t.name}-value`);
   }
   reg.reserve(statementSchemas(c, declared));
   for (const t of c.topics) {
     const entry: TopicSchemas = {};
     for (const part of ['key', 'value'] as const) {
       const schema = part === 'key' ? t.keySchema : t.valueSchema;
-      if (!isAvro(schema, part === 'key' ? t.keyFormat : t.valueFormat)) continue;
+      const format = part === 'key' ? t.keyFormat : t.valueFormat;
+      if (isJsonSchema(schema, format)) {
+        const id = await reg.registerAs(`${t.name}-${part}`, schemaText(schema!), part === 'key' ? t.keySchemaId : t.valueSchemaId, 'JSON');
+        entry[part === 'key' ? 'jsonKey' : 'jsonValue'] = { id };
+        continue;
+      }
+      if (!isAvro(schema, format)) continue;
       const text = schemaText(schema!);
       const id = await reg.registerAs(`${t.name}-${part}`, text, part === 'key' ? t.keySchemaId : t.valueSchemaId);
       entry[part] = { id, node: avroNode(text), text };
     }
-    if (entry.key || entry.value) out.set(t.name, entry);
+    if (entry.key || entry.value || entry.jsonKey || entry.jsonValue) out.set(t.name, entry);
   }
   return out;
 }
