@@ -3,21 +3,35 @@
 // sfixed32 are INT; int64, uint32, uint64 and the other 64-bit kinds BIGINT; float and double
 // DOUBLE; enums STRING; repeated fields ARRAY; <X>Entry maps MAP; wrappers their value's type;
 // Timestamp, Date, TimeOfDay and confluent Decimal TIMESTAMP, DATE, TIME and DECIMAL; other
-// messages STRUCT. Keys and values alike are the message's fields.
+// messages STRUCT. Keys and values alike are the message's fields. A oneof is one STRUCT field
+// named <oneof>_<index> with a field per member, ahead of the other fields (as Connect orders them).
 import type { Column } from '../../types/schema.js';
 import type { SqlType } from '../../types/sql-type.js';
 import { SqlError } from '../../types/sql-error.js';
 import {
-  DATE_TYPE, DECIMAL_TYPE, TIME_TYPE, TIMESTAMP_TYPE, WRAPPER_TYPES, isMapField,
+  DATE_TYPE, DECIMAL_TYPE, TIME_TYPE, TIMESTAMP_TYPE, WRAPPER_TYPES, isMapField, oneofFieldName, oneofsOf,
   type PbField, type PbMessage, type PbScalar,
 } from './proto-model.js';
 
 /** ksqlDB's precision for a Decimal without one (DecimalUtil's default). */
 const DEFAULT_PRECISION = 64;
 
+type Named = { name: string; type: SqlType };
+
 export function columnsFromProto(m: PbMessage, opts: { isKey: boolean; upperCase: boolean }): Column[] {
   const namespace = opts.isKey ? 'KEY' : 'VALUE';
-  return m.fields.map((f) => ({ name: opts.upperCase ? f.name.toUpperCase() : f.name, type: fieldType(f, opts.upperCase, 0), namespace }));
+  return connectFields(m, opts.upperCase, 0).map((f) => ({ name: f.name, type: f.type, namespace }));
+}
+
+/** A message's fields as Connect lists them: its oneofs first, then the fields outside any oneof. */
+function connectFields(m: PbMessage, upper: boolean, depth: number): Named[] {
+  const cased = (n: string): string => (upper ? n.toUpperCase() : n);
+  const out: Named[] = oneofsOf(m).map((o, i) => ({
+    name: cased(oneofFieldName(o.name, i)),
+    type: { kind: 'STRUCT', fields: o.members.map((f) => ({ name: cased(f.name), type: fieldType(f, upper, depth + 1) })) },
+  }));
+  for (const f of m.fields) if (f.oneof === undefined) out.push({ name: cased(f.name), type: fieldType(f, upper, depth) });
+  return out;
 }
 
 function scalarType(s: PbScalar): SqlType {
@@ -58,9 +72,6 @@ function messageType(m: PbMessage, f: PbField, upper: boolean, depth: number): S
       return { kind: 'DECIMAL', precision, scale };
     }
     default:
-      return {
-        kind: 'STRUCT',
-        fields: m.fields.map((x) => ({ name: upper ? x.name.toUpperCase() : x.name, type: fieldType(x, upper, depth + 1) })),
-      };
+      return { kind: 'STRUCT', fields: connectFields(m, upper, depth + 1) };
   }
 }

@@ -44,6 +44,8 @@ export interface PbMessage {
   enums: PbEnum[];
   /** A map field's synthetic entry message (or one named <X>Entry with key/value, as Connect tells them). */
   mapEntry?: boolean;
+  /** The names of its oneofs in declaration order (proto3 `optional`'s synthetic ones left out). */
+  oneofs?: string[];
 }
 
 export interface PbFile {
@@ -61,6 +63,17 @@ export function isMapField(f: PbField): boolean {
   if (t.mapEntry) return true;
   return t.name.endsWith('Entry') && t.fields.length === 2 && t.fields[0].name === 'key' && t.fields[1].name === 'value'
     && t.fields[0].label !== 'repeated' && t.fields[1].label !== 'repeated';
+}
+
+/** A message's oneofs in declaration order, each with its members (Connect's index is the position). */
+export function oneofsOf(m: PbMessage): { name: string; members: PbField[] }[] {
+  const names = m.oneofs ?? [...new Set(m.fields.flatMap((f) => (f.oneof === undefined ? [] : [f.oneof])))];
+  return names.map((name) => ({ name, members: m.fields.filter((f) => f.oneof === name) }));
+}
+
+/** Connect's (and so ksqlDB's) name for the STRUCT field of oneof `name` at `index`. */
+export function oneofFieldName(name: string, index: number): string {
+  return `${name}_${index}`;
 }
 
 /** The message at `path` (Confluent's message indexes: top level, then nested). */

@@ -8,13 +8,10 @@ import {
   SCALARS, type PbEnum, type PbField, type PbFile, type PbMessage, type PbScalar,
 } from './proto-model.js';
 import { BUILTIN_PROTOS } from './proto-builtins.js';
+import { ProtoParseError } from './proto-error.js';
+import { isSerializedDescriptor, parseSerializedDescriptor } from './proto-descriptor.js';
 
-export class ProtoParseError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ProtoParseError';
-  }
-}
+export { ProtoParseError };
 
 type Tok = { t: 'id' | 'num' | 'str' | 'p'; v: string; line: number };
 
@@ -158,6 +155,7 @@ class Parser {
           this.next();
           const name = this.ident();
           this.expect('{');
+          (m.oneofs ??= []).push(name);
           this.messageBody(m, name);
           break;
         }
@@ -278,12 +276,18 @@ export function parseProtoText(src: string): PbFile {
   return new Parser(tokenize(src)).file();
 }
 
+/** A registered schema in either form: .proto text, or a base64 FileDescriptorProto (see proto-descriptor.ts). */
+export function parseSchemaSource(src: string): PbFile {
+  return isSerializedDescriptor(src) ? parseSerializedDescriptor(src) : parseProtoText(src);
+}
+
 /**
- * Parses `text` and resolves its types. `deps` maps an import name to its source (the
- * registry's references); the builtin imports need none.
+ * Parses `text` (.proto text or a base64 FileDescriptorProto) and resolves its types. `deps`
+ * maps an import name to its source (the registry's references, in either form); the builtin
+ * imports need none.
  */
 export function parseProto(text: string, deps: ReadonlyMap<string, string> = new Map()): PbFile {
-  const file = parseProtoText(text);
+  const file = parseSchemaSource(text);
   const scope = new Map<string, PbMessage | PbEnum>();
   const loaded = new Set<string>();
   const load = (f: PbFile): void => {
@@ -292,7 +296,7 @@ export function parseProto(text: string, deps: ReadonlyMap<string, string> = new
       loaded.add(imp);
       const src = deps.get(imp) ?? BUILTIN_PROTOS[imp];
       if (src === undefined) continue; // unresolved types say which import was missing
-      const dep = parseProtoText(src);
+      const dep = parseSchemaSource(src);
       load(dep);
       declare(dep, scope);
     }

@@ -3,14 +3,16 @@
 // case); an absent proto3 scalar is its default (0, "", false, the first enum symbol), an absent
 // `optional` scalar, wrapper or message field NULL, absent repeated fields [] and maps {};
 // wrappers are their value; Timestamp, Date, TimeOfDay and confluent Decimal are TIMESTAMP,
-// DATE, TIME and DECIMAL; enums their symbol. Compiled once per writer message and columns.
+// DATE, TIME and DECIMAL; enums their symbol; a oneof fills the STRUCT column Connect names
+// <oneof>_<index> (the member set, the others NULL; NULL when none is). Compiled once per writer
+// message and columns.
 import type { SqlType } from '../../types/sql-type.js';
 import { formatType } from '../../types/sql-type.js';
 import { Decimal } from '../../types/decimal.js';
 import { Failure, atPath } from '../serde-failure.js';
 import { decimalFromBytes } from '../avro/avro-decimal.js';
 import {
-  DATE_TYPE, DECIMAL_TYPE, TIME_TYPE, TIMESTAMP_TYPE, WRAPPER_TYPES, isMapField,
+  DATE_TYPE, DECIMAL_TYPE, TIME_TYPE, TIMESTAMP_TYPE, WRAPPER_TYPES, isMapField, oneofFieldName, oneofsOf,
   type PbField, type PbMessage, type PbScalar, type PbType,
 } from './proto-model.js';
 import { type ProtoReader, WT_FIXED32, WT_FIXED64, WT_LEN, WT_VARINT } from './proto-wire.js';
@@ -280,13 +282,59 @@ function fieldReader(f: PbField, t: SqlType): { read: Slot['read']; absent: () =
   };
 }
 
+/** The oneof a column names as Connect does (<oneof>_<index>), exactly or ignoring case. */
+function matchOneof(m: PbMessage, name: string): PbField[] | undefined {
+  const all = oneofsOf(m);
+  const i = all.findIndex((o, k) => oneofFieldName(o.name, k) === name);
+  const j = i >= 0 ? i : all.findIndex((o, k) => oneofFieldName(o.name, k).toUpperCase() === name.toUpperCase());
+  return j >= 0 ? all[j].members : undefined;
+}
+
+/**
+ * Readers for a oneof's members into its STRUCT column: the member read sets its field, the
+ * others NULL; the last member on the wire wins, as protobuf has it. Members the STRUCT has no
+ * field for are skipped.
+ */
+function oneofReaders(members: PbField[], t: SqlType): [number, Slot['read']][] {
+  if (t.kind !== 'STRUCT') mismatch(`oneof ${members[0]?.oneof ?? ''}`, t);
+  const names = t.fields.map((x) => x.name);
+  const out: [number, Slot['read']][] = [];
+  for (const f of members) {
+    const k = t.fields.findIndex((x) => x.name === f.name);
+    const at = k >= 0 ? k : t.fields.findIndex((x) => x.name.toUpperCase() === f.name.toUpperCase());
+    if (at < 0) continue;
+    const member = fieldReader(f, t.fields[at].type);
+    const key = names[at];
+    out.push([f.number, (r, wt) => {
+      const v = member.read(r, wt, undefined);
+      const o: Record<string, unknown> = {};
+      for (let n = 0; n < names.length; n++) o[names[n]] = null;
+      o[key] = v;
+      return o;
+    }]);
+  }
+  return out;
+}
+
 /** Reads a message's fields into an array aligned with `targets` (the reader's columns). */
 export function messageReader(m: PbMessage, targets: readonly Target[]): (r: ProtoReader, end: number) => unknown[] {
   const byNumber = new Map<number, Slot>();
   const absent: (() => unknown)[] = [];
   targets.forEach((c, i) => {
     const f = matchField(m.fields, c.name);
-    if (!f) { absent[i] = () => null; return; }
+    if (!f) {
+      absent[i] = () => null;
+      const oneof = matchOneof(m, c.name);
+      if (oneof) {
+        try {
+          for (const [number, read] of oneofReaders(oneof, c.type)) byNumber.set(number, { slot: i, read });
+        } catch (e) {
+          const err = atPath(e, `.${c.name}`);
+          absent[i] = (): never => { throw err; };
+        }
+      }
+      return;
+    }
     let fr;
     try {
       fr = fieldReader(f, c.type);

@@ -3,14 +3,15 @@
 // their default not written (unless `optional`), messages (structs, wrappers, logical types)
 // written whenever non-null, repeated scalars packed, maps as repeated key/value entries.
 // The writer message is the one derived from the columns or a registered one (SCHEMA_ID):
-// columns are matched to its fields by name (exactly, else ignoring case).
+// columns are matched to its fields by name (exactly, else ignoring case), a oneof to the STRUCT
+// column Connect names <oneof>_<index>.
 import type { SqlType } from '../../types/sql-type.js';
 import { formatType } from '../../types/sql-type.js';
 import { Decimal } from '../../types/decimal.js';
 import { Failure, atPath, jsTypeName } from '../serde-failure.js';
 import { decimalToBytes } from '../avro/avro-decimal.js';
 import {
-  DATE_TYPE, DECIMAL_TYPE, TIME_TYPE, TIMESTAMP_TYPE, WRAPPER_TYPES, isMapField,
+  DATE_TYPE, DECIMAL_TYPE, TIME_TYPE, TIMESTAMP_TYPE, WRAPPER_TYPES, isMapField, oneofFieldName, oneofsOf,
   type PbField, type PbMessage, type PbScalar, type PbType,
 } from './proto-model.js';
 import { matchField, wireTypeOf } from './proto-read.js';
@@ -204,6 +205,25 @@ function fieldWriter(f: PbField, t: SqlType): Put {
   };
 }
 
+/** A oneof from its STRUCT column (Connect's form): the first member that is not NULL, if any. */
+function oneofWriter(members: PbField[], t: SqlType): Put {
+  if (t.kind !== 'STRUCT') cannot(`oneof ${members[0]?.oneof ?? ''}`, t);
+  const puts: { key: string; put: Put }[] = [];
+  for (const f of [...members].sort((a, b) => a.number - b.number)) {
+    const sf = t.fields.find((x) => x.name === f.name) ?? t.fields.find((x) => x.name.toUpperCase() === f.name.toUpperCase());
+    if (sf) puts.push({ key: sf.name, put: fieldWriter(f, sf.type) });
+  }
+  return (w, v) => {
+    const o = v as Record<string, unknown>;
+    for (const p of puts) {
+      const x = o[p.key];
+      if (x === null || x === undefined) continue;
+      try { p.put(w, x); } catch (e) { throw atPath(e, `.${p.key}`); }
+      return;
+    }
+  };
+}
+
 /**
  * Writes a message from named values: `get(i, name)` is target i's value. Fields without a
  * target are left out (proto3 defaults); targets without a field are dropped.
@@ -225,6 +245,20 @@ export function messageWriter(
     }
     parts.push({ index: j, name: targets[j].name, put });
   }
+  oneofsOf(m).forEach((o, k) => {
+    const name = oneofFieldName(o.name, k);
+    const i = targets.findIndex((c) => c.name === name);
+    const j = i >= 0 ? i : targets.findIndex((c) => c.name.toUpperCase() === name.toUpperCase());
+    if (j < 0) return;
+    let put: Put;
+    try {
+      put = oneofWriter(o.members, targets[j].type);
+    } catch (e) {
+      const err = atPath(e, `.${name}`);
+      put = (): never => { throw err; };
+    }
+    parts.push({ index: j, name: targets[j].name, put });
+  });
   return (w, get) => {
     for (const p of parts) {
       const v = get(p.index, p.name);

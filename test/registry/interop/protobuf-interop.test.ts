@@ -1,21 +1,30 @@
-// Eddy's PROTOBUF format against Confluent's Python client, on the real broker and registry. The
-// harness check runs today; the Eddy parts wait for the PROTOBUF format (it.todo), and are to be
-// written as avro-interop.test.ts's, with pythonProduce/pythonConsume(python, 'protobuf_interop', ...)
-// and PB_SCHEMA / PB_READINGS below.
+// Eddy's PROTOBUF format against Confluent's Python client, on the real broker and registry
+// (Apicurio): records written by Python's ProtobufSerializer are read by Eddy with columns
+// inferred from the registry (oneofs too), and an Eddy PROTOBUF sink is read by Python's
+// ProtobufDeserializer with the same values and the Python types a user expects. The first test
+// checks the harness itself (the clients agree with each other), so a failure below it is Eddy's.
 //
 // What the harness found about Apicurio 2.6.13 (the issue's "known limit"): the Python
 // ProtobufSerializer registers its schema as a base64 FileDescriptorProto, and Apicurio stores and
-// returns that text as it is (Confluent's registry turns it into .proto text): a PROTOBUF reader
-// must accept both forms of a schema. And Apicurio ignores ?format=serialized, so Python's
-// ProtobufDeserializer given the registry cannot read a schema registered as .proto text (it
-// base64-decodes it); the harness builds the writer's class itself (protoc from grpcio-tools),
-// as a user with generated classes would have them, and gives the deserializer that class.
-import { beforeAll, describe, expect, it } from 'vitest';
+// returns that text as it is (Confluent's registry turns it into .proto text): Eddy reads both
+// forms (src/format/protobuf/proto-descriptor.ts). And Apicurio ignores ?format=serialized, so
+// Python's ProtobufDeserializer given the registry cannot read a schema registered as .proto text
+// (Eddy's sinks register text, as ksqlDB does); the harness builds the writer's class itself
+// (protoc from grpcio-tools), as a user with generated classes would have them, and gives the
+// deserializer that class.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Engine } from '../../../src/engine/engine.js';
+import { formatType } from '../../../src/types/sql-type.js';
+import { KafkaLog } from '../../../src/log/kafka-log.js';
+import { rowsOf } from '../../engine/engine-helpers.js';
 import { freshSuffix } from '../../kafka/engine-on-kafka-helpers.js';
 import { kafkaBrokers, kafkaEnabled } from '../../setup/kafka-broker.js';
 import { REGISTRY_START_MS, registryEnabled, registryUrl } from '../registry-fixture.js';
+import { plain } from './avro-sample.js';
 import { INSTALL_MS, installPythonClient, pythonConsume, pythonProduce, type Endpoints } from './interop-clients.js';
-import { PB_READINGS, PB_SCHEMA } from './protobuf-sample.js';
+import {
+  PB_COLUMNS, PB_ONEOF_COLUMNS, PB_ONEOF_RECORDS, PB_ONEOF_ROWS, PB_ONEOF_SCHEMA, PB_READINGS, PB_ROWS, PB_SCHEMA, pbAsSinkRecord,
+} from './protobuf-sample.js';
 
 let python: string;
 let at: Endpoints;
@@ -27,22 +36,123 @@ beforeAll(async () => {
   at = { brokers, registry };
 }, REGISTRY_START_MS + INSTALL_MS);
 
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of closers.splice(0).reverse()) await c();
+});
+
+/** A durable engine on the broker whose registry formats use the test registry. */
+async function eddy(): Promise<Engine> {
+  const log = new KafkaLog({ brokers: at.brokers, clientId: 'eddy-registry-interop-pb' });
+  closers.push(() => log.close());
+  const engine = await Engine.create({
+    log, durable: true, serviceId: `interop_pb_${freshSuffix()}`,
+    properties: { 'auto.offset.reset': 'earliest', 'schema.registry.url': at.registry },
+  });
+  closers.push(() => engine.close());
+  return engine;
+}
+
+/** A push query's columns (name and type) and its rows as plain JSON, until LIMIT. */
+async function pushQuery(engine: Engine, sql: string): Promise<{ columns: string[][]; rows: unknown[] }> {
+  const res = await engine.executeScript(sql);
+  const r = res[res.length - 1];
+  if (r.kind !== 'stream') throw new Error(`expected a push query, got ${JSON.stringify(r)}`);
+  return { columns: r.columns.map((c) => [c.name, formatType(c.type)]), rows: (await rowsOf(r)).map(plain) };
+}
+
+/** The Python types a user of ProtobufDeserializer gets for PB_READINGS[0] (a Python-side fact). */
+const PB_PYTHON_TYPES = {
+  i: 'int', l: 'int', d: 'float', s: 'str', b: 'bool', nested: { x: 'int', tag: 'str' },
+  arr: ['int', 'int'], m: { k: 'float' }, price: 'Decimal', ts: 'datetime',
+};
+
+/** The registry's latest schema text under a subject (to say which form it was registered in). */
+async function latestSchema(subject: string): Promise<{ id: number; schemaType: string; schema: string }> {
+  const res = await fetch(`${at.registry}/subjects/${subject}/versions/latest`, { signal: AbortSignal.timeout(10_000) });
+  return await res.json() as { id: number; schemaType: string; schema: string };
+}
+
 describe.skipIf(!kafkaEnabled || !registryEnabled)('registry interop: PROTOBUF', () => {
   it('the harness: Python ProtobufSerializer → Python ProtobufDeserializer gives the same values, decimals as Decimal, timestamps as datetime', async () => {
     const topic = `pb_self_${freshSuffix()}`;
     await pythonProduce(python, 'protobuf_interop', at, topic, PB_SCHEMA, PB_READINGS);
     const got = await pythonConsume(python, 'protobuf_interop', at, topic, PB_READINGS.length);
     expect(got.map((r) => r.value)).toEqual(PB_READINGS);
-    expect(got[0].types).toEqual({
-      i: 'int', l: 'int', d: 'float', s: 'str', b: 'bool', nested: { x: 'int', tag: 'str' },
-      arr: ['int', 'int'], m: { k: 'float' }, price: 'Decimal', ts: 'datetime',
-    });
+    expect(got[0].types).toEqual(PB_PYTHON_TYPES);
     // Confluent framing with a registered id (the message index [0] follows it).
-    const latest = await fetch(`${at.registry}/subjects/${topic}-value/versions/latest`).then((r) => r.json()) as { id: number; schemaType: string };
+    const latest = await latestSchema(`${topic}-value`);
     expect(latest.schemaType).toBe('PROTOBUF');
     expect(got.map((r) => r.schema_id)).toEqual(PB_READINGS.map(() => latest.id));
   });
 
-  it.todo('Python-produced PROTOBUF records: CREATE STREAM with no columns infers them; a push query returns the same values (Eddy has no PROTOBUF format yet)');
-  it.todo('an Eddy PROTOBUF sink: Python ProtobufDeserializer gets the same values, Decimal and datetime included (Eddy has no PROTOBUF format yet)');
+  describe('Eddy reads what Python wrote', () => {
+    it('CREATE STREAM with no columns infers them from the serialized schema Python registered; a push query returns the same values', async () => {
+      const topic = `pb_in_${freshSuffix()}`;
+      await pythonProduce(python, 'protobuf_interop', at, topic, PB_SCHEMA, PB_READINGS);
+      // What makes this case: the registry holds the FileDescriptorProto in base64, not .proto text.
+      expect((await latestSchema(`${topic}-value`)).schema).toMatch(/^[A-Za-z0-9+/]+={0,2}$/);
+      const engine = await eddy();
+      await engine.executeScript(`CREATE STREAM s WITH (KAFKA_TOPIC='${topic}', VALUE_FORMAT='PROTOBUF');`);
+      const got = await pushQuery(engine, `SELECT * FROM s EMIT CHANGES LIMIT ${PB_READINGS.length};`);
+      expect(got.columns).toEqual(PB_COLUMNS);
+      expect(got.rows).toEqual(PB_ROWS);
+    });
+
+    it('oneofs: a STRUCT column <oneof>_<index> each, the member Python set filled and the others NULL', async () => {
+      const topic = `pb_oneof_${freshSuffix()}`;
+      await pythonProduce(python, 'protobuf_interop', at, topic, PB_ONEOF_SCHEMA, PB_ONEOF_RECORDS);
+      const engine = await eddy();
+      await engine.executeScript(`CREATE STREAM s WITH (KAFKA_TOPIC='${topic}', VALUE_FORMAT='PROTOBUF');`);
+      const got = await pushQuery(engine, `SELECT * FROM s EMIT CHANGES LIMIT ${PB_ONEOF_RECORDS.length};`);
+      expect(got.columns).toEqual(PB_ONEOF_COLUMNS);
+      expect(got.rows).toEqual(PB_ONEOF_ROWS);
+      const member = await pushQuery(engine, `SELECT ID, METHOD_0->TRANSFER->IBAN AS IBAN FROM s WHERE METHOD_0->TRANSFER IS NOT NULL EMIT CHANGES LIMIT 1;`);
+      expect(member.rows).toEqual([['p2', 'DE02']]);
+    });
+  });
+
+  describe('Python reads what Eddy wrote', () => {
+    it('a PROTOBUF sink: ProtobufDeserializer gets the same values, ints as int, decimals as Decimal, timestamps as datetime', async () => {
+      const suffix = freshSuffix();
+      const input = `pb_src_${suffix}`;
+      const output = `pb_out_${suffix}`;
+      await pythonProduce(python, 'protobuf_interop', at, input, PB_SCHEMA, PB_READINGS);
+      const engine = await eddy();
+      await engine.executeScript(`CREATE STREAM s WITH (KAFKA_TOPIC='${input}', VALUE_FORMAT='PROTOBUF');
+        CREATE STREAM out WITH (KAFKA_TOPIC='${output}', VALUE_FORMAT='PROTOBUF') AS SELECT * FROM s;`);
+      await engine.settle();
+      const got = await pythonConsume(python, 'protobuf_interop', at, output, PB_READINGS.length);
+      // The sink's fields are its columns, named as inferred (upper case). A MAP is what ksqlDB
+      // registers for it: a repeated ConnectDefaultNEntry {key, value} message, not a proto map
+      // (Connect tells it by the name), so protoc's class gives Python a list of entries.
+      const entries = (m: Record<string, unknown>): unknown[] => Object.entries(m).map(([key, value]) => ({ key, value }));
+      expect(got.map((r) => r.value)).toEqual(PB_READINGS.map((r) => ({ ...pbAsSinkRecord(r), M: entries(r.m) })));
+      expect(got[0].types).toEqual({ ...pbAsSinkRecord(PB_PYTHON_TYPES), M: [{ key: 'str', value: 'float' }] });
+      expect(got[1].types).toMatchObject({ NESTED: 'NoneType', ARR: [], M: [], PRICE: 'Decimal', TS: 'datetime' });
+      // Every record names the schema the sink registered under <topic>-value (.proto text, as ksqlDB's).
+      const latest = await latestSchema(`${output}-value`);
+      expect(latest.schema).toMatch(/^syntax = "proto3";/);
+      expect(got.map((r) => r.schema_id)).toEqual(PB_READINGS.map(() => latest.id));
+    });
+
+    it('computed columns: Python gets the new names and types (DECIMAL arithmetic, a built STRUCT, a BIGINT from an INTEGER)', async () => {
+      const suffix = freshSuffix();
+      const input = `pb_src2_${suffix}`;
+      const output = `pb_out2_${suffix}`;
+      await pythonProduce(python, 'protobuf_interop', at, input, PB_SCHEMA, PB_READINGS);
+      const engine = await eddy();
+      await engine.executeScript(`CREATE STREAM s WITH (KAFKA_TOPIC='${input}', VALUE_FORMAT='PROTOBUF');
+        CREATE STREAM out WITH (KAFKA_TOPIC='${output}', VALUE_FORMAT='PROTOBUF') AS
+          SELECT PRICE * 2 AS DOUBLE_PRICE, STRUCT(A := I, B := S) AS PAIR, CAST(I AS BIGINT) + 1 AS NEXT_I, NESTED->TAG AS TAG
+          FROM s;`);
+      await engine.settle();
+      const got = await pythonConsume(python, 'protobuf_interop', at, output, PB_READINGS.length);
+      expect(got.map((r) => r.value)).toEqual(PB_READINGS.map((r) => ({
+        // proto3: a NULL string is not written, so it reads back as ''.
+        DOUBLE_PRICE: (Number(r.price) * 2).toFixed(2), PAIR: { A: r.i, B: r.s }, NEXT_I: r.i + 1, TAG: r.nested?.tag ?? '',
+      })));
+      expect(got[0].types).toEqual({ DOUBLE_PRICE: 'Decimal', PAIR: { A: 'int', B: 'str' }, NEXT_I: 'int', TAG: 'str' });
+    });
+  });
 });

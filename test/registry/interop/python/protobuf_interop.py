@@ -8,12 +8,15 @@ classes are built at run time instead of generated.
                  {"name": "i", "type": "int32"}, {"name": "arr", "type": "int64", "repeated": true},
                  {"name": "m", "map": ["string", "double"]}, {"name": "nested", "type": "Inner"},
                  {"name": "ts", "type": "google.protobuf.Timestamp"},
-                 {"name": "price", "type": "confluent.type.Decimal"}]},
+                 {"name": "price", "type": "confluent.type.Decimal", "precision": 10, "scale": 2},
+                 {"oneof": "choice", "fields": [{"name": "card", "type": "string"}, ...]}]},
                {"name": "Inner", "fields": [...]}]}
-           The first message is the one written; fields are numbered 1, 2, ... in order. Values are
-           JSON: a Timestamp as epoch millis, a confluent.type.Decimal as its text. The serializer
+           The first message is the one written; fields are numbered 1, 2, ... in order (a oneof's
+           members where it stands); precision/scale become confluent.field_meta params. Values are
+           JSON, a oneof's member by its own name: a Timestamp as epoch millis, a
+           confluent.type.Decimal as its text. The serializer
            registers the schema under <topic>-value (as it does: a base64 FileDescriptorProto, which
-           the registry turns into .proto text).
+           Confluent's registry turns into .proto text and Apicurio keeps as it is).
   consume: reads --count records of --topic with ProtobufDeserializer. A user would pass a
            generated class; here the class is built from the writer's schema, fetched from the
            registry by the id and message indexes in each record (as the deserializer itself
@@ -34,6 +37,7 @@ from google.protobuf import descriptor_pb2, descriptor_pool, timestamp_pb2
 from google.protobuf.message import DecodeError
 from google.protobuf.message_factory import GetMessageClass
 
+from confluent_kafka.schema_registry.confluent import meta_pb2
 from confluent_kafka.schema_registry.confluent.type import decimal_pb2
 from confluent_kafka.schema_registry.protobuf import ProtobufDeserializer, ProtobufSerializer
 # The client's own helpers for building a descriptor pool from a registered schema (what its
@@ -70,10 +74,37 @@ def set_type(field, type_name, package, deps):
         field.type_name = f'.{package}.{type_name}' if package else f'.{type_name}'
 
 
+def numbered(fields):
+    """(number, field, oneof index or None) in order: fields numbered 1, 2, ..., a oneof's members
+    in turn where the oneof stands."""
+    number, oneofs = 0, 0
+    for f in fields:
+        if 'oneof' in f:
+            for member in f['fields']:
+                number += 1
+                yield number, member, oneofs
+            oneofs += 1
+        else:
+            number += 1
+            yield number, f, None
+
+
 def message_proto(spec, package, deps):
     msg = descriptor_pb2.DescriptorProto(name=spec['name'])
-    for number, f in enumerate(spec['fields'], start=1):
+    for f in spec['fields']:
+        if 'oneof' in f:
+            msg.oneof_decl.add(name=f['oneof'])
+    for number, f, oneof in numbered(spec['fields']):
         field = msg.field.add(name=f['name'], number=number, label=F.LABEL_OPTIONAL)
+        if oneof is not None:
+            field.oneof_index = oneof
+        if 'precision' in f or 'scale' in f:
+            # confluent.field_meta params, as a Decimal's precision and scale are written down
+            meta = field.options.Extensions[meta_pb2.field_meta]
+            for k in ('precision', 'scale'):
+                if k in f:
+                    meta.params[k] = str(f[k])
+            deps.add('confluent/meta.proto')
         if 'map' in f:
             # A map is a repeated nested <Name>Entry message {key = 1; value = 2} marked map_entry.
             entry = msg.nested_type.add(name=''.join(p.capitalize() for p in f['name'].split('_')) + 'Entry')
@@ -99,7 +130,7 @@ def message_class(spec):
     for m in spec['messages']:
         fdp.message_type.add().CopyFrom(message_proto(m, package, deps))
     fdp.dependency.extend(sorted(deps))
-    _ = (timestamp_pb2, decimal_pb2)  # imported so that the default pool has them
+    _ = (timestamp_pb2, decimal_pb2, meta_pb2)  # imported so that the default pool has them
     pool = descriptor_pool.Default()
     pool.Add(fdp)
     first = spec['messages'][0]['name']
@@ -213,7 +244,7 @@ def compiled_schema(registry, schema, pool):
         with open(os.path.join(tmp, 'writer.proto'), 'w', encoding='utf-8') as f:
             f.write(schema.schema_str)
         builtins = descriptor_pb2.FileDescriptorSet()
-        for dep in (timestamp_pb2, decimal_pb2):
+        for dep in (descriptor_pb2, timestamp_pb2, decimal_pb2, meta_pb2):  # dependencies first
             dep.DESCRIPTOR.CopyToProto(builtins.file.add())
         with open(os.path.join(tmp, 'builtins.pb'), 'wb') as f:
             f.write(builtins.SerializeToString())
