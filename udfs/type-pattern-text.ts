@@ -1,10 +1,11 @@
 // A function parameter's type pattern as DESCRIBE FUNCTION (and the REST API's
 // describe_function entity) shows it.
-import type { TypePattern } from './types.js';
+import type { AggregatePattern } from './types.js';
 import { formatType } from '../src/types/sql-type.js';
 
-export function patternText(p: TypePattern): string {
+export function patternText(p: AggregatePattern): string {
   switch (p.kind) {
+    case 'ANY': return 'ANY';
     case 'GENERIC': return p.name;
     case 'ARRAY': return `ARRAY<${patternText(p.item)}>`;
     case 'MAP': return `MAP<${patternText(p.key)}, ${patternText(p.value)}>`;

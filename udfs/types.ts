@@ -94,11 +94,26 @@ export interface Aggregator<A = any> {
   result(acc: A): unknown;
 }
 
+/** An aggregate's parameter type: a pattern, or ANY (ksqlDB's Object: any type, binding nothing). */
+export type AggregatePattern = TypePattern | { kind: 'ANY' };
+
+export interface AggregateParam {
+  name: string;
+  type: AggregatePattern;
+  description?: string;
+}
+
 export interface AggregateOverload {
   /** Column arguments, evaluated per row. */
-  params: Param[];
+  params: AggregateParam[];
   /** Literal arguments that follow the column arguments (e.g. TOPK's k), fixed per query. */
   literalParams?: Param[];
+  /**
+   * 'params': the last column param repeats zero or more times (VAR_ARG(n, s1, s2, ...));
+   * 'literals': the last literal param does (FOUR_ARG(c1, c2, c3, c4, 5, 'a', 'b')). Repeated
+   * arguments arrive as separate values, as a variadic scalar's do.
+   */
+  variadic?: 'params' | 'literals';
   returns: ReturnRule;
   /** Called once per query with the resolved argument types and the literal values. */
   create(argTypes: SqlType[], literals: unknown[], config: AggregateConfig): Aggregator;

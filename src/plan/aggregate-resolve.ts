@@ -1,6 +1,6 @@
 // Picks the aggregate overload for the argument types and computes its result type. Used by the
 // planner (for schemas) and the runtime (to create the aggregator) so both agree.
-import type { AggregateFunction, AggregateOverload, TypePattern } from '../../udfs/types.js';
+import type { AggregateFunction, AggregateOverload, AggregatePattern, TypePattern } from '../../udfs/types.js';
 import type { SqlType } from '../types/sql-type.js';
 import { formatType } from '../types/sql-type.js';
 import { SqlError } from '../types/sql-error.js';
@@ -9,9 +9,10 @@ const WIDEN: Record<string, number> = { INTEGER: 1, BIGINT: 2, DECIMAL: 3, DOUBL
 
 type Bindings = Map<string, SqlType>;
 
-function matches(p: TypePattern, t: SqlType, b: Bindings, exact: boolean): boolean {
+function matches(p: AggregatePattern, t: SqlType, b: Bindings, exact: boolean): boolean {
   if (t.kind === 'NULL') return true;
   switch (p.kind) {
+    case 'ANY': return true;
     case 'GENERIC': {
       const bound = b.get(p.name);
       if (!bound) { b.set(p.name, t); return true; }
@@ -54,10 +55,10 @@ export function resolveAggregate(fn: AggregateFunction, argTypes: SqlType[], lit
   const literalCount = typeof literals === 'number' ? literals : literals.length;
   for (const exact of [true, false]) {
     for (const o of fn.overloads) {
-      if (o.params.length !== argTypes.length || (o.literalParams?.length ?? 0) !== literalCount) continue;
-      if (typeof literals !== 'number' && !(o.literalParams ?? []).every((p, i) => literalFits(p.type, literals[i]))) continue;
+      if (!fitsCounts(o, argTypes.length, literalCount)) continue;
+      if (typeof literals !== 'number' && !literals.every((v, i) => literalFits(literalParam(o, i), v))) continue;
       const b: Bindings = new Map();
-      if (!o.params.every((p, i) => matches(p.type, argTypes[i], b, exact))) continue;
+      if (!argTypes.every((t, i) => matches(columnParam(o, i), t, b, exact))) continue;
       const returnType = typeof o.returns === 'function' ? o.returns(argTypes) : substitute(o.returns, b);
       return { overload: o, returnType };
     }
@@ -66,13 +67,35 @@ export function resolveAggregate(fn: AggregateFunction, argTypes: SqlType[], lit
     `Function '${fn.name}' does not accept parameters (${argTypes.map(formatType).join(', ')}).`);
 }
 
-/** How many trailing arguments of a call are literal parameters (TOPK(col, 3) → 1). */
-export function literalArgCount(fn: AggregateFunction, argCount: number): number {
+/** Whether an overload takes this many column and literal arguments (a variadic part repeats 0+ times). */
+function fitsCounts(o: AggregateOverload, columns: number, literals: number): boolean {
+  const p = o.params.length, l = o.literalParams?.length ?? 0;
+  if (o.variadic === 'params') return columns >= p - 1 && literals === l;
+  if (o.variadic === 'literals') return columns === p && literals >= l - 1;
+  return columns === p && literals === l;
+}
+
+function columnParam(o: AggregateOverload, i: number): AggregatePattern {
+  return o.params[o.variadic === 'params' ? Math.min(i, o.params.length - 1) : i].type;
+}
+
+function literalParam(o: AggregateOverload, i: number): TypePattern {
+  const ps = o.literalParams ?? [];
+  return ps[o.variadic === 'literals' ? Math.min(i, ps.length - 1) : i].type;
+}
+
+/**
+ * Every way the overloads split a call of `argCount` arguments into column arguments and
+ * trailing literal ones, as the number of literals, in overload order (TOPK(col, 3) → [1]).
+ */
+export function literalArgCounts(fn: AggregateFunction, argCount: number): number[] {
+  const out: number[] = [];
   for (const o of fn.overloads) {
-    const l = o.literalParams?.length ?? 0;
-    if (o.params.length + l === argCount) return l;
+    const p = o.params.length, l = o.literalParams?.length ?? 0;
+    const n = o.variadic === 'literals' ? argCount - p : l;
+    if (n >= 0 && fitsCounts(o, argCount - n, n) && !out.includes(n)) out.push(n);
   }
-  return 0;
+  return out;
 }
 
 /** Whether a literal value can be a literal parameter of this type (NULL fits any). */

@@ -10,13 +10,13 @@ import { stepScope } from './step-scope.js';
 import { analyzeExpression } from './expr/analyze.js';
 import { expandSelect, checkReservedNames } from './select-items.js';
 import { mapExpr, visitExpr, exprSignature } from './expr-walk.js';
-import { resolveAggregate, literalArgCount } from './aggregate-resolve.js';
+import { resolveAggregate } from './aggregate-resolve.js';
+import { resolveAggregateCall } from './aggregate-call.js';
 import { formatExpression } from '../../grammar/index.js';
 import { SqlError } from '../types/sql-error.js';
 import { planFilter } from './plan-select.js';
 import { planProjection } from './plan-projection.js';
 import { colRef } from './plan-helpers.js';
-import { literalValue } from './literal-value.js';
 import { joinUnder } from './plan-join-projection.js';
 import { checkWindow } from './window-bounds.js';
 
@@ -83,11 +83,8 @@ export function planAggregation(input: Step, q: Query, ctx: PlanContext, mode: P
       }
     }
     const fn = ctx.registry.aggregate(call.name)!;
-    const nLit = literalArgCount(fn, call.args.length);
-    const colArgs = call.args.slice(0, call.args.length - nLit);
-    const literals = call.args.slice(call.args.length - nLit).map((a) => literalValue(a, `${call.name} parameter`));
-    const argTypes = colArgs.map((a) => analyzeExpression(a, scope, ctx.registry).type);
-    const { overload, returnType } = resolveAggregate(fn, argTypes, literals);
+    const { colArgs, argTypes, literals, overload, returnType } =
+      resolveAggregateCall(fn, call, (a) => analyzeExpression(a, scope, ctx.registry).type);
     checkCreatable(call, () => overload.create(argTypes, literals, { properties: ctx.properties }), argTypes);
     calls.push({ name: fn.name.toUpperCase(), args: colArgs, literals, star: call.star === true });
     callSigs.push(sig);

@@ -14,9 +14,8 @@ import { implicitColumnName } from './expr/column-name.js';
 import { checkDuplicateNames, checkReservedNames } from './select-items.js';
 import { projectStep } from './plan-helpers.js';
 import { grammaticalList } from './plan-join-format.js';
+import { expandStructStars } from './struct-star.js';
 import { SqlError } from '../types/sql-error.js';
-import { formatType } from '../types/sql-type.js';
-import { formatExpression } from '../../grammar/index.js';
 
 /** The join a projection reads, through any WHERE filter and table functions. */
 export function joinUnder(step: Step): JoinStep | undefined {
@@ -115,18 +114,8 @@ function expandJoinSelect(select: SelectItem[], join: JoinStep, scope: ExprScope
   const clashes = (name: string): boolean => (owners.get(name)?.size ?? 0) > 1;
 
   const out: { name?: string; expr: Expr; aliased: boolean; span: Expr['span'] }[] = [];
-  for (const item of select) {
+  for (const item of expandStructStars(select, scope, ctx.registry)) {
     if (item.kind === 'AllColumns') {
-      if (item.structBase) {
-        // `base->*`: one item per field of the struct, named after the field.
-        const base = item.structBase;
-        const t = analyzeExpression(base, scope, ctx.registry).type;
-        if (t.kind !== 'STRUCT') {
-          throw new SqlError('TYPE_ERROR', `Expected a STRUCT before ->*, but ${formatExpression(base)} is ${formatType(t)}.`, { position: item.span });
-        }
-        for (const f of t.fields) out.push({ name: f.name, expr: { kind: 'Dereference', base, field: f.name, span: item.span }, aliased: false, span: item.span });
-        continue;
-      }
       if (!item.qualifier && join.key.synthetic) {
         out.push({ name: join.schema.key[0].name, expr: { kind: 'ColumnRef', name: quals[0].name, span: item.span }, aliased: false, span: item.span });
       }

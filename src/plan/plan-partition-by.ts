@@ -7,6 +7,7 @@ import { implicitColumnName } from './expr/column-name.js';
 import { exprSignature } from './expr-walk.js';
 import { projectStep, colRef } from './plan-helpers.js';
 import { SqlError } from '../types/sql-error.js';
+import { joinColumnIndex, joinRefsAsNames } from './partition-join-refs.js';
 
 export function planPartitionBy(input: Step, exprs: Expr[], ctx: PlanContext): { step: Step; keyMatchers: string[][] } {
   if (input.output === 'TABLE') {
@@ -18,8 +19,12 @@ export function planPartitionBy(input: Step, exprs: Expr[], ctx: PlanContext): {
   const keyless = exprs.length === 1 && exprs[0].kind === 'NullLit';
   const taken = new Set([...input.schema.key, ...input.schema.value].map((c) => c.name));
   let n = 0;
+  // Over a join, a key that is a join column keeps the join's name for it (L_B for L.B).
+  const joinColumn = (e: Expr): number => (input.qualifiers && e.kind === 'ColumnRef' ? joinColumnIndex(input, e) : -1);
+  const all = [...input.schema.key, ...input.schema.value];
   const key: ProjectItem[] = keyless ? [] : exprs.map((e) => {
-    let name = implicitColumnName(e);
+    const j = joinColumn(e);
+    let name = j >= 0 ? all[j].name : implicitColumnName(e);
     // PARTITION BY ROWTIME names its key ROWTIME, as ksqlDB does (a known bug there,
     // confluentinc/ksql#8193, that users see in their keys): the column hides the pseudo-column.
     if (name === undefined) {
@@ -29,7 +34,6 @@ export function planPartitionBy(input: Step, exprs: Expr[], ctx: PlanContext): {
   });
   const span = exprs[0].span;
   // Columns of a join output are referenced by qualifier and original name (L.A for L_A).
-  const all = [...input.schema.key, ...input.schema.value];
   const refOf = (i: number): Expr => {
     const q = input.qualifiers?.[i];
     return q ? colRef(q.name, span, q.qualifier) : colRef(all[i].name, span);
@@ -39,7 +43,12 @@ export function planPartitionBy(input: Step, exprs: Expr[], ctx: PlanContext): {
   const k = input.schema.key.length;
   const value: ProjectItem[] = [];
   input.schema.value.forEach((c, j) => { if (!isKeyRef(k + j)) value.push({ name: c.name, expr: refOf(k + j) }); });
-  input.schema.key.forEach((c, j) => { if (!isKeyRef(j)) value.push({ name: c.name, expr: refOf(j) }); });
+  // A join's key columns are among its values already (L_A for L.A = R.X): not added twice.
+  input.schema.key.forEach((c, j) => {
+    if (!isKeyRef(j) && !(input.qualifiers && input.schema.value.some((v) => v.name === c.name))) value.push({ name: c.name, expr: refOf(j) });
+  });
   const step = projectStep(input, key, value, ctx, true);
-  return { step, keyMatchers: key.map((k) => [exprSignature(k.expr)]) };
+  // The SELECT over a re-keyed join names join columns by their names (partition-join-refs.ts).
+  const asSelected = (e: Expr): Expr => (input.qualifiers ? joinRefsAsNames(e, input) : e);
+  return { step, keyMatchers: key.map((k) => [exprSignature(asSelected(k.expr))]) };
 }

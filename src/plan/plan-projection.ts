@@ -9,6 +9,7 @@ import { exprSignature } from './expr-walk.js';
 import { SqlError } from '../types/sql-error.js';
 import { projectStep, colRef } from './plan-helpers.js';
 import { joinUnder, planJoinProjection } from './plan-join-projection.js';
+import { expandStructStars } from './struct-star.js';
 
 export interface KeyRule {
   /** Per input key column: signatures of expressions that denote it besides a plain column ref. */
@@ -29,7 +30,7 @@ export function planProjection(input: Step, select: SelectItem[], ctx: PlanConte
   if (join) return planJoinProjection(input, join, select, ctx, mode);
   const scope = stepScope(input);
   const starCols = input.schema.key.length + input.schema.value.length;
-  const items = expandSelect(select, scope, starCols);
+  const items = expandSelect(expandStructStars(select, scope, ctx.registry), scope, starCols);
   for (const it of items) {
     if (analyzeExpression(it.expr, scope, ctx.registry).type.kind === 'NULL') {
       throw new SqlError('TYPE_ERROR', `Can't infer a type of null. Please explicitly cast it to a required type, e.g. CAST(null AS VARCHAR).`, { position: it.span });

@@ -10,6 +10,8 @@ import { SqlError } from '../types/sql-error.js';
 import { formatType } from '../types/sql-type.js';
 import { containsAggregate, planAggregation } from './plan-aggregate.js';
 import { planPartitionBy } from './plan-partition-by.js';
+import { joinSelectAsNames } from './partition-join-refs.js';
+import { timestampLiteralsAsMillis } from './timestamp-literals.js';
 import { planProjection } from './plan-projection.js';
 import { planJoin } from './plan-join.js';
 import { planTableFunctions, selectHasTableFunction } from './plan-table-functions.js';
@@ -27,13 +29,14 @@ export function planSelect(q: Query, ctx: PlanContext, mode: PlanMode): Step {
   }
   let keyMatchers = step.schema.key.map((): string[] => []);
   let what = 'key column';
+  let select = q.select;
   if (q.partitionBy) {
     const p = planPartitionBy(step, q.partitionBy, ctx);
+    if (step.qualifiers) select = joinSelectAsNames(select, step);
     step = p.step;
     keyMatchers = p.keyMatchers;
     what = 'partitioning expression';
   }
-  let select = q.select;
   if (tableFunctions) ({ step, select } = planTableFunctions(step, select, ctx));
   return planProjection(step, select, ctx, mode, { keyMatchers, what });
 }
@@ -50,7 +53,8 @@ export function planFrom(rel: Relation, ctx: PlanContext): Step {
   return step;
 }
 
-export function planFilter(input: Step, predicate: Expr, ctx: PlanContext, clause: 'WHERE' | 'HAVING'): FilterStep {
+export function planFilter(input: Step, where: Expr, ctx: PlanContext, clause: 'WHERE' | 'HAVING'): FilterStep {
+  const predicate = clause === 'WHERE' ? timestampLiteralsAsMillis(where) : where;
   const t = analyzeExpression(predicate, stepScope(input), ctx.registry).type;
   if (t.kind !== 'BOOLEAN' && t.kind !== 'NULL') {
     throw new SqlError('TYPE_ERROR',

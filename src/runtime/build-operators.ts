@@ -15,7 +15,7 @@ import { windowedAggregateOperator, type WindowedStore, type WindowState } from 
 import { sessionAggregateOperator, type Session, type SessionStore } from './operators/session-aggregate-operator.js';
 import { sinkOperator } from './operators/sink-operator.js';
 import { joinOperator } from './operators/join-operator.js';
-import { groupKeyFn } from './operators/group-key.js';
+import { groupKeyFn, type GroupKeyFn } from './operators/group-key.js';
 import { repartitionReader, repartitionWriter } from './operators/repartition-operator.js';
 import { StateStores } from './state/state-stores.js';
 import { compileOver } from './compile-step-expr.js';
@@ -100,10 +100,10 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
    * rows of one key meet in one task (see repartition-operator.ts). Returns the writing end.
    */
   const exchange = (topic: string, keyOf: (row: Row) => unknown[] | null, next: Emit,
-    encodeKey?: (key: unknown[]) => Uint8Array | null): Emit => {
+    encodeKey?: (key: unknown[]) => Uint8Array | null, onKey?: (key: unknown[] | null) => void): Emit => {
     graph.repartitionTopics.push(topic);
-    handle(topic, repartitionReader(ctx, next));
-    return repartitionWriter(keyOf, topic, durable!.produce, encodeKey);
+    handle(topic, repartitionReader(ctx, next, onKey));
+    return repartitionWriter(keyOf, topic, durable!.produce, encodeKey, onKey !== undefined);
   };
 
   const build = (step: Step, next: Emit, path: string): void => {
@@ -118,10 +118,15 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
       case 'aggregate': {
         const p = `${path}/aggregate`;
         const name = storeName(p);
-        const op = aggregate(step, next, name);
-        if (!durable || keyStaysInPartition(step.input, step.groupBy)) return build(step.input, op, p);
-        // Rows meet their group in the partition of the group key, wherever that task runs.
-        return build(step.input, exchange(`${durable.topicPrefix}-${name}-repartition`, groupKeyFn(step, ctx), op), p);
+        if (!durable || keyStaysInPartition(step.input, step.groupBy)) return build(step.input, aggregate(step, next, name), p);
+        // Rows meet their group in the partition of the group key, wherever that task runs. The
+        // key is evaluated once, before the exchange (as ksqlDB's GROUP BY step): the aggregate
+        // takes the one each row travelled with (a record without one: evaluated again).
+        const evaluate = groupKeyFn(step, ctx);
+        let travelled: unknown[] | null = null;
+        const op = aggregate(step, next, name, (row) => travelled ?? evaluate(row));
+        const onKey = (key: unknown[] | null): void => { travelled = key; };
+        return build(step.input, exchange(`${durable.topicPrefix}-${name}-repartition`, evaluate, op, undefined, onKey), p);
       }
       case 'join': {
         const p = `${path}/join`;
@@ -149,17 +154,18 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
     }
   };
 
-  const aggregate = (step: AggregateStep, next: Emit, name: string): Emit => {
+  const aggregate = (step: AggregateStep, next: Emit, name: string, groupKey?: GroupKeyFn): Emit => {
     const spec = step.windowSpec;
-    if (!spec) return aggregateOperator(step, ctx, next, stores.map<GroupState>(name));
+    if (!spec) return aggregateOperator(step, ctx, next, stores.map<GroupState>(name), groupKey);
     const streamTime = new StreamTime(stores, `${name}-streamtime`);
     if (spec.kind === 'SESSION') {
       const store: SessionStore = { sessions: stores.map<Session[]>(name), streamTime };
-      return sessionAggregateOperator(step, ctx, next, store, opts.emitFinal === true);
+      return sessionAggregateOperator(step, ctx, next, store, opts.emitFinal === true, groupKey);
     }
-    const store: WindowedStore = { windows: stores.map<WindowState>(name), streamTime, nextScan: -Infinity };
+    const lastEmitClose = new StreamTime(stores, `${name}-emitted`);
+    const store: WindowedStore = { windows: stores.map<WindowState>(name), streamTime, lastEmitClose, nextScan: -Infinity };
     stores.onRestored(() => { store.nextScan = -Infinity; });
-    return windowedAggregateOperator(step, ctx, next, store, opts.emitFinal === true);
+    return windowedAggregateOperator(step, ctx, next, store, opts.emitFinal === true, groupKey);
   };
 
   opts.moreState?.(stores);

@@ -20,6 +20,8 @@ import { createProtobufSerde } from '../../src/format/protobuf/protobuf-serde.js
 import { isUnwrapped, prepareAvroWrites } from '../../src/format/avro/avro-registration.js';
 import { schemaCache } from '../../src/format/avro/schema-cache.js';
 import type { FormatSpec } from '../../src/format/serde.js';
+import { jsonSrSchemaColumns, prepareJsonSrWrites } from '../../src/format/json-sr/json-sr-registration.js';
+import { testFunctionRegistry } from './test-functions/index.js';
 
 const TOPIC_PROP = /kafka_topic\s*=\s*'([^']+)'/i;
 
@@ -44,7 +46,7 @@ export async function runCase(c: QttCase, opts: RunOptions = envOptions()): Prom
   // in process"); Eddy logs it and goes on, so the runner looks for it in the processing log.
   let serializationFailure: string | undefined;
   const create = (): Promise<Engine> => Engine.create({
-    log, serviceId: 'qtt', durable: opts.durable, schemaRegistry,
+    log, serviceId: 'qtt', durable: opts.durable, schemaRegistry, registry: testFunctionRegistry(),
     onProcessingLog: (e) => { if (e.type === 'SERIALIZATION') serializationFailure ??= e.message; },
     properties: { 'auto.offset.reset': 'earliest', ...c.properties },
   });
@@ -129,6 +131,9 @@ async function encodeInput(
   if (def.keyFormat.format === 'PROTOBUF' || def.valueFormat.format === 'PROTOBUF') {
     await prepareProtobufWrites(engine.state.schemaRegistry, def).catch(() => undefined);
   }
+  if (def.keyFormat.format === 'JSON_SR' || def.valueFormat.format === 'JSON_SR') {
+    await prepareJsonSrWrites(engine.state.schemaRegistry, def).catch(() => undefined);
+  }
   // A topic schema of the case: the JSON written with that schema's message, as its producer would.
   const viaTopicSchema = async (v: JsonValue, id: number | undefined, isKey: boolean): Promise<Uint8Array | null | undefined> => {
     const spec = isKey ? def.keyFormat : def.valueFormat;
@@ -146,11 +151,25 @@ async function encodeInput(
   if (pk !== undefined || pv !== undefined) {
     return { key: pk !== undefined ? pk : encodePart(engine, r.key, def, true, r), value: pv !== undefined ? pv : encodePart(engine, r.value, def, false, r), timestamp: ts };
   }
+  // JSON_SR: the case's JSON framed with the topic's schema id (ksqlDB never reads the id back).
+  const jsonSr = (v: JsonValue, spec: FormatSpec, s: TopicSchemas['jsonKey']): Uint8Array | null =>
+    v === null ? null : framedJson(s?.id ?? spec.options?.schemaId ?? 0, jsonText(v));
+  const windowedKey = def.window !== undefined && r.window !== undefined;
   return {
-    key: def.keyFormat.format === 'AVRO' && schemas?.key ? avro(r.key, schemas.key) : encodePart(engine, r.key, def, true, r),
-    value: def.valueFormat.format === 'AVRO' && schemas?.value ? avro(r.value, schemas.value) : encodePart(engine, r.value, def, false, r),
+    key: def.keyFormat.format === 'AVRO' && schemas?.key ? avro(r.key, schemas.key)
+      : def.keyFormat.format === 'JSON_SR' && !windowedKey ? jsonSr(r.key, def.keyFormat, schemas?.jsonKey) : encodePart(engine, r.key, def, true, r),
+    value: def.valueFormat.format === 'AVRO' && schemas?.value ? avro(r.value, schemas.value)
+      : def.valueFormat.format === 'JSON_SR' ? jsonSr(r.value, def.valueFormat, schemas?.jsonValue) : encodePart(engine, r.value, def, false, r),
     timestamp: ts,
   };
+}
+
+function framedJson(id: number, text: string): Uint8Array {
+  const body = Buffer.from(text);
+  const out = Buffer.alloc(5 + body.length);
+  out.writeInt32BE(id, 1);
+  body.copy(out, 5);
+  return out;
 }
 
 function encodePart(engine: Engine, v: JsonValue, def: SourceDef, isKey: boolean, r: QttRecord): Uint8Array | null {
@@ -158,9 +177,9 @@ function encodePart(engine: Engine, v: JsonValue, def: SourceDef, isKey: boolean
   const spec = isKey ? def.keyFormat : def.valueFormat;
   const cols = isKey ? def.schema.key : def.schema.value;
   if (spec.format === 'NONE') return null;
-  if (spec.format === 'AVRO' || spec.format === 'PROTOBUF' || spec.format === 'PROTOBUF_NOSR') {
+  if (spec.format === 'AVRO' || spec.format === 'PROTOBUF' || spec.format === 'PROTOBUF_NOSR' || spec.format === 'JSON_SR') {
     // The JSON value read as the columns' SQL values (the JSON format's rules), written in the format.
-    const unwrapped = spec.format === 'AVRO' ? isUnwrapped(spec, cols.length, isKey) : false;
+    const unwrapped = spec.format === 'AVRO' || spec.format === 'JSON_SR' ? isUnwrapped(spec, cols.length, isKey) : false;
     const json: FormatSpec = { format: 'JSON', options: { wrapSingleValue: !unwrapped } };
     const row = createRowSerde(json, cols, { isKey }).deserialize(Buffer.from(jsonText(v)), def.topic);
     const registry = engine.state.schemaRegistry;
@@ -226,6 +245,7 @@ async function avroView(
 ): Promise<{ spec: FormatSpec; cols: Column[]; single: boolean }> {
   // PROTOBUF keys and values are always a message of their columns.
   const single = spec.format !== 'PROTOBUF' && spec.format !== 'PROTOBUF_NOSR' && (isKey || spec.options?.wrapSingleValue === false);
+  if (spec.format === 'JSON_SR') return jsonSrView(engine, spec, cols, isKey, single);
   if (spec.format !== 'AVRO' || bytes === null || bytes.length < 5 || bytes[0] !== 0) return { spec, cols, single };
   const id = Buffer.from(bytes).readInt32BE(1);
   let text: string;
@@ -238,6 +258,20 @@ async function avroView(
   const wcols = writerColumns(text, isKey, unwrapped, cols.length === 1 ? cols[0] : undefined);
   const bare = unwrapped || wcols !== undefined && !isRecordSchema(text);
   return { spec: { format: 'AVRO', options: { wrapSingleValue: !bare } }, cols: wcols, single: bare || (isKey && wcols.length === 1) };
+}
+
+/** JSON_SR written with a schema id: read with every property of that schema (as the case lists them). */
+async function jsonSrView(
+  engine: Engine, spec: FormatSpec, cols: Column[], isKey: boolean, single: boolean,
+): Promise<{ spec: FormatSpec; cols: Column[]; single: boolean }> {
+  const id = spec.options?.schemaId;
+  if (id === undefined || isUnwrapped(spec, cols.length, isKey)) return { spec, cols, single };
+  try {
+    const text = (await schemaCache(engine.state.schemaRegistry).require(id)).schema;
+    return { spec: { format: 'JSON_SR', options: { wrapSingleValue: true } }, cols: jsonSrSchemaColumns(text, false, false), single: false };
+  } catch {
+    return { spec, cols, single };
+  }
 }
 
 function isRecordSchema(text: string): boolean {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadCaseFile } from './qtt-load.js';
 import { runCase } from './qtt-execute.js';
 
-const FLOOR = 822;
+const FLOOR = 902;
 const qtt = join(__dirname, '..', '..', '..', 'shared', 'conformance', 'ksqldb-qtt');
 const present = existsSync(join(qtt, 'core_phase1_files.txt'));
 

@@ -1,5 +1,6 @@
 // EMIT FINAL: a windowed aggregation writes one record per window, once, when the window closes
-// (window end + grace period <= stream time), rather than every intermediate update.
+// (window end + grace period <= stream time), rather than every intermediate update; which closed
+// windows are written follows Kafka Streams' emit-on-window-close, as ksqlDB's do.
 import { describe, it, expect } from 'vitest';
 import { run, rows, topicRecords, jsonValue } from './engine-helpers.js';
 
@@ -52,7 +53,37 @@ describe('EMIT FINAL', () => {
     await run(`${SOURCE}
       CREATE TABLE t AS SELECT k, WINDOWSTART AS ws, WINDOWEND AS we, COUNT(*) AS n FROM s
         WINDOW TUMBLING (SIZE 10 SECONDS, GRACE PERIOD 0 SECONDS) GROUP BY k EMIT FINAL;`);
-    await insert([1000, 'a', 1], [2000, 'a', 1], [20000, 'a', 1]);
+    await insert([1000, 'a', 1], [2000, 'a', 1], [10000, 'a', 1]);
     expect(await rows(`SELECT k, ws, we, n FROM t;`)).toEqual([['a', 0, 10000, 2]]);
+  });
+
+  it('without a GRACE PERIOD closes a window at its end', async () => {
+    await run(`${SOURCE}
+      CREATE TABLE t AS SELECT k, COUNT(*) AS n FROM s WINDOW TUMBLING (SIZE 2 MILLISECONDS) GROUP BY k EMIT FINAL;`);
+    await insert([0, 'a', 1], [1, 'a', 1]);
+    expect(await topicRecords('T')).toEqual([]);
+    await insert([2, 'a', 1]);
+    expect((await topicRecords('T')).map(jsonValue)).toEqual([{ N: 2 }]);
+  });
+
+  it('as ksqlDB, never writes a window that stream time leaves behind its retention in one jump', async () => {
+    // Size 2 + grace 1 = retention 3. At stream time 5 the store keeps window starts from
+    // 4 - 3 = 1 on: [2, 4) is written, [0, 2) (4 rows, closed at 3) is not.
+    await run(`${SOURCE}
+      CREATE TABLE t AS SELECT k, COUNT(*) AS n FROM s
+        WINDOW TUMBLING (SIZE 2 MILLISECONDS, GRACE PERIOD 1 MILLISECONDS) GROUP BY k EMIT FINAL;`);
+    await insert([0, 'a', 1], [1, 'a', 1], [2, 'a', 1], [1, 'a', 1], [0, 'a', 1], [5, 'a', 1]);
+    const out = await topicRecords('T');
+    expect(out.map(jsonValue)).toEqual([{ N: 1 }]);
+    expect(out.map((r) => r.timestamp)).toEqual([2]);
+  });
+
+  it('writes each hopping window once, from where the last close left off', async () => {
+    await run(`${SOURCE}
+      CREATE TABLE t AS SELECT k, COUNT(*) AS n FROM s
+        WINDOW HOPPING (SIZE 5 MILLISECONDS, ADVANCE BY 2 MILLISECONDS, GRACE PERIOD 1 MILLISECONDS) GROUP BY k EMIT FINAL;`);
+    await insert([0, 'a', 1], [1, 'a', 1], [2, 'a', 1], [1, 'a', 1], [6, 'a', 1], [5, 'a', 1], [10, 'a', 1]);
+    // [0, 5) at stream time 6; at 10 the range moves to starts 1..4: [4, 9), not [2, 7).
+    expect((await topicRecords('T')).map(jsonValue)).toEqual([{ N: 4 }, { N: 2 }]);
   });
 });

@@ -37,6 +37,15 @@ INSERT INTO s (k, id, ROWTIME) VALUES ('a', 22, 10);`);
     expect(jsonValue(r)).toEqual({ K: 'a' });
   });
 
+  it('a record without a value re-keyed by ROWTIME gets a NULL ROWTIME key field, as ksqlDB carries it in the value', async () => {
+    await run(`CREATE STREAM s (k STRING KEY, id INT) WITH (KAFKA_TOPIC='s', FORMAT='JSON', PARTITIONS=1);
+CREATE STREAM out AS SELECT * FROM s PARTITION BY id, ROWTIME;`);
+    await (await engine()).log.produce('s', [{ key: utf8('"a"'), value: null, timestamp: 12 }]);
+    const [r] = await topicRecords('OUT');
+    expect(JSON.parse(text(r.key)!)).toEqual({ ID: null, ROWTIME: null });
+    expect(r.value).toBeNull();
+  });
+
   it('an unnamed partitioning expression keeps the name PARTITION BY gave it', async () => {
     await run(`CREATE STREAM s (age INT KEY, id INT) WITH (KAFKA_TOPIC='s', FORMAT='JSON', PARTITIONS=1);
 CREATE STREAM out AS SELECT ABS(id), 1, age FROM s PARTITION BY ABS(id), 1;

@@ -6,16 +6,16 @@ import type { AggregateStep } from '../../plan/physical-plan.js';
 import { type Emit, type Row, UPSERT, DELETE } from '../emit.js';
 import type { OperatorContext } from '../operator-context.js';
 import { aggregatorSet } from './aggregator-set.js';
-import { groupKeyFn } from './group-key.js';
+import { groupKeyFn, type GroupKeyFn } from './group-key.js';
 import { keySignature } from '../key-signature.js';
 import { rowLayout } from '../row-layout.js';
 import type { StateMap } from '../state/state-map.js';
 
 export interface GroupState { sig: unknown; key: unknown[]; accs: unknown[]; ts: number; last: Row | null }
 
-export function aggregateOperator(step: AggregateStep, ctx: OperatorContext, next: Emit, state: StateMap<GroupState>): Emit {
+export function aggregateOperator(step: AggregateStep, ctx: OperatorContext, next: Emit, state: StateMap<GroupState>,
+  groupKey: GroupKeyFn = groupKeyFn(step, ctx)): Emit {
   const set = aggregatorSet(step, ctx);
-  const groupKey = groupKeyFn(step, ctx);
   const lay = rowLayout(step.schema);
   const k = step.schema.key.length;
 

@@ -6,7 +6,10 @@ import { logFailure } from '../operator-context.js';
 import { compileOver } from '../compile-step-expr.js';
 import type { Row } from '../emit.js';
 
-export function groupKeyFn(step: AggregateStep, ctx: OperatorContext): (row: Row) => unknown[] | null {
+/** A row's group key, or null when it has none. */
+export type GroupKeyFn = (row: Row) => unknown[] | null;
+
+export function groupKeyFn(step: AggregateStep, ctx: OperatorContext): GroupKeyFn {
   const fns = step.groupBy.map((g) => compileOver(g, step.input, ctx.registry));
   return (row) => {
     const key = new Array(fns.length);

@@ -18,7 +18,8 @@ export function projectOperator(step: ProjectStep, ctx: OperatorContext, next: E
   const outLay = rowLayout(step.schema);
 
   // PARTITION BY over a record without a value: as ksqlDB, a key expression that reads value
-  // columns gives NULL (not its value over NULL columns: `NAME IS NULL` is no key for it).
+  // columns gives NULL (not its value over NULL columns: `NAME IS NULL` is no key for it). The
+  // pseudo-columns count as value columns: ksqlDB carries them in the value, so ROWTIME is NULL too.
   const keyNeedsValue = step.rekey ? step.key.map((it) => readsValueColumn(it.expr, step.input)) : [];
   const keyOnlyExprs: Compiled[] = exprs.slice(0, keyCount).map((f, i) => (keyNeedsValue[i] ? () => null : f));
 
@@ -80,7 +81,6 @@ function flatten(count: number, keyCount: number, n: number, project: (row: Row,
 function readsValueColumn(e: Expr, input: StepBase): boolean {
   const scope = stepScope(input);
   const keys = input.schema.key.length;
-  const values = input.schema.value.length;
   return columnRefs(e).some((r) => scope.columns.some((c) =>
-    c.name === r.name && (r.qualifier === undefined || r.qualifier === c.qualifier) && c.index >= keys && c.index < keys + values));
+    c.name === r.name && (r.qualifier === undefined || r.qualifier === c.qualifier) && c.index >= keys));
 }

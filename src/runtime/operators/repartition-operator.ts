@@ -13,8 +13,11 @@ import type { RecordHandler } from './source-operator.js';
 import { decodeState, encodeState } from '../state/state-codec.js';
 import { keySignature } from '../key-signature.js';
 
-/** What travels: the row, its op, and (tables) the old row. */
-interface Exchanged { r: Row; d: number; o: Row | null }
+/**
+ * What travels: the row, its op, (tables) the old row, and (GROUP BY) the key it was written
+ * under, so the reading side does not evaluate the GROUP BY expressions a second time.
+ */
+interface Exchanged { r: Row; d: number; o: Row | null; k?: unknown[] }
 
 /**
  * `encodeKey` gives the record key's bytes, which pick the partition: by default the state
@@ -23,10 +26,10 @@ interface Exchanged { r: Row; d: number; o: Row | null }
  */
 export function repartitionWriter(
   keyOf: (row: Row) => unknown[] | null, topic: string, produce: (topic: string, rec: ProducerRecord) => void,
-  encodeKey: (key: unknown[]) => Uint8Array | null = encodeState,
+  encodeKey: (key: unknown[]) => Uint8Array | null = encodeState, sendKey = false,
 ): Emit {
   const send = (key: unknown[], row: Row, ts: number, op: number, old: Row | null): void => {
-    const msg: Exchanged = { r: row, d: op, o: old };
+    const msg: Exchanged = sendKey ? { r: row, d: op, o: old, k: key } : { r: row, d: op, o: old };
     produce(topic, { key: encodeKey(key), value: encodeState(msg), timestamp: ts });
   };
   return (row, ts, op, old) => {
@@ -45,7 +48,8 @@ export function repartitionWriter(
   };
 }
 
-export function repartitionReader(ctx: OperatorContext, next: Emit): RecordHandler {
+/** `onKey` hears the key a row was written under (or null) just before the row goes on. */
+export function repartitionReader(ctx: OperatorContext, next: Emit, onKey?: (key: unknown[] | null) => void): RecordHandler {
   return (rec: LogRecord) => {
     const c = ctx.current;
     c.topic = rec.topic; c.partition = rec.partition; c.offset = rec.offset;
@@ -56,6 +60,7 @@ export function repartitionReader(ctx: OperatorContext, next: Emit): RecordHandl
       logFailure(ctx, 'DESERIALIZATION', e);
       return;
     }
+    onKey?.(m.k ?? null);
     next(m.r, rec.timestamp, m.d === DELETE ? DELETE : UPSERT, m.o);
   };
 }

@@ -4,7 +4,7 @@ import type { AggregateStep } from '../../plan/physical-plan.js';
 import { type Emit, UPSERT, DELETE } from '../emit.js';
 import type { OperatorContext } from '../operator-context.js';
 import { aggregatorSet } from './aggregator-set.js';
-import { groupKeyFn } from './group-key.js';
+import { groupKeyFn, type GroupKeyFn } from './group-key.js';
 import { keySignature } from '../key-signature.js';
 import { rowLayout } from '../row-layout.js';
 import { DEFAULT_GRACE_MS } from './window-assign.js';
@@ -15,13 +15,13 @@ export interface Session { key: unknown[]; start: number; end: number; accs: unk
 
 export interface SessionStore { sessions: StateMap<Session[]>; streamTime: StreamTime }
 
-export function sessionAggregateOperator(step: AggregateStep, ctx: OperatorContext, next: Emit, store: SessionStore, emitFinal: boolean): Emit {
+export function sessionAggregateOperator(step: AggregateStep, ctx: OperatorContext, next: Emit, store: SessionStore, emitFinal: boolean,
+  groupKey: GroupKeyFn = groupKeyFn(step, ctx)): Emit {
   const spec = step.windowSpec!;
   if (spec.kind !== 'SESSION') throw new Error('not a session window');
   const gap = spec.gapMs;
   const grace = spec.graceMs ?? DEFAULT_GRACE_MS;
   const set = aggregatorSet(step, ctx);
-  const groupKey = groupKeyFn(step, ctx);
   const lay = rowLayout(step.schema);
   const k = step.schema.key.length;
 

@@ -1,11 +1,15 @@
 // GROUP BY over TUMBLING or HOPPING windows. A record joins every window it falls in unless that
 // window has closed (window end + grace <= stream time). EMIT CHANGES emits each update; EMIT
-// FINAL emits each window once, when stream time closes it.
+// FINAL emits closed windows as Kafka Streams' emit-on-window-close does (which ksqlDB uses):
+// when the close time (stream time - grace) moves on, the windows whose start lies in
+// [previous close - size + 1, close - size] and is still within the store's retention of the
+// newest window start are emitted, in start order; a closed window outside that range never is.
+// Without a GRACE PERIOD, EMIT FINAL closes a window at its end (grace 0), as ksqlDB does.
 import type { AggregateStep } from '../../plan/physical-plan.js';
 import { type Emit, UPSERT, DELETE } from '../emit.js';
 import type { OperatorContext } from '../operator-context.js';
 import { aggregatorSet } from './aggregator-set.js';
-import { groupKeyFn } from './group-key.js';
+import { groupKeyFn, type GroupKeyFn } from './group-key.js';
 import { keySignature } from '../key-signature.js';
 import { rowLayout } from '../row-layout.js';
 import { timeWindowStarts, DEFAULT_GRACE_MS } from './window-assign.js';
@@ -17,19 +21,21 @@ export interface WindowState { key: unknown[]; start: number; end: number; accs:
 export interface WindowedStore {
   windows: StateMap<WindowState>;
   streamTime: StreamTime;
+  /** EMIT FINAL: the close time of the last range emitted (Kafka's lastEmitWindowCloseTime). */
+  lastEmitClose: StreamTime;
   /** Stream time at which the oldest window may close or expire (-Infinity: look now). */
   nextScan: number;
 }
 
-export function windowedAggregateOperator(step: AggregateStep, ctx: OperatorContext, next: Emit, store: WindowedStore, emitFinal: boolean): Emit {
+export function windowedAggregateOperator(step: AggregateStep, ctx: OperatorContext, next: Emit, store: WindowedStore, emitFinal: boolean,
+  groupKey: GroupKeyFn = groupKeyFn(step, ctx)): Emit {
   const spec = step.windowSpec!;
   if (spec.kind === 'SESSION') throw new Error('session windows use sessionAggregateOperator');
   const size = spec.sizeMs;
   const advance = spec.kind === 'HOPPING' ? spec.advanceMs : spec.sizeMs;
-  const grace = spec.graceMs ?? DEFAULT_GRACE_MS;
+  const grace = spec.graceMs ?? (emitFinal ? 0 : DEFAULT_GRACE_MS);
   const retention = Math.max(spec.retentionMs ?? 0, size + grace);
   const set = aggregatorSet(step, ctx);
-  const groupKey = groupKeyFn(step, ctx);
   const lay = rowLayout(step.schema);
   const k = step.schema.key.length;
 
@@ -48,17 +54,31 @@ export function windowedAggregateOperator(step: AggregateStep, ctx: OperatorCont
   // How long after its end a window is kept: until it closes (EMIT FINAL) or expires.
   const keep = emitFinal ? grace : retention;
 
+  /** EMIT FINAL: the window starts to emit now ([from, to]), or undefined when none may be. */
+  const emitRange = (now: number): [number, number] | undefined => {
+    const close = now - grace;
+    const last = store.lastEmitClose.value;
+    const to = close - size;
+    if ((last !== -Infinity && last >= close) || to < 0) return undefined;
+    const from = last === -Infinity ? 0 : Math.max(0, last - size) + 1;
+    // No window starts in the new part of the range: Kafka skips the fetch (and keeps its close).
+    if (last !== -Infinity && sameStarts(timeWindowStarts(to, size, advance), timeWindowStarts(from - 1, size, advance))) return undefined;
+    store.lastEmitClose.advance(close);
+    // The store keeps windows down to its newest window start minus the retention.
+    return [Math.max(from, Math.floor(now / advance) * advance - retention), to];
+  };
+
   const closeWindows = (): void => {
-    // EMIT FINAL: emit windows whose end + grace has passed, in window order; drop expired state.
     // Scans only once stream time reaches the oldest window's deadline, not on every record.
     const now = store.streamTime.value;
     if (now < store.nextScan) return;
+    const range = emitFinal ? emitRange(now) : undefined;
     const closed: WindowState[] = [];
     let next = Infinity;
     for (const [sig, w] of store.windows) {
       if (w.end + keep <= now) {
         store.windows.delete(sig);
-        if (emitFinal) closed.push(w);
+        if (range && w.start >= range[0] && w.start <= range[1]) closed.push(w);
       } else if (w.end + keep < next) next = w.end + keep;
     }
     store.nextScan = next;
@@ -68,9 +88,10 @@ export function windowedAggregateOperator(step: AggregateStep, ctx: OperatorCont
 
   return (row, ts, op) => {
     if (op === DELETE) return; // a stream record without a value does not aggregate
-    store.streamTime.advance(ts);
     const key = groupKey(row);
+    // A row without a key is dropped before it reaches the windows: stream time stays (Kafka).
     if (key !== null) {
+      store.streamTime.advance(ts);
       const ksig = keySignature(key, 0, key.length);
       for (const start of timeWindowStarts(ts, size, advance)) {
         const end = start + size;
@@ -91,3 +112,5 @@ export function windowedAggregateOperator(step: AggregateStep, ctx: OperatorCont
     closeWindows();
   };
 }
+
+const sameStarts = (a: number[], b: number[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
