@@ -89,7 +89,7 @@ describe.skipIf(!kafkaEnabled)('the engine on Kafka and on MemoryLog: aggregatio
         CREATE TABLE ${t('session')} AS SELECT host, COUNT(*) AS n, COLLECT_LIST(ms) AS mss FROM pings_${s}
           WINDOW SESSION (5 SECONDS) GROUP BY host EMIT CHANGES;
         CREATE TABLE ${t('final')} AS SELECT host, COUNT(*) AS n, SUM(ms) AS total FROM pings_${s}
-          WINDOW TUMBLING (SIZE 10 SECONDS, GRACE PERIOD 0 SECONDS) GROUP BY host EMIT FINAL;`);
+          WINDOW TUMBLING (SIZE 10 SECONDS, RETENTION 1 HOUR, GRACE PERIOD 0 SECONDS) GROUP BY host EMIT FINAL;`);
       const pings: [number, string, string, number][] = [
         [1000, 'a', 'dc1', 10], [4000, 'a', 'dc2', 20], [6000, 'b', 'dc1', 5], [12000, 'a', 'dc1', 30],
         [13000, 'a', 'dc1', 1], [9000, 'b', 'dc1', 3], // 9000: late for EMIT FINAL's [0, 10 s) (no grace), on time elsewhere
