@@ -5,6 +5,7 @@
 import type { Column } from '../../types/schema.js';
 import type { SqlType } from '../../types/sql-type.js';
 import type { FormatSpec } from '../serde.js';
+import { prepareRegistryWrites, needsRegistry, type WritableSource } from '../registry/registry-writes.js';
 import type { SchemaRegistry } from '../registry/schema-registry.js';
 import { SqlError } from '../../types/sql-error.js';
 import { avroNode } from './avro-node.js';
@@ -106,20 +107,10 @@ export async function loadAvroSchemaId(registry: SchemaRegistry, id: number): Pr
  * value schemas registered (or found) under its subjects, as Confluent's serializer
  * auto-registers; a schema id is fetched instead.
  */
-export async function prepareAvroWrites(
-  registry: SchemaRegistry | undefined,
-  def: { topic: string; schema: { key: Column[]; value: Column[] }; keyFormat: FormatSpec; valueFormat: FormatSpec },
-): Promise<void> {
-  const parts: [FormatSpec, Column[], boolean][] = [[def.keyFormat, def.schema.key, true], [def.valueFormat, def.schema.value, false]];
-  for (const [spec, cols, isKey] of parts) {
-    if (spec.format !== 'AVRO' || (isKey && cols.length === 0)) continue;
-    if (!registry) throw avroNeedsRegistry();
-    if (spec.options?.schemaId !== undefined) await loadAvroSchemaId(registry, spec.options.schemaId);
-    else await registerAvroSchema(registry, def.topic, isKey, cols, spec);
-  }
+export function prepareAvroWrites(registry: SchemaRegistry | undefined, def: WritableSource): Promise<void> {
+  return prepareRegistryWrites(registry, def, { format: 'AVRO', load: loadAvroSchemaId, register: registerAvroSchema });
 }
 
 export function avroNeedsRegistry(): SqlError {
-  return new SqlError('INVALID_STATEMENT',
-    "The 'AVRO' format needs a schema registry: set 'schema.registry.url' (or 'ksql.schema.registry.url').");
+  return needsRegistry('AVRO');
 }

@@ -4,6 +4,7 @@
 // (<topic>-key / <topic>-value, schema type JSON), so serializers know their id synchronously.
 import type { Column } from '../../types/schema.js';
 import type { FormatSpec } from '../serde.js';
+import { prepareRegistryWrites, needsRegistry, type WritableSource } from '../registry/registry-writes.js';
 import type { SchemaRegistry } from '../registry/schema-registry.js';
 import { SqlError } from '../../types/sql-error.js';
 import { isUnwrapped, subjectOf, type InferredColumns } from '../avro/avro-registration.js';
@@ -87,20 +88,10 @@ export function jsonSrSchemaColumns(schemaText: string, isKey: boolean, unwrappe
  * JSON_SR key and value schemas registered (or found) under its subjects, as Confluent's
  * serializer auto-registers; a schema id is fetched instead.
  */
-export async function prepareJsonSrWrites(
-  registry: SchemaRegistry | undefined,
-  def: { topic: string; schema: { key: Column[]; value: Column[] }; keyFormat: FormatSpec; valueFormat: FormatSpec },
-): Promise<void> {
-  const parts: [FormatSpec, Column[], boolean][] = [[def.keyFormat, def.schema.key, true], [def.valueFormat, def.schema.value, false]];
-  for (const [spec, cols, isKey] of parts) {
-    if (spec.format !== 'JSON_SR' || (isKey && cols.length === 0)) continue;
-    if (!registry) throw jsonSrNeedsRegistry();
-    if (spec.options?.schemaId !== undefined) await loadJsonSrSchemaId(registry, spec.options.schemaId);
-    else await registerJsonSrSchema(registry, def.topic, isKey, cols, spec);
-  }
+export function prepareJsonSrWrites(registry: SchemaRegistry | undefined, def: WritableSource): Promise<void> {
+  return prepareRegistryWrites(registry, def, { format: 'JSON_SR', load: loadJsonSrSchemaId, register: registerJsonSrSchema });
 }
 
 export function jsonSrNeedsRegistry(): SqlError {
-  return new SqlError('INVALID_STATEMENT',
-    "The 'JSON_SR' format needs a schema registry: set 'schema.registry.url' (or 'ksql.schema.registry.url').");
+  return needsRegistry('JSON_SR');
 }

@@ -4,6 +4,7 @@
 // (<topic>-key / <topic>-value), so serializers know their schema id synchronously.
 import type { Column } from '../../types/schema.js';
 import type { FormatSpec } from '../serde.js';
+import { prepareRegistryWrites, needsRegistry, type WritableSource } from '../registry/registry-writes.js';
 import type { SchemaRegistry } from '../registry/schema-registry.js';
 import { SqlError } from '../../types/sql-error.js';
 import { subjectOf } from '../avro/avro-registration.js';
@@ -100,20 +101,10 @@ export async function loadProtobufSchemaId(registry: SchemaRegistry, id: number)
  * Before writing a source's records from a statement (INSERT VALUES, COPY): its PROTOBUF key and
  * value schemas registered (or found) under its subjects; a schema id is fetched instead.
  */
-export async function prepareProtobufWrites(
-  registry: SchemaRegistry | undefined,
-  def: { topic: string; schema: { key: Column[]; value: Column[] }; keyFormat: FormatSpec; valueFormat: FormatSpec },
-): Promise<void> {
-  const parts: [FormatSpec, Column[], boolean][] = [[def.keyFormat, def.schema.key, true], [def.valueFormat, def.schema.value, false]];
-  for (const [spec, cols, isKey] of parts) {
-    if (spec.format !== 'PROTOBUF' || (isKey && cols.length === 0)) continue;
-    if (!registry) throw protobufNeedsRegistry();
-    if (spec.options?.schemaId !== undefined) await loadProtobufSchemaId(registry, spec.options.schemaId);
-    else await registerProtobufSchema(registry, def.topic, isKey, cols, spec);
-  }
+export function prepareProtobufWrites(registry: SchemaRegistry | undefined, def: WritableSource): Promise<void> {
+  return prepareRegistryWrites(registry, def, { format: 'PROTOBUF', load: loadProtobufSchemaId, register: registerProtobufSchema });
 }
 
 export function protobufNeedsRegistry(): SqlError {
-  return new SqlError('INVALID_STATEMENT',
-    "The 'PROTOBUF' format needs a schema registry: set 'schema.registry.url' (or 'ksql.schema.registry.url').");
+  return needsRegistry('PROTOBUF');
 }
