@@ -1,7 +1,9 @@
 // A small async queue: producers push, one consumer iterates; close() ends it. Unbounded, but a
-// producer can ask for room (a push query pauses while its consumer lags, see room()).
+// producer can ask for room (a push query pauses while its consumer lags, see room()). Items are
+// taken from a moving head (Array.shift copies the array: quadratic on a long queue).
 export class AsyncQueue<T> implements AsyncIterable<T> {
-  private items: T[] = [];
+  private items: (T | undefined)[] = [];
+  private head = 0;
   private waiting: ((r: IteratorResult<T>) => void) | undefined;
   private closed = false;
   private failure: unknown;
@@ -15,7 +17,7 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
 
   /** undefined while fewer than `max` items wait; else resolves once the consumer took some, or on close. */
   room(max: number): Promise<void> | undefined {
-    if (this.items.length < max || this.closed) return undefined;
+    if (this.size < max || this.closed) return undefined;
     return new Promise((r) => { this.roomWaiters.push(r); });
   }
 
@@ -36,13 +38,22 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
   get isClosed(): boolean { return this.closed; }
 
   /** Items waiting for the consumer. */
-  get size(): number { return this.items.length; }
+  get size(): number { return this.items.length - this.head; }
+
+  /** The next item (the queue must not be empty); the taken half is dropped once it is most of it. */
+  private take(): T {
+    const value = this.items[this.head] as T;
+    this.items[this.head++] = undefined;
+    if (this.head === this.items.length) { this.items = []; this.head = 0; }
+    else if (this.head >= 1024 && this.head * 2 >= this.items.length) { this.items = this.items.slice(this.head); this.head = 0; }
+    return value;
+  }
 
   [Symbol.asyncIterator](): AsyncIterator<T> {
     return {
       next: () => {
-        if (this.items.length > 0) {
-          const value = this.items.shift()!;
+        if (this.size > 0) {
+          const value = this.take();
           if (this.roomWaiters.length > 0) this.wakeProducers();
           return Promise.resolve({ value, done: false });
         }
