@@ -14,6 +14,18 @@ export function atPath(e: unknown, part: string): unknown {
   return new Failure(e instanceof Error ? e.message : String(e), part);
 }
 
+/** An array converted item by item, a failing item's error naming its index. */
+export function mapItems(item: (v: unknown) => unknown): (v: unknown) => unknown[] {
+  return (v) => {
+    const a = v as unknown[];
+    const out = new Array(a.length);
+    for (let i = 0; i < a.length; i++) {
+      try { out[i] = item(a[i]); } catch (e) { throw atPath(e, `[${i}]`); }
+    }
+    return out;
+  };
+}
+
 /** Quoted, shortened text of an offending value for messages. */
 export function snippet(text: string): string {
   const t = text.length > 60 ? text.slice(0, 60) + '…' : text;

@@ -40,8 +40,16 @@ export type CatalogAnswer =
   | { kind: 'command'; tag: string; reported?: [name: string, value: string][] }
   | { kind: 'error'; code: string; message: string; hint?: string };
 
+/** The first word after leading blanks and line comments. */
+const FIRST_WORD = /^(?:\s+|--[^\n]*(?:\n|$))*([A-Za-z_]+)/;
+const CATALOG_FIRST_WORDS = new Set(['set', 'reset', 'show', 'select', 'with']);
+
 /** The answer to `sql` (one statement, parameters already bound) if it is a Postgres-only statement. */
 export function answerPostgresQuery(sql: string, ctx: CatalogContext): CatalogAnswer | undefined {
+  // Most statements (INSERT, CREATE ...) are Eddy's by their first word: not worth tokenizing.
+  // (Block comments may nest in Postgres: those statements take the tokenizer's path.)
+  const word = sql.includes('/*') ? undefined : FIRST_WORD.exec(sql)?.[1]?.toLowerCase();
+  if (word !== undefined && !CATALOG_FIRST_WORDS.has(word)) return undefined;
   // What this reader cannot read (Eddy's back-quoted names, $$ strings) is not Postgres' to answer.
   const tokens = tokenize(sql);
   const first = tokens?.[0]?.value;

@@ -5,7 +5,7 @@
 // Compiled once per writer schema; per record only the conversion runs.
 import type { SqlType } from '../../types/sql-type.js';
 import { formatType } from '../../types/sql-type.js';
-import { Failure, atPath } from '../serde-failure.js';
+import { Failure, atPath, mapItems } from '../serde-failure.js';
 import { copyBytes } from '../bytes.js';
 import { type AvroField, type AvroNode, nonNull } from './avro-node.js';
 import { decimalFromBytes } from './avro-decimal.js';
@@ -67,15 +67,7 @@ export function readerFor(w: AvroNode, t: SqlType): Convert {
       return w.kind === 'long' ? (v) => v : mismatch(w, t);
     case 'ARRAY': {
       if (w.kind !== 'array') return mismatch(w, t);
-      const item = readerFor(w.items, t.item);
-      return (v) => {
-        const a = v as unknown[];
-        const out = new Array(a.length);
-        for (let i = 0; i < a.length; i++) {
-          try { out[i] = item(a[i]); } catch (e) { throw atPath(e, `[${i}]`); }
-        }
-        return out;
-      };
+      return mapItems(readerFor(w.items, t.item));
     }
     case 'MAP': {
       if (w.kind !== 'map') return mismatch(w, t);

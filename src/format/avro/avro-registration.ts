@@ -6,7 +6,8 @@ import type { Column } from '../../types/schema.js';
 import type { SqlType } from '../../types/sql-type.js';
 import type { FormatSpec } from '../serde.js';
 import { prepareRegistryWrites, needsRegistry, type WritableSource } from '../registry/registry-writes.js';
-import type { SchemaRegistry } from '../registry/schema-registry.js';
+import type { RegisteredSchema, SchemaRegistry, SchemaType } from '../registry/schema-registry.js';
+import { noSchemaError, registryError } from '../registry/registry-errors.js';
 import { SqlError } from '../../types/sql-error.js';
 import { avroNode } from './avro-node.js';
 import { avroSchemaText } from './avro-schema-from-columns.js';
@@ -23,9 +24,25 @@ export function isUnwrapped(spec: FormatSpec, columnCount: number, isKey: boolea
   return columnCount === 1 && (isKey ? wrap !== true : wrap === false);
 }
 
-function registryError(e: unknown): SqlError {
-  if (e instanceof SqlError) return e;
-  return new SqlError('INVALID_STATEMENT', e instanceof Error ? e.message : String(e), { cause: e });
+/**
+ * The registered schema a source reads its columns from: `schemaId` when given, else the latest
+ * under the topic's subject; ksqlDB's error when there is none, and a clear one for another type.
+ */
+export async function sourceSchema(
+  registry: SchemaRegistry, topic: string, isKey: boolean, schemaId: number | undefined, type: SchemaType, typeName: string,
+): Promise<RegisteredSchema> {
+  const cache = schemaCache(registry);
+  let schema: RegisteredSchema | undefined;
+  try {
+    schema = schemaId !== undefined ? await cache.require(schemaId) : await cache.latest(subjectOf(topic, isKey));
+  } catch (e) {
+    throw registryError(e);
+  }
+  if (!schema) throw noSchemaError(topic, isKey);
+  if (schema.schemaType !== type) {
+    throw new SqlError('INVALID_STATEMENT', `The schema with id ${schema.id} is a ${schema.schemaType} schema, not ${typeName}.`);
+  }
+  return schema;
 }
 
 export interface InferredColumns { columns: Column[]; schemaId: number }
@@ -37,20 +54,7 @@ export interface InferredColumns { columns: Column[]; schemaId: number }
 export async function inferAvroColumns(
   registry: SchemaRegistry, topic: string, isKey: boolean, opts: { schemaId?: number; unwrapped: boolean },
 ): Promise<InferredColumns> {
-  const cache = schemaCache(registry);
-  let schema;
-  try {
-    schema = opts.schemaId !== undefined ? await cache.require(opts.schemaId) : await cache.latest(subjectOf(topic, isKey));
-  } catch (e) {
-    throw registryError(e);
-  }
-  if (!schema) {
-    throw new SqlError('INVALID_STATEMENT',
-      `Schema for message ${isKey ? 'keys' : 'values'} on topic '${topic}' does not exist in the Schema Registry.`);
-  }
-  if (schema.schemaType !== 'AVRO') {
-    throw new SqlError('INVALID_STATEMENT', `The schema with id ${schema.id} is a ${schema.schemaType} schema, not AVRO.`);
-  }
+  const schema = await sourceSchema(registry, topic, isKey, opts.schemaId, 'AVRO', 'AVRO');
   let node;
   try {
     node = avroNode(schema.schema);

@@ -5,7 +5,7 @@
 import type { SqlType } from '../../types/sql-type.js';
 import { formatType } from '../../types/sql-type.js';
 import { Decimal } from '../../types/decimal.js';
-import { Failure, atPath, jsTypeName } from '../serde-failure.js';
+import { Failure, atPath, mapItems, jsTypeName } from '../serde-failure.js';
 import { type AvroNode, isNullable, nonNull } from './avro-node.js';
 import { matchField, type Convert } from './avro-read.js';
 import { decimalToBytes } from './avro-decimal.js';
@@ -86,15 +86,7 @@ function writerForValue(w: AvroNode, t: SqlType): Convert {
     }
     case 'array': {
       if (t.kind !== 'ARRAY') return cannot(w, t);
-      const item = writerFor(w.items, t.item);
-      return (v) => {
-        const a = v as unknown[];
-        const out = new Array(a.length);
-        for (let i = 0; i < a.length; i++) {
-          try { out[i] = item(a[i]); } catch (e) { throw atPath(e, `[${i}]`); }
-        }
-        return out;
-      };
+      return mapItems(writerFor(w.items, t.item));
     }
     case 'map': {
       if (t.kind !== 'MAP') return cannot(w, t);

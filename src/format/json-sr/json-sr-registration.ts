@@ -7,15 +7,11 @@ import type { FormatSpec } from '../serde.js';
 import { prepareRegistryWrites, needsRegistry, type WritableSource } from '../registry/registry-writes.js';
 import type { SchemaRegistry } from '../registry/schema-registry.js';
 import { SqlError } from '../../types/sql-error.js';
-import { isUnwrapped, subjectOf, type InferredColumns } from '../avro/avro-registration.js';
+import { isUnwrapped, sourceSchema, subjectOf, type InferredColumns } from '../avro/avro-registration.js';
+import { registryError } from '../registry/registry-errors.js';
 import { schemaCache } from '../avro/schema-cache.js';
 import { jsonSchemaText } from './json-schema-from-columns.js';
 import { columnsFromJsonSchema } from './columns-from-json-schema.js';
-
-function registryError(e: unknown): SqlError {
-  if (e instanceof SqlError) return e;
-  return new SqlError('INVALID_STATEMENT', e instanceof Error ? e.message : String(e), { cause: e });
-}
 
 /**
  * The columns of a JSON_SR source whose schema is in the registry: the schema `schemaId` when
@@ -24,20 +20,7 @@ function registryError(e: unknown): SqlError {
 export async function inferJsonSrColumns(
   registry: SchemaRegistry, topic: string, isKey: boolean, opts: { schemaId?: number; unwrapped: boolean },
 ): Promise<InferredColumns> {
-  const cache = schemaCache(registry);
-  let schema;
-  try {
-    schema = opts.schemaId !== undefined ? await cache.require(opts.schemaId) : await cache.latest(subjectOf(topic, isKey));
-  } catch (e) {
-    throw registryError(e);
-  }
-  if (!schema) {
-    throw new SqlError('INVALID_STATEMENT',
-      `Schema for message ${isKey ? 'keys' : 'values'} on topic '${topic}' does not exist in the Schema Registry.`);
-  }
-  if (schema.schemaType !== 'JSON') {
-    throw new SqlError('INVALID_STATEMENT', `The schema with id ${schema.id} is a ${schema.schemaType} schema, not a JSON schema (JSON_SR).`);
-  }
+  const schema = await sourceSchema(registry, topic, isKey, opts.schemaId, 'JSON', 'a JSON schema (JSON_SR)');
   const columns = columnsFromJsonSchema(schema.schema, { isKey, unwrapped: opts.unwrapped });
   // As ksqlDB (QTT 'validate ... elements OK - JSON_SR SCHEMA'): names from a subject's latest
   // schema are upper-cased; from a schema id they keep the schema's spelling.

@@ -6,17 +6,13 @@ import type { Column } from '../../types/schema.js';
 import type { FormatSpec } from '../serde.js';
 import { prepareRegistryWrites, needsRegistry, type WritableSource } from '../registry/registry-writes.js';
 import type { SchemaRegistry } from '../registry/schema-registry.js';
+import { noSchemaError, registryError } from '../registry/registry-errors.js';
 import { SqlError } from '../../types/sql-error.js';
 import { subjectOf } from '../avro/avro-registration.js';
 import { messageAt, pathOf } from './proto-model.js';
 import { columnsFromProto } from './columns-from-proto.js';
 import { protoSchemaText, type NullableRepresentation } from './proto-schema-from-columns.js';
 import { protoSchemas } from './proto-schemas.js';
-
-function registryError(e: unknown): SqlError {
-  if (e instanceof SqlError) return e;
-  return new SqlError('INVALID_STATEMENT', e instanceof Error ? e.message : String(e), { cause: e });
-}
 
 export interface InferredColumns { columns: Column[]; schemaId: number }
 
@@ -29,8 +25,7 @@ export async function inferProtobufColumns(
   registry: SchemaRegistry, topic: string, isKey: boolean, opts: { schemaId?: number; fullName?: string } = {},
 ): Promise<InferredColumns> {
   const schemas = protoSchemas(registry);
-  const missing = (): SqlError => new SqlError('INVALID_STATEMENT',
-    `Schema for message ${isKey ? 'keys' : 'values'} on topic '${topic}' does not exist in the Schema Registry.`);
+  const missing = (): SqlError => noSchemaError(topic, isKey);
   let id: number;
   let file;
   try {
