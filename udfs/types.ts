@@ -80,7 +80,8 @@ export interface ScalarFunction {
 
 /**
  * An aggregation's per-group state machine. Accumulators must be plain data (numbers, strings,
- * arrays, plain objects, null) so state stores can serialize them.
+ * arrays, plain objects, null) or objects whose toJSON() returns such data, so state stores can
+ * serialize them; a restored accumulator arrives as that plain data (the aggregator rebuilds it).
  */
 export interface Aggregator<A = any> {
   initial(): A;

@@ -146,6 +146,24 @@ describe('TDigest', () => {
     c.fromArray(a.toArray());
     expect(c.quantile(0.3)).toBe(a.quantile(0.3));
   });
+
+  it('reads without changing its state, grows with its data, and round-trips its plain form', () => {
+    const rng = new Rng(6);
+    const small = new TDigest(100);
+    [3, 1, 2].forEach((x) => small.add(x));
+    expect(small.stateBytes()).toBeLessThan(200); // a digest per SQL group: small groups stay small
+    const d = new TDigest(100);
+    for (let i = 0; i < 150; i++) d.add(rng.gauss());
+    const before = JSON.stringify(d);
+    const q = d.quantile(0.95);
+    expect(JSON.stringify(d)).toBe(before);
+    expect(JSON.parse(before).buffer.length).toBeGreaterThan(0); // the buffer is stored as it is
+    const back = TDigest.fromJSON(JSON.parse(before), 100);
+    expect(back.quantile(0.95)).toBe(q);
+    for (let i = 0; i < 1000; i++) { const x = rng.gauss(); d.add(x); back.add(x); }
+    expect(JSON.stringify(back)).toBe(JSON.stringify(d));
+    expect(d.stateBytes()).toBeLessThan(8 * 5 * 308); // what the up-front allocation took
+  });
 });
 
 describe('RunningCovariance', () => {

@@ -1,6 +1,6 @@
 // The streaming-statistics aggregates (udfs/aggregate/stats/): values against straightforward
-// reference computations, their plain-data kernels against the src/ml classes they mirror,
-// session merges, table retractions, and accumulators that survive the state codec.
+// reference computations and the src/ml classes they hold, session merges, table retractions,
+// accumulators that survive the state codec, and state stored by the previous version (plain data).
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/ml/rng.js';
 import { Moments } from '../../src/ml/stats/moments.js';
@@ -8,7 +8,7 @@ import { EWMean } from '../../src/ml/stats/ewma.js';
 import { StreamingZScore } from '../../src/ml/stats/zscore.js';
 import { KeyedCusum } from '../../src/ml/stats/cusum.js';
 import { TDigest } from '../../src/ml/stats/t-digest.js';
-import { Adwin } from '../../src/ml/drift/adwin.js';
+import { Adwin, type AdwinJSON } from '../../src/ml/drift/adwin.js';
 import { decodeState, encodeState } from '../../src/runtime/state/state-codec.js';
 import type { AggregateFunction, Aggregator } from '../../udfs/types.js';
 import { variance, skewness, kurtosis } from '../../udfs/aggregate/stats/moments-functions.js';
@@ -18,7 +18,6 @@ import { cusum } from '../../udfs/aggregate/stats/cusum.js';
 import { driftAdwin } from '../../udfs/aggregate/stats/drift-adwin.js';
 import { median, quantile } from '../../udfs/aggregate/stats/quantile.js';
 import { addMoments4, emptyMoments4 } from '../../udfs/aggregate/stats/moments-state.js';
-import { ADWIN_DEFAULTS, adwinUpdate, emptyAdwin } from '../../udfs/aggregate/stats/adwin-state.js';
 import { Decimal } from '../../src/types/decimal.js';
 import { emitted, fold, prepare, rows, stored, t } from './aggregate-harness.js';
 
@@ -305,11 +304,12 @@ describe('CUSUM', () => {
     const agg = make(cusum, [0.5, 4, 10]);
     const a = fold(agg, rows(...xs.slice(0, 100)));
     const b = fold(agg, rows(...xs.slice(100)));
-    const merged = agg.merge!(stored(a), b) as { baseline: number[] };
+    const merged = agg.merge!(stored(a), b);
+    const { baseline } = stored(merged) as { baseline: number[] };
     const { mean, sd } = meanSd(xs);
-    expect(merged.baseline[0]).toBe(xs.length);
-    expect(merged.baseline[1]).toBeCloseTo(mean, 10);
-    expect(Math.sqrt(merged.baseline[2] / (xs.length - 1))).toBeCloseTo(sd, 10);
+    expect(baseline[0]).toBe(xs.length);
+    expect(baseline[1]).toBeCloseTo(mean, 10);
+    expect(Math.sqrt(baseline[2] / (xs.length - 1))).toBeCloseTo(sd, 10);
     const ra = agg.result(a) as { ALARMS: number }, rb = agg.result(b) as { SCORE: number; ALARMS: number };
     expect(agg.result(merged)).toEqual({ ...rb, ALARMS: ra.ALARMS + rb.ALARMS });
     expect(agg.result(agg.merge!(agg.initial(), a))).toEqual(agg.result(a));
@@ -342,13 +342,12 @@ describe('DRIFT_ADWIN', () => {
     }
   });
 
-  it('keeps the window of src/ml Adwin (width and mean)', () => {
-    const adwin = new Adwin();
-    const s = emptyAdwin();
-    for (const x of xs) { adwin.update(x); adwinUpdate(s, x, ADWIN_DEFAULTS); }
-    expect(s.width).toBe(adwin.width);
-    expect(s.total / s.width).toBeCloseTo(adwin.estimation, 12);
-    expect(s.width).toBeLessThan(900); // it dropped the data before the last change
+  it('keeps its window (width and mean) through the state codec', () => {
+    const acc = fold(make(driftAdwin), rows(...xs)) as Adwin;
+    expect(acc.width).toBeLessThan(900); // it dropped the data before the last change
+    const back = Adwin.fromJSON(decodeState(encodeState(acc)) as AdwinJSON);
+    expect(back.width).toBe(acc.width);
+    expect(back.estimation).toBe(acc.estimation);
   });
 
   it('finds nothing in a stationary stream; skips NULL and NaN', () => {
@@ -429,22 +428,41 @@ describe('QUANTILE and MEDIAN', () => {
 });
 
 describe('accumulators', () => {
-  it('hold plain data only', () => {
+  const xs = gaussians(300, 20);
+  const cases: [AggregateFunction, unknown[]][] = [
+    [variance, []], [skewness, []], [kurtosis, []], [zscore, []], [ewma, [0.5]], [cusum, [0.5, 4]],
+    [driftAdwin, []], [quantile, [0.5]], [median, []],
+  ];
+
+  it('are stored as plain data and continue from it', () => {
     const isPlain = (v: unknown): boolean =>
       v === null || ['number', 'string', 'boolean'].includes(typeof v) ||
       (Array.isArray(v) && v.every(isPlain)) ||
       (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype && Object.values(v as object).every(isPlain));
-    const xs = gaussians(300, 20);
-    const cases: [AggregateFunction, unknown[]][] = [
-      [variance, []], [skewness, []], [kurtosis, []], [zscore, []], [ewma, [0.5]], [cusum, [0.5, 4]],
-      [driftAdwin, []], [quantile, [0.5]], [median, []],
-    ];
     for (const [fn, literals] of cases) {
       const agg = make(fn, literals);
-      const acc = fold(agg, rows(...xs));
-      expect(isPlain(acc), fn.name).toBe(true);
-      expect(isPlain(agg.initial()), fn.name).toBe(true);
-      expect(JSON.parse(JSON.stringify(acc)), fn.name).toEqual(acc);
+      const acc = fold(agg, rows(...xs.slice(0, 200)));
+      const back = decodeState(encodeState(acc));
+      expect(isPlain(back), fn.name).toBe(true);
+      expect(agg.result(back), fn.name).toEqual(agg.result(acc));
+      const more = rows(...xs.slice(200));
+      expect(agg.result(fold(agg, more, back)), fn.name).toEqual(agg.result(fold(agg, more, acc)));
     }
+  });
+
+  // The plain forms the changelog stored before the accumulators became src/ml objects: a group
+  // restored from one continues as if it had seen the same values.
+  it('restore state stored by the previous version', () => {
+    const more = rows(...gaussians(100, 21, 2, 1));
+    const continued = (fn: AggregateFunction, literals: unknown[], seen: number[], stored: unknown): void => {
+      const agg = make(fn, literals);
+      expect(agg.result(fold(agg, more, stored)), fn.name).toEqual(agg.result(fold(agg, [...rows(...seen), ...more])));
+    };
+    continued(quantile, [0.9], [3, 1, 2], { n: 3, lo: 1, hi: 3, means: [], weights: [], buffer: [1, 2, 3] });
+    continued(median, [], [], { n: 0, lo: 0, hi: 0, means: [], weights: [], buffer: [] });
+    continued(driftAdwin, [], [1, 2, 4], {
+      totals: [[1, 2, 4]], variances: [[0, 0, 0]], total: 7, variance: 0.5 + 12.5 / 3, width: 3, tick: 3, detections: 0,
+    });
+    continued(cusum, [0.5, 4, 2], [1, 3], { baseline: [2, 2, 2], sPlus: 0, sMinus: 0, score: 0, alarm: false, alarms: 0 });
   });
 });

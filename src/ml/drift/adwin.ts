@@ -4,9 +4,9 @@
 // confidence `delta`. On a cut the oldest buckets are dropped until no cut remains, so the window
 // shrinks to the data since the change. Defaults follow River: delta 0.002, clock 32,
 // min_window_length 5, grace_period 10. The rows grow on demand (4 to start), so the many ADWINs
-// of the tree models (one per HAT node, two per ARF member) stay small. This is the one ADWIN of
-// src/ml: the drift wrappers use it through DriftDetector (toArray/fromArray), the trees through
-// write/read on their float streams.
+// of the tree models (one per HAT node, two per ARF member) stay small. This is the one ADWIN:
+// the drift wrappers use it through DriftDetector (toArray/fromArray), the trees through
+// write/read on their float streams, the DRIFT_ADWIN aggregate through toJSON/fromJSON.
 import type { FloatReader, FloatWriter } from '../trees/float-io.js';
 import type { DriftDetector } from './drift-detector.js';
 
@@ -20,6 +20,18 @@ export interface AdwinOptions {
   clock?: number;
   minWindowLength?: number;
   gracePeriod?: number;
+}
+
+/** The plain form the DRIFT_ADWIN aggregate's changelog stores. */
+export interface AdwinJSON {
+  /** totals[i][j]: sum of the j-th oldest bucket of 2^i values; variances[i][j] its squared deviations. */
+  totals: number[][];
+  variances: number[][];
+  total: number;
+  variance: number;
+  width: number;
+  tick: number;
+  detections: number;
 }
 
 export class Adwin implements DriftDetector {
@@ -48,6 +60,8 @@ export class Adwin implements DriftDetector {
   }
 
   get width(): number { return this.widthN; }
+  /** Values seen since the start (or the last reset). */
+  get updates(): number { return this.tick; }
   /** Mean of the current window. */
   get estimation(): number { return this.widthN > 0 ? this.total / this.widthN : 0; }
 
@@ -248,6 +262,56 @@ export class Adwin implements DriftDetector {
     a.variance = r.num();
     a.tick = r.num();
     a.detections = r.num();
+    return a;
+  }
+
+  toJSON(): AdwinJSON {
+    const totals: number[][] = [], variances: number[][] = [];
+    for (let row = 0; row < this.rows; row++) {
+      const base = row * ROW, n = this.sizes[row];
+      totals.push(Array.from(this.totals.subarray(base, base + n)));
+      variances.push(Array.from(this.variances.subarray(base, base + n)));
+    }
+    return {
+      totals, variances, total: this.total, variance: this.variance, width: this.widthN, tick: this.tick,
+      detections: this.detections,
+    };
+  }
+
+  static fromJSON(j: AdwinJSON, opts: AdwinOptions = {}): Adwin {
+    const rows = j.totals.length;
+    if (rows < 1 || rows > MAX_ROWS || j.variances.length !== rows
+      || j.totals.some((t, i) => t.length > ROW || t.length !== j.variances[i].length)) {
+      throw new Error('ADWIN state: corrupt');
+    }
+    const a = new Adwin(opts);
+    a.grow(Math.max(START_ROWS, rows));
+    for (let row = 0; row < rows; row++) {
+      a.totals.set(j.totals[row], row * ROW);
+      a.variances.set(j.variances[row], row * ROW);
+      a.sizes[row] = j.totals[row].length;
+    }
+    a.rows = rows;
+    a.total = j.total;
+    a.variance = j.variance;
+    a.widthN = j.width;
+    a.tick = j.tick;
+    a.detections = j.detections;
+    return a;
+  }
+
+  /** An independent copy with the same options. */
+  clone(): Adwin {
+    const a = new Adwin(this);
+    a.totals = this.totals.slice();
+    a.variances = this.variances.slice();
+    a.sizes = this.sizes.slice();
+    a.rows = this.rows;
+    a.total = this.total;
+    a.variance = this.variance;
+    a.widthN = this.widthN;
+    a.tick = this.tick;
+    a.detections = this.detections;
     return a;
   }
 

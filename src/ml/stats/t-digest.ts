@@ -1,23 +1,41 @@
 // Mergeable quantile sketch: Dunning's merging t-digest with the k1 (arcsine) scale function, so
 // the tails keep high resolution (p99 and p999 are what anomaly thresholds ask for). New values
 // go into a small buffer kept sorted by insertion; when it fills, buffer and centroids are merged
-// (two sorted runs, no sort) into a second pair of arrays and the roles swap. Rank queries read
-// the buffer exactly, so alternating add/cdf (score-then-learn) never forces a compression.
-// All storage is allocated up front.
+// (two sorted runs, no sort) through a scratch shared by all digests. Rank and quantile queries
+// read the buffer without compressing it, so reading never changes the state (a restored digest
+// continues exactly as the original; score-then-learn never forces a compression). The arrays
+// grow on demand to what compression allows, and prefix sums and non-unit buffer weights exist
+// only once needed: QUANTILE keeps one digest per SQL group, most of them small. This is the one
+// t-digest: models use toArray/fromArray, the QUANTILE aggregate toJSON/fromJSON (the plain form
+// its changelog stores).
+
+/** The plain form a SQL aggregate's changelog stores (lo and hi are 0 while empty). */
+export interface TDigestJSON {
+  n: number;
+  lo: number;
+  hi: number;
+  /** Centroids, ascending by mean. */
+  means: number[];
+  weights: number[];
+  /** Values not yet compressed, ascending; of weight 1 unless bufferWeights says otherwise. */
+  buffer: number[];
+  bufferWeights?: number[];
+}
+
+const NONE = new Float64Array(0);
 
 export class TDigest {
-  private means: Float64Array;
-  private weights: Float64Array;
-  private altMeans: Float64Array;
-  private altWeights: Float64Array;
-  /** Weight before each centroid. */
-  private cum: Float64Array;
+  private means: Float64Array = NONE;
+  private weights: Float64Array = NONE;
+  /** Weight before each centroid (for cdf; rebuilt when stale). */
+  private cum: Float64Array = NONE;
+  private cumStale = false;
   private centroids = 0;
-  private readonly bufMeans: Float64Array;
-  private readonly bufWeights: Float64Array;
+  private bufMeans: Float64Array = NONE;
+  /** Buffered weights; null while all are 1. */
+  private bufWeights: Float64Array | null = null;
   private buffered = 0;
-  /** True while every buffered weight is 1 (then ranks in the buffer are index arithmetic). */
-  private bufferUnit = true;
+  private readonly bufferCap: number;
   private totalWeight = 0;
   private centroidWeight = 0;
   private lo = Infinity;
@@ -25,16 +43,7 @@ export class TDigest {
 
   constructor(readonly compression = 100) {
     if (!(compression >= 10)) throw new Error('t-digest compression must be >= 10');
-    // k1 keeps at most about `compression` centroids (2x to be safe).
-    const cap = 2 * Math.ceil(compression) + 8;
-    const buf = Math.ceil(compression);
-    this.means = new Float64Array(cap + buf);
-    this.weights = new Float64Array(cap + buf);
-    this.altMeans = new Float64Array(cap + buf);
-    this.altWeights = new Float64Array(cap + buf);
-    this.cum = new Float64Array(cap + buf);
-    this.bufMeans = new Float64Array(buf);
-    this.bufWeights = new Float64Array(buf);
+    this.bufferCap = Math.ceil(compression);
   }
 
   get count(): number { return this.totalWeight; }
@@ -43,98 +52,145 @@ export class TDigest {
 
   add(x: number, w = 1): void {
     if (Number.isNaN(x) || !(w > 0)) return;
-    if (this.buffered === this.bufMeans.length) this.compress();
+    if (this.buffered === this.bufMeans.length) {
+      if (this.buffered >= this.bufferCap) this.compress();
+      else this.growBuffer(Math.min(this.bufferCap, Math.max(8, 2 * this.bufMeans.length)));
+    }
+    if (w !== 1 && this.bufWeights === null) this.bufWeights = new Float64Array(this.bufMeans.length).fill(1);
     // Insert in order (the buffer is short: a shift is cheaper than a later sort).
     const bm = this.bufMeans, bw = this.bufWeights;
     let i = this.buffered++;
-    while (i > 0 && bm[i - 1] > x) {
-      bm[i] = bm[i - 1];
-      bw[i] = bw[i - 1];
-      i--;
+    if (bw === null) {
+      while (i > 0 && bm[i - 1] > x) {
+        bm[i] = bm[i - 1];
+        i--;
+      }
+    } else {
+      while (i > 0 && bm[i - 1] > x) {
+        bm[i] = bm[i - 1];
+        bw[i] = bw[i - 1];
+        i--;
+      }
+      bw[i] = w;
     }
     bm[i] = x;
-    bw[i] = w;
-    if (w !== 1) this.bufferUnit = false;
     this.totalWeight += w;
     if (x < this.lo) this.lo = x;
     if (x > this.hi) this.hi = x;
   }
 
+  /**
+   * this ← this ∪ other, as Dunning's MergingDigest merges digests: every centroid and buffered
+   * value of both, sorted by mean (ties: this first), compressed in one pass. other is unchanged.
+   */
   merge(other: TDigest): void {
-    for (let i = 0; i < other.centroids; i++) this.add(other.means[i], other.weights[i]);
-    for (let i = 0; i < other.buffered; i++) this.add(other.bufMeans[i], other.bufWeights[i]);
+    if (other.totalWeight === 0) return;
+    if (this.totalWeight === 0) { this.copyFrom(other); return; }
+    const m: number[] = [], w: number[] = [];
+    for (const d of [this, other]) {
+      for (let i = 0; i < d.centroids; i++) { m.push(d.means[i]); w.push(d.weights[i]); }
+      for (let i = 0; i < d.buffered; i++) { m.push(d.bufMeans[i]); w.push(d.bufWeights === null ? 1 : d.bufWeights[i]); }
+    }
+    const order = m.map((_, i) => i).sort((i, j) => m[i] - m[j] || i - j);
+    const total = this.totalWeight + other.totalWeight;
+    const sc = scratchFor(m.length);
+    const n = compressRuns(
+      Float64Array.from(order, (i) => m[i]), Float64Array.from(order, (i) => w[i]), m.length,
+      NONE, null, 0, total, this.compression, sc.means, sc.weights,
+    );
+    this.takeFromScratch(n, total);
+    this.lo = Math.min(this.lo, other.lo);
+    this.hi = Math.max(this.hi, other.hi);
+  }
+
+  /** a ∪ b as a new digest; neither input changes (an empty side gives a copy of the other). */
+  static merged(a: TDigest, b: TDigest): TDigest {
+    const out = new TDigest(a.compression);
+    out.copyFrom(a);
+    out.merge(b);
+    return out;
   }
 
   /** Folds the buffer into the centroids. */
   compress(): void {
     if (this.buffered === 0) return;
-    const total = this.totalWeight;
-    const delta = this.compression;
-    const am = this.means, aw = this.weights, bm = this.bufMeans, bw = this.bufWeights;
-    const om = this.altMeans, ow = this.altWeights;
-    const na = this.centroids, nb = this.buffered;
-    let ia = 0, ib = 0, out = -1;
-    let wSoFar = 0, limit = 0;
-    let curMean = 0, curWeight = 0;
-    while (ia < na || ib < nb) {
-      let m: number, w: number;
-      if (ib >= nb || (ia < na && am[ia] <= bm[ib])) { m = am[ia]; w = aw[ia++]; }
-      else { m = bm[ib]; w = bw[ib++]; }
-      if (out >= 0 && wSoFar + curWeight + w <= limit) {
-        curWeight += w;
-        curMean += ((m - curMean) * w) / curWeight;
-        continue;
-      }
-      if (out >= 0) {
-        om[out] = curMean;
-        ow[out] = curWeight;
-        wSoFar += curWeight;
-      }
-      out++;
-      limit = total * qLimit(wSoFar / total, delta);
-      curMean = m;
-      curWeight = w;
-    }
-    om[out] = curMean;
-    ow[out] = curWeight;
-    this.centroids = out + 1;
+    const sc = scratchFor(this.centroids + this.buffered);
+    const n = compressRuns(
+      this.means, this.weights, this.centroids, this.bufMeans, this.bufWeights, this.buffered,
+      this.totalWeight, this.compression, sc.means, sc.weights,
+    );
+    this.takeFromScratch(n, this.totalWeight);
+  }
+
+  /** Makes the n centroids just written to the scratch this digest's, with an empty buffer. */
+  private takeFromScratch(n: number, total: number): void {
+    this.ensureCentroidRoom(n);
+    this.means.set(scratch.means.subarray(0, n));
+    this.weights.set(scratch.weights.subarray(0, n));
+    this.centroids = n;
     this.buffered = 0;
-    this.bufferUnit = true;
-    this.centroidWeight = total;
-    this.means = om;
-    this.weights = ow;
-    this.altMeans = am;
-    this.altWeights = aw;
-    this.prefix();
+    this.bufWeights = null;
+    this.totalWeight = this.centroidWeight = total;
+    this.cumStale = true;
   }
 
   private prefix(): void {
+    if (this.cum.length < this.centroids) this.cum = new Float64Array(this.means.length);
     let c = 0;
     for (let i = 0; i < this.centroids; i++) {
       this.cum[i] = c;
       c += this.weights[i];
+    }
+    this.cumStale = false;
+  }
+
+  /** Room for n centroids (the current ones are dropped: callers overwrite them). */
+  private ensureCentroidRoom(n: number): void {
+    if (n <= this.means.length) return;
+    const cap = Math.max(n, Math.min(2 * this.means.length, 2 * Math.ceil(this.compression) + 8));
+    this.means = new Float64Array(cap);
+    this.weights = new Float64Array(cap);
+  }
+
+  private growBuffer(cap: number): void {
+    const m = new Float64Array(cap);
+    m.set(this.bufMeans.subarray(0, this.buffered));
+    this.bufMeans = m;
+    if (this.bufWeights !== null) {
+      const w = new Float64Array(cap);
+      w.set(this.bufWeights.subarray(0, this.buffered));
+      this.bufWeights = w;
     }
   }
 
   /** The q-quantile, interpolating between centroid centres (and min/max at the ends). */
   quantile(q: number): number {
     if (this.totalWeight === 0 || Number.isNaN(q)) return NaN;
-    this.compress();
     if (q <= 0) return this.lo;
     if (q >= 1) return this.hi;
-    const { means, weights } = this;
-    const n = this.centroids;
-    const index = q * this.totalWeight;
-    if (index < weights[0] / 2) {
-      return this.lo + (means[0] - this.lo) * (index / (weights[0] / 2));
+    let means = this.means, weights = this.weights, n = this.centroids;
+    if (this.buffered > 0) {
+      // A compressed copy in the shared scratch: the state stays as it is.
+      const sc = scratchFor(this.centroids + this.buffered);
+      n = compressRuns(
+        this.means, this.weights, this.centroids, this.bufMeans, this.bufWeights, this.buffered,
+        this.totalWeight, this.compression, sc.means, sc.weights,
+      );
+      means = sc.means;
+      weights = sc.weights;
     }
+    const total = this.totalWeight;
+    const index = q * total;
+    if (index < weights[0] / 2) return this.lo + (means[0] - this.lo) * (index / (weights[0] / 2));
+    let cum = 0;
     for (let i = 0; i < n - 1; i++) {
-      const left = this.cum[i] + weights[i] / 2;
-      const right = this.cum[i + 1] + weights[i + 1] / 2;
+      const left = cum + weights[i] / 2;
+      const right = cum + weights[i] + weights[i + 1] / 2;
       if (index < right) return means[i] + (means[i + 1] - means[i]) * ((index - left) / (right - left));
+      cum += weights[i];
     }
-    const lastCentre = this.totalWeight - weights[n - 1] / 2;
-    const rest = this.totalWeight - lastCentre;
+    const lastCentre = total - weights[n - 1] / 2;
+    const rest = total - lastCentre;
     return means[n - 1] + (this.hi - means[n - 1]) * (rest > 0 ? (index - lastCentre) / rest : 0);
   }
 
@@ -150,7 +206,7 @@ export class TDigest {
   /** Exact mid-rank weight of the buffered values below x. */
   private bufferWeightBelow(x: number): number {
     const bm = this.bufMeans, bw = this.bufWeights;
-    if (this.bufferUnit) {
+    if (bw === null) {
       const below = lowerBound(bm, this.buffered, x);
       let equal = 0;
       while (below + equal < this.buffered && bm[below + equal] === x) equal++;
@@ -169,6 +225,7 @@ export class TDigest {
   private centroidWeightBelow(x: number): number {
     const n = this.centroids;
     if (n === 0) return 0;
+    if (this.cumStale) this.prefix();
     const { means, weights, cum } = this;
     const total = this.centroidWeight;
     const i = lowerBound(means, n, x);
@@ -191,6 +248,7 @@ export class TDigest {
     for (let i = 0; i < this.centroids; i++) fn(this.means[i], this.weights[i]);
   }
 
+  /** Model snapshots: compresses, then [count, min, max, centroids, means..., weights...]. */
   toArray(): Float64Array {
     this.compress();
     const n = this.centroids;
@@ -206,29 +264,134 @@ export class TDigest {
 
   fromArray(a: Float64Array): void {
     const n = a[3];
-    if (a.length !== 4 + 2 * n || n > this.means.length) throw new Error('t-digest state: size mismatch');
+    if (!Number.isInteger(n) || n < 0 || a.length !== 4 + 2 * n) throw new Error('t-digest state: size mismatch');
+    this.ensureCentroidRoom(n);
     this.totalWeight = this.centroidWeight = a[0];
     this.lo = a[1];
     this.hi = a[2];
     this.centroids = n;
     this.buffered = 0;
+    this.bufWeights = null;
     this.means.set(a.subarray(4, 4 + n));
     this.weights.set(a.subarray(4 + n, 4 + 2 * n));
-    this.prefix();
+    this.cumStale = true;
+  }
+
+  /** The plain form of the QUANTILE aggregate's changelog; the buffer stays uncompressed. */
+  toJSON(): TDigestJSON {
+    const empty = this.totalWeight === 0;
+    const out: TDigestJSON = {
+      n: this.totalWeight,
+      lo: empty ? 0 : this.lo,
+      hi: empty ? 0 : this.hi,
+      means: Array.from(this.means.subarray(0, this.centroids)),
+      weights: Array.from(this.weights.subarray(0, this.centroids)),
+      buffer: Array.from(this.bufMeans.subarray(0, this.buffered)),
+    };
+    if (this.bufWeights !== null) out.bufferWeights = Array.from(this.bufWeights.subarray(0, this.buffered));
+    return out;
+  }
+
+  static fromJSON(j: TDigestJSON, compression = 100): TDigest {
+    const nc = j.means.length, nb = j.buffer.length;
+    if (j.weights.length !== nc || (j.bufferWeights !== undefined && j.bufferWeights.length !== nb)) {
+      throw new Error('t-digest state: size mismatch');
+    }
+    const d = new TDigest(compression);
+    d.ensureCentroidRoom(nc);
+    d.means.set(j.means);
+    d.weights.set(j.weights);
+    d.centroids = nc;
+    d.cumStale = true;
+    if (nb > d.bufMeans.length) d.growBuffer(Math.max(nb, Math.min(d.bufferCap, 8)));
+    d.bufMeans.set(j.buffer);
+    let bufferWeight = nb;
+    if (j.bufferWeights) {
+      d.bufWeights = new Float64Array(d.bufMeans.length).fill(1);
+      d.bufWeights.set(j.bufferWeights);
+      bufferWeight = j.bufferWeights.reduce((s, w) => s + w, 0);
+    }
+    d.buffered = nb;
+    d.totalWeight = j.n;
+    d.centroidWeight = j.n - bufferWeight;
+    if (j.n > 0) { d.lo = j.lo; d.hi = j.hi; }
+    return d;
+  }
+
+  private copyFrom(o: TDigest): void {
+    this.ensureCentroidRoom(o.centroids);
+    this.means.set(o.means.subarray(0, o.centroids));
+    this.weights.set(o.weights.subarray(0, o.centroids));
+    this.centroids = o.centroids;
+    this.cumStale = true;
+    this.buffered = 0;
+    this.bufWeights = null;
+    if (o.buffered > this.bufMeans.length) this.growBuffer(o.buffered);
+    this.bufMeans.set(o.bufMeans.subarray(0, o.buffered));
+    if (o.bufWeights !== null) this.bufWeights = o.bufWeights.slice();
+    this.buffered = o.buffered;
+    this.totalWeight = o.totalWeight;
+    this.centroidWeight = o.centroidWeight;
+    this.lo = o.lo;
+    this.hi = o.hi;
   }
 
   /** Approximate memory in bytes. */
   stateBytes(): number {
-    return 8 * (5 * this.means.length + 2 * this.bufMeans.length);
+    return 8 * (this.means.length + this.weights.length + this.cum.length + this.bufMeans.length + (this.bufWeights?.length ?? 0));
   }
 
   reset(): void {
     this.centroids = this.buffered = 0;
-    this.bufferUnit = true;
+    this.bufWeights = null;
     this.totalWeight = this.centroidWeight = 0;
     this.lo = Infinity;
     this.hi = -Infinity;
   }
+}
+
+/** Where compressions write; shared by all digests, as nothing runs between its write and read. */
+let scratch = { means: NONE, weights: NONE };
+
+function scratchFor(n: number): typeof scratch {
+  if (scratch.means.length < n) scratch = { means: new Float64Array(2 * n), weights: new Float64Array(2 * n) };
+  return scratch;
+}
+
+/**
+ * Merges run A (am, aw, na) and run B (bm, bw, nb), both ascending, into centroids of at most
+ * the k1 size limit; writes them to outM/outW and returns how many. On equal means A's comes first.
+ */
+function compressRuns(
+  am: Float64Array, aw: Float64Array, na: number,
+  bm: Float64Array, bw: Float64Array | null, nb: number,
+  total: number, delta: number, outM: Float64Array, outW: Float64Array,
+): number {
+  let ia = 0, ib = 0, out = -1;
+  let wSoFar = 0, limit = 0;
+  let curMean = 0, curWeight = 0;
+  while (ia < na || ib < nb) {
+    let m: number, w: number;
+    if (ib >= nb || (ia < na && am[ia] <= bm[ib])) { m = am[ia]; w = aw[ia++]; }
+    else { m = bm[ib]; w = bw === null ? 1 : bw[ib]; ib++; }
+    if (out >= 0 && wSoFar + curWeight + w <= limit) {
+      curWeight += w;
+      curMean += ((m - curMean) * w) / curWeight;
+      continue;
+    }
+    if (out >= 0) {
+      outM[out] = curMean;
+      outW[out] = curWeight;
+      wSoFar += curWeight;
+    }
+    out++;
+    limit = total * qLimit(wSoFar / total, delta);
+    curMean = m;
+    curWeight = w;
+  }
+  outM[out] = curMean;
+  outW[out] = curWeight;
+  return out + 1;
 }
 
 /** Index of the first of a[0..n) that is >= x (a sorted). */

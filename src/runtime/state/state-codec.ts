@@ -2,7 +2,9 @@
 // values: SQL values (docs/VALUES.md) and the plain data aggregate accumulators hold. JSON
 // lacks some of them, so those become one-key objects tagged with '$': {"$d":["-1234",2]} is a
 // DECIMAL, {"$m":[[k,v]...]} a Map. A plain object with a key starting with '$' is escaped as
-// {"$o":[[k,v]...]}, so tags are never ambiguous.
+// {"$o":[[k,v]...]}, so tags are never ambiguous. An object with a toJSON method (the
+// streaming-statistics accumulators: src/ml's TDigest, Adwin, Cusum) is stored as what it returns
+// and decodes to that plain data; its aggregator turns it back into the object.
 import { Decimal } from '../../types/decimal.js';
 
 const enc = new TextEncoder();
@@ -29,6 +31,7 @@ function toJson(v: unknown): unknown {
   if (v instanceof Uint8Array) return { $y: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') };
   if (v instanceof Map) return { $m: [...v].map(([k, x]) => [toJson(k), toJson(x)]) };
   if (v instanceof Set) return { $s: [...v].map(toJson) };
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return toJson((v as { toJSON(): unknown }).toJSON());
   const entries = Object.entries(v as object);
   if (entries.some(([k]) => k.startsWith('$'))) return { $o: entries.map(([k, x]) => [k, toJson(x)]) };
   const out: Record<string, unknown> = {};

@@ -1,24 +1,15 @@
 // CUSUM(x, k, h [, warmup]): the two-sided tabular CUSUM on standardized values of
-// src/ml/stats/cusum.ts (KeyedCusum, the per-key detector of the "Anomalia Machina" design), one
-// per group: after `warmup` values each value is standardized against the running mean and
-// sample standard deviation of the values before it, S+ and S- accumulate deviations beyond k
-// standard deviations, and when either passes h an alarm fires and both restart at 0. Every value
-// is then learnt into the baseline (Welford).
+// src/ml/stats/cusum.ts (the per-key detector of the "Anomalia Machina" design), one series per
+// group: after `warmup` values each value is standardized against the running mean and sample
+// standard deviation of the values before it, S+ and S- accumulate deviations beyond k standard
+// deviations, and when either passes h an alarm fires and both restart at 0. Every value is then
+// learnt into the baseline (Welford). The accumulator is src/ml's Cusum; the changelog stores its
+// toJSON form, which comes back as that plain data after a restore and becomes a Cusum on first use.
 import type { AggregateFunction, Aggregator, Param } from '../../types.js';
 import type { SqlType } from '../../../src/types/sql-type.js';
 import { SqlError } from '../../../src/types/sql-error.js';
 import { numberLiteral, sample } from './args.js';
-import { addMoments2, emptyMoments2, mergeMoments2, type Moments2 } from './moments-state.js';
-
-interface CusumState {
-  baseline: Moments2;
-  sPlus: number;
-  sMinus: number;
-  /** max(S+, S-) after the latest value (before an alarm's restart), and whether it alarmed. */
-  score: number;
-  alarm: boolean;
-  alarms: number;
-}
+import { Cusum, type CusumJSON, type CusumOptions } from '../../../src/ml/stats/cusum.js';
 
 export const CUSUM_TYPE: SqlType = {
   kind: 'STRUCT',
@@ -31,44 +22,21 @@ export const CUSUM_TYPE: SqlType = {
 
 const DEFAULT_WARMUP = 30;
 
-function cusumAggregator(k: number, h: number, warmup: number): Aggregator<CusumState> {
+function cusumAggregator(opts: CusumOptions): Aggregator<Cusum | CusumJSON> {
+  const cusumOf = (acc: Cusum | CusumJSON): Cusum => (acc instanceof Cusum ? acc : Cusum.fromJSON(acc, opts));
   return {
-    initial: () => ({ baseline: emptyMoments2(), sPlus: 0, sMinus: 0, score: 0, alarm: false, alarms: 0 }),
+    initial: () => new Cusum(opts),
     add: (acc, [v]) => {
+      const c = cusumOf(acc);
       const x = sample(v);
-      if (x === null) return acc;
-      const b = acc.baseline;
-      const n = b[0];
-      acc.alarm = false;
-      if (n >= warmup) {
-        const sd = Math.sqrt(b[2] / (n - 1));
-        const z = sd > 0 ? (x - b[1]) / sd : 0;
-        acc.sPlus = Math.max(0, acc.sPlus + z - k);
-        acc.sMinus = Math.max(0, acc.sMinus - z - k);
-        acc.score = Math.max(acc.sPlus, acc.sMinus);
-        if (acc.score > h) {
-          acc.alarm = true;
-          acc.alarms++;
-          acc.sPlus = 0;
-          acc.sMinus = 0;
-        }
-      } else {
-        acc.score = 0;
-      }
-      addMoments2(b, x);
-      return acc;
+      if (x !== null) c.update(x);
+      return c;
     },
-    // Not exact (the sums depend on the order and on the baseline at each value): the baselines
-    // merge exactly, the later session's sums and latest score carry on, and alarms add up.
-    merge: (a, b) => {
-      const later = b.baseline[0] > 0 ? b : a;
-      return {
-        baseline: mergeMoments2(a.baseline, b.baseline),
-        sPlus: later.sPlus, sMinus: later.sMinus, score: later.score, alarm: later.alarm,
-        alarms: a.alarms + b.alarms,
-      };
+    merge: (a, b) => Cusum.merged(cusumOf(a), cusumOf(b)),
+    result: (acc) => {
+      const c = cusumOf(acc);
+      return c.count === 0 ? null : { SCORE: c.latest.score, ALARM: c.latest.alarm, ALARMS: c.alarms };
     },
-    result: (acc) => (acc.baseline[0] === 0 ? null : { SCORE: acc.score, ALARM: acc.alarm, ALARMS: acc.alarms }),
   };
 }
 
@@ -77,12 +45,12 @@ const kParam: Param = { name: 'k', type: { kind: 'DOUBLE' }, description: 'slack
 const hParam: Param = { name: 'h', type: { kind: 'DOUBLE' }, description: 'decision threshold in standard deviations, e.g. 5' };
 const warmupParam: Param = { name: 'warmup', type: { kind: 'INTEGER' }, description: `values learnt before scoring starts (default ${DEFAULT_WARMUP}), at least 2` };
 
-function create(literals: unknown[]): Aggregator<CusumState> {
+function create(literals: unknown[]): Aggregator<Cusum | CusumJSON> {
   const k = numberLiteral(literals[0], "CUSUM's k", 0, Infinity);
   const h = numberLiteral(literals[1], "CUSUM's h", 0, Infinity, { min: true });
   const warmup = literals.length > 2 ? numberLiteral(literals[2], "CUSUM's warmup", 2, Number.MAX_SAFE_INTEGER) : DEFAULT_WARMUP;
   if (!Number.isInteger(warmup)) throw new SqlError('FUNCTION_ARGS', `CUSUM's warmup must be a whole number, got ${warmup}`);
-  return cusumAggregator(k, h, warmup);
+  return cusumAggregator({ k, h, minInstances: warmup });
 }
 
 export const cusum: AggregateFunction = {

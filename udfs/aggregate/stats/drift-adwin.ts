@@ -1,25 +1,30 @@
-// DRIFT_ADWIN(x [, delta]): how many changes ADWIN has detected in the group's stream of x.
+// DRIFT_ADWIN(x [, delta]): how many changes ADWIN has detected in the group's stream of x. The
+// accumulator is src/ml's Adwin; the changelog stores its toJSON form, which comes back as that
+// plain data after a restore and becomes an Adwin again on first use.
 import type { AggregateFunction, AggregateOverload, Aggregator } from '../../types.js';
 import { numberLiteral, sample } from './args.js';
-import { ADWIN_DEFAULTS, adwinUpdate, copyAdwin, emptyAdwin, type AdwinState } from './adwin-state.js';
+import { Adwin, type AdwinJSON } from '../../../src/ml/drift/adwin.js';
 
-function adwinAggregator(delta: number): Aggregator<AdwinState> {
-  const p = { ...ADWIN_DEFAULTS, delta };
+function adwinAggregator(delta?: number): Aggregator<Adwin | AdwinJSON> {
+  const opts = { delta };
+  const adwinOf = (acc: Adwin | AdwinJSON): Adwin => (acc instanceof Adwin ? acc : Adwin.fromJSON(acc, opts));
   return {
-    initial: emptyAdwin,
+    initial: () => new Adwin(opts),
     add: (acc, [v]) => {
+      const a = adwinOf(acc);
       const x = sample(v);
-      if (x !== null) adwinUpdate(acc, x, p);
-      return acc;
+      if (x !== null) a.update(x);
+      return a;
     },
     // Not exact (a window is an order-dependent histogram): the later session's window carries on
     // and the detections add up.
-    merge: (a, b) => {
-      const out = copyAdwin(b.tick > 0 ? b : a);
+    merge: (acc1, acc2) => {
+      const a = adwinOf(acc1), b = adwinOf(acc2);
+      const out = (b.updates > 0 ? b : a).clone();
       out.detections = a.detections + b.detections;
       return out;
     },
-    result: (acc) => acc.detections,
+    result: (acc) => acc.detections, // both forms have it
   };
 }
 
@@ -37,7 +42,7 @@ export const driftAdwin: AggregateFunction = {
     'values, as River. NULL and NaN values are skipped. Session windows merge approximately (the later ' +
     'session\'s window, detections added); not for table aggregations.',
   overloads: [
-    { params, returns: { kind: 'BIGINT' }, create: () => adwinAggregator(ADWIN_DEFAULTS.delta) },
+    { params, returns: { kind: 'BIGINT' }, create: () => adwinAggregator() },
     {
       params,
       literalParams: [{ name: 'delta', type: { kind: 'DOUBLE' }, description: 'confidence, in (0, 1); default 0.002' }],

@@ -1,22 +1,29 @@
 // QUANTILE(x, q) and MEDIAN(x): quantiles from a t-digest (compression 100), mergeable for
-// session windows. The accumulator is the plain-data digest of tdigest-state.ts.
+// session windows. The accumulator is src/ml's TDigest; the changelog stores its toJSON form,
+// which comes back as that plain data after a restore and becomes a TDigest again on first use.
 import type { AggregateFunction, Aggregator } from '../../types.js';
 import { numberLiteral, sample } from './args.js';
-import { emptyTDigest, tdigestAdd, tdigestMerge, tdigestQuantile, tdigestScratch, type TDigestState } from './tdigest-state.js';
+import { TDigest, type TDigestJSON } from '../../../src/ml/stats/t-digest.js';
 
 const COMPRESSION = 100;
 
-function quantileAggregator(q: number): Aggregator<TDigestState> {
-  const scratch = tdigestScratch(COMPRESSION);
+const digestOf = (acc: TDigest | TDigestJSON): TDigest =>
+  (acc instanceof TDigest ? acc : TDigest.fromJSON(acc, COMPRESSION));
+
+function quantileAggregator(q: number): Aggregator<TDigest | TDigestJSON> {
   return {
-    initial: emptyTDigest,
+    initial: () => new TDigest(COMPRESSION),
     add: (acc, [v]) => {
+      const d = digestOf(acc);
       const x = sample(v);
-      if (x !== null) tdigestAdd(acc, x, COMPRESSION);
-      return acc;
+      if (x !== null) d.add(x);
+      return d;
     },
-    merge: (a, b) => tdigestMerge(a, b, COMPRESSION),
-    result: (acc) => (acc.n === 0 ? null : tdigestQuantile(acc, q, COMPRESSION, scratch)),
+    merge: (a, b) => TDigest.merged(digestOf(a), digestOf(b)),
+    result: (acc) => {
+      const d = digestOf(acc);
+      return d.count === 0 ? null : d.quantile(q);
+    },
   };
 }
 
