@@ -22,6 +22,11 @@ export interface KafkaLogOptions {
   retry?: RetryOptions;
   /** Idempotent producer (no duplicates on retries); default true. */
   idempotent?: boolean;
+  /**
+   * The client records are fetched and produced with: Eddy's own ('wire', the default; not with
+   * SASL) or kafkajs's. Groups, topics and transactions always go through kafkajs.
+   */
+  dataPath?: 'wire' | 'kafkajs';
   /** Compression of produced batches; kafkajs has gzip built in (others need codecs). */
   compression?: 'none' | 'gzip';
   /** Consumer group session timeout; default 10 s (the broker allows 6 s to 5 min). */

@@ -11,6 +11,9 @@
 //
 // Partitions are assigned by partition number (kafka-copartition-assigner.ts): partition p of
 // every subscribed topic goes to the same member, as a query's state is kept per partition number.
+//
+// With Eddy's wire client (no SASL), kafkajs only runs the group: every partition stays paused in
+// kafkajs, and a KafkaFetcher fetches and decodes the records instead (kafka-fetcher.ts).
 
 import kafkajs from 'kafkajs';
 import type { Consumer as KafkaJsConsumer, EachBatchPayload, Kafka } from 'kafkajs';
@@ -24,6 +27,8 @@ import { toLogRecord } from './kafka-records.js';
 import { startOffsets } from './kafka-start-offsets.js';
 import { isTransientKafkaError } from './kafka-errors.js';
 import { copartitionAssigner } from './kafka-copartition-assigner.js';
+import { KafkaFetcher } from './kafka-fetcher.js';
+import type { WireCluster } from './wire/wire-cluster.js';
 
 const DEFAULT_MAX_RECORDS = 500; // Kafka's max.poll.records default
 const RETRY_MS = 500;
@@ -34,6 +39,8 @@ export interface ConsumerSettings {
   heartbeatIntervalMs: number;
   fetchMaxWaitMs: number;
   maxBufferedPerPartition: number;
+  /** Fetch through Eddy's wire client instead of kafkajs. */
+  wire?: WireCluster;
 }
 
 export class KafkaConsumer implements Consumer {
@@ -52,6 +59,7 @@ export class KafkaConsumer implements Consumer {
   private joined = false;
   private closed = false;
   private turn = 0;
+  private readonly fetcher: KafkaFetcher | undefined;
 
   constructor(
     kafka: Kafka,
@@ -85,6 +93,16 @@ export class KafkaConsumer implements Consumer {
     });
     this.started = this.start();
     this.started.catch((e: unknown) => { if (!this.closed) this.fail(e); });
+    if (settings.wire) {
+      this.fetcher = new KafkaFetcher(settings.wire, {
+        parts: this.parts,
+        maxBuffered: settings.maxBufferedPerPartition,
+        fetchMaxWaitMs: settings.fetchMaxWaitMs,
+        resetOffset: async (topic, partition) => (await this.direct.offsets(topic, this.reset))[partition],
+        onRecords: () => this.signal.notifyAll(),
+        onFatal: (e) => this.fail(e),
+      });
+    }
   }
 
   /**
@@ -175,6 +193,7 @@ export class KafkaConsumer implements Consumer {
     this.signal.notifyAll();
     this.onClose(this);
     await this.started.catch(() => undefined); // start() stops early once closed
+    await this.fetcher?.stop();
     await this.kc.disconnect().catch(() => undefined);
     this.parts.clear();
     this.shown = [];
@@ -217,8 +236,14 @@ export class KafkaConsumer implements Consumer {
         now.add(key);
         let s = this.parts.get(key);
         if (!s) this.parts.set(key, (s = new PartitionState(topic, partition)));
+        if (!s.ready) fresh.push(s);
+        if (this.fetcher) {
+          // kafkajs never fetches: the wire fetcher does, for partitions located and not full.
+          s.paused = s.buffered >= this.settings.maxBufferedPerPartition;
+          this.kafkajs(() => this.kc.pause([{ topic, partitions: [partition] }]));
+          continue;
+        }
         if (s.ready) this.kafkajs(() => this.kc.seek({ topic, partition, offset: String(s!.next) }));
-        else fresh.push(s);
         s.paused = !s.ready || s.buffered >= this.settings.maxBufferedPerPartition;
         // kafkajs forgets pauses when it restarts after a crash: state them every time.
         const tp = [{ topic, partitions: [partition] }];
@@ -232,6 +257,7 @@ export class KafkaConsumer implements Consumer {
     }
     this.joined = true;
     if (fresh.length > 0) void this.locate(fresh);
+    this.fetcher?.wake();
     this.signal.notifyAll();
   }
 
@@ -250,9 +276,11 @@ export class KafkaConsumer implements Consumer {
             if (this.parts.get(tpKey(s.topic, s.partition)) !== s || s.ready) continue; // revoked meanwhile
             s.start(at.get(s.partition)!);
             s.paused = false;
+            if (this.fetcher) continue;
             this.kafkajs(() => this.kc.seek({ topic, partition: s.partition, offset: String(s.next) }));
             this.kafkajs(() => this.kc.resume([{ topic, partitions: [s.partition] }]));
           }
+          this.fetcher?.wake();
           this.signal.notifyAll();
           return;
         } catch (e) {
@@ -268,7 +296,7 @@ export class KafkaConsumer implements Consumer {
     const s = this.parts.get(tpKey(batch.topic, batch.partition));
     // Not ours, not located yet, or about to be sought elsewhere: KafkaConsumer's seek decides
     // where this partition continues, so these records will come again if needed.
-    if (this.closed || !s || !s.ready || isStale()) return;
+    if (this.closed || !s || !s.ready || isStale() || this.fetcher) return;
     const added = s.add(batch.messages.map((m) => toLogRecord(batch.topic, batch.partition, m as unknown as RawMessage)));
     // lastOffset() counts the markers and aborted records the batch held (messages has neither).
     const first = batch.firstOffset();
@@ -305,7 +333,8 @@ export class KafkaConsumer implements Consumer {
       if (s.buffered > 0) s.take(max - out.length, out);
       if (s.paused && s.ready && s.buffered <= this.settings.maxBufferedPerPartition / 2) {
         s.paused = false;
-        this.kafkajs(() => this.kc.resume([{ topic: s.topic, partitions: [s.partition] }]));
+        if (this.fetcher) this.fetcher.wake();
+        else this.kafkajs(() => this.kc.resume([{ topic: s.topic, partitions: [s.partition] }]));
       }
     }
     this.turn = n > 0 ? (this.turn + 1) % n : 0;

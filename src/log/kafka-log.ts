@@ -14,6 +14,8 @@ import { KafkaTopics } from './kafka-admin.js';
 import { KafkaConsumer } from './kafka-consumer.js';
 import { KafkaDirect } from './kafka-direct.js';
 import { KafkaProducer } from './kafka-producer.js';
+import { KafkaWireProducer } from './kafka-wire-producer.js';
+import { WireCluster } from './wire/wire-cluster.js';
 
 export type { KafkaLogOptions } from './kafka-config.js';
 
@@ -23,16 +25,25 @@ export class KafkaLog implements Log {
   private readonly producer: KafkaProducer;
   private readonly consumers = new Set<KafkaConsumer>();
   private readonly kafka: ReturnType<typeof createKafkaClient>;
+  /** Eddy's own client for the data path (fetch, produce); none with SASL, which it does not speak. */
+  private readonly wire: WireCluster | undefined;
   private closed = false;
 
   constructor(private readonly opts: KafkaLogOptions) {
     this.kafka = createKafkaClient(opts);
     this.direct = new KafkaDirect(this.kafka);
     this.topics = new KafkaTopics(this.kafka, this.direct);
-    this.producer = new KafkaProducer(this.kafka, this.direct, {
-      idempotent: opts.idempotent ?? true,
-      compression: opts.compression ?? 'none',
-    });
+    const producerSettings = { idempotent: opts.idempotent ?? true, compression: opts.compression ?? 'none' } as const;
+    if (!opts.sasl && opts.dataPath !== 'kafkajs') {
+      this.wire = new WireCluster(opts.brokers, {
+        clientId: opts.clientId ?? 'eddy',
+        ssl: opts.ssl,
+        connectionTimeoutMs: opts.connectionTimeoutMs ?? 3000,
+        requestTimeoutMs: opts.requestTimeoutMs ?? 30000,
+      });
+    }
+    this.producer = new KafkaProducer(this.kafka, this.direct, producerSettings,
+      this.wire ? new KafkaWireProducer(this.wire, producerSettings) : undefined);
   }
 
   async createTopic(name: string, spec: TopicSpec): Promise<void> {
@@ -43,6 +54,7 @@ export class KafkaLog implements Log {
   async deleteTopic(name: string): Promise<void> {
     this.checkOpen();
     await this.topics.delete(name);
+    this.wire?.stale(name);
     await this.producer.forget(name);
   }
 
@@ -79,6 +91,7 @@ export class KafkaLog implements Log {
       heartbeatIntervalMs: this.opts.heartbeatIntervalMs ?? 1000,
       fetchMaxWaitMs: this.opts.fetchMaxWaitMs ?? 250,
       maxBufferedPerPartition: this.opts.maxBufferedPerPartition ?? 5000,
+      wire: this.wire,
     }, opts, (closed) => this.consumers.delete(closed));
     this.consumers.add(c);
     return c;
@@ -100,6 +113,7 @@ export class KafkaLog implements Log {
     this.closed = true;
     await Promise.all([...this.consumers].map((c) => c.close()));
     await Promise.all([this.producer.close(), this.topics.close(), this.direct.close()]);
+    this.wire?.close();
   }
 
   private checkOpen(): void {

@@ -1,6 +1,8 @@
 // Producing to a broker with per-record offsets. KafkaLog picks every record's partition itself
 // (Kafka's murmur2 for keys, round-robin for null keys, as MemoryLog), so each send holds one
 // batch per partition and a record's offset is its partition's base offset plus its rank there.
+// The records go through Eddy's own wire client (kafka-wire-producer.ts) when the connection
+// allows it (no SASL), else through a kafkajs producer.
 
 import kafkajs from 'kafkajs';
 import type { Kafka, Message, Producer, RecordMetadata } from 'kafkajs';
@@ -11,6 +13,7 @@ import type { KafkaDirect } from './kafka-direct.js';
 import { kafkaErrorType, refusalType, toLogError } from './kafka-errors.js';
 import { PartialProduce, RecordsRefused, type RefusedRecord } from './produce-errors.js';
 import { approxSize, MAX_REQUEST_BYTES, toKafkaMessage } from './kafka-records.js';
+import type { KafkaWireProducer } from './kafka-wire-producer.js';
 
 const { CompressionTypes, Partitioners } = kafkajs;
 
@@ -26,7 +29,8 @@ export class KafkaProducer {
   private known = new Set<string>();
   private knownCheckedAt = 0;
 
-  constructor(private readonly kafka: Kafka, private readonly direct: KafkaDirect, private readonly settings: ProducerSettings) {
+  constructor(private readonly kafka: Kafka, private readonly direct: KafkaDirect, private readonly settings: ProducerSettings,
+    private readonly wire?: KafkaWireProducer) {
     this.partitions = new RecordPartitions(() => direct);
   }
 
@@ -47,16 +51,18 @@ export class KafkaProducer {
       while (end < records.length && (end === start || bytes + approxSize(records[end]) <= MAX_REQUEST_BYTES)) {
         bytes += approxSize(records[end++]);
       }
-      const messages = records.slice(start, end).map((r, i) => toKafkaMessage(r, partitions[start + i]));
+      const chunk = start === 0 && end === records.length ? records : records.slice(start, end);
+      const chunkPartitions = start === 0 && end === records.length ? partitions : partitions.slice(start, end);
       try {
         try {
-          const landed = withOffsets(messages, await this.send(topic, messages));
+          const landed = await this.send(topic, chunk, chunkPartitions);
           for (let i = 0; i < landed.length; i++) out[start + i] = landed[i];
         } catch (e) {
           const type = refusalType(e);
           if (!type) throw e;
-          if (messages.length === 1) refused.push({ index: start, reason: refusalReason(type, messages[0]) });
-          else await this.isolate(topic, messages.map((message, i) => ({ index: start + i, message })), out, refused);
+          const left = settleLanded(e, chunk.map((record, i) => ({ index: start + i, record, partition: chunkPartitions[i] })), out);
+          if (left.length === 1) refused.push({ index: left[0].index, reason: refusalReason(type, left[0].record) });
+          else if (left.length > 1) await this.isolate(topic, left, out, refused);
         }
       } catch (e) {
         if (start === 0 && refused.length === 0) throw e;
@@ -78,19 +84,20 @@ export class KafkaProducer {
   private async isolate(topic: string, chunk: Pending[], out: { partition: number; offset: number }[], refused: RefusedRecord[]): Promise<void> {
     const byPartition = new Map<number, Pending[]>();
     for (const c of chunk) {
-      const list = byPartition.get(c.message.partition!);
-      if (list) list.push(c); else byPartition.set(c.message.partition!, [c]);
+      const list = byPartition.get(c.partition);
+      if (list) list.push(c); else byPartition.set(c.partition, [c]);
     }
     const parts = byPartition.size > 1 ? [...byPartition.values()] : [chunk.slice(0, chunk.length >> 1), chunk.slice(chunk.length >> 1)];
     for (const part of parts) {
       try {
-        const landed = withOffsets(part.map((c) => c.message), await this.send(topic, part.map((c) => c.message)));
+        const landed = await this.send(topic, part.map((c) => c.record), part.map((c) => c.partition));
         for (let i = 0; i < part.length; i++) out[part[i].index] = landed[i];
       } catch (e) {
         const type = refusalType(e);
         if (!type) throw e;
-        if (part.length === 1) refused.push({ index: part[0].index, reason: refusalReason(type, part[0].message) });
-        else await this.isolate(topic, part, out, refused);
+        const left = settleLanded(e, part, out);
+        if (left.length === 1) refused.push({ index: left[0].index, reason: refusalReason(type, left[0].record) });
+        else if (left.length > 1) await this.isolate(topic, left, out, refused);
       }
     }
   }
@@ -120,16 +127,29 @@ export class KafkaProducer {
     this.knownCheckedAt = Date.now();
   }
 
-  private async send(topic: string, messages: Message[], retried = false): Promise<RecordMetadata[]> {
+  /** Sends records (record i to partitions[i]) and returns where each landed. */
+  private async send(topic: string, records: ProducerRecord[], partitions: number[], retried = false): Promise<{ partition: number; offset: number }[]> {
+    if (this.wire) {
+      try {
+        return await this.wire.send(topic, records, partitions);
+      } catch (e) {
+        if (kafkaErrorType(e) === 'UNKNOWN_TOPIC_OR_PARTITION') {
+          this.partitions.stale(topic);
+          if (!(await this.direct.topic(topic))) throw new LogError('UNKNOWN_TOPIC', `topic '${topic}' does not exist`);
+        }
+        throw toLogError(e, `cannot produce to topic '${topic}'`);
+      }
+    }
     await this.guard(topic);
     const producer = await this.connected();
+    const messages = records.map((r, i) => toKafkaMessage(r, partitions[i]));
     try {
-      return await producer.send({
+      return withOffsets(messages, await producer.send({
         topic,
         messages,
         acks: -1,
         compression: this.settings.compression === 'gzip' ? CompressionTypes.GZIP : CompressionTypes.None,
-      });
+      }));
     } catch (e) {
       if (kafkaErrorType(e) === 'UNKNOWN_TOPIC_OR_PARTITION') {
         this.partitions.stale(topic);
@@ -138,7 +158,7 @@ export class KafkaProducer {
         // and poisons its metadata refresh (which fails before anything is sent): retry afresh.
         if (!retried) {
           await this.reset();
-          return this.send(topic, messages, true);
+          return this.send(topic, records, partitions, true);
         }
       }
       throw toLogError(e, `cannot produce to topic '${topic}'`);
@@ -161,6 +181,7 @@ export class KafkaProducer {
   }
 
   private async reset(): Promise<void> {
+    this.wire?.close();
     const was = this.producer;
     this.producer = undefined;
     this.known = new Set();
@@ -169,11 +190,23 @@ export class KafkaProducer {
   }
 }
 
-interface Pending { index: number; message: Message }
+interface Pending { index: number; record: ProducerRecord; partition: number }
+
+/**
+ * After a refusal: records the error says were written anyway (other partitions of the same
+ * request, on the wire client) get their offsets; the rest are returned to be sent again.
+ */
+function settleLanded(e: unknown, sent: Pending[], out: { partition: number; offset: number }[]): Pending[] {
+  const landed = (e as { landed?: ({ partition: number; offset: number } | undefined)[] }).landed;
+  if (!landed) return sent;
+  const left: Pending[] = [];
+  sent.forEach((p, i) => { if (landed[i]) out[p.index] = landed[i]!; else left.push(p); });
+  return left;
+}
 
 /** Why the broker refused a record, in words. */
-function refusalReason(type: string, m: Message): string {
-  const size = (m.key?.length ?? 0) + ((m.value as Buffer | null)?.length ?? 0);
+function refusalReason(type: string, r: ProducerRecord): string {
+  const size = (r.key?.byteLength ?? 0) + (r.value?.byteLength ?? 0);
   return type === 'MESSAGE_TOO_LARGE' || type === 'RECORD_LIST_TOO_LARGE'
     ? `a record of ${size} bytes is larger than the topic's max.message.bytes (broker: ${type})`
     : `the broker refused the record (${type})`;
