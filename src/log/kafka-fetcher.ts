@@ -31,7 +31,11 @@ export interface FetcherHost {
   onFatal(e: unknown): void;
 }
 
+let lanes = 0;
+
 export class KafkaFetcher {
+  /** This fetcher's own connections (see WireCluster's lanes). */
+  private readonly lane = `fetch-${++lanes}`;
   private readonly wakeUp = new Signal();
   private stopped = false;
   private readonly done: Promise<void>;
@@ -46,10 +50,19 @@ export class KafkaFetcher {
   async stop(): Promise<void> {
     this.stopped = true;
     this.wakeUp.notifyAll();
+    this.cluster.release(this.lane); // fails a fetch in flight at once
     await this.done;
   }
 
   private async loop(): Promise<void> {
+    try {
+      await this.fetchUntilStopped();
+    } finally {
+      this.cluster.release(this.lane); // also a connection opened while stopping
+    }
+  }
+
+  private async fetchUntilStopped(): Promise<void> {
     while (!this.stopped) {
       const ready: PartitionState[] = [];
       for (const s of this.host.parts.values()) if (s.ready && !s.paused) ready.push(s);
@@ -93,7 +106,7 @@ export class KafkaFetcher {
     let retry: unknown;
     await Promise.all([...byLeader].map(async ([nodeId, req]) => {
       try {
-        const conn = await this.cluster.broker(nodeId);
+        const conn = await this.cluster.broker(nodeId, this.lane);
         const answers = await fetchRecords(conn, [...req.topics.values()], {
           maxWaitMs: this.host.fetchMaxWaitMs, minBytes: 1, maxBytes: MAX_BYTES, isolation: READ_COMMITTED,
         });

@@ -20,6 +20,8 @@ const POLL_WAIT_MS = 500;
 const RETRY_MIN_MS = 200;
 const RETRY_MAX_MS = 5000;
 const SOURCE_GONE_MS = 5000;
+/** Output records a caching query holds before it writes them, whatever the commit interval. */
+const CACHE_MAX_RECORDS = 50_000;
 /** How long writes failing with errors no retry cures are retried before the query stops. */
 const GIVE_UP_MS = 30_000;
 
@@ -38,8 +40,11 @@ export interface RunnerOptions {
   /** Records produced by the sink operator during a batch (the runner drains it). */
   outBuffer: ProducerRecord[];
   /**
-   * A table sink of a durable query: write only each key's latest record of a batch, as
-   * ksqlDB's record cache does (the intermediate updates are superseded anyway).
+   * A table sink of a durable query: write only each key's latest record, as ksqlDB's record
+   * cache does (the intermediate updates are superseded anyway). Like Kafka Streams' cache, the
+   * output and state changes of several batches are held until the commit interval is up (or
+   * the input is idle, the assignment changes, or CACHE_MAX_RECORDS are held), then written
+   * and their offsets committed; at-least-once holds as offsets follow the output.
    */
   coalesceSink?: boolean;
   /** Durable queries: the task context the stores track and the prefix of internal topics. */
@@ -98,6 +103,9 @@ export class QueryRunner {
   /** Offsets processed and flushed but not yet committed, and when the last commit was. */
   private uncommitted = false;
   private lastCommit = 0;
+  /** Batches processed whose output and state changes are held (coalesceSink), not yet written. */
+  private held = false;
+  private lastFlush = 0;
   /** With a gate: per topic, per partition, the next offset not yet processed. */
   private readonly progress = new Map<string, number[]>();
   /** Per output topic, its max.message.bytes (exactly_once checks records against it). */
@@ -137,13 +145,17 @@ export class QueryRunner {
       }
       if (this.stopped) break;
       this.busy = true;
+      // Held output goes out before the assignment changes (its offsets stay uncommitted: the
+      // records just polled are not processed yet).
+      if (this.held && this.consumer!.assignmentGeneration() !== this.generation) await this.flush(false);
       if (o.durable && !(await this.syncTasks())) {
         // These records' tasks have no state: start over from the committed offsets.
         await this.reopen();
         continue;
       }
       if (recs.length === 0) {
-        if (this.uncommitted) await this.commitOffsets();
+        if (this.held) await this.flush();
+        else if (this.uncommitted) await this.commitOffsets();
         continue;
       }
       const handlers = o.graph.handlers;
@@ -185,8 +197,16 @@ export class QueryRunner {
         if (!this.stopped) this.fail(e);
       }
       if (this.stopped) break; // e.g. a push query reached its LIMIT mid-batch
+      if (this.holds()) { this.held = true; continue; }
       await this.flush();
     }
+  }
+
+  /** Whether a caching query keeps this batch's output for a later flush (see coalesceSink). */
+  private holds(): boolean {
+    const o = this.o;
+    return o.coalesceSink === true && !o.transactionalId && this.pending.size === 0
+      && Date.now() - this.lastFlush < (o.commitIntervalMs ?? 0) && o.outBuffer.length < CACHE_MAX_RECORDS;
   }
 
   private openConsumer(): void {
@@ -200,6 +220,7 @@ export class QueryRunner {
     await this.consumer?.close().catch(() => undefined);
     for (const m of this.o.graph.stores.maps) m.clear();
     this.o.outBuffer.length = 0;
+    this.held = false;
     this.o.durable?.internalBuffer.clear();
     this.pending.clear();
     this.progress.clear();
@@ -236,9 +257,14 @@ export class QueryRunner {
     return true;
   }
 
-  /** Produces everything the batch made, then commits its offsets; retries until it succeeds. */
-  private async flush(): Promise<void> {
+  /**
+   * Produces everything the batch (or the held batches) made, then commits its offsets unless
+   * told not to; retries until it succeeds.
+   */
+  private async flush(commit = true): Promise<void> {
     const o = this.o;
+    this.held = false;
+    this.lastFlush = Date.now();
     const add = (topic: string, recs: ProducerRecord[]): void => {
       if (recs.length === 0) return;
       const list = this.pending.get(topic);
@@ -287,6 +313,7 @@ export class QueryRunner {
       }));
     });
     if (this.pending.size > 0) return; // stopped before it was written: its offsets stay uncommitted
+    if (!commit) return;
     this.uncommitted = true;
     if (Date.now() - this.lastCommit >= (o.commitIntervalMs ?? 0)) await this.commitOffsets();
   }
@@ -420,7 +447,7 @@ export class QueryRunner {
    */
   async caughtUp(): Promise<boolean> {
     if (this.halted) return true; // stopped for good: nothing to wait for
-    if (this.busy || !this.consumer || this.pending.size > 0) return false;
+    if (this.busy || !this.consumer || this.pending.size > 0 || this.held) return false;
     // State not yet restored for the current assignment: not caught up, whatever the offsets say.
     if (this.o.durable && (this.tasks === undefined || this.consumer.assignmentGeneration() !== this.generation)) return false;
     const pos = this.consumer.positions();

@@ -1,13 +1,18 @@
-// The brokers of a cluster as Eddy's wire client sees them: a connection per broker (by node id,
+// The brokers of a cluster as Eddy's wire client sees them: connections per broker (by node id,
 // learnt from metadata; the bootstrap list only to ask the first one) and each topic's partition
 // leaders, cached until a request says they moved (stale()).
+//
+// Connections come in lanes: a broker answers one connection's requests in order, so a fetch
+// waiting for data (up to its max wait) would hold up a produce or a metadata request behind it.
+// Each consumer's fetcher has a lane of its own; producing and metadata share the 'main' lane.
 import { BrokerConnection, type ConnectionSettings } from './broker-connection.js';
 import { checkTopic, fetchMetadata, type BrokerAddress, type TopicLeaders } from './metadata-api.js';
 import { WireConnectionError, WireError } from './wire-errors.js';
 
 export class WireCluster {
   private readonly bootstrap: BrokerConnection[];
-  private readonly byNode = new Map<number, BrokerConnection>();
+  /** Connections by lane, then node id. */
+  private readonly lanes = new Map<string, Map<number, BrokerConnection>>();
   private addresses = new Map<number, BrokerAddress>();
   private readonly leaders = new Map<string, Promise<TopicLeaders>>();
   private closed = false;
@@ -19,24 +24,33 @@ export class WireCluster {
     });
   }
 
-  /** The connection to broker `nodeId` (its address looked up if not yet known). */
-  async broker(nodeId: number): Promise<BrokerConnection> {
+  /** The connection to broker `nodeId` in `lane` (its address looked up if not yet known). */
+  async broker(nodeId: number, lane = 'main'): Promise<BrokerConnection> {
     this.checkOpen();
-    let c = this.byNode.get(nodeId);
+    let byNode = this.lanes.get(lane);
+    let c = byNode?.get(nodeId);
     if (c) return c;
     if (!this.addresses.has(nodeId)) await this.refresh(null);
     const a = this.addresses.get(nodeId);
     if (!a) throw new WireError('BROKER_NOT_AVAILABLE', `no broker with node id ${nodeId} in the cluster's metadata`, true);
-    c = this.byNode.get(nodeId);
-    if (!c) this.byNode.set(nodeId, (c = new BrokerConnection(a.host, a.port, this.settings)));
+    this.checkOpen();
+    if (!byNode) this.lanes.set(lane, (byNode = new Map()));
+    c = byNode.get(nodeId);
+    if (!c) byNode.set(nodeId, (c = new BrokerConnection(a.host, a.port, this.settings)));
     return c;
   }
 
-  /** Any connected-or-connectable broker: known ones first, then the bootstrap list. */
+  /** Closes a lane's connections (a consumer closing). */
+  release(lane: string): void {
+    for (const c of this.lanes.get(lane)?.values() ?? []) c.close();
+    this.lanes.delete(lane);
+  }
+
+  /** Any connected-or-connectable broker of the main lane: known ones first, then the bootstrap list. */
   async any(): Promise<BrokerConnection> {
     this.checkOpen();
     let last: unknown;
-    for (const c of [...this.byNode.values(), ...this.bootstrap]) {
+    for (const c of [...(this.lanes.get('main')?.values() ?? []), ...this.bootstrap]) {
       try {
         await c.connect();
         return c;
@@ -71,7 +85,9 @@ export class WireCluster {
 
   close(): void {
     this.closed = true;
-    for (const c of [...this.byNode.values(), ...this.bootstrap]) c.close();
+    for (const lane of this.lanes.values()) for (const c of lane.values()) c.close();
+    this.lanes.clear();
+    for (const c of this.bootstrap) c.close();
   }
 
   private async refresh(topics: string[] | null): Promise<TopicLeaders[]> {
@@ -80,8 +96,10 @@ export class WireCluster {
     for (const b of md.brokers) {
       const had = next.get(b.nodeId);
       if (had && (had.host !== b.host || had.port !== b.port)) {
-        this.byNode.get(b.nodeId)?.close();
-        this.byNode.delete(b.nodeId);
+        for (const lane of this.lanes.values()) {
+          lane.get(b.nodeId)?.close();
+          lane.delete(b.nodeId);
+        }
       }
       next.set(b.nodeId, b);
     }
