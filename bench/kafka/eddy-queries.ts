@@ -1,60 +1,94 @@
-// (b) and (c): the same input through Eddy on Kafka, each run a fresh durable service (own
-// command topic, consumer groups and sink), timed from the CREATE ... AS SELECT statement until
-// the query has done all its work:
-//   (b) a filter + projection CSAS — done when the sink holds every row that passes the filter;
-//   (c) a tumbling-window COUNT/SUM CTAS — done when the query's consumer group has committed
-//       the input's end offsets (the runner commits only after producing a batch's output).
-import type { Admin } from 'kafkajs';
+// (b) and (c) on Eddy, inside the Eddy worker process (eddy-worker.ts): each run a fresh durable
+// service (own command topic, consumer groups and sink) on a KafkaLog, prepared untimed (engine,
+// source stream), then timed from the CREATE ... AS SELECT statement by the benchmark, which
+// watches the broker for the end (eddy-work.ts):
+//   (b) a filter + projection CSAS;
+//   (c) a tumbling-window COUNT/SUM CTAS, with the record cache on or off
+//       (ksql.streams.cache.max.bytes.buffering = 0: every update of a batch goes out).
 import { Engine } from '../../src/engine/engine.js';
 import { KafkaLog } from '../../src/log/kafka-log.js';
-import { committedToEnd, endOffsets, sum, waitUntil } from './kafka-client.js';
-import { THRESHOLD, type Dataset } from './load.js';
+import { THRESHOLD } from './load.js';
+import { reportFailure } from './worker-ipc.js';
 
 export type EddyQuery = 'filter' | 'aggregate';
 
-export interface EddyRun { seconds: number; outputRecords: number; processingLogEntries: number }
+export interface EddyPrepare { brokers: string[]; topic: string; query: EddyQuery; tag: string; cacheOff: boolean }
+export interface EddyStarted { queryId: string; sinkTopic: string; groupId: string }
+export interface EddyStopped { processingLogEntries: number; firstProblem: string }
 
-export async function eddyQuery(brokers: string[], admin: Admin, data: Dataset, query: EddyQuery, tag: string, timeoutMs: number): Promise<EddyRun> {
-  const serviceId = `bench_${tag}`;
-  const sink = `${query === 'filter' ? 'hot' : 'counts'}_${tag}`.toUpperCase();
-  let processingLogEntries = 0;
-  let firstProblem = '';
-  const log = new KafkaLog({ brokers, clientId: `eddy-bench-${tag}` });
-  let engine: Engine | undefined;
-  try {
-    engine = await Engine.create({
-      log, durable: true, serviceId, properties: { 'auto.offset.reset': 'earliest' },
-      onProcessingLog: (e) => { if (processingLogEntries++ === 0) firstProblem = e.message; },
-    });
-    await engine.executeScript(`CREATE STREAM readings (sensor STRING KEY, site STRING, temp DOUBLE, vibration DOUBLE, status STRING, note STRING)
-      WITH (KAFKA_TOPIC='${data.topic}', KEY_FORMAT='KAFKA', VALUE_FORMAT='JSON');`);
-    const statement = query === 'filter'
+interface Current {
+  log: KafkaLog;
+  engine?: Engine;
+  serviceId: string;
+  statement: string;
+  queryId?: string;
+  processingLogEntries: number;
+  firstProblem: string;
+  watch?: NodeJS.Timeout;
+}
+let current: Current | undefined;
+
+export async function prepare(a: EddyPrepare): Promise<void> {
+  if (current) throw new Error('a run is in progress');
+  const sink = `${a.query === 'filter' ? 'hot' : 'counts'}_${a.tag}`.toUpperCase();
+  const c: Current = {
+    log: new KafkaLog({ brokers: a.brokers, clientId: `eddy-bench-${a.tag}` }), serviceId: `bench_${a.tag}`,
+    statement: a.query === 'filter'
       ? `CREATE STREAM ${sink} AS SELECT sensor, temp, vibration FROM readings WHERE temp > ${THRESHOLD} EMIT CHANGES;`
       : `CREATE TABLE ${sink} AS SELECT sensor, COUNT(*) AS n, SUM(temp) AS total FROM readings
-           WINDOW TUMBLING (SIZE 1 MINUTE) GROUP BY sensor EMIT CHANGES;`;
-    const t0 = performance.now();
-    const [result] = await engine.executeScript(statement);
-    const queryId = result.kind === 'message' ? result.queryId : undefined;
-    if (!queryId) throw new Error(`no query started by: ${statement}`);
-    const q = engine.state.queries.get(queryId);
-    if (!q?.sinkTopic) throw new Error(`query ${queryId} has no sink topic`);
-    const sinkTopic = q.sinkTopic;
-    // The group naming of src/engine/persistent-query.ts.
-    const groupId = `_eddy_${serviceId}_query_${queryId}`;
-    const inputEnds = await endOffsets(admin, data.topic);
-    const progress = async (): Promise<string> =>
-      `${sum(await endOffsets(admin, sinkTopic))} records in ${sinkTopic}; query ${q.status}${q.error ? `: ${q.error}` : ''}` +
-      `; ${processingLogEntries} processing-log entries${firstProblem ? `, the first: ${firstProblem}` : ''}`;
-    const done = query === 'filter'
-      ? async () => sum(await endOffsets(admin, sinkTopic)) >= data.expectedHot
-      : async () => committedToEnd(admin, groupId, data.topic, inputEnds);
-    const seconds = await waitUntil(`Eddy ${query} ${tag}`, t0, timeoutMs, async () => {
-      if (q.status === 'ERROR') throw new Error(`query ${queryId} failed: ${q.error}`);
-      return done();
-    }, progress);
-    return { seconds, outputRecords: sum(await endOffsets(admin, sinkTopic)), processingLogEntries };
+           WINDOW TUMBLING (SIZE 1 MINUTE) GROUP BY sensor EMIT CHANGES;`,
+    processingLogEntries: 0, firstProblem: '',
+  };
+  current = c;
+  const properties: Record<string, string> = { 'auto.offset.reset': 'earliest' };
+  if (a.cacheOff) properties['ksql.streams.cache.max.bytes.buffering'] = '0';
+  c.engine = await Engine.create({
+    log: c.log, durable: true, serviceId: c.serviceId, properties,
+    onProcessingLog: (e) => { if (c.processingLogEntries++ === 0) c.firstProblem = e.message; },
+  });
+  await c.engine.executeScript(`CREATE STREAM readings (sensor STRING KEY, site STRING, temp DOUBLE, vibration DOUBLE, status STRING, note STRING)
+    WITH (KAFKA_TOPIC='${a.topic}', KEY_FORMAT='KAFKA', VALUE_FORMAT='JSON');`);
+}
+
+export async function start(): Promise<EddyStarted> {
+  const c = running();
+  const [result] = await c.engine!.executeScript(c.statement);
+  const queryId = result.kind === 'message' ? result.queryId : undefined;
+  if (!queryId) throw new Error(`no query started by: ${c.statement}`);
+  const q = c.engine!.state.queries.get(queryId);
+  if (!q?.sinkTopic) throw new Error(`query ${queryId} has no sink topic`);
+  c.queryId = queryId;
+  // A query that fails shows only in its status; a look every 200 ms costs nothing measurable.
+  c.watch = setInterval(() => {
+    if (q.status !== 'ERROR') return;
+    clearInterval(c.watch);
+    reportFailure(`query ${queryId} failed: ${q.error}`);
+  }, 200);
+  // The group naming of src/engine/persistent-query.ts.
+  return { queryId, sinkTopic: q.sinkTopic, groupId: `_eddy_${c.serviceId}_query_${queryId}` };
+}
+
+export async function progress(): Promise<string> {
+  const c = running();
+  const q = c.queryId ? c.engine?.state.queries.get(c.queryId) : undefined;
+  return `query ${q?.status ?? 'not started'}${q?.error ? `: ${q.error}` : ''}; ${c.processingLogEntries} processing-log entries` +
+    (c.firstProblem ? `, the first: ${c.firstProblem}` : '');
+}
+
+export async function stop(): Promise<EddyStopped> {
+  const c = current;
+  current = undefined;
+  if (!c) return { processingLogEntries: 0, firstProblem: '' };
+  clearInterval(c.watch);
+  try {
+    await c.engine?.close();
   } finally {
-    await engine?.close();
-    await log.close();
+    await c.log.close();
   }
+  return { processingLogEntries: c.processingLogEntries, firstProblem: c.firstProblem };
+}
+
+function running(): Current {
+  if (!current?.engine) throw new Error('no run prepared');
+  return current;
 }

@@ -1,12 +1,14 @@
-// (a) The ceiling for kafkajs on this machine: a consumer group reading the input from the
-// earliest offset and producing every record unchanged to an output topic. It does what a
-// tuned kafkajs application would: whole fetched batches per send, the four partitions
-// processed concurrently, each record kept in its partition (no re-partitioning), acks=all as
-// Eddy's producer. Timed from connecting until the output holds every record.
-import type { Admin, Kafka } from 'kafkajs';
+// (a) The ceiling for kafkajs on this machine, run in the passthrough worker
+// (passthrough-worker.ts): a consumer group reading the input from the earliest offset and
+// producing every record unchanged to an output topic. It does what a tuned kafkajs application
+// would: whole fetched batches per send, the four partitions processed concurrently, each record
+// kept in its partition (no re-partitioning), acks=all as Eddy's producer. Timed by the benchmark
+// from connecting until the output holds every record (passthrough-work.ts).
+import type { Consumer, Kafka, Producer } from 'kafkajs';
 import kafkajs from 'kafkajs';
-import { endOffsets, sum, waitUntil } from './kafka-client.js';
-import { createTopic, PARTITIONS, type Dataset } from './load.js';
+import { benchKafka } from './kafka-client.js';
+import { PARTITIONS } from './load.js';
+import { reportFailure } from './worker-ipc.js';
 
 const { Partitioners } = kafkajs;
 /**
@@ -17,34 +19,43 @@ const { Partitioners } = kafkajs;
  */
 const MAX_SEND_BYTES = 512 * 1024;
 
-export async function passthrough(kafka: Kafka, admin: Admin, data: Dataset, tag: string, timeoutMs: number): Promise<number> {
-  const output = `${data.topic}_copy_${tag}`;
-  await createTopic(admin, output);
-  const consumer = kafka.consumer({ groupId: `${output}_group`, sessionTimeout: 10_000, heartbeatInterval: 1000 });
+export interface PassthroughPrepare { brokers: string[]; topic: string; output: string }
+
+let kafka: Kafka | undefined; // one client for the worker's life, as a long-running app has
+let current: { topic: string; output: string; consumer: Consumer; producer: Producer } | undefined;
+
+export async function prepare(a: PassthroughPrepare): Promise<void> {
+  if (current) throw new Error('a run is in progress');
+  kafka ??= benchKafka(a.brokers, 'eddy-bench-passthrough');
+  const consumer = kafka.consumer({ groupId: `${a.output}_group`, sessionTimeout: 10_000, heartbeatInterval: 1000 });
   const producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
   // A crash kafkajs does not restart from would otherwise only show as a timeout.
-  let crash: Error | undefined;
-  consumer.on(consumer.events.CRASH, (e) => { if (!e.payload.restart) crash = e.payload.error; });
-  const t0 = performance.now();
+  consumer.on(consumer.events.CRASH, (e) => { if (!e.payload.restart) reportFailure(`the passthrough consumer crashed: ${e.payload.error.message}`); });
+  current = { topic: a.topic, output: a.output, consumer, producer };
+}
+
+export async function start(): Promise<void> {
+  if (!current) throw new Error('no run prepared');
+  const { topic, output, consumer, producer } = current;
+  await Promise.all([consumer.connect(), producer.connect()]);
+  await consumer.subscribe({ topics: [topic], fromBeginning: true });
+  await consumer.run({
+    partitionsConsumedConcurrently: PARTITIONS,
+    eachBatch: async ({ batch }) => {
+      const messages = batch.messages.map((m) => ({ key: m.key, value: m.value, timestamp: m.timestamp, headers: m.headers, partition: batch.partition }));
+      for (const chunk of chunks(messages)) await producer.send({ topic: output, acks: -1, messages: chunk });
+    },
+  });
+}
+
+export async function stop(): Promise<void> {
+  const c = current;
+  current = undefined;
+  if (!c) return;
   try {
-    await Promise.all([consumer.connect(), producer.connect()]);
-    await consumer.subscribe({ topics: [data.topic], fromBeginning: true });
-    await consumer.run({
-      partitionsConsumedConcurrently: PARTITIONS,
-      eachBatch: async ({ batch }) => {
-        const messages = batch.messages.map((m) => ({ key: m.key, value: m.value, timestamp: m.timestamp, headers: m.headers, partition: batch.partition }));
-        for (const chunk of chunks(messages)) await producer.send({ topic: output, acks: -1, messages: chunk });
-      },
-    });
-    return await waitUntil(`passthrough ${tag}`, t0, timeoutMs,
-      async () => {
-        if (crash) throw new Error(`the passthrough consumer crashed: ${crash.message}`);
-        return sum(await endOffsets(admin, output)) >= data.records;
-      },
-      async () => `${sum(await endOffsets(admin, output))} of ${data.records} copied`);
+    await c.consumer.disconnect();
   } finally {
-    await consumer.disconnect();
-    await producer.disconnect();
+    await c.producer.disconnect();
   }
 }
 
