@@ -3,6 +3,7 @@
 // service share one catalog and a restart loses nothing (queries resume from committed offsets).
 import type { Log } from '../log/log.js';
 import { createTopicIfAbsent } from '../log/create-topic-if-absent.js';
+import { storedPlanOrUndefined, type StoredPlan } from '../plan/stored-plan.js';
 
 export interface Command {
   /** Unique per statement, so an instance can skip the commands it wrote itself. */
@@ -16,6 +17,8 @@ export interface Command {
    * accepted, so wherever and whenever its queries first run, they start there.
    */
   startOffsets?: Record<string, number[]>;
+  /** A persistent query's plan (CREATE ... AS SELECT, INSERT INTO ... SELECT), run as is on replay. */
+  plan?: StoredPlan;
 }
 
 export class CommandLog {
@@ -70,7 +73,8 @@ function decodeCommand(text: string): { command: Command } | { problem: string }
   if (typeof c !== 'object' || c === null || typeof c.sql !== 'string') return { problem: 'not a command (no sql)' };
   const properties = typeof c.properties === 'object' && c.properties !== null ? c.properties : {};
   const startOffsets = offsetsOrUndefined(c.startOffsets);
-  return { command: { id: String(c.id ?? ''), sql: c.sql, properties, ...(startOffsets ? { startOffsets } : {}) } };
+  const plan = storedPlanOrUndefined(c.plan);
+  return { command: { id: String(c.id ?? ''), sql: c.sql, properties, ...(startOffsets ? { startOffsets } : {}), ...(plan ? { plan } : {}) } };
 }
 
 function offsetsOrUndefined(o: unknown): Record<string, number[]> | undefined {

@@ -1,4 +1,5 @@
 // The engine's shared state, handed to each statement executor.
+import type { StoredPlan } from '../plan/stored-plan.js';
 import type { Log } from '../log/log.js';
 import type { FunctionRegistry } from '../../udfs/registry.js';
 import type { Catalog } from './catalog.js';
@@ -39,6 +40,8 @@ export interface EngineState {
   acceptedOffsets?: Record<string, number[]>;
   /** While a command of the command topic is replayed (statements as stored, e.g. with inferred columns pinned). */
   replaying?: boolean;
+  /** While a command with a stored plan is replayed: the plan to run instead of planning its statement again. */
+  replayPlan?: StoredPlan;
 }
 
 export const DEFAULT_PROPERTIES: Record<string, string> = {

@@ -153,6 +153,7 @@ export class Engine {
       this.state.properties = { ...this.defaults, ...command.properties };
       this.state.nextQueryNumber = offset;
       this.state.acceptedOffsets = command.startOffsets;
+      this.state.replayPlan = command.plan;
       this.state.replaying = true;
       try {
         await executeStatement(this.state, parseStatement(command.sql), this.defaults);
@@ -163,6 +164,7 @@ export class Engine {
       } finally {
         this.state.properties = saved;
         this.state.acceptedOffsets = undefined;
+        this.state.replayPlan = undefined;
         this.state.replaying = false;
       }
     }
@@ -219,8 +221,10 @@ export class Engine {
       // The query id number is the command's offset, the same on every instance.
       this.state.nextQueryNumber = await this.commands.end();
       const { result, offsets } = await this.executeAccepting(stmt);
+      const plan = result.kind === 'message' ? result.plan : undefined;
       const offset = await this.commands.append({
-        id: randomUUID(), sql: (result.kind === 'message' ? result.commandSql : undefined) ?? stmt.text, properties: { ...this.state.properties }, ...(offsets ? { startOffsets: offsets } : {}),
+        id: randomUUID(), sql: (result.kind === 'message' ? result.commandSql : undefined) ?? stmt.text, properties: { ...this.state.properties },
+        ...(offsets ? { startOffsets: offsets } : {}), ...(plan ? { plan } : {}),
       });
       this.applied = offset + 1;
       return result;

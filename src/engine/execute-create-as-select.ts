@@ -6,6 +6,7 @@ import type { SourceDef } from './catalog.js';
 import type { Step, SinkStep } from '../plan/physical-plan.js';
 import type { FormatName, FormatSpec } from '../format/serde.js';
 import { planSelect } from '../plan/plan-select.js';
+import { restorePlan, storePlan } from '../plan/stored-plan.js';
 import { parseWithProps, formatSpec, checkTopicName } from './with-properties.js';
 import { ensureTopic } from './topic-setup.js';
 import { validateFormats } from './validate-formats.js';
@@ -51,7 +52,7 @@ export async function executeCreateAsSelect(state: EngineState, s: CreateAsSelec
     throw new SqlError('INVALID_STATEMENT', 'EMIT FINAL is only supported for windowed aggregations.', { position: s.query.span });
   }
   const p = parseWithProps(s.properties);
-  const root = planSelect(s.query, { catalog: state.catalog, registry: state.registry, properties: state.properties }, { sinkName: s.name });
+  const root = planOrRestore(state, s.query, s.name);
   if (root.output !== s.sourceType) {
     const produces = root.output;
     throw new SqlError('INVALID_STATEMENT',
@@ -116,7 +117,20 @@ export async function executeCreateAsSelect(state: EngineState, s: CreateAsSelec
   }
   state.queries.set(id, q);
   const warning = await lookaheadWarning(state, q, offsetReset(state.properties));
-  return { kind: 'message', statement: s.text, message: `Created query with ID ${id}${warning ? `\n${warning}` : ''}`, queryId: id };
+  return { kind: 'message', statement: s.text, message: `Created query with ID ${id}${warning ? `\n${warning}` : ''}`, queryId: id, plan: storePlan(root) };
+}
+
+/**
+ * The statement's plan: on replay of a command that stored one, that plan (the query keeps the
+ * steps, internal topics and state it was created with), else planned now.
+ */
+function planOrRestore(state: EngineState, query: CreateAsSelect['query'], sinkName: string): Step {
+  if (!state.replayPlan) return planSelect(query, { catalog: state.catalog, registry: state.registry, properties: state.properties }, { sinkName });
+  const root = restorePlan(state.replayPlan);
+  for (const name of planSources(root)) {
+    if (!state.catalog.get(name)) throw new SqlError('UNKNOWN_SOURCE', `${name} does not exist.`, { position: query.span });
+  }
+  return root;
 }
 
 /** Undoes a CREATE ... AS SELECT whose query could not start: its catalog entry and new topic. */
@@ -139,7 +153,7 @@ export async function executeInsertInto(state: EngineState, s: InsertInto): Prom
   if (target.readOnly || target.system) {
     throw new SqlError('INVALID_STATEMENT', `Cannot insert into read-only stream: ${target.name}`, { position: s.span });
   }
-  const root = planSelect(s.query, { catalog: state.catalog, registry: state.registry, properties: state.properties }, { sinkName: s.target });
+  const root = planOrRestore(state, s.query, s.target);
   if (root.output !== 'STREAM') {
     throw new SqlError('INVALID_STATEMENT', `INSERT INTO can only be used to insert into a stream. The query produces a ${root.output}.`, { position: s.span });
   }
@@ -162,5 +176,5 @@ export async function executeInsertInto(state: EngineState, s: InsertInto): Prom
     sourceNames: planSources(root), autoOffsetReset: offsetReset(state.properties),
   });
   state.queries.set(id, q);
-  return { kind: 'message', statement: s.text, message: `Created query with ID ${id}`, queryId: id };
+  return { kind: 'message', statement: s.text, message: `Created query with ID ${id}`, queryId: id, plan: storePlan(root) };
 }

@@ -1,5 +1,6 @@
 // What executing one statement gives back to a client (CLI, REST, Postgres wire).
 import type { SqlType } from '../types/sql-type.js';
+import type { StoredPlan } from '../plan/stored-plan.js';
 
 export interface ResultColumn { name: string; type: SqlType }
 
@@ -7,7 +8,9 @@ export type StatementResult =
   /** DDL, SET, TERMINATE ...: a message for the user. */
   | { kind: 'message'; statement: string; message: string; queryId?: string;
     /** The statement as the command log keeps it, when it differs (columns inferred from a registry, pinned). */
-    commandSql?: string }
+    commandSql?: string;
+    /** The plan of the persistent query it started, for the command log. */
+    plan?: StoredPlan }
   /** SHOW, DESCRIBE, EXPLAIN, pull queries: a finite table. */
   | { kind: 'rows'; statement: string; columns: ResultColumn[]; rows: unknown[][] }
   /** Push queries (EMIT CHANGES) and PRINT: rows until LIMIT, cancel, or the end. */
