@@ -22,6 +22,8 @@ const RETRY_MAX_MS = 5000;
 const SOURCE_GONE_MS = 5000;
 /** Output records a caching query holds before it writes them, whatever the commit interval. */
 const CACHE_MAX_RECORDS = 50_000;
+/** A batch at least this large means input is streaming in: a caching query may hold its output. */
+const HOLD_MIN_RECORDS = 1000;
 /** How long writes failing with errors no retry cures are retried before the query stops. */
 const GIVE_UP_MS = 30_000;
 
@@ -42,9 +44,9 @@ export interface RunnerOptions {
   /**
    * A table sink of a durable query: write only each key's latest record, as ksqlDB's record
    * cache does (the intermediate updates are superseded anyway). Like Kafka Streams' cache, the
-   * output and state changes of several batches are held until the commit interval is up (or
-   * the input is idle, the assignment changes, or CACHE_MAX_RECORDS are held), then written
-   * and their offsets committed; at-least-once holds as offsets follow the output.
+   * output and state changes of several batches are held while input streams in, until the
+   * commit interval is up (or a small batch, an idle poll, a rebalance, CACHE_MAX_RECORDS), then
+   * written and their offsets committed; at-least-once holds as offsets follow the output.
    */
   coalesceSink?: boolean;
   /** Durable queries: the task context the stores track and the prefix of internal topics. */
@@ -197,15 +199,19 @@ export class QueryRunner {
         if (!this.stopped) this.fail(e);
       }
       if (this.stopped) break; // e.g. a push query reached its LIMIT mid-batch
-      if (this.holds()) { this.held = true; continue; }
+      if (this.holds(recs.length)) { this.held = true; continue; }
       await this.flush();
     }
   }
 
-  /** Whether a caching query keeps this batch's output for a later flush (see coalesceSink). */
-  private holds(): boolean {
+  /**
+   * Whether a caching query keeps this batch's output for a later flush (see coalesceSink): only
+   * while input streams in (a batch of HOLD_MIN_RECORDS or more); a smaller one says it is
+   * caught up, and its output goes out now rather than after the next empty poll.
+   */
+  private holds(batchSize: number): boolean {
     const o = this.o;
-    return o.coalesceSink === true && !o.transactionalId && this.pending.size === 0
+    return o.coalesceSink === true && !o.transactionalId && this.pending.size === 0 && batchSize >= HOLD_MIN_RECORDS
       && Date.now() - this.lastFlush < (o.commitIntervalMs ?? 0) && o.outBuffer.length < CACHE_MAX_RECORDS;
   }
 
