@@ -21,9 +21,8 @@ import { tpKey, type Consumer, type ConsumerOptions, type LogRecord, type TopicP
 import { LogError } from './log-error.js';
 import { Signal } from './signal.js';
 import type { KafkaDirect } from './kafka-direct.js';
-import type { RawMessage } from './kafka-internals.js';
 import { PartitionState } from './kafka-partition-state.js';
-import { toLogRecord } from './kafka-records.js';
+import { toLogRecord, type RawMessage } from './kafka-records.js';
 import { startOffsets } from './kafka-start-offsets.js';
 import { isTransientKafkaError } from './kafka-errors.js';
 import { copartitionAssigner } from './kafka-copartition-assigner.js';

@@ -25,23 +25,31 @@ export class KafkaLog implements Log {
   private readonly producer: KafkaProducer;
   private readonly consumers = new Set<KafkaConsumer>();
   private readonly kafka: ReturnType<typeof createKafkaClient>;
-  /** Eddy's own client for the data path (fetch, produce); none with SASL, which it does not speak. */
+  /**
+   * Eddy's own client for the data path (fetch, produce) and KafkaDirect; none with SASL, which it
+   * does not speak, nor with dataPath 'kafkajs' (kafkajs's public API serves both then).
+   */
   private readonly wire: WireCluster | undefined;
+  private readonly directWire: WireCluster | undefined;
   private closed = false;
 
   constructor(private readonly opts: KafkaLogOptions) {
     this.kafka = createKafkaClient(opts);
-    this.direct = new KafkaDirect(this.kafka);
-    this.topics = new KafkaTopics(this.kafka, this.direct);
     const producerSettings = { idempotent: opts.idempotent ?? true, compression: opts.compression ?? 'none' } as const;
     if (!opts.sasl && opts.dataPath !== 'kafkajs') {
-      this.wire = new WireCluster(opts.brokers, {
+      const settings = {
         clientId: opts.clientId ?? 'eddy',
         ssl: opts.ssl,
         connectionTimeoutMs: opts.connectionTimeoutMs ?? 3000,
         requestTimeoutMs: opts.requestTimeoutMs ?? 30000,
-      });
+      };
+      this.wire = new WireCluster(opts.brokers, settings);
+      // Connections of its own: a broker answers a connection's requests in order, so offsets and
+      // metadata would wait behind the consumers' long-polling fetches on the shared ones.
+      this.directWire = new WireCluster(opts.brokers, settings);
     }
+    this.direct = new KafkaDirect(this.kafka, this.directWire);
+    this.topics = new KafkaTopics(this.kafka, this.direct);
     this.producer = new KafkaProducer(this.kafka, this.direct, producerSettings,
       this.wire ? new KafkaWireProducer(this.wire, producerSettings) : undefined);
   }
@@ -104,7 +112,7 @@ export class KafkaLog implements Log {
 
   transactionalProducer(transactionalId: string): TransactionalProducer {
     this.checkOpen();
-    return new KafkaTransactionalProducer(this.kafka, transactionalId, this.opts);
+    return new KafkaTransactionalProducer(this.kafka, transactionalId, this.opts, this.direct);
   }
 
   /** Closes the consumers (waking their polls with []) and the connections. */
@@ -114,6 +122,7 @@ export class KafkaLog implements Log {
     await Promise.all([...this.consumers].map((c) => c.close()));
     await Promise.all([this.producer.close(), this.topics.close(), this.direct.close()]);
     this.wire?.close();
+    this.directWire?.close();
   }
 
   private checkOpen(): void {

@@ -3,7 +3,15 @@
 
 import type { IHeaders, Message } from 'kafkajs';
 import type { Header, LogRecord, ProducerRecord } from './log.js';
-import type { RawMessage } from './kafka-internals.js';
+
+/** A record as kafkajs's consumer hands it out (its KafkaMessage, typed for the fields used here). */
+export interface RawMessage {
+  offset: string;
+  timestamp: string;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: Record<string, Buffer | null | (Buffer | null)[]>;
+}
 
 export function toBuffer(b: Uint8Array): Buffer;
 export function toBuffer(b: Uint8Array | null): Buffer | null;

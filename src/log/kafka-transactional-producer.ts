@@ -84,8 +84,12 @@ export class KafkaTransactionalProducer implements TransactionalProducer {
 
   private readonly kafka: Kafka;
 
-  constructor(kafka: Kafka, private readonly id: string, private readonly opts: TransactionalProducerOptions) {
+  /** A KafkaDirect given by the caller (its KafkaLog's) is used, not closed; else one is made when needed. */
+  private readonly sharedDirect: KafkaDirect | undefined;
+
+  constructor(kafka: Kafka, private readonly id: string, private readonly opts: TransactionalProducerOptions, direct?: KafkaDirect) {
     this.kafka = opts.log ? kafka : quietClient(opts);
+    this.sharedDirect = direct;
   }
 
   async begin(): Promise<void> {
@@ -355,6 +359,7 @@ export class KafkaTransactionalProducer implements TransactionalProducer {
   }
 
   private metadataClient(): KafkaDirect {
+    if (this.sharedDirect) return this.sharedDirect;
     this.direct ??= new KafkaDirect(this.kafka);
     return this.direct;
   }

@@ -6,7 +6,7 @@ export const METADATA = 3;
 const VERSIONS = [5, 6, 7, 8];
 
 export interface BrokerAddress { nodeId: number; host: string; port: number }
-export interface PartitionLeader { partition: number; leader: number; errorCode: number }
+export interface PartitionLeader { partition: number; leader: number; replicas: number[]; errorCode: number }
 export interface TopicLeaders { name: string; errorCode: number; internal: boolean; partitions: PartitionLeader[] }
 export interface ClusterMetadata { brokers: BrokerAddress[]; topics: TopicLeaders[] }
 
@@ -37,10 +37,10 @@ export async function fetchMetadata(c: BrokerConnection, topics: string[] | null
       const partition = p.int32();
       const leader = p.int32();
       if (v >= 7) p.int32(); // leader epoch
-      p.array((q) => q.int32()); // replicas
+      const replicas = p.array((q) => q.int32());
       p.array((q) => q.int32()); // isr
       p.array((q) => q.int32()); // offline
-      return { partition, leader, errorCode: pe };
+      return { partition, leader, replicas, errorCode: pe };
     });
     if (v >= 8) x.int32(); // topic authorized operations
     partitions.sort((a, b) => a.partition - b.partition);
