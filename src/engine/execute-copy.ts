@@ -2,7 +2,7 @@
 // file into the stream's topic, one record per line. A bad line goes to the processing log with
 // its line number; the rest still load. With no FORMAT, the extension says (.csv, .json, .jsonl,
 // .ndjson); a file where no line loads is an error. A listener can follow a large file's progress.
-import { readFile } from 'node:fs/promises';
+// The file is read and written a batch at a time, so a large file needs no more memory than a small one.
 import { resolve } from 'node:path';
 import type { Copy } from '../../grammar/ast.js';
 import type { EngineState } from './engine-state.js';
@@ -14,6 +14,7 @@ import { prepareAvroWrites } from '../format/avro/avro-registration.js';
 import { prepareJsonSrWrites } from '../format/json-sr/json-sr-registration.js';
 import { SqlError } from '../types/sql-error.js';
 import { BIGINT } from '../types/sql-type.js';
+import { fileLines, isBlank } from './file-lines.js';
 
 /** Progress of a COPY: lines read that loaded and that failed, since it started. */
 export interface CopyProgress { rows: number; bad: number; elapsedMs: number; done: boolean }
@@ -48,69 +49,98 @@ export async function executeCopy(state: EngineState, s: Copy): Promise<Statemen
   for (const k of Object.keys(s.properties)) {
     if (k !== 'FORMAT' && k !== 'HEADER') throw new SqlError('INVALID_PROPERTY', `Unknown COPY property ${k}: expected FORMAT or HEADER`, { position: s.properties[k].span });
   }
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    throw new SqlError('IO_ERROR', `Cannot read '${path}': ${(e as Error).message}`, { position: s.span });
-  }
-  const lines = text.split(/\r?\n/);
-  const all: Column[] = [...target.schema.key, ...target.schema.value];
-  const header = s.properties.HEADER?.value === true || String(s.properties.HEADER?.value).toLowerCase() === 'true';
-  let fileCols: Column[] = all;
-  let first = 0;
-  if (format === 'CSV' && header) {
-    const names = lines[0].split(',').map((n) => n.trim().replace(/^"|"$/g, '').toUpperCase());
-    fileCols = names.map((n) => {
-      if (n === 'ROWTIME') return { name: 'ROWTIME', type: BIGINT, namespace: 'VALUE' as const };
-      const c = all.find((x) => x.name === n);
-      if (!c) throw new SqlError('UNKNOWN_COLUMN', `CSV header column ${n} is not a column of ${target.name}: ${all.map((x) => x.name).join(', ')}`, { position: s.span });
-      return c;
-    });
-    first = 1;
-  }
-  const reader = format === 'CSV'
-    ? createRowSerde({ format: 'DELIMITED' }, fileCols, { isKey: false })
-    : createRowSerde({ format: 'JSON' }, [...all, { name: 'ROWTIME', type: BIGINT, namespace: 'VALUE' }], { isKey: false });
-  const readCols = format === 'CSV' ? fileCols : [...all, { name: 'ROWTIME', type: BIGINT, namespace: 'VALUE' as const }];
-  const registry = state.schemaRegistry;
-  await prepareAvroWrites(registry, target);
-  await prepareJsonSrWrites(registry, target);
-  const keySerde = createRowSerde(target.keyFormat, target.schema.key, { isKey: true, registry });
-  const valueSerde = createRowSerde(target.valueFormat, target.schema.value, { isKey: false, registry });
-  const records: ProducerRecord[] = [];
+  // The header line, if any, is read first: it says which columns the lines hold.
+  const lines = fileLines(path);
+  let copied = 0;
   let bad = 0;
   let firstBad = '';
   const listener = listeners.get(state);
   const started = Date.now();
-  for (let i = first; i < lines.length; i++) {
-    const line = lines[i];
-    if (listener && i % PROGRESS_EVERY === 0 && i > first) listener({ rows: records.length, bad, elapsedMs: Date.now() - started, done: false });
-    if (line.trim() === '') continue;
-    try {
-      const row = reader.deserialize(Buffer.from(line), target.topic);
-      if (row === null) throw new Error('empty record');
-      const byName = new Map(readCols.map((c, j) => [c.name, row[j]]));
-      const key = target.schema.key.map((c) => byName.get(c.name) ?? null);
-      const value = target.schema.value.map((c) => byName.get(c.name) ?? null);
-      const ts = byName.get('ROWTIME');
-      records.push({
-        key: target.schema.key.length ? keySerde.serialize(key, target.topic) : null,
-        value: valueSerde.serialize(value, target.topic),
-        timestamp: typeof ts === 'number' ? ts : undefined,
+  try {
+    const readChunk = async (): Promise<Uint8Array[] | undefined> => {
+      try {
+        const r = await lines.next();
+        return r.done ? undefined : r.value;
+      } catch (e) {
+        throw new SqlError('IO_ERROR', `Cannot read '${path}': ${(e as Error).message}`, { position: s.span });
+      }
+    };
+    let chunk = await readChunk();
+    let lineNo = 0;
+    const all: Column[] = [...target.schema.key, ...target.schema.value];
+    const header = s.properties.HEADER?.value === true || String(s.properties.HEADER?.value).toLowerCase() === 'true';
+    let fileCols: Column[] = all;
+    if (format === 'CSV' && header && chunk) {
+      lineNo = 1;
+      const names = Buffer.from(chunk[0]).toString('utf8').split(',').map((n) => n.trim().replace(/^"|"$/g, '').toUpperCase());
+      fileCols = names.map((n) => {
+        if (n === 'ROWTIME') return { name: 'ROWTIME', type: BIGINT, namespace: 'VALUE' as const };
+        const c = all.find((x) => x.name === n);
+        if (!c) {
+          throw new SqlError('UNKNOWN_COLUMN', `CSV header column ${n} is not a column of ${target.name}: ${all.map((x) => x.name).join(', ')}`, { position: s.span });
+        }
+        return c;
       });
-    } catch (e) {
-      bad++;
-      const message = `${path}:${i + 1}: ${(e as Error).message}`;
-      if (!firstBad) firstBad = message;
-      state.processingLog.log({ queryId: 'COPY', type: 'DESERIALIZATION', message, record: line.slice(0, 1000) });
     }
+    const readCols = format === 'CSV' ? fileCols : [...all, { name: 'ROWTIME', type: BIGINT, namespace: 'VALUE' as const }];
+    const reader = format === 'CSV'
+      ? createRowSerde({ format: 'DELIMITED' }, fileCols, { isKey: false })
+      : createRowSerde({ format: 'JSON' }, readCols, { isKey: false });
+    // Where each target column is in a line's row (the last column of that name, -1: absent).
+    const indexOf = (name: string): number => readCols.map((c) => c.name).lastIndexOf(name);
+    const keyAt = target.schema.key.map((c) => indexOf(c.name));
+    const valueAt = target.schema.value.map((c) => indexOf(c.name));
+    const rowtimeAt = indexOf('ROWTIME');
+    const registry = state.schemaRegistry;
+    await prepareAvroWrites(registry, target);
+    await prepareJsonSrWrites(registry, target);
+    const keySerde = createRowSerde(target.keyFormat, target.schema.key, { isKey: true, registry });
+    const valueSerde = createRowSerde(target.valueFormat, target.schema.value, { isKey: false, registry });
+    // The key and value rows handed to the serdes, reused line after line (as the sink operator
+    // does: serializing keeps no reference to them).
+    const keyRow = new Array(keyAt.length);
+    const valueRow = new Array(valueAt.length);
+    const pick = (row: unknown[], at: number[], out: unknown[]): unknown[] => {
+      for (let j = 0; j < at.length; j++) out[j] = at[j] < 0 ? null : row[at[j]] ?? null;
+      return out;
+    };
+    let records: ProducerRecord[] = [];
+    const hasKey = target.schema.key.length > 0;
+    let skip = lineNo; // the header line, read above
+    for (; chunk; chunk = await readChunk(), skip = 0) {
+      for (let j = skip; j < chunk.length; j++) {
+        const line = chunk[j];
+        const i = lineNo++;
+        if (listener && i % PROGRESS_EVERY === 0 && i > 0) listener({ rows: copied + records.length, bad, elapsedMs: Date.now() - started, done: false });
+        if (isBlank(line)) continue;
+        try {
+          const row = reader.deserialize(line, target.topic);
+          if (row === null) throw new Error('empty record');
+          const ts = rowtimeAt < 0 ? undefined : row[rowtimeAt];
+          records.push({
+            key: hasKey ? keySerde.serialize(pick(row, keyAt, keyRow), target.topic) : null,
+            value: valueSerde.serialize(pick(row, valueAt, valueRow), target.topic),
+            timestamp: typeof ts === 'number' ? ts : undefined,
+          });
+        } catch (e) {
+          bad++;
+          const message = `${path}:${i + 1}: ${(e as Error).message}`;
+          if (!firstBad) firstBad = message;
+          state.processingLog.log({ queryId: 'COPY', type: 'DESERIALIZATION', message, record: Buffer.from(line.subarray(0, 4000)).toString('utf8').slice(0, 1000) });
+        }
+      }
+      // Written a chunk of the file at a time, so memory does not grow with the file.
+      for (let k = 0; k < records.length; k += 5000) await state.log.produce(target.topic, records.slice(k, k + 5000));
+      copied += records.length;
+      records = [];
+    }
+  } finally {
+    await lines.return(undefined); // closes the file, also when a write failed
   }
-  listener?.({ rows: records.length, bad, elapsedMs: Date.now() - started, done: true });
-  if (records.length === 0 && bad > 0) {
+  listener?.({ rows: copied, bad, elapsedMs: Date.now() - started, done: true });
+  if (copied === 0 && bad > 0) {
     throw new SqlError('SERDE_ERROR', `No line of '${s.file}' could be loaded as ${format}: ${bad} bad line${bad === 1 ? '' : 's'} sent to the processing log; the first: ${firstBad}`, { position: s.span });
   }
-  for (let i = 0; i < records.length; i += 5000) await state.log.produce(target.topic, records.slice(i, i + 5000));
   const note = bad > 0 ? ` (${bad} bad line${bad === 1 ? '' : 's'} sent to the processing log)` : '';
-  return { kind: 'message', statement: s.text, message: `Copied ${records.length} records into ${target.name}${note}.` };
+  return { kind: 'message', statement: s.text, message: `Copied ${copied} records into ${target.name}${note}.` };
 }

@@ -9,12 +9,15 @@ import type { RowSerde } from './serde.js';
 import { isJsonObject, jacksonNodeName, jsonReader, type JsonReader } from './json-read.js';
 import { fieldPrefixes, jsonWriter, type JsonWriter } from './json-write.js';
 import { FieldLookup } from './json-fields.js';
+import { FlatJsonReader } from './json-flat.js';
 import { parseJsonRoot } from './json-text.js';
 import { NEED_EXACT } from './json-signals.js';
 import { atPath, columnCountMismatch, deserializeError, Failure, serializeError } from './serde-failure.js';
 import { utf8Bytes } from './bytes.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true }); // Jackson rejects malformed UTF-8; skips a BOM
+/** Payloads the general reader takes after the flat one gave up, before the flat one tries again. */
+const FLAT_BACKOFF = 64;
 
 export interface JsonSerdeOptions { isKey: boolean; unwrapped: boolean }
 
@@ -57,6 +60,9 @@ class JsonRowSerde implements RowSerde {
   private readonly rowType: string;
   private readonly target: string;
   private readonly unwrapped: boolean;
+  /** The fast path for objects of scalar fields; undefined where it never applies. */
+  private readonly flat: FlatJsonReader | undefined;
+  private flatSkip = 0;
 
   constructor(columns: readonly Column[], opts: JsonSerdeOptions) {
     this.n = columns.length;
@@ -69,6 +75,7 @@ class JsonRowSerde implements RowSerde {
     this.rowType = formatType(struct(columns.map((c) => ({ name: c.name, type: c.type }))));
     this.target = opts.isKey ? 'key' : 'value';
     this.unwrapped = opts.unwrapped && columns.length === 1;
+    this.flat = this.unwrapped || this.exactFirst ? undefined : new FlatJsonReader(this.names);
   }
 
   serialize(row: readonly unknown[] | null, topic: string): Uint8Array | null {
@@ -108,6 +115,17 @@ class JsonRowSerde implements RowSerde {
       } catch {
         throw new Failure('Invalid UTF-8 in JSON payload');
       }
+      if (this.flat !== undefined) {
+        if (this.flatSkip > 0) this.flatSkip--;
+        else {
+          const values = this.flat.read(text);
+          if (values === undefined) this.flatSkip = FLAT_BACKOFF;
+          else {
+            const row = this.readValues(values);
+            if (row !== NEED_EXACT) return row;
+          }
+        }
+      }
       if (!this.exactFirst) {
         const fast = this.read(parse(text, false));
         if (fast !== NEED_EXACT) return fast;
@@ -117,6 +135,24 @@ class JsonRowSerde implements RowSerde {
       return row;
     } catch (e) {
       throw deserializeError(this.target, topic, e);
+    }
+  }
+
+  /** The row for the flat reader's values, as read() gives it for the same object. */
+  private readValues(values: readonly unknown[]): unknown[] | typeof NEED_EXACT {
+    const row = new Array<unknown>(this.n);
+    try {
+      for (let i = 0; i < this.n; i++) {
+        try {
+          row[i] = this.readers[i](values[i]);
+        } catch (e) {
+          throw atPath(e, '.' + this.names[i]);
+        }
+      }
+      return row;
+    } catch (e) {
+      if (e === NEED_EXACT) return NEED_EXACT;
+      throw atPath(e, '$');
     }
   }
 

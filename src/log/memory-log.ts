@@ -6,7 +6,7 @@
 
 import { DefaultPartitioner } from './default-partitioner.js';
 import type {
-  Consumer, ConsumerOptions, Log, LogRecord, ProducerRecord, TopicDescription, TopicSpec, TransactionalProducer,
+  Consumer, ConsumerOptions, Header, Log, LogRecord, ProducerRecord, TopicDescription, TopicSpec, TransactionalProducer,
 } from './log.js';
 import { tpKey } from './log.js';
 import { memoryCommittedOffsets } from './memory-committed-offsets.js';
@@ -16,6 +16,9 @@ import { MemoryConsumer, type ConsumerHost } from './memory-consumer.js';
 import { MemoryGroup } from './memory-group.js';
 import { MemoryTopic, topicNameProblem } from './memory-topic.js';
 import { Signal } from './signal.js';
+
+/** Never stored: a partition's append keeps its own empty list. */
+const NO_HEADERS_IN: Header[] = [];
 import { maxMessageBytes, recordBatchBytes, RecordsRefused, type RefusedRecord } from './produce-errors.js';
 
 export interface MemoryLogOptions {
@@ -105,7 +108,7 @@ export class MemoryLog implements Log {
         key: r.key,
         value: r.value,
         timestamp: r.timestamp ?? this.clock(),
-        headers: r.headers ? [...r.headers] : [],
+        headers: r.headers && r.headers.length > 0 ? [...r.headers] : NO_HEADERS_IN,
       });
       return { partition: p, offset: rec.offset };
     });
@@ -170,7 +173,7 @@ export class MemoryLog implements Log {
       for (const r of b.records) {
         const p = r.partition ?? this.partitioner.partition(b.topic, r.key, t.partitions.length);
         t.partitions[p].append(this.seq++, {
-          key: r.key, value: r.value, timestamp: r.timestamp ?? this.clock(), headers: r.headers ? [...r.headers] : [],
+          key: r.key, value: r.value, timestamp: r.timestamp ?? this.clock(), headers: r.headers && r.headers.length > 0 ? [...r.headers] : NO_HEADERS_IN,
         });
         appended++;
       }

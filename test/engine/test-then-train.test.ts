@@ -6,6 +6,7 @@ import { describe, it, expect } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
 import { MemoryLog } from '../../src/log/memory-log.js';
 import { burst, predictThenLearn } from './test-then-train-reference.js';
+import { LiveModel } from '../../src/engine/models/live-model.js';
 
 const props = { 'auto.offset.reset': 'earliest' };
 
@@ -28,6 +29,45 @@ describe('test-then-train', () => {
       expect(actual.map((a) => a.SEQ)).toEqual(input.map((_r, i) => i));
       expect(actual.map((a) => a.P)).toEqual(expected);
       expect(e.state.models.get('M')!.rows).toBe(3000);
+    } finally {
+      await e.close();
+    }
+  });
+
+  it('predicts each row once: the trainer takes the scoring query\'s prediction of the row it learns', async () => {
+    const log = new MemoryLog();
+    const e = await Engine.create({ log, properties: props });
+    try {
+      await e.executeScript(`
+        CREATE STREAM pts (seq INT, x DOUBLE, y DOUBLE, busy BOOLEAN) WITH (KAFKA_TOPIC='pts', VALUE_FORMAT='JSON', PARTITIONS=1);
+        CREATE MODEL m WITH (TYPE='logistic_regression', LABEL='busy', LEARNING_RATE=0.2) AS SELECT x, y, busy FROM pts TRAIN ONLINE;
+        CREATE STREAM scored AS SELECT seq, PREDICT(m, x, y) AS guess FROM pts;`);
+      const live = e.state.models.get('M')!;
+      const model = live.model;
+      let predicts = 0;
+      const predict = model.predict.bind(model);
+      model.predict = (x) => { predicts++; return predict(x); };
+      const input = burst(2000);
+      await log.produce('pts', input);
+      await e.settle();
+
+      // Row 0 meets an empty model (NULL, nothing learned to test against); every other row is
+      // predicted by the scoring query and the trainer's test reuses it.
+      expect(predicts).toBe(input.length - 1);
+      expect(live.rows).toBe(2000);
+      const ref = new LiveModel(live.def);
+      const bound = ref.bind('PREDICT');
+      if (typeof bound === 'string') throw new Error(bound);
+      const expected = input.map((r) => {
+        const v = JSON.parse(r.value.toString()) as { X: number; Y: number; BUSY: boolean };
+        const p = bound.impl(v.X, v.Y);
+        ref.learn([v.X, v.Y, v.BUSY], 0);
+        return p;
+      });
+      const [end] = await log.endOffsets('SCORED');
+      const actual = (await log.read('SCORED', 0, 0, end)).map((r) => (JSON.parse(Buffer.from(r.value!).toString()) as { GUESS: boolean | null }).GUESS);
+      expect(actual).toEqual(expected);
+      expect(live.metrics.values()[0].whole).toBeCloseTo(ref.metrics.values()[0].whole, 12);
     } finally {
       await e.close();
     }

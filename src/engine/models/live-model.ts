@@ -46,6 +46,16 @@ export class LiveModel implements ModelBinding {
   firstAt = 0;
   lastAt = 0;
   private proba = new Float64Array(2);
+  /**
+   * The last PREDICT (ANOMALY_SCORE, CLUSTER) result, its encoded features and the model version
+   * it came from. A query scoring in lockstep with the trainer predicts row r with the model from
+   * just before it learns r, so the trainer's own test of r is the same prediction: it takes it
+   * from here instead of predicting the row twice (the whole cost of a k-NN or a forest).
+   */
+  private version = 0;
+  private memoVersion = -1;
+  private memoValue = 0;
+  private memoX: Float64Array | undefined;
 
   constructor(readonly def: ModelDef, private readonly report?: SkipReporter) {
     this.encoder = new FeatureEncoder(def.features, def.categorySlots);
@@ -83,7 +93,7 @@ export class LiveModel implements ModelBinding {
     switch (def.task) {
       case 'classification': {
         if (this.rows > 0) {
-          const right = this.model.predict(x) === y;
+          const right = this.predictOnce(x) === y;
           this.metrics.classified(right);
           if (this.drift!.update(right ? 0 : 1)) this.drifted();
         }
@@ -92,18 +102,42 @@ export class LiveModel implements ModelBinding {
       }
       case 'regression': {
         const y = toNumber(label);
-        if (this.rows > 0) this.metrics.regressed(this.model.predict(x) - y);
+        if (this.rows > 0) this.metrics.regressed(this.predictOnce(x) - y);
         this.model.learn(x, y);
         break;
       }
       case 'anomaly':
       case 'clustering': {
-        if (def.task === 'anomaly' && this.rows > 0) this.metrics.scored(this.model.predict(x), label === undefined || label === null ? undefined : truthy(label));
+        if (def.task === 'anomaly' && this.rows > 0) this.metrics.scored(this.predictOnce(x), label === undefined || label === null ? undefined : truthy(label));
         this.model.learn(x, 0);
         break;
       }
     }
     this.rows++;
+    this.version++;
+  }
+
+  /** model.predict(x), or the memo when the same model version last predicted the same x. */
+  private predictOnce(x: Float64Array): number {
+    const m = this.memoX;
+    if (this.memoVersion === this.version && m !== undefined) {
+      let same = true;
+      for (let i = 0; i < x.length; i++) if (m[i] !== x[i]) { same = false; break; }
+      if (same) return this.memoValue;
+    }
+    return this.model.predict(x);
+  }
+
+  /** model.predict(x), remembered for the trainer's test of the same row (see predictOnce). */
+  private predictShared(x: Float64Array): number {
+    const p = this.model.predict(x);
+    const m = (this.memoX ??= new Float64Array(x.length));
+    if (m.length === x.length) {
+      m.set(x);
+      this.memoValue = p;
+      this.memoVersion = this.version;
+    }
+    return p;
   }
 
   private skip(reason: string): void {
@@ -124,7 +158,7 @@ export class LiveModel implements ModelBinding {
     if (!(acc.recent < acc.whole)) return;
     this.drifts.push({ row: this.rows, at: Date.now() });
     if (this.drifts.length > 100) this.drifts.shift();
-    if (this.def.onDrift === 'reset') this.model = this.fresh();
+    if (this.def.onDrift === 'reset') { this.model = this.fresh(); this.version++; }
   }
 
   /** When the last checkpoint was taken (0: never). */
@@ -144,6 +178,7 @@ export class LiveModel implements ModelBinding {
     const m = this.fresh();
     m.restore(c.model);
     this.model = m;
+    this.version++;
     this.rows = c.rows;
     this.skipped = c.skipped;
     this.skips.clear();
@@ -163,10 +198,10 @@ export class LiveModel implements ModelBinding {
     switch (fn) {
       case 'PREDICT':
         if (task === 'classification') {
-          return { type: label!.type, impl: (...a) => (this.rows === 0 ? null : this.labels.values[this.model.predict(encode(a))] ?? null) };
+          return { type: label!.type, impl: (...a) => (this.rows === 0 ? null : this.labels.values[this.predictShared(encode(a))] ?? null) };
         }
-        if (task === 'clustering') return { type: INTEGER, impl: (...a) => (this.rows === 0 ? null : this.model.predict(encode(a))) };
-        return { type: DOUBLE, impl: (...a) => (this.rows === 0 ? null : this.model.predict(encode(a))) };
+        if (task === 'clustering') return { type: INTEGER, impl: (...a) => (this.rows === 0 ? null : this.predictShared(encode(a))) };
+        return { type: DOUBLE, impl: (...a) => (this.rows === 0 ? null : this.predictShared(encode(a))) };
       case 'PREDICT_PROBA': {
         if (task !== 'classification' || !this.model.predictProba) return `PREDICT_PROBA needs a classifier; ${name} is a ${this.def.type} (${task}) model.`;
         // A BOOLEAN label gives P(TRUE); any other gives every class's probability by its text.
@@ -177,10 +212,10 @@ export class LiveModel implements ModelBinding {
       }
       case 'ANOMALY_SCORE':
         if (task !== 'anomaly') return `ANOMALY_SCORE needs an anomaly model; ${name} is a ${this.def.type} (${task}) model.`;
-        return { type: DOUBLE, impl: (...a) => (this.rows === 0 ? null : this.model.predict(encode(a))) };
+        return { type: DOUBLE, impl: (...a) => (this.rows === 0 ? null : this.predictShared(encode(a))) };
       case 'CLUSTER':
         if (task !== 'clustering') return `CLUSTER needs a clustering model; ${name} is a ${this.def.type} (${task}) model.`;
-        return { type: INTEGER, impl: (...a) => (this.rows === 0 ? null : this.model.predict(encode(a))) };
+        return { type: INTEGER, impl: (...a) => (this.rows === 0 ? null : this.predictShared(encode(a))) };
     }
   }
 

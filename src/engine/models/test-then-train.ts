@@ -12,11 +12,13 @@ import type { QueryRunner, RecordGate } from '../../runtime/query-runner.js';
 /** Longest a record waits for the other side; then it goes on (never a deadlock). */
 const MAX_WAIT_MS = 5000;
 
+interface Waiter { ready: () => boolean; resolve: () => void; deadline: number }
+
 export class TestThenTrain {
   private readonly trainers = new Map<string, QueryRunner>();
   private readonly scorers = new Map<string, Set<QueryRunner>>();
-  /** Records waiting for the other side; woken (as microtasks, no timers) after every record. */
-  private waiters: (() => void)[] = [];
+  /** Records waiting for the other side; checked after every record (no timers). */
+  private waiters: Waiter[] = [];
   private safety: NodeJS.Timeout | undefined;
 
   /** The gate of model `model`'s training query: it waits for the model's scoring queries. */
@@ -61,28 +63,33 @@ export class TestThenTrain {
 
   private gate(ready: (rec: LogRecord) => boolean): RecordGate {
     return {
-      before: (rec) => {
-        if (ready(rec)) return undefined;
-        return this.waitFor(() => ready(rec));
-      },
-      after: () => { if (this.waiters.length > 0) this.wake(); },
+      before: (rec) => (ready(rec) ? undefined : this.waitFor(() => ready(rec))),
+      after: () => { if (this.waiters.length > 0) this.wake(false); },
     };
   }
 
-  private wake(): void {
+  /**
+   * Releases the waiters that may go on now (and, on the slow tick, those past their deadline).
+   * Readiness is checked here, so a record waits for one promise, resolved when it may go.
+   */
+  private wake(tick = false): void {
     const ws = this.waiters;
     this.waiters = [];
-    for (const w of ws) w();
+    const now = tick ? Date.now() : 0;
+    for (const w of ws) {
+      if (w.ready() || (tick && now >= w.deadline)) w.resolve();
+      else this.waiters.push(w);
+    }
   }
 
-  private async waitFor(ready: () => boolean): Promise<void> {
-    const deadline = Date.now() + MAX_WAIT_MS;
-    // A slow tick also wakes waiters, for progress no record reports (a partition moving away).
+  private waitFor(ready: () => boolean): Promise<void> {
+    // A slow tick also wakes waiters, for progress no record reports (a partition moving away),
+    // and lets a record that waited MAX_WAIT_MS go on.
     this.safety ??= setInterval(() => {
-      if (this.waiters.length > 0) this.wake();
+      if (this.waiters.length > 0) this.wake(true);
       else { clearInterval(this.safety); this.safety = undefined; }
     }, 50);
     this.safety.unref();
-    while (!ready() && Date.now() < deadline) await new Promise<void>((r) => this.waiters.push(r));
+    return new Promise<void>((resolve) => { this.waiters.push({ ready, resolve, deadline: Date.now() + MAX_WAIT_MS }); });
   }
 }

@@ -10,6 +10,7 @@ import { rowLayout } from '../row-layout.js';
 import { keySignature } from '../key-signature.js';
 import { stepSerdes } from './step-serdes.js';
 import { timestampExtractor } from './timestamp-extractor.js';
+import { sharedValueDecoder } from './shared-decode.js';
 
 /**
  * Takes one record. `prefetch`, when the source reads a registry format: what must be fetched
@@ -22,6 +23,7 @@ export function sourceOperator(step: SourceStep, ctx: OperatorContext, next: Emi
   const k = lay.keyCount;
   const v = lay.valueCount;
   const { value: valueSerde, key: keySerde, windowedKey: windowedKeySerde } = stepSerdes(step, ctx.schemaRegistry);
+  const decodeValue = sharedValueDecoder(step, valueSerde);
   const eventTime = timestampExtractor(step);
   const topic = step.topic;
   const isTable = step.output === 'TABLE';
@@ -52,7 +54,7 @@ export function sourceOperator(step: SourceStep, ctx: OperatorContext, next: Emi
         row[lay.windowstart] = null;
         row[lay.windowend] = null;
       }
-      const valueRow = valueSerde.deserialize(rec.value, topic);
+      const valueRow = decodeValue(rec.value, topic);
       hasValue = valueRow !== null;
       if (valueRow === null) {
         for (let i = 0; i < v; i++) row[k + i] = null;

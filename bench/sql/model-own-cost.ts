@@ -1,0 +1,22 @@
+// A model's own cost on the very rows the SQL run feeds it: predict then learn, row by row, on
+// a fresh model, in CPU µs per row (median of runs). Measured over the same number of rows, so
+// models whose cost grows as they fill (k-NN's window, trees) compare like for like.
+import type { ModelFactory } from '../../src/ml/online-model.js';
+import { median } from './cpu-clock.js';
+
+export function modelOwnCost(f: ModelFactory, x: Float64Array[], y: Float64Array, runs: number): number {
+  const costs: number[] = [];
+  let sink = 0;
+  for (let r = 0; r < runs; r++) {
+    const m = f.create({ features: x[0].length, classes: f.task === 'classification' ? 2 : undefined, params: {}, seed: 1 });
+    const t0 = process.cpuUsage();
+    for (let i = 0; i < x.length; i++) {
+      if (i > 0) sink += m.predict(x[i]); // as the trainer: nothing to test before the first row
+      m.learn(x[i], f.task === 'classification' || f.task === 'regression' ? y[i] : 0);
+    }
+    const used = process.cpuUsage(t0);
+    costs.push((used.user + used.system) / x.length);
+  }
+  if (sink === 0.123456789) console.log(''); // keep the loop observable
+  return median(costs);
+}
