@@ -2,7 +2,7 @@
 // DOUBLE prints as Java/ksqlDB print it (120.0, 1.0E10) and a DECIMAL keeps its scale.
 import { Decimal } from '../../src/types/decimal.js';
 import type { SqlType } from '../../src/types/sql-type.js';
-import { javaDoubleToString } from '../../src/format/java-number.js';
+import { javaDoubleToString } from '../../src/values/java-number.js';
 
 /** JSON text of a value of type `t` (when known). */
 export function toJsonText(v: unknown, t?: SqlType): string {

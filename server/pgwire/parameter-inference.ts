@@ -4,7 +4,7 @@
 // statement is parsed with each $n replaced by a marker literal; the other side of each context
 // is typed by Eddy's own analyzer over the statement's sources.
 import type { Expr, FunctionCall, InsertValues, Query, Relation, Statement } from '../../grammar/ast.js';
-import type { Catalog } from '../../src/engine/catalog.js';
+import type { Catalog } from '../../src/plan/catalog.js';
 import type { FunctionRegistry } from '../../udfs/registry.js';
 import type { ScalarOverload, TypePattern } from '../../udfs/types.js';
 import type { ExprScope, ScopeColumn } from '../../src/plan/expr/scope.js';

@@ -10,7 +10,7 @@ import { readStartup, parameterStatuses } from './startup.js';
 import * as m from './backend-messages.js';
 import { ScramLogin } from './scram-login.js';
 import { ScramProtocolError } from './scram-exchange.js';
-import { parseScramVerifier } from './scram-verifier.js';
+import { parseScramVerifier } from '../auth/scram-verifier.js';
 
 /** What the startup phase needs from its connection. */
 export interface StartupHost {

@@ -4,7 +4,7 @@
 // offered -PLUS); no authzid; the user name inside the messages ignored (the startup message names
 // the user; libpq sends an empty one).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { hmac, sha256, type ScramVerifier } from './scram-verifier.js';
+import { hmac, sha256, type ScramVerifier } from '../auth/scram-verifier.js';
 
 /** A message that breaks the SCRAM protocol (as opposed to a wrong password). */
 export class ScramProtocolError extends Error {}

@@ -5,7 +5,7 @@
 // SCRAM-SHA-256-PLUS (bound to the server's certificate) is offered first, as Postgres does.
 import type { BufferWriter } from './buffer-writer.js';
 import { ScramServerExchange, ScramProtocolError } from './scram-exchange.js';
-import { mockScramVerifier, type ScramVerifier } from './scram-verifier.js';
+import { mockScramVerifier, type ScramVerifier } from '../auth/scram-verifier.js';
 
 export const SCRAM_MECHANISM = 'SCRAM-SHA-256';
 export const SCRAM_PLUS_MECHANISM = 'SCRAM-SHA-256-PLUS';

@@ -7,7 +7,7 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { readFile, writeFile, rename, rm, stat } from 'node:fs/promises';
 import { SqlError } from '../../src/types/sql-error.js';
-import { makeScramVerifier, parseScramVerifier } from '../pgwire/scram-verifier.js';
+import { makeScramVerifier, parseScramVerifier } from '../auth/scram-verifier.js';
 
 // Cost of one hash: 16 MiB and some 50 ms, so a stolen file is slow to guess from.
 const N = 16384;

@@ -2,7 +2,7 @@
 import type { StoredPlan } from '../plan/stored-plan.js';
 import type { Log } from '../log/log.js';
 import type { FunctionRegistry } from '../../udfs/registry.js';
-import type { Catalog } from './catalog.js';
+import type { Catalog } from '../plan/catalog.js';
 import type { PersistentQuery } from './persistent-query.js';
 import type { ProcessingLogWriter } from './processing-log-writer.js';
 import type { LiveModel } from './models/live-model.js';

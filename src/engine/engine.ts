@@ -11,7 +11,7 @@ import { MemoryLog } from '../log/memory-log.js';
 import { FunctionRegistry } from '../../udfs/registry.js';
 import { builtinFunctions } from '../../udfs/index.js';
 import { splitStatements, parseStatement, substituteVariables } from '../../grammar/index.js';
-import { Catalog } from './catalog.js';
+import { Catalog } from '../plan/catalog.js';
 import { DEFAULT_PROPERTIES, type EngineState } from './engine-state.js';
 import { ProcessingLogWriter } from './processing-log-writer.js';
 import { executeStatement } from './execute-statement.js';

@@ -2,7 +2,7 @@
 import type { CreateAsSelect, InsertInto } from '../../grammar/ast.js';
 import type { EngineState } from './engine-state.js';
 import type { StatementResult } from './statement-result.js';
-import type { SourceDef } from './catalog.js';
+import type { SourceDef } from '../plan/catalog.js';
 import type { Step, SinkStep } from '../plan/physical-plan.js';
 import type { FormatName, FormatSpec } from '../format/serde.js';
 import { planSelect } from '../plan/plan-select.js';

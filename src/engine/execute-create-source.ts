@@ -3,7 +3,7 @@ import type { CreateSource, TableElement } from '../../grammar/ast.js';
 import { formatStatement } from '../../grammar/printer.js';
 import type { EngineState } from './engine-state.js';
 import type { StatementResult } from './statement-result.js';
-import type { SourceDef } from './catalog.js';
+import type { SourceDef } from '../plan/catalog.js';
 import type { LogicalSchema } from '../types/schema.js';
 import type { FormatName } from '../format/serde.js';
 import { parseWithProps, formatSpec } from './with-properties.js';

@@ -4,7 +4,7 @@ import type { EngineState } from './engine-state.js';
 import type { StatementResult } from './statement-result.js';
 import { analyzeExpression } from '../plan/expr/analyze.js';
 import { compileExpression } from '../runtime/expr/compile.js';
-import { makeCaster } from '../runtime/expr/cast.js';
+import { makeCaster } from '../values/cast.js';
 import { createRowSerde } from '../format/index.js';
 import { prepareAvroWrites } from '../format/avro/avro-registration.js';
 import { prepareProtobufWrites } from '../format/protobuf/protobuf-registration.js';

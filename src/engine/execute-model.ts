@@ -7,7 +7,7 @@ import type { StatementResult, ResultColumn } from './statement-result.js';
 import type { HyperParams } from '../ml/online-model.js';
 import { getModelFactory, listModels } from '../ml/registry.js';
 import { planSelect } from '../plan/plan-select.js';
-import { rowLayout } from '../runtime/row-layout.js';
+import { rowLayout } from '../plan/row-layout.js';
 import { DELETE } from '../runtime/emit.js';
 import { queryGroupId, startQuery, terminateQuery } from './persistent-query.js';
 import { followCheckpoints } from './models/checkpoint-follower.js';

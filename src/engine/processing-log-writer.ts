@@ -5,7 +5,7 @@ import { LogError } from '../log/log-error.js';
 import { PartialProduce, RecordsRefused } from '../log/produce-errors.js';
 import { createTopicIfAbsent } from '../log/create-topic-if-absent.js';
 import type { ProcessingLogEntry, ProcessingLogger } from '../runtime/processing-log.js';
-import type { SourceDef } from './catalog.js';
+import type { SourceDef } from '../plan/catalog.js';
 import { STRING, INTEGER, BIGINT } from '../types/sql-type.js';
 
 export const PROCESSING_LOG_STREAM = 'EDDY_PROCESSING_LOG';

@@ -1,6 +1,6 @@
 // Checks that a source's columns fit its key and value formats (building the serdes does it),
 // and the key rules ksqlDB enforces on every source.
-import type { SourceDef } from './catalog.js';
+import type { SourceDef } from '../plan/catalog.js';
 import type { SqlType } from '../types/sql-type.js';
 import { createRowSerde, createWindowedKeySerde, validateFormatOptions } from '../format/index.js';
 import { SqlError } from '../types/sql-error.js';

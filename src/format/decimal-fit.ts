@@ -2,7 +2,7 @@
 // column's scale without rounding ("1.5" → 1.50 is fine, "1.234" into DECIMAL(4, 2) is not).
 // Works on the digit text, so hostile inputs like "1e-999999999" cost nothing.
 import { Decimal } from '../types/decimal.js';
-import { bigDecimalToString, type DecimalText } from './java-number.js';
+import { bigDecimalToString, type DecimalText } from '../values/java-number.js';
 import { Failure } from './serde-failure.js';
 
 export function fitDecimal(d: DecimalText, precision: number, scale: number): Decimal {

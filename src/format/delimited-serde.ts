@@ -9,7 +9,7 @@ import type { RowSerde } from './serde.js';
 import { CsvReader, csvField } from './csv.js';
 import { decodeBase64Java, encodeBase64 } from './base64.js';
 import { fitDecimal } from './decimal-fit.js';
-import { javaDoubleToString, javaLongText, javaParseDouble, javaParseInt, javaParseLong, parseBigDecimal } from './java-number.js';
+import { javaDoubleToString, javaLongText, javaParseDouble, javaParseInt, javaParseLong, parseBigDecimal } from '../values/java-number.js';
 import { unsupportedType } from './format-errors.js';
 import { columnCountMismatch, deserializeError, Failure, jsTypeName, serializeError, snippet } from './serde-failure.js';
 import { javaUtf8Bytes } from './bytes.js';

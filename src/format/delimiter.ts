@@ -3,7 +3,7 @@
 // looking empty). delimiterChar is what serdes accept: a name or any single character, since
 // callers may pass the already-resolved '\t' or ' '.
 import { invalidProperty } from './format-errors.js';
-import { javaTrim } from './java-number.js';
+import { javaTrim } from '../values/java-number.js';
 
 const NAMED: Record<string, string> = { TAB: '\t', SPACE: ' ' };
 

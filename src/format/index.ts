@@ -2,4 +2,4 @@
 export * from './serde.js';
 export { createRowSerde, createWindowedKeySerde, validateFormatOptions, type KeyWindow } from './create-row-serde.js';
 export { parseDelimiter } from './delimiter.js';
-export { inJavaHashMapOrder } from './java-hash-order.js';
+export { inJavaHashMapOrder } from '../values/java-hash-order.js';

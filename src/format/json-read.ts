@@ -7,10 +7,10 @@ import { formatType, type SqlType, type StructField } from '../types/sql-type.js
 import { JsonNumber } from './json-exact.js';
 import {
   jacksonNumberText, javaParseDouble, javaParseInt, javaParseLong, parseBigDecimal, truncatedBits,
-} from './java-number.js';
+} from '../values/java-number.js';
 import { decodeBase64Jackson } from './base64.js';
 import { fitDecimal } from './decimal-fit.js';
-import { javaHashMapOrder } from './java-hash-order.js';
+import { javaHashMapOrder } from '../values/java-hash-order.js';
 import { FieldLookup } from './json-fields.js';
 import { jacksonWriteTree, MISSING } from './json-text.js';
 import { NEED_EXACT } from './json-signals.js';

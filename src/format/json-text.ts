@@ -1,6 +1,6 @@
 // JSON text the way Jackson reads and writes it, where that differs from JSON.parse/stringify.
 import { JsonNumber, parseJsonExact } from './json-exact.js';
-import { jacksonNumberText } from './java-number.js';
+import { jacksonNumberText } from '../values/java-number.js';
 import { NEED_EXACT } from './json-signals.js';
 
 /** Jackson's node for empty input (readTree returns a MissingNode, not an error). */

@@ -5,7 +5,7 @@
 import { Decimal } from '../types/decimal.js';
 import { formatType, type SqlType } from '../types/sql-type.js';
 import { encodeBase64 } from './base64.js';
-import { bigDecimalToString, javaDoubleToString, javaLongText } from './java-number.js';
+import { bigDecimalToString, javaDoubleToString, javaLongText } from '../values/java-number.js';
 import { jacksonQuote } from './json-text.js';
 import { Failure, jsTypeName } from './serde-failure.js';
 

@@ -5,7 +5,7 @@ import type { Column } from '../types/schema.js';
 import { SqlError } from '../types/sql-error.js';
 import type { RowSerde } from './serde.js';
 import { columnList, unsupportedType } from './format-errors.js';
-import { javaLong } from './java-number.js';
+import { javaLong } from '../values/java-number.js';
 import { columnCountMismatch, deserializeError, Failure, jsTypeName, serializeError } from './serde-failure.js';
 import { allocBytes, copyBytes, javaUtf8Bytes, view } from './bytes.js';
 

@@ -9,7 +9,7 @@ import type { FormatSpec } from '../format/serde.js';
 export interface WindowInfo { type: 'TUMBLING' | 'HOPPING' | 'SESSION'; sizeMs: number }
 
 export interface StepBase {
-  /** Output schema of this step; rows are laid out as described in src/runtime/row-layout.ts. */
+  /** Output schema of this step; rows are laid out as described in src/plan/row-layout.ts. */
   schema: LogicalSchema;
   /** Stream (events) or table (changelog: upserts and deletes by key). */
   output: 'STREAM' | 'TABLE';

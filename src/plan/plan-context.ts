@@ -1,5 +1,5 @@
 // What the planner needs from the engine.
-import type { Catalog } from '../engine/catalog.js';
+import type { Catalog } from './catalog.js';
 import type { FunctionRegistry } from '../../udfs/registry.js';
 
 export interface PlanContext {

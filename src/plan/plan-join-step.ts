@@ -8,7 +8,7 @@ import type { Column } from '../types/schema.js';
 import type { SqlType } from '../types/sql-type.js';
 import type { JoinCriteria } from './plan-join-criteria.js';
 import { PSEUDO_COLUMNS, WINDOW_BOUND_COLUMNS } from '../types/schema.js';
-import { rowLayout } from '../runtime/row-layout.js';
+import { rowLayout } from './row-layout.js';
 
 interface OutColumn { pos: number; qualifier: string; name: string; type: SqlType; star: boolean }
 

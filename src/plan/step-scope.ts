@@ -1,7 +1,7 @@
 // The expression scope of a step's output: what a WHERE, SELECT or GROUP BY over it can see.
 import type { StepBase } from './physical-plan.js';
 import type { ExprScope, ScopeColumn } from './expr/scope.js';
-import { rowLayout } from '../runtime/row-layout.js';
+import { rowLayout } from './row-layout.js';
 import { BIGINT, INTEGER, type SqlType } from '../types/sql-type.js';
 
 export function stepScope(step: StepBase): ExprScope {

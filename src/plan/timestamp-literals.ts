@@ -4,7 +4,7 @@
 // its epoch milliseconds.
 import type { Expr } from '../../grammar/ast.js';
 import { mapExpr } from './expr-walk.js';
-import { parseTimestamp } from '../runtime/expr/sql-time.js';
+import { parseTimestamp } from '../values/sql-time.js';
 import { SqlError } from '../types/sql-error.js';
 
 const TIME_COLUMNS = new Set(['ROWTIME', 'WINDOWSTART', 'WINDOWEND']);

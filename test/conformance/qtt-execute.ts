@@ -3,7 +3,7 @@
 // the next; output topics are read back with the sink's formats and compared.
 import type { CaseOutcome, QttCase, QttRecord, JsonValue } from './qtt-types.js';
 import type { ActualRecord } from './qtt-compare.js';
-import type { SourceDef } from '../../src/engine/catalog.js';
+import type { SourceDef } from '../../src/plan/catalog.js';
 import type { Column } from '../../src/types/schema.js';
 import { compareOutputs } from './qtt-compare.js';
 import { jsonText } from './qtt-json.js';

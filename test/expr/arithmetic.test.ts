@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/types/decimal.js';
 import { BIGINT, BYTES, decimal, DOUBLE, INTEGER, STRING } from '../../src/types/sql-type.js';
-import { EvaluationError } from '../../src/runtime/expr/evaluation-error.js';
+import { EvaluationError } from '../../src/values/evaluation-error.js';
 import { bool, col, concat, evaluate, neg, nul, num, op, str, typeOf } from './helpers.js';
 
 const dec = (s: string) => Decimal.fromString(s);

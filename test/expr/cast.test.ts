@@ -4,7 +4,7 @@ import type { SqlType } from '../../src/types/sql-type.js';
 import {
   array, BIGINT, BOOLEAN, BYTES, DATE, decimal, DOUBLE, INTEGER, map, STRING, struct, TIME, TIMESTAMP,
 } from '../../src/types/sql-type.js';
-import { makeCaster, valueToString } from '../../src/runtime/expr/cast.js';
+import { makeCaster, valueToString } from '../../src/values/cast.js';
 import { cast, col, evaluate, nul, num, typeOf } from './helpers.js';
 
 const dec = (s: string) => Decimal.fromString(s);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/types/decimal.js';
 import { array, BIGINT, decimal, DOUBLE, INTEGER, STRING } from '../../src/types/sql-type.js';
 import type { TCall, TCast } from '../../src/plan/expr/typed-expr.js';
-import { EvaluationError } from '../../src/runtime/expr/evaluation-error.js';
+import { EvaluationError } from '../../src/values/evaluation-error.js';
 import { setEvaluationErrorReporter } from '../../src/runtime/expr/evaluation-error-reporter.js';
 import { analyze, arr, at, call, cast, cmp, col, evaluate, lambda, nul, num, op, str, typeOf } from './helpers.js';
 

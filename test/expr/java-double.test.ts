@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { javaDoubleToString, javaParseDouble } from '../../src/runtime/expr/java-double.js';
+import { javaDoubleToString, javaParseDouble } from '../../src/values/java-double.js';
 
 describe('javaDoubleToString', () => {
   it('prints like Double.toString', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatDate, formatTime, formatTimestamp, javaSqlTimestampString, parseDate, parseTime, parseTimestamp,
-} from '../../src/runtime/expr/sql-time.js';
+} from '../../src/values/sql-time.js';
 
 describe('ksqlDB temporal strings', () => {
   it('parses full and partial timestamps', () => {

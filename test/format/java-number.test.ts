@@ -4,8 +4,8 @@ import { describe, it, expect } from 'vitest';
 import {
   bigDecimalToString, jacksonNumberText, javaDoubleToString, javaParseDouble, javaParseInt, javaParseLong,
   parseBigDecimal, truncatedBits,
-} from '../../src/format/java-number.js';
-import { javaHashMapOrder, javaStringHash } from '../../src/format/java-hash-order.js';
+} from '../../src/values/java-number.js';
+import { javaHashMapOrder, javaStringHash } from '../../src/values/java-hash-order.js';
 import { decodeBase64Jackson, decodeBase64Java } from '../../src/format/base64.js';
 
 describe('Double.toString', () => {

@@ -2,7 +2,7 @@
 // messages a broken or hostile client might send.
 import { describe, it, expect } from 'vitest';
 import { ScramServerExchange, ScramProtocolError, type ChannelBinding } from '../../server/pgwire/scram-exchange.js';
-import { makeScramVerifier, parseScramVerifier, mockScramVerifier, saslPrep } from '../../server/pgwire/scram-verifier.js';
+import { makeScramVerifier, parseScramVerifier, mockScramVerifier, saslPrep } from '../../server/auth/scram-verifier.js';
 
 // RFC 7677 section 3: user "user", password "pencil".
 const RFC = {

@@ -3,10 +3,10 @@
 import { describe, it, expect } from 'vitest';
 import type { Query, Statement } from '../../grammar/ast.js';
 import type { JoinStep, ProjectStep, Step } from '../../src/plan/physical-plan.js';
-import type { SourceDef } from '../../src/engine/catalog.js';
+import type { SourceDef } from '../../src/plan/catalog.js';
 import type { SqlType } from '../../src/types/sql-type.js';
 import { parseStatement, formatExpression } from '../../grammar/index.js';
-import { Catalog } from '../../src/engine/catalog.js';
+import { Catalog } from '../../src/plan/catalog.js';
 import { FunctionRegistry } from '../../udfs/registry.js';
 import { builtinFunctions } from '../../udfs/index.js';
 import { planSelect } from '../../src/plan/plan-select.js';

@@ -6,7 +6,7 @@ import { correlation } from '../../udfs/aggregate/correlation.js';
 import { countDistinct } from '../../udfs/aggregate/count-distinct.js';
 import { murmurDouble, murmurInteger, murmurString } from '../../udfs/aggregate/murmur-hash.js';
 import { cardinality, emptyRegisters, mergeRegisters, offerHash } from '../../udfs/aggregate/hyper-log-log.js';
-import { javaBigDecimal, javaDouble, javaStringFor, javaTimestamp } from '../../udfs/shared/java-string.js';
+import { javaBigDecimal, javaDouble, javaStringFor, javaTimestamp } from '../../src/values/java-string.js';
 import { Decimal } from '../../src/types/decimal.js';
 import { emitted, fold, prepare, rows, stored, t } from './aggregate-harness.js';
 

@@ -4,7 +4,7 @@ import type { AggregateFunction, Aggregator } from '../types.js';
 import type { SqlType } from '../../src/types/sql-type.js';
 import { cardinality, emptyRegisters, mergeRegisters, offerHash } from './hyper-log-log.js';
 import { murmurDouble, murmurInteger, murmurString } from './murmur-hash.js';
-import { javaStringFor } from '../shared/java-string.js';
+import { javaStringFor } from '../../src/values/java-string.js';
 import { toDouble } from './numeric.js';
 
 /** MurmurHash.hash(Object): numbers by their bits, strings by UTF-8, anything else by toString(). */

@@ -3,7 +3,7 @@
 import type { AggregateOverload, Aggregator } from '../types.js';
 import type { PrimitiveKind, SqlType } from '../../src/types/sql-type.js';
 import { codecFor } from './plain-value.js';
-import { compareFor } from '../shared/java-compare.js';
+import { compareFor } from '../../src/values/java-compare.js';
 
 /** The types ksqlDB's MIN and MAX accept; each returns its argument's type. */
 const KINDS: (PrimitiveKind | 'DECIMAL')[] = [

@@ -1,7 +1,7 @@
 // The sorted-descending bounded lists behind TOPK and TOPKDISTINCT, with ksqlDB's tie rules:
 // a new value goes after the values equal to it (Java's stable sort), and merges prefer the
 // first list on ties.
-import type { Compare } from '../shared/java-compare.js';
+import type { Compare } from '../../src/values/java-compare.js';
 import { SqlError } from '../../src/types/sql-error.js';
 
 export function checkK(k: unknown): number {

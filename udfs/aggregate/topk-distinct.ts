@@ -1,7 +1,7 @@
 // TOPKDISTINCT(col, k): the k largest distinct non-NULL values of col, largest first.
 import type { AggregateFunction, AggregateOverload, Aggregator } from '../types.js';
 import type { PrimitiveKind, SqlType } from '../../src/types/sql-type.js';
-import { compareFor } from '../shared/java-compare.js';
+import { compareFor } from '../../src/values/java-compare.js';
 import { codecFor } from './plain-value.js';
 import { checkK, mergeTopDistinct, offerTop } from './top-k-list.js';
 

@@ -2,7 +2,7 @@
 // columns each entry is a STRUCT<sort_col, col0, col1, ...> carrying that row's values.
 import type { AggregateFunction, AggregateOverload, Aggregator, Param } from '../types.js';
 import type { PrimitiveKind, SqlType } from '../../src/types/sql-type.js';
-import { compareFor } from '../shared/java-compare.js';
+import { compareFor } from '../../src/values/java-compare.js';
 import { codecFor } from './plain-value.js';
 import { checkK, mergeTop, offerTop } from './top-k-list.js';
 import { toDouble } from './numeric.js';

@@ -2,7 +2,7 @@ import type { ScalarFunction } from '../types.js';
 import type { SqlType } from '../../src/types/sql-type.js';
 import type { Decimal } from '../../src/types/decimal.js';
 import { SqlError } from '../../src/types/sql-error.js';
-import { javaBigDecimal, javaDouble } from '../shared/java-string.js';
+import { javaBigDecimal, javaDouble } from '../../src/values/java-string.js';
 import { ARRAY_T } from './patterns.js';
 
 /** Java's toString of the element types ARRAY_JOIN accepts; a NULL element prints "null". */

@@ -3,7 +3,7 @@
 // before true, decimals by value, bytes as signed bytes. Arrays, maps and structs have no order.
 import { SqlError } from '../../src/types/sql-error.js';
 import { Decimal } from '../../src/types/decimal.js';
-import { compareDouble, compareSignedBytes } from '../shared/java-compare.js';
+import { compareDouble, compareSignedBytes } from '../../src/values/java-compare.js';
 
 export function compareValues(a: unknown, b: unknown): number {
   if (typeof a === 'number' && typeof b === 'number') return compareDouble(a, b);

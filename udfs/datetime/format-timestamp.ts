@@ -1,5 +1,5 @@
 import type { ScalarFunction } from '../types.js';
-import { javaTimestamp } from '../shared/java-string.js';
+import { javaTimestamp } from '../../src/values/java-string.js';
 import { withContext } from './function-error.js';
 import { formatTimestamp as format, zoneOf } from './java-date-format.js';
 import { FORMAT_PATTERN, TIME_ZONE } from './params.js';

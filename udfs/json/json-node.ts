@@ -4,7 +4,7 @@
 // ObjectMapper.readTree does. Empty input is the "missing" node.
 import { SqlError } from '../../src/types/sql-error.js';
 import { Decimal } from '../../src/types/decimal.js';
-import { javaBigDecimal } from '../shared/java-string.js';
+import { javaBigDecimal } from '../../src/values/java-string.js';
 
 export type JsonNode =
   | { t: 'null' }

@@ -1,7 +1,7 @@
 import type { ScalarFunction } from '../types.js';
 import type { SqlType } from '../../src/types/sql-type.js';
 import type { Decimal } from '../../src/types/decimal.js';
-import { javaDouble } from '../shared/java-string.js';
+import { javaDouble } from '../../src/values/java-string.js';
 import { sqlDateText, sqlTimeText, sqlTimestampText } from '../datetime/iso-text.js';
 import { quoteJson } from './json-node.js';
 

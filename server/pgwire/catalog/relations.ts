@@ -1,7 +1,7 @@
 // Eddy's streams and tables as Postgres relations in schema public: tables as relkind 'r'
 // (their key is the primary key), streams as relkind 'v', each with a stable oid.
 import type { Engine } from '../../../src/engine/engine.js';
-import type { Catalog, SourceDef } from '../../../src/engine/catalog.js';
+import type { Catalog, SourceDef } from '../../../src/plan/catalog.js';
 import { pgColumnType, type PgColumnType } from './column-types.js';
 
 export const SCHEMA = 'public';

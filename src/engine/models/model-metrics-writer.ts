@@ -3,7 +3,7 @@
 // window, drift events, state size), so models can be charted and alerted on with SQL.
 import type { Log } from '../../log/log.js';
 import { createTopicIfAbsent } from '../../log/create-topic-if-absent.js';
-import type { SourceDef } from '../catalog.js';
+import type { SourceDef } from '../../plan/catalog.js';
 import type { LiveModel } from './live-model.js';
 import { BIGINT, DOUBLE, STRING, map } from '../../types/sql-type.js';
 

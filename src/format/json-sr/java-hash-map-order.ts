@@ -2,7 +2,7 @@
 // holding these keys: Confluent's JSON Schema library (everit) keeps an object's properties and
 // its unknown keywords ("connect.type", ...) in such maps, so a schema ksqlDB registers lists
 // them in this order, not the columns' ("connect.index" keeps the column order).
-import { javaStringHash } from '../java-hash-order.js';
+import { javaStringHash } from '../../values/java-hash-order.js';
 
 /** `keys` (distinct, in insertion order) reordered as the HashMap iterates them. */
 export function defaultHashMapOrder<T extends string>(keys: readonly T[]): T[] {

@@ -9,7 +9,7 @@ import { formatExpr } from './format-expr.js';
 import { implicitCast } from './implicit-cast.js';
 import { canCoerce, coerceLiteralValue } from './sql-coercer.js';
 import { isLiteralExpr, literal } from './literals.js';
-import { isCastSupported, unsupportedCastMessage } from '../../runtime/expr/cast-rules.js';
+import { isCastSupported, unsupportedCastMessage } from '../../values/cast-rules.js';
 
 export function analyzeDeref(e: Dereference, ctx: AnalyzeContext): TypedExpr {
   const base = ctx.analyze(e.base, ctx);

@@ -14,8 +14,8 @@ import { canCoerce, coerceLiteralValue } from './sql-coercer.js';
 import { decimalTypeOfValue, widenDecimal } from './decimal-types.js';
 import { implicitCast } from './implicit-cast.js';
 import { isLiteralExpr, literal } from './literals.js';
-import { parseJavaBigDecimal } from '../../runtime/expr/decimal-math.js';
-import { parseBooleanExact } from '../../runtime/expr/java-parse.js';
+import { parseJavaBigDecimal } from '../../values/decimal-math.js';
+import { parseBooleanExact } from '../../values/java-parse.js';
 
 export interface ListItem { ast: Expr; typed: TypedExpr }
 

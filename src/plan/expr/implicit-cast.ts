@@ -3,7 +3,7 @@
 import type { SqlType } from '../../types/sql-type.js';
 import { isNumeric, typesEqual } from '../../types/sql-type.js';
 import type { TypedExpr } from './typed-expr.js';
-import { makeCaster } from '../../runtime/expr/cast.js';
+import { makeCaster } from '../../values/cast.js';
 import { widenDecimal } from './decimal-types.js';
 
 export function implicitCast(t: TypedExpr, to: SqlType): TypedExpr {

@@ -5,10 +5,10 @@ import type { SqlType, SqlTypeKind, StructField } from '../../types/sql-type.js'
 import { array, map, struct } from '../../types/sql-type.js';
 import { Decimal } from '../../types/decimal.js';
 import { widenDecimal } from './decimal-types.js';
-import { javaDoubleToString, javaParseDouble } from '../../runtime/expr/java-double.js';
-import { javaParseInt, javaParseLong, parseBooleanExact } from '../../runtime/expr/java-parse.js';
-import { ensureMax, parseJavaBigDecimal } from '../../runtime/expr/decimal-math.js';
-import { formatDate, formatTime, formatTimestamp, parseDate, parseTime, parseTimestamp } from '../../runtime/expr/sql-time.js';
+import { javaDoubleToString, javaParseDouble } from '../../values/java-double.js';
+import { javaParseInt, javaParseLong, parseBooleanExact } from '../../values/java-parse.js';
+import { ensureMax, parseJavaBigDecimal } from '../../values/decimal-math.js';
+import { formatDate, formatTime, formatTimestamp, parseDate, parseTime, parseTimestamp } from '../../values/sql-time.js';
 
 type Rule = 'pass' | 'decimal';
 

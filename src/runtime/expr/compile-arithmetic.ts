@@ -4,10 +4,10 @@
 // string concatenation (a NULL side reads "null"), `||` skips NULLs as CONCAT does.
 import type { TArithmetic, TConcat, TNegate } from '../../plan/expr/typed-expr.js';
 import type { Decimal } from '../../types/decimal.js';
-import { EvaluationError } from './evaluation-error.js';
+import { EvaluationError } from '../../values/evaluation-error.js';
 import type { CompileEnv, Evaluator } from './compile-env.js';
 import { textOf } from './compile-env.js';
-import { decimalAdd, decimalDivide, decimalMultiply, decimalRemainder, decimalSubtract } from './decimal-math.js';
+import { decimalAdd, decimalDivide, decimalMultiply, decimalRemainder, decimalSubtract } from '../../values/decimal-math.js';
 
 type Op = (a: number, b: number) => number;
 

@@ -4,7 +4,7 @@
 // the frame and evaluates its body against the current row.
 import type { TCall, TLambda } from '../../plan/expr/typed-expr.js';
 import { SqlError } from '../../types/sql-error.js';
-import { EvaluationError } from './evaluation-error.js';
+import { EvaluationError } from '../../values/evaluation-error.js';
 import { reportEvaluationError } from './evaluation-error-reporter.js';
 import type { CompileEnv, Evaluator } from './compile-env.js';
 import { textOf } from './compile-env.js';

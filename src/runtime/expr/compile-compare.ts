@@ -6,13 +6,13 @@ import type { SqlType } from '../../types/sql-type.js';
 import { isNumeric } from '../../types/sql-type.js';
 import { Decimal } from '../../types/decimal.js';
 import type { CompareOp, TBetween, TCompare, TypedExpr } from '../../plan/expr/typed-expr.js';
-import { EvaluationError } from './evaluation-error.js';
+import { EvaluationError } from '../../values/evaluation-error.js';
 import type { CompileEnv, Evaluator } from './compile-env.js';
 import { textOf } from './compile-env.js';
-import { decimalValueOfDouble } from './decimal-math.js';
-import { javaEquals } from './equality.js';
-import { parseDate, parseTime, parseTimestamp } from './sql-time.js';
-import { MS_PER_DAY } from './civil-time.js';
+import { decimalValueOfDouble } from '../../values/decimal-math.js';
+import { javaEquals } from '../../values/equality.js';
+import { parseDate, parseTime, parseTimestamp } from '../../values/sql-time.js';
+import { MS_PER_DAY } from '../../values/civil-time.js';
 
 /** How two non-null values compare: an ordering, or (for equality-only types) an equality. */
 type Ordering = { order: (a: any, b: any) => number } | { equals: (a: any, b: any) => boolean } | { direct: true };

@@ -2,7 +2,7 @@
 // nothing and NULL items are skipped, so IN is never NULL; NOT IN is its negation (as ksqlDB).
 import type { TIn } from '../../plan/expr/typed-expr.js';
 import type { CompileEnv, Evaluator } from './compile-env.js';
-import { isPrimitive, javaEquals } from './equality.js';
+import { isPrimitive, javaEquals } from '../../values/equality.js';
 
 export function compileIn(t: TIn, env: CompileEnv): Evaluator {
   const value = env.compile(t.value, env);

@@ -5,14 +5,14 @@ import type { TCase, TCast, TDeref, TLogical, TSubscript, TypedExpr } from '../.
 import { childrenOf } from '../../plan/expr/typed-expr.js';
 import type { CompileEnv, Evaluator } from './compile-env.js';
 import { textOf } from './compile-env.js';
-import { EvaluationError } from './evaluation-error.js';
-import { identityCaster, isIdentityCast, makeCaster } from './cast.js';
+import { EvaluationError } from '../../values/evaluation-error.js';
+import { identityCaster, isIdentityCast, makeCaster } from '../../values/cast.js';
 import { compileArithmetic, compileConcat, compileNegate } from './compile-arithmetic.js';
 import { compileBetween, compileCompare } from './compile-compare.js';
 import { compileIn } from './compile-in.js';
 import { compileLike } from './like.js';
 import { compileCall, compileLambda } from './compile-call.js';
-import { isPrimitive, javaEquals } from './equality.js';
+import { isPrimitive, javaEquals } from '../../values/equality.js';
 
 export type { Evaluator } from './compile-env.js';
 

@@ -2,7 +2,7 @@
 // exception into NULL for that call (COALESCE(PARSE_DATE(x, 'a'), PARSE_DATE(x, 'b')) still
 // works) and logs it; the runtime points this at the processing log of the query whose record
 // is being processed (processing is synchronous per record, so one current reporter suffices).
-import type { EvaluationError } from './evaluation-error.js';
+import type { EvaluationError } from '../../values/evaluation-error.js';
 
 let current: ((e: EvaluationError) => void) | undefined;
 

@@ -6,7 +6,7 @@
 // automaton when the pattern has a literal line terminator): O(value × pattern) at worst, never
 // the polynomial-to-exponential backtracking a regex with several `%` has on a long value.
 import type { TLike } from '../../plan/expr/typed-expr.js';
-import { EvaluationError } from './evaluation-error.js';
+import { EvaluationError } from '../../values/evaluation-error.js';
 import type { CompileEnv, Evaluator } from './compile-env.js';
 import { textOf } from './compile-env.js';
 

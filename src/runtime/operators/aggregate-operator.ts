@@ -8,7 +8,7 @@ import type { OperatorContext } from '../operator-context.js';
 import { aggregatorSet } from './aggregator-set.js';
 import { groupKeyFn, type GroupKeyFn } from './group-key.js';
 import { keySignature } from '../key-signature.js';
-import { rowLayout } from '../row-layout.js';
+import { rowLayout } from '../../plan/row-layout.js';
 import type { StateMap } from '../state/state-map.js';
 
 export interface GroupState { sig: unknown; key: unknown[]; accs: unknown[]; ts: number; last: Row | null }

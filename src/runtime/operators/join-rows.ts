@@ -5,7 +5,7 @@ import type { OperatorContext } from '../operator-context.js';
 import type { Row } from '../emit.js';
 import { logFailure } from '../operator-context.js';
 import { compileOver } from '../compile-step-expr.js';
-import { rowLayout } from '../row-layout.js';
+import { rowLayout } from '../../plan/row-layout.js';
 import { keySignature } from '../key-signature.js';
 
 export interface JoinKey {

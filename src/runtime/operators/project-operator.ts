@@ -8,7 +8,7 @@ import { type Emit, type Row, DELETE } from '../emit.js';
 import type { OperatorContext } from '../operator-context.js';
 import { logFailure } from '../operator-context.js';
 import { compileOver, type Compiled } from '../compile-step-expr.js';
-import { rowLayout } from '../row-layout.js';
+import { rowLayout } from '../../plan/row-layout.js';
 
 export function projectOperator(step: ProjectStep, ctx: OperatorContext, next: Emit): Emit {
   const exprs: Compiled[] = [...step.key, ...step.value].map((it) => compileOver(it.expr, step.input, ctx.registry));

@@ -5,7 +5,7 @@ import type { ProducerRecord } from '../../log/log.js';
 import { type Emit, DELETE } from '../emit.js';
 import type { OperatorContext } from '../operator-context.js';
 import { logFailure } from '../operator-context.js';
-import { rowLayout } from '../row-layout.js';
+import { rowLayout } from '../../plan/row-layout.js';
 import { stepSerdes } from './step-serdes.js';
 import { timestampFromColumn } from './timestamp-extractor.js';
 

@@ -6,7 +6,7 @@ import { type Emit, type Row, UPSERT, DELETE } from '../emit.js';
 import type { OperatorContext } from '../operator-context.js';
 import { logFailure, evaluationReporter } from '../operator-context.js';
 import { setEvaluationErrorReporter } from '../expr/evaluation-error-reporter.js';
-import { rowLayout } from '../row-layout.js';
+import { rowLayout } from '../../plan/row-layout.js';
 import { keySignature } from '../key-signature.js';
 import { stepSerdes } from './step-serdes.js';
 import { timestampExtractor } from './timestamp-extractor.js';

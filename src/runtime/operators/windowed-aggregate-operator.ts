@@ -11,7 +11,7 @@ import type { OperatorContext } from '../operator-context.js';
 import { aggregatorSet } from './aggregator-set.js';
 import { groupKeyFn, type GroupKeyFn } from './group-key.js';
 import { keySignature } from '../key-signature.js';
-import { rowLayout } from '../row-layout.js';
+import { rowLayout } from '../../plan/row-layout.js';
 import { timeWindowStarts, DEFAULT_GRACE_MS } from './window-assign.js';
 import type { StateMap } from '../state/state-map.js';
 import type { StreamTime } from '../state/stream-time.js';

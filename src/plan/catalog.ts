@@ -1,7 +1,7 @@
 // The catalog: every stream, table and model the engine knows, by upper-case name.
 import type { LogicalSchema } from '../types/schema.js';
 import type { FormatSpec } from '../format/serde.js';
-import type { WindowInfo } from '../plan/physical-plan.js';
+import type { WindowInfo } from './physical-plan.js';
 import { SqlError } from '../types/sql-error.js';
 import { excerpt } from '../types/excerpt.js';
 

@@ -1,10 +1,10 @@
 // CAST at run time: a converter per (from, to) pair, built once. Conversions follow ksqlDB's
 // CastEvaluator and DecimalUtil exactly: Java int/long narrowing, HALF_UP decimal rounding with
 // overflow errors, lenient booleans, ISO temporal strings, element-wise collections.
-import type { SqlType } from '../../types/sql-type.js';
-import { typesEqual } from '../../types/sql-type.js';
-import type { Decimal } from '../../types/decimal.js';
-import { SqlError } from '../../types/sql-error.js';
+import type { SqlType } from '../types/sql-type.js';
+import { typesEqual } from '../types/sql-type.js';
+import type { Decimal } from '../types/decimal.js';
+import { SqlError } from '../types/sql-error.js';
 import { EvaluationError } from './evaluation-error.js';
 import { isCastSupported, unsupportedCastMessage } from './cast-rules.js';
 import { javaDoubleToString, javaParseDouble } from './java-double.js';

@@ -2,7 +2,7 @@
 // so MIN, MAX, TOPK and TOPKDISTINCT order exactly as ksqlDB does: Double.compareTo puts -0.0
 // before 0.0 and NaN last; ByteBuffer.compareTo compares bytes as signed; String compares UTF-16
 // code units. ARRAY_MAX, ARRAY_MIN and ARRAY_SORT share the double and byte orders.
-import type { SqlType } from '../../src/types/sql-type.js';
+import type { SqlType } from '../types/sql-type.js';
 
 export type Compare = (a: unknown, b: unknown) => number;
 

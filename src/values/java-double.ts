@@ -4,7 +4,7 @@
  * `Double.toString(d)` as Java 11/17 prints it (`1.0`, `1.0E10`, `1.2345678901E-5`). One
  * implementation serves formats and expressions: it lives with the serdes.
  */
-export { javaDoubleToString } from '../../format/java-number.js';
+export { javaDoubleToString } from './java-number.js';
 
 const JAVA_DOUBLE = /^[+-]?(NaN|Infinity|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)[fFdD]?$/;
 

@@ -1,7 +1,7 @@
 // DECIMAL arithmetic and conversions with Java BigDecimal semantics, as ksqlDB's generated code
 // runs them: exact results checked against MathContext(precision, UNNECESSARY), casts rounding
 // HALF_UP, overflow checks from DecimalUtil. Failures throw EvaluationError (no expression yet).
-import { Decimal } from '../../types/decimal.js';
+import { Decimal } from '../types/decimal.js';
 import { EvaluationError } from './evaluation-error.js';
 import { javaDoubleToString } from './java-double.js';
 

@@ -1,6 +1,6 @@
 // ksqlDB's string forms of DATE, TIME and TIMESTAMP (SqlTimeTypes): what CAST and comparisons
 // with string literals accept and produce. All in UTC, as ksqlDB formats them.
-import { civilFromDays, daysFromCivil, monthLength, MS_PER_DAY } from '../../types/civil-date.js';
+import { civilFromDays, daysFromCivil, monthLength, MS_PER_DAY } from '../types/civil-date.js';
 import { formatIsoDate, pad, splitMillis } from './civil-time.js';
 
 const TIME_PATTERN = 'HH:mm:ss.SSS';

@@ -1,8 +1,8 @@
 // CAST(... AS STRING): the text ksqlDB produces for each type. Top-level temporal values use
 // the ISO forms of SqlTimeTypes; values inside arrays, maps and structs print as their Java
 // objects do (List/Map/Struct.toString), which is what ksqlDB's String.valueOf gives.
-import type { SqlType } from '../../types/sql-type.js';
-import type { Decimal } from '../../types/decimal.js';
+import type { SqlType } from '../types/sql-type.js';
+import type { Decimal } from '../types/decimal.js';
 import { javaDoubleToString } from './java-double.js';
 import { javaBigDecimalToString } from './decimal-math.js';
 import { formatDate, formatTime, formatTimestamp, javaSqlTimeString, javaSqlTimestampString } from './sql-time.js';

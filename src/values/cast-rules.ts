@@ -1,6 +1,6 @@
 // Which CASTs ksqlDB supports (its CastEvaluator table). Identical types always cast; NULL casts
 // to anything; arrays, maps and structs cast when their parts do.
-import { formatType, typesEqual, type SqlType, type SqlTypeKind } from '../../types/sql-type.js';
+import { formatType, typesEqual, type SqlType, type SqlTypeKind } from '../types/sql-type.js';
 
 const SUPPORTED: Partial<Record<SqlTypeKind, readonly SqlTypeKind[]>> = {
   BOOLEAN: ['STRING'],

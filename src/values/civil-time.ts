@@ -1,5 +1,5 @@
 // SQL DATE and TIMESTAMP text on top of the shared calendar arithmetic (src/types/civil-date.ts).
-import { civilFromDays, MS_PER_DAY } from '../../types/civil-date.js';
+import { civilFromDays, MS_PER_DAY } from '../types/civil-date.js';
 
 /** Splits epoch milliseconds into a day count and milliseconds within that (UTC) day. */
 export function splitMillis(ms: number): { days: number; msOfDay: number } {

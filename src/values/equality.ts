@@ -1,8 +1,8 @@
 // Value equality as Java's equals() on ksqlDB's values: what `=` uses for arrays, maps and
 // structs (element by element, two NULL elements being equal) and what IN matches with.
-import type { SqlType } from '../../types/sql-type.js';
-import { typesEqual } from '../../types/sql-type.js';
-import type { Decimal } from '../../types/decimal.js';
+import type { SqlType } from '../types/sql-type.js';
+import { typesEqual } from '../types/sql-type.js';
+import type { Decimal } from '../types/decimal.js';
 
 export type Equals = (a: unknown, b: unknown) => boolean;
 

@@ -1,8 +1,8 @@
 // The error an expression throws on a row it cannot evaluate (division by zero, a bad cast, a
 // function failing). The runtime catches it and sends the row to the processing log.
 import { constants } from 'node:buffer';
-import { SqlError } from '../../types/sql-error.js';
-import { excerpt } from '../../types/excerpt.js';
+import { SqlError } from '../types/sql-error.js';
+import { excerpt } from '../types/excerpt.js';
 
 export class EvaluationError extends SqlError {
   /** The failing expression as SQL text, when known. */

@@ -1,9 +1,9 @@
 // Java's toString() of a ksqlDB runtime value (java.sql.Date, BigDecimal, ByteBuffer, Connect
 // Struct...). COUNT_DISTINCT hashes values other than numbers and strings through their text, so
 // this text decides which HyperLogLog register a value lands in. Dates and times print in UTC.
-import type { SqlType } from '../../src/types/sql-type.js';
-import type { Decimal } from '../../src/types/decimal.js';
-import { bigDecimalToString } from '../../src/format/java-number.js';
+import type { SqlType } from '../types/sql-type.js';
+import type { Decimal } from '../types/decimal.js';
+import { bigDecimalToString } from './java-number.js';
 
 export function javaStringFor(t: SqlType): (v: unknown) => string {
   switch (t.kind) {
