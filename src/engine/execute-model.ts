@@ -11,6 +11,8 @@ import { rowLayout } from '../plan/row-layout.js';
 import { DELETE } from '../runtime/emit.js';
 import { queryGroupId, startQuery, terminateQuery } from './persistent-query.js';
 import { followCheckpoints } from './models/checkpoint-follower.js';
+import { ModelParts } from './models/model-parts.js';
+import { followParts } from './models/parts-follower.js';
 import { changelogTopic } from '../runtime/state/changelog.js';
 import { offsetReset } from './engine-state.js';
 import { SqlError } from '../types/sql-error.js';
@@ -128,21 +130,27 @@ export async function executeCreateModel(state: EngineState, s: CreateModel): Pr
     throw new SqlError('INVALID_PROPERTY', `Model ${name}: ${(e as Error).message}`, key && props.has(key) ? at(props.get(key)) : { position: s.span });
   }
   if (existing) await dropModel(state, existing);
-  // On a service, a model over a multi-partition source learns in one task: its rows funnel
-  // into a one-partition topic, and instances without that task follow its checkpoints.
-  let funnel = false;
+  // On a service, a model over a multi-partition source learns per task when its state merges
+  // exactly (models/model-parts.ts); any other learns in one task: its rows funnel into a
+  // one-partition topic, and instances without that task follow its checkpoints.
+  let multiTask = false;
   if (state.durable) {
     for (const src of def.sourceNames) {
       const topic = state.catalog.get(src)?.topic;
-      if (topic && ((await state.log.describeTopic(topic))?.partitions ?? 1) > 1) funnel = true;
+      if (topic && ((await state.log.describeTopic(topic))?.partitions ?? 1) > 1) multiTask = true;
     }
   }
+  const perTask = multiTask && learnsPerTask(def, factory.mergeable || factory.mergeableWith?.(def.params) === true)
+    // A model an earlier Eddy started with the funnel keeps it (its state is in that task's checkpoint).
+    && (await state.log.describeTopic(`${queryGroupId(state, queryId)}-funnel-repartition`)) === undefined;
+  const funnel = multiTask && !perTask;
   const lay = rowLayout(root.schema);
   const from = lay.keyCount;
   // The SELECT's columns are in SELECT order; learn() wants the features, then the label.
   const order = [...featureCols, ...(labelCol ? [labelCol] : [])].map((c) => columns.indexOf(c) + from);
   const inOrder = order.every((p, i) => p === from + i);
   const buf: unknown[] = new Array(order.length);
+  const parts = perTask ? new ModelParts(live, current) : undefined;
   const q = startQuery(state, {
     id: queryId, kind: 'TRAIN', sql: s.text, root, sourceNames: def.sourceNames,
     terminal: (row, _ts, op) => {
@@ -158,6 +166,12 @@ export async function executeCreateModel(state: EngineState, s: CreateModel): Pr
     // checkpoint always matches the committed offsets: a restart neither relearns nor skips.
     moreState: (stores) => {
       if (!stores.durable) return;
+      if (parts) {
+        const cell = stores.map<ModelCheckpoint>(PARTS_STORE);
+        stores.beforeFlush(() => parts.checkpoint(cell));
+        stores.onRestored(() => parts.restored(cell));
+        return;
+      }
       const cell = stores.map<ModelCheckpoint>('model');
       let saved = -1;
       stores.beforeFlush(() => {
@@ -173,8 +187,21 @@ export async function executeCreateModel(state: EngineState, s: CreateModel): Pr
   });
   state.queries.set(queryId, q);
   state.models.set(name, live);
-  if (state.durable) followCheckpoints(state.log, changelogTopic(queryGroupId(state, queryId), 'model'), q.runner, live);
+  if (parts) followParts(state.log, changelogTopic(queryGroupId(state, queryId), PARTS_STORE), q.runner, parts);
+  else if (state.durable) followCheckpoints(state.log, changelogTopic(queryGroupId(state, queryId), 'model'), q.runner, live);
   return { kind: 'message', statement: s.text, message: `Created model ${name} (${factory.type}, ${features.length} features), trained by query ${queryId}`, queryId };
+}
+
+/** The state store of a model learning per task: each task's part, keyed by task. */
+const PARTS_STORE = 'model-parts';
+
+/**
+ * Whether a model may learn per task and merge: its state merges exactly, every feature is a
+ * number (categorical slots are given in order of appearance, which differs per task), and no
+ * ON_DRIFT reset (one task's drift would reset only the served model, not the parts).
+ */
+function learnsPerTask(def: ModelDef, mergeable: boolean): boolean {
+  return mergeable && def.onDrift === 'none' && def.features.every((f) => !f.categorical);
 }
 
 async function dropModel(state: EngineState, m: LiveModel): Promise<void> {
@@ -231,6 +258,7 @@ export function executeDescribeModel(state: EngineState, s: DescribeModel): Stat
     ['Hyper-parameters', Object.entries(d.params).map(([k, v]) => `${k}=${String(v)}`).join(', ') || '(defaults)'],
     ['Training query', `${d.queryId} (${state.queries.get(d.queryId)?.status ?? 'STOPPED'}), from ${d.trainFrom}`],
     ['Rows learned', String(m.rows)],
+    ...(m.parts ? [['Learning', `per task, merged: tasks ${[...m.parts.localTasks].sort((a, b) => a - b).join(', ') || 'none'} here (${m.parts.localRows} rows), the others from their checkpoints`]] : []),
     ['Rows skipped (NULL label)', String(m.skipped)],
     ['Rows skipped (bad values)', describeSkips(m)],
     ['Learning rate (rows/s)', fmt(m.rate())],

@@ -38,8 +38,12 @@ export interface OnlineModel {
   /** Serialized state; `restore` of a fresh model of the same spec gives identical predictions. */
   snapshot(): Uint8Array;
   restore(state: Uint8Array): void;
-  /** Exact merge where the model is built from mergeable statistics: learn(A); merge(B) ≡ learn(A ∪ B). */
-  merge?(other: OnlineModel): void;
+  /**
+   * Exact merge where the model is built from mergeable statistics: learn(A); merge(B) ≡ learn(A ∪ B).
+   * A classifier whose parts numbered their classes apart takes `classMap`: other's class c is
+   * class classMap[c] here (-1: left out).
+   */
+  merge?(other: OnlineModel, classMap?: ArrayLike<number>): void;
   /** Approximate state size in bytes (DESCRIBE MODEL). */
   stateBytes(): number;
 }
@@ -53,6 +57,8 @@ export interface ModelFactory {
   create(spec: ModelSpec): OnlineModel;
   /** True when merge is exact (the conformance suite checks it). */
   mergeable: boolean;
+  /** For a type whose merge is exact only with some parameters (linear_regression solver=normal). */
+  mergeableWith?(params: HyperParams): boolean;
   /** The most (encoded) features it takes, where its state grows faster than linearly with them. */
   maxFeatures?: number;
 }

@@ -28,6 +28,19 @@ export const DEFAULT_MAX_CLASSES = 1000;
 /** Receives why a training row was skipped (the caller knows which record it was). */
 export type SkipReporter = (reason: string) => void;
 
+/**
+ * Where a model learning per task (models/model-parts.ts) keeps each task's own part: told of
+ * every row the served model learns or skips, for the part of the row's task.
+ */
+export interface TaskLearner {
+  /** Tasks learning here, and the rows their parts hold. */
+  readonly localTasks: ReadonlySet<number>;
+  readonly localRows: number;
+  learned(x: Float64Array, y: number): void;
+  /** A row skipped: for a NULL label (no reason) or a bad value. */
+  skipped(reason?: string): void;
+}
+
 export class LiveModel implements ModelBinding {
   model: OnlineModel;
   readonly encoder: FeatureEncoder;
@@ -56,6 +69,8 @@ export class LiveModel implements ModelBinding {
   private memoVersion = -1;
   private memoValue = 0;
   private memoX: Float64Array | undefined;
+  /** Per-task learning: each row also goes to its task's part (see TaskLearner). */
+  parts: TaskLearner | undefined;
 
   constructor(readonly def: ModelDef, private readonly report?: SkipReporter) {
     this.encoder = new FeatureEncoder(def.features, def.categorySlots);
@@ -67,7 +82,8 @@ export class LiveModel implements ModelBinding {
   get name(): string { return this.def.name; }
   get features(): ModelDef['features'] { return this.def.features; }
 
-  private fresh(): OnlineModel {
+  /** A new, empty model of this definition. */
+  fresh(): OnlineModel {
     return createModel(this.def.type, { features: this.encoder.width, params: this.def.params, seed: this.def.seed });
   }
 
@@ -77,6 +93,7 @@ export class LiveModel implements ModelBinding {
     const label = def.label ? values[from + def.features.length] : undefined;
     if ((def.task === 'classification' || def.task === 'regression') && (label === null || label === undefined)) {
       this.skipped++;
+      this.parts?.skipped();
       return;
     }
     const bad = badFeature(def.features, values, from) ?? (def.task === 'regression' ? badTarget(def.label!.name, label) : undefined);
@@ -98,18 +115,21 @@ export class LiveModel implements ModelBinding {
           if (this.drift!.update(right ? 0 : 1)) this.drifted();
         }
         this.model.learn(x, y);
+        this.parts?.learned(x, y);
         break;
       }
       case 'regression': {
         const y = toNumber(label);
         if (this.rows > 0) this.metrics.regressed(this.predictOnce(x) - y);
         this.model.learn(x, y);
+        this.parts?.learned(x, y);
         break;
       }
       case 'anomaly':
       case 'clustering': {
         if (def.task === 'anomaly' && this.rows > 0) this.metrics.scored(this.predictOnce(x), label === undefined || label === null ? undefined : truthy(label));
         this.model.learn(x, 0);
+        this.parts?.learned(x, 0);
         break;
       }
     }
@@ -142,6 +162,7 @@ export class LiveModel implements ModelBinding {
 
   private skip(reason: string): void {
     this.skips.set(reason, (this.skips.get(reason) ?? 0) + 1);
+    this.parts?.skipped(reason);
     this.report?.(reason);
   }
 
@@ -184,6 +205,20 @@ export class LiveModel implements ModelBinding {
     this.skips.clear();
     for (const [k, v] of Object.entries(c.skips ?? {})) this.skips.set(k, v);
     this.checkpointAt = c.at;
+  }
+
+  /**
+   * Serves `model`, merged from the parts of every task (models/model-parts.ts), with the totals
+   * of rows learned and skipped it reflects.
+   */
+  adopt(model: OnlineModel, rows: number, skipped: number, skips: ReadonlyMap<string, number>, at: number): void {
+    this.model = model;
+    this.version++;
+    this.rows = rows;
+    this.skipped = skipped;
+    this.skips.clear();
+    for (const [k, v] of skips) this.skips.set(k, v);
+    if (at > this.checkpointAt) this.checkpointAt = at;
   }
 
   /** Rows learned per second since the first. */

@@ -54,15 +54,22 @@ export class CategoryCounts {
     return num > 0 && den > 0 ? Math.log(num / den) : Math.log(1e-9);
   }
 
-  merge(other: CategoryCounts): void {
-    this.ensureClasses(other.classes);
+  /** Adds other's counts; other's class c counts as class `to(c)` here (-1: left out). */
+  merge(other: CategoryCounts, to: (c: number) => number = (c) => c): void {
+    let k = other.classes;
+    for (let c = 0; c < other.classes; c++) k = Math.max(k, to(c) + 1);
+    this.ensureClasses(k);
     for (const [v, s] of other.slots) {
       for (let c = 0; c < other.classes; c++) {
         const n = other.counts[s * other.classes + c];
-        if (n !== 0) this.counts[this.slotOf(v) * this.classes + c] += n;
+        const t = to(c);
+        if (n !== 0 && t >= 0) this.counts[this.slotOf(v) * this.classes + t] += n;
       }
     }
-    for (let c = 0; c < other.classes; c++) this.totals[c] += other.totals[c];
+    for (let c = 0; c < other.classes; c++) {
+      const t = to(c);
+      if (t >= 0) this.totals[t] += other.totals[c];
+    }
   }
 
   /** [values in slot order], [classes, totals..., counts...] */

@@ -120,24 +120,30 @@ export class NaiveBayes implements OnlineModel {
     for (let c = 0; c < Math.min(this.classes, out.length); c++) out[c] = Math.exp(this.jll[c] - max) / sum;
   }
 
-  merge(other: OnlineModel): void {
+  /** this ← this ∪ other (Chan's pairwise moments per class and feature, summed counts). */
+  merge(other: OnlineModel, classMap?: ArrayLike<number>): void {
     if (!(other instanceof NaiveBayes) || other.d !== this.d) throw new Error('naive_bayes: can only merge a naive_bayes model of the same width');
-    this.ensureClasses(other.classes);
+    const to = (c: number): number => (classMap === undefined ? c : c < classMap.length ? classMap[c] : -1);
+    let k = other.classes;
+    for (let c = 0; c < other.classes; c++) k = Math.max(k, to(c) + 1);
+    this.ensureClasses(k);
     const d = this.d, a = this.gauss, b = other.gauss;
     for (let c = 0; c < other.classes; c++) {
-      this.classCounts[c] += other.classCounts[c];
+      const t = to(c);
+      if (t < 0) { this.seen -= other.classCounts[c]; continue; }
+      this.classCounts[t] += other.classCounts[c];
       for (let j = 0; j < d; j++) {
-        const at = (c * d + j) * 3;
-        const na = a[at], nb = b[at];
+        const at = (t * d + j) * 3, from = (c * d + j) * 3;
+        const na = a[at], nb = b[from];
         if (nb === 0) continue;
         const n = na + nb;
-        const delta = b[at + 1] - a[at + 1];
-        a[at + 2] += b[at + 2] + delta * delta * na * nb / n;
+        const delta = b[from + 1] - a[at + 1];
+        a[at + 2] += b[from + 2] + delta * delta * na * nb / n;
         a[at + 1] += delta * nb / n;
         a[at] = n;
       }
     }
-    for (const [j, counts] of this.categorical) counts.merge(other.categorical.get(j)!);
+    for (const [j, counts] of this.categorical) counts.merge(other.categorical.get(j)!, to);
     this.seen += other.seen;
   }
 
