@@ -126,7 +126,7 @@ export async function executeCreateAsSelect(state: EngineState, s: CreateAsSelec
  */
 function planOrRestore(state: EngineState, query: CreateAsSelect['query'], sinkName: string): Step {
   if (!state.replayPlan) return planSelect(query, { catalog: state.catalog, registry: state.registry, properties: state.properties }, { sinkName });
-  const root = restorePlan(state.replayPlan);
+  const root = restorePlan(state.replayPlan, state.registry);
   for (const name of planSources(root)) {
     if (!state.catalog.get(name)) throw new SqlError('UNKNOWN_SOURCE', `${name} does not exist.`, { position: query.span });
   }

@@ -35,7 +35,11 @@ export async function executeInsertValues(state: EngineState, s: InsertValues): 
   names.forEach((name, i) => {
     const e = s.values[i];
     const typed = analyzeExpression(e, { columns: [] }, state.registry);
-    const raw = compileExpression(typed)([]);
+    // A failing function call gives NULL (as in a query) and goes to the processing log.
+    const raw = compileExpression(typed, {
+      registry: state.registry,
+      report: (err) => state.processingLog.log({ queryId: 'INSERT', type: 'EVALUATION', message: err.message, record: s.text }),
+    })([]);
     if (name === 'ROWTIME') {
       if (raw !== null) timestamp = Number(raw);
       const problem = timestamp === undefined ? undefined : timestampProblem(timestamp);

@@ -1,7 +1,10 @@
-// The physical plan: plain, serializable data between the planner and the runtime. Expressions
-// stay as AST (grammar/ast.ts) and are compiled by the runtime against each step's input schema,
-// so a saved plan rebuilds the same query. EXPLAIN prints this.
+// The physical plan: plain, serializable data between the planner and the runtime. Each
+// expression is there twice: as AST (grammar/ast.ts: EXPLAIN prints it, the planner matches on
+// it) and typed over the step's input (src/plan/expr/typed-expr.ts: columns resolved to row
+// positions, types, chosen overloads), which the runtime compiles without analyzing anything.
+// A stored plan (stored-plan.ts) rebuilds the same query.
 import type { Expr, WindowSpec, JoinType } from '../../grammar/ast.js';
+import type { TypedExpr } from './expr/typed-expr.js';
 import type { LogicalSchema } from '../types/schema.js';
 import type { FormatSpec } from '../format/serde.js';
 
@@ -34,9 +37,11 @@ export interface SourceStep extends StepBase {
   timestampFormat?: string;
 }
 
-export interface FilterStep extends StepBase { kind: 'filter'; input: Step; predicate: Expr }
+export interface FilterStep extends StepBase { kind: 'filter'; input: Step; predicate: Expr; typedPredicate: TypedExpr }
 
-export interface ProjectItem { name: string; expr: Expr }
+/** A projected column as the planner names it; the step keeps it with its typed form. */
+export interface NamedExpr { name: string; expr: Expr }
+export interface ProjectItem extends NamedExpr { typed: TypedExpr }
 
 /** Computes new key and value columns; a changed key re-keys the stream (PARTITION BY). */
 export interface ProjectStep extends StepBase {
@@ -58,6 +63,7 @@ export interface AggregateCall {
   name: string;
   /** Column arguments, over the step's input schema. */
   args: Expr[];
+  typedArgs: TypedExpr[];
   /** Literal trailing arguments (TOPK's k), already evaluated. */
   literals: unknown[];
   /** COUNT(*) */
@@ -69,6 +75,7 @@ export interface AggregateStep extends StepBase {
   kind: 'aggregate';
   input: Step;
   groupBy: Expr[];
+  typedGroupBy: TypedExpr[];
   aggregates: AggregateCall[];
   windowSpec?: WindowSpec;
 }
@@ -90,6 +97,8 @@ export interface JoinStep extends StepBase {
   leftKey: Expr;
   /** Expression over the right input that gives the join key. */
   rightKey: Expr;
+  typedLeftKey: TypedExpr;
+  typedRightKey: TypedExpr;
   /** Stream-stream joins only. */
   within?: JoinWindow;
   /** Row positions of the left and of the right input that fill the output value columns, in order. */

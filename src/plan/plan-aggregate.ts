@@ -7,7 +7,7 @@ import type { PlanContext, PlanMode } from './plan-context.js';
 import type { Column } from '../types/schema.js';
 import type { SqlType } from '../types/sql-type.js';
 import { stepScope } from './step-scope.js';
-import { analyzeExpression } from './expr/analyze.js';
+import { analyzeOver } from './analyze-over.js';
 import { expandSelect, checkReservedNames } from './select-items.js';
 import { mapExpr, visitExpr, exprSignature } from './expr-walk.js';
 import { resolveAggregate } from './aggregate-resolve.js';
@@ -47,7 +47,7 @@ export function planAggregation(input: Step, q: Query, ctx: PlanContext, mode: P
         throw new SqlError('INVALID_STATEMENT', `GROUP BY does not support aggregate functions: ${x.name} is an aggregate function.`, { position: x.span });
       }
     });
-    analyzeExpression(g, scope, ctx.registry);
+    analyzeOver(g, input, ctx.registry);
     const sig = exprSignature(g);
     if (groupSigs.includes(sig)) {
       throw new SqlError('INVALID_STATEMENT', `Duplicate GROUP BY expression: ${formatExpression(g)}`, { position: g.span });
@@ -84,9 +84,10 @@ export function planAggregation(input: Step, q: Query, ctx: PlanContext, mode: P
     }
     const fn = ctx.registry.aggregate(call.name)!;
     const { colArgs, argTypes, literals, overload, returnType } =
-      resolveAggregateCall(fn, call, (a) => analyzeExpression(a, scope, ctx.registry).type);
+      resolveAggregateCall(fn, call, (a) => analyzeOver(a, input, ctx.registry).type);
     checkCreatable(call, () => overload.create(argTypes, literals, { properties: ctx.properties }), argTypes);
-    calls.push({ name: fn.name.toUpperCase(), args: colArgs, literals, star: call.star === true });
+    const typedArgs = colArgs.map((a) => analyzeOver(a, input, ctx.registry));
+    calls.push({ name: fn.name.toUpperCase(), args: colArgs, typedArgs, literals, star: call.star === true });
     callSigs.push(sig);
     valueCols.push({ name: aggVar(calls.length - 1), type: returnType, namespace: 'VALUE' });
     return aggVar(calls.length - 1);
@@ -130,7 +131,7 @@ export function planAggregation(input: Step, q: Query, ctx: PlanContext, mode: P
     // A table's updates retract old rows: every aggregate must be able to undo.
     const noUndo = calls.filter((c) => {
       const fn = ctx.registry.aggregate(c.name)!;
-      const types = c.args.map((a) => analyzeExpression(a, scope, ctx.registry).type);
+      const types = c.typedArgs.map((a) => a.type);
       const agg = resolveAggregate(fn, types, c.literals).overload.create(types, c.literals, { properties: ctx.properties });
       return agg.remove === undefined;
     }).map((c) => c.name);
@@ -140,9 +141,8 @@ export function planAggregation(input: Step, q: Query, ctx: PlanContext, mode: P
       throw new SqlError('INVALID_STATEMENT', `The aggregation function${names.length > 1 ? 's' : ''} ${list} cannot be applied to a table source, only to a stream source.`, { position: q.span });
     }
   }
-  const keyCols: Column[] = groupBy.map((g, i) => ({
-    name: keyNames[i], type: analyzeExpression(g, scope, ctx.registry).type, namespace: 'KEY',
-  }));
+  const typedGroupBy = groupBy.map((g) => analyzeOver(g, input, ctx.registry));
+  const keyCols: Column[] = groupBy.map((g, i) => ({ name: keyNames[i], type: typedGroupBy[i].type, namespace: 'KEY' }));
   const window = q.window
     ? { type: q.window.kind, sizeMs: q.window.kind === 'SESSION' ? 0 : q.window.sizeMs }
     : undefined;
@@ -150,7 +150,7 @@ export function planAggregation(input: Step, q: Query, ctx: PlanContext, mode: P
     throw new SqlError('INVALID_STATEMENT', 'Cannot apply a WINDOW to a source that is already windowed.', { position: q.window.span });
   }
   const agg: AggregateStep = {
-    kind: 'aggregate', input, groupBy, aggregates: calls, windowSpec: q.window,
+    kind: 'aggregate', input, groupBy, typedGroupBy, aggregates: calls, windowSpec: q.window,
     schema: { key: keyCols, value: valueCols }, output: 'TABLE', window, alias: input.alias,
   };
   let step: Step = agg;

@@ -1,24 +1,30 @@
 // Small shared pieces of planning: typing an expression, building schemas and project steps.
 import type { Expr } from '../../grammar/ast.js';
-import type { Step, ProjectItem, ProjectStep } from './physical-plan.js';
+import type { Step, NamedExpr, ProjectItem, ProjectStep } from './physical-plan.js';
 import type { PlanContext } from './plan-context.js';
 import type { Column } from '../types/schema.js';
 import type { SqlType } from '../types/sql-type.js';
-import { analyzeExpression } from './expr/analyze.js';
-import { stepScope } from './step-scope.js';
+import { analyzeOver } from './analyze-over.js';
 
 export function typeOf(e: Expr, input: Step, ctx: PlanContext): SqlType {
-  return analyzeExpression(e, stepScope(input), ctx.registry).type;
+  return analyzeOver(e, input, ctx.registry).type;
 }
 
-export function columnsOf(items: ProjectItem[], input: Step, ctx: PlanContext, namespace: 'KEY' | 'VALUE'): Column[] {
-  return items.map((it) => ({ name: it.name, type: typeOf(it.expr, input, ctx), namespace }));
+/** The items with their typed expressions over `input`. */
+export function typedItems(items: NamedExpr[], input: Step, ctx: PlanContext): ProjectItem[] {
+  return items.map((it) => ({ name: it.name, expr: it.expr, typed: analyzeOver(it.expr, input, ctx.registry) }));
 }
 
-export function projectStep(input: Step, key: ProjectItem[], value: ProjectItem[], ctx: PlanContext, rekey: boolean): ProjectStep {
+export function columnsOf(items: ProjectItem[], namespace: 'KEY' | 'VALUE'): Column[] {
+  return items.map((it) => ({ name: it.name, type: it.typed.type, namespace }));
+}
+
+export function projectStep(input: Step, keyItems: NamedExpr[], valueItems: NamedExpr[], ctx: PlanContext, rekey: boolean): ProjectStep {
+  const key = typedItems(keyItems, input, ctx);
+  const value = typedItems(valueItems, input, ctx);
   return {
     kind: 'project', input, key, value, rekey,
-    schema: { key: columnsOf(key, input, ctx, 'KEY'), value: columnsOf(value, input, ctx, 'VALUE') },
+    schema: { key: columnsOf(key, 'KEY'), value: columnsOf(value, 'VALUE') },
     output: input.output, window: input.window, alias: input.alias,
   };
 }

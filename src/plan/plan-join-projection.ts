@@ -4,12 +4,12 @@
 // - a persistent query must select the join key once: the synthetic column, or one of the viable
 //   key columns (the first one ksqlDB lists that the projection contains becomes the key).
 import type { Expr, SelectItem } from '../../grammar/ast.js';
-import type { JoinStep, ProjectItem, ProjectStep, Step } from './physical-plan.js';
+import type { JoinStep, NamedExpr, ProjectStep, Step } from './physical-plan.js';
 import type { PlanContext, PlanMode } from './plan-context.js';
 import type { NamedItem } from './select-items.js';
 import type { ExprScope } from './expr/scope.js';
 import { stepScope } from './step-scope.js';
-import { analyzeExpression } from './expr/analyze.js';
+import { analyzeOver } from './analyze-over.js';
 import { implicitColumnName } from './expr/column-name.js';
 import { checkDuplicateNames, checkReservedNames } from './select-items.js';
 import { projectStep } from './plan-helpers.js';
@@ -28,13 +28,13 @@ export function planJoinProjection(input: Step, join: JoinStep, select: SelectIt
   const scope = stepScope(input);
   const items = expandJoinSelect(select, join, scope, ctx);
   const positions = items.map((it) => {
-    const t = analyzeExpression(it.expr, scope, ctx.registry);
+    const t = analyzeOver(it.expr, input, ctx.registry);
     if (t.type.kind === 'NULL') {
       throw new SqlError('TYPE_ERROR', `Can't infer a type of null. Please explicitly cast it to a required type, e.g. CAST(null AS VARCHAR).`, { position: it.span });
     }
     return t.kind === 'Column' ? t.index : -1;
   });
-  const toItem = (it: NamedItem): ProjectItem => ({ name: it.name, expr: it.expr });
+  const toItem = (it: NamedItem): NamedExpr => ({ name: it.name, expr: it.expr });
   if (mode.sinkName === undefined) {
     checkDuplicateNames(items);
     return projectStep(input, [], items.map(toItem), ctx, false);
@@ -54,7 +54,7 @@ export function planJoinProjection(input: Step, join: JoinStep, select: SelectIt
     return found[0];
   });
   // Keys read the join's key columns: an outer join's source column may be NULL, the key not.
-  const key = keyItems.map((it, k): ProjectItem => ({ name: it.name, expr: { kind: 'ColumnRef', name: join.qualifiers![k].name, span: it.span } }));
+  const key = keyItems.map((it, k): NamedExpr => ({ name: it.name, expr: { kind: 'ColumnRef', name: join.qualifiers![k].name, span: it.span } }));
   const values = items.filter((it) => !keyItems.includes(it));
   if (values.length === 0) throw new SqlError('INVALID_STATEMENT', 'The projection contains no value columns.');
   checkDuplicateNames(items);

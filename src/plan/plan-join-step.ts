@@ -9,6 +9,8 @@ import type { SqlType } from '../types/sql-type.js';
 import type { JoinCriteria } from './plan-join-criteria.js';
 import { PSEUDO_COLUMNS, WINDOW_BOUND_COLUMNS } from '../types/schema.js';
 import { rowLayout } from './row-layout.js';
+import { analyzeOver } from './analyze-over.js';
+import type { FunctionRegistry } from '../../udfs/registry.js';
 
 interface OutColumn { pos: number; qualifier: string; name: string; type: SqlType; star: boolean }
 
@@ -46,7 +48,7 @@ export interface JoinStepSpec {
   foreignKey: boolean;
 }
 
-export function joinStep(s: JoinStepSpec): JoinStep {
+export function joinStep(s: JoinStepSpec, registry: FunctionRegistry): JoinStep {
   const lefts = inputColumns(s.left);
   const rights = inputColumns(s.right);
   const all = [...lefts, ...rights];
@@ -60,6 +62,7 @@ export function joinStep(s: JoinStepSpec): JoinStep {
   return {
     kind: 'join', joinType: s.joinType, left: s.left, right: s.right,
     leftKey: s.crit.left, rightKey: s.crit.right, within: s.within,
+    typedLeftKey: analyzeOver(s.crit.left, s.left, registry), typedRightKey: analyzeOver(s.crit.right, s.right, registry),
     leftColumns: lefts.map((c) => c.pos), rightColumns: rights.map((c) => c.pos),
     key: s.key, star, ...(s.foreignKey ? { foreignKey: true } : {}),
     schema: { key: keys, value },

@@ -35,7 +35,7 @@ export function planJoin(rel: JoinRelation, ctx: PlanContext): Step {
       joinType: clause.joinType, left: tree, right, crit, keyName, foreignKey,
       within: w && { beforeMs: w.beforeMs, afterMs: w.afterMs, ...(w.graceMs !== undefined ? { graceMs: w.graceMs } : {}) },
       key: { synthetic, viable },
-    });
+    }, ctx.registry);
   }
   return tree;
 }

@@ -1,7 +1,7 @@
 // PARTITION BY: re-keys a stream. The new schema has the partition expressions as key; the
 // value keeps the other columns and gains the old key columns at its end (as ksqlDB).
 import type { Expr } from '../../grammar/ast.js';
-import type { Step, ProjectItem } from './physical-plan.js';
+import type { Step, NamedExpr } from './physical-plan.js';
 import type { PlanContext } from './plan-context.js';
 import { implicitColumnName } from './expr/column-name.js';
 import { exprSignature } from './expr-walk.js';
@@ -22,7 +22,7 @@ export function planPartitionBy(input: Step, exprs: Expr[], ctx: PlanContext): {
   // Over a join, a key that is a join column keeps the join's name for it (L_B for L.B).
   const joinColumn = (e: Expr): number => (input.qualifiers && e.kind === 'ColumnRef' ? joinColumnIndex(input, e) : -1);
   const all = [...input.schema.key, ...input.schema.value];
-  const key: ProjectItem[] = keyless ? [] : exprs.map((e) => {
+  const key: NamedExpr[] = keyless ? [] : exprs.map((e) => {
     const j = joinColumn(e);
     let name = j >= 0 ? all[j].name : implicitColumnName(e);
     // PARTITION BY ROWTIME names its key ROWTIME, as ksqlDB does (a known bug there,
@@ -41,7 +41,7 @@ export function planPartitionBy(input: Step, exprs: Expr[], ctx: PlanContext): {
   const isKeyRef = (i: number): boolean => exprs.some((e) => e.kind === 'ColumnRef' &&
     e.name === (input.qualifiers?.[i]?.name ?? all[i].name) && (e.qualifier === undefined || e.qualifier === input.qualifiers?.[i]?.qualifier || !input.qualifiers));
   const k = input.schema.key.length;
-  const value: ProjectItem[] = [];
+  const value: NamedExpr[] = [];
   input.schema.value.forEach((c, j) => { if (!isKeyRef(k + j)) value.push({ name: c.name, expr: refOf(k + j) }); });
   // A join's key columns are among its values already (L_A for L.A = R.X): not added twice.
   input.schema.key.forEach((c, j) => {

@@ -1,9 +1,9 @@
 // The final projection of a query: which SELECT items become key columns and which values.
 import type { Expr, SelectItem } from '../../grammar/ast.js';
-import type { Step, ProjectStep, ProjectItem } from './physical-plan.js';
+import type { Step, ProjectStep, NamedExpr } from './physical-plan.js';
 import type { PlanContext, PlanMode } from './plan-context.js';
 import { stepScope } from './step-scope.js';
-import { analyzeExpression } from './expr/analyze.js';
+import { analyzeOver } from './analyze-over.js';
 import { expandSelect, checkReservedNames, checkDuplicateNames, type NamedItem } from './select-items.js';
 import { exprSignature } from './expr-walk.js';
 import { SqlError } from '../types/sql-error.js';
@@ -32,7 +32,7 @@ export function planProjection(input: Step, select: SelectItem[], ctx: PlanConte
   const starCols = input.schema.key.length + input.schema.value.length;
   const items = expandSelect(expandStructStars(select, scope, ctx.registry), scope, starCols);
   for (const it of items) {
-    if (analyzeExpression(it.expr, scope, ctx.registry).type.kind === 'NULL') {
+    if (analyzeOver(it.expr, input, ctx.registry).type.kind === 'NULL') {
       throw new SqlError('TYPE_ERROR', `Can't infer a type of null. Please explicitly cast it to a required type, e.g. CAST(null AS VARCHAR).`, { position: it.span });
     }
   }
@@ -93,4 +93,4 @@ function keyColumnRef(input: Step, index: number, name: string, it: NamedItem): 
 
 const GENERATED = /^KSQL_COL_\d+$/;
 
-const toProjectItem = (it: NamedItem): ProjectItem => ({ name: it.name, expr: it.expr });
+const toProjectItem = (it: NamedItem): NamedExpr => ({ name: it.name, expr: it.expr });

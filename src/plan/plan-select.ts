@@ -4,7 +4,7 @@ import type { Expr, Query, Relation } from '../../grammar/ast.js';
 import type { Step, SourceStep, FilterStep } from './physical-plan.js';
 import type { PlanContext, PlanMode } from './plan-context.js';
 import { stepScope } from './step-scope.js';
-import { analyzeExpression } from './expr/analyze.js';
+import { analyzeOver } from './analyze-over.js';
 import { formatExpression } from '../../grammar/index.js';
 import { SqlError } from '../types/sql-error.js';
 import { formatType } from '../types/sql-type.js';
@@ -55,11 +55,12 @@ export function planFrom(rel: Relation, ctx: PlanContext): Step {
 
 export function planFilter(input: Step, where: Expr, ctx: PlanContext, clause: 'WHERE' | 'HAVING'): FilterStep {
   const predicate = clause === 'WHERE' ? timestampLiteralsAsMillis(where) : where;
-  const t = analyzeExpression(predicate, stepScope(input), ctx.registry).type;
+  const typedPredicate = analyzeOver(predicate, input, ctx.registry);
+  const t = typedPredicate.type;
   if (t.kind !== 'BOOLEAN' && t.kind !== 'NULL') {
     throw new SqlError('TYPE_ERROR',
       `Type error in ${clause} expression: Should evaluate to boolean but is ${formatExpression(predicate)} (${formatType(t)}) instead.`,
       { position: predicate.span });
   }
-  return { kind: 'filter', input, predicate, schema: input.schema, output: input.output, window: input.window, alias: input.alias, qualifiers: input.qualifiers };
+  return { kind: 'filter', input, predicate, typedPredicate, schema: input.schema, output: input.output, window: input.window, alias: input.alias, qualifiers: input.qualifiers };
 }

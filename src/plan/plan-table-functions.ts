@@ -3,7 +3,7 @@
 // (the calls side by side; a shorter list gives NULL). The SELECT items then read those columns.
 // Items are named before the rewrite, so an unaliased EXPLODE(...) is KSQL_COL_n as in ksqlDB.
 import type { Expr, FunctionCall, SelectItem } from '../../grammar/ast.js';
-import type { ProjectItem, ProjectStep, Step } from './physical-plan.js';
+import type { NamedExpr, ProjectStep, Step } from './physical-plan.js';
 import type { PlanContext } from './plan-context.js';
 import { mapExpr, visitExpr } from './expr-walk.js';
 import { expandSelect } from './select-items.js';
@@ -32,7 +32,7 @@ export function planTableFunctions(input: Step, select: SelectItem[], ctx: PlanC
   }
   const all = [...input.schema.key, ...input.schema.value];
   const named = expandSelect(select, stepScope(input), all.length);
-  const calls: ProjectItem[] = [];
+  const calls: NamedExpr[] = [];
   const rewritten: SelectItem[] = named.map((it) => {
     const expr = mapExpr(it.expr, (x) => {
       if (!isTableFunctionCall(x, ctx)) return undefined;
@@ -54,8 +54,8 @@ export function planTableFunctions(input: Step, select: SelectItem[], ctx: PlanC
     return q ? colRef(q.name, span, q.qualifier) : colRef(all[i].name, span);
   };
   const k = input.schema.key.length;
-  const key = input.schema.key.map((c, i): ProjectItem => ({ name: c.name, expr: refOf(i) }));
-  const value = input.schema.value.map((c, j): ProjectItem => ({ name: c.name, expr: refOf(k + j) }));
+  const key = input.schema.key.map((c, i): NamedExpr => ({ name: c.name, expr: refOf(i) }));
+  const value = input.schema.value.map((c, j): NamedExpr => ({ name: c.name, expr: refOf(k + j) }));
   const step = projectStep(input, key, [...value, ...calls], ctx, false);
   step.tableFunctions = calls.length;
   if (input.qualifiers) step.qualifiers = [...input.qualifiers, ...calls.map((c) => ({ name: c.name }))];

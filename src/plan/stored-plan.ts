@@ -7,8 +7,11 @@
 import type { Step } from './physical-plan.js';
 import { SqlError } from '../types/sql-error.js';
 import { fromTaggedJson, toTaggedJson } from '../types/tagged-json.js';
+import type { FunctionRegistry } from '../../udfs/registry.js';
+import { withTypedExpressions } from './typed-steps.js';
 
-export const PLAN_VERSION = 1;
+/** 1: expressions as AST only; 2: each with its typed form (calls name their overload). */
+export const PLAN_VERSION = 2;
 
 export interface StoredPlan { version: number; root: unknown }
 
@@ -16,14 +19,21 @@ export function storePlan(root: Step): StoredPlan {
   return { version: PLAN_VERSION, root: toTaggedJson(root) };
 }
 
-/** The plan to run for a stored one; a version this Eddy does not read is an error naming it. */
-export function restorePlan(p: StoredPlan): Step {
+/**
+ * The plan to run for a stored one; a version this Eddy does not read is an error naming it.
+ * Version 1 plans get their expressions typed here, with `registry`.
+ */
+export function restorePlan(p: StoredPlan, registry?: FunctionRegistry): Step {
   if (!Number.isInteger(p.version) || p.version < 1 || p.version > PLAN_VERSION) {
     throw new SqlError('INTERNAL', `the stored plan has version ${String(p.version)}; this Eddy runs plan versions 1 to ${PLAN_VERSION} (a newer Eddy wrote it)`);
   }
   const root = fromTaggedJson(p.root) as Step;
   if (typeof root !== 'object' || root === null || typeof (root as { kind?: unknown }).kind !== 'string') {
     throw new SqlError('INTERNAL', 'the stored plan has no steps');
+  }
+  if (p.version === 1) {
+    if (!registry) throw new SqlError('INTERNAL', 'a version 1 plan needs the function registry to be typed');
+    return withTypedExpressions(root, registry);
   }
   return root;
 }

@@ -18,7 +18,8 @@ import { joinOperator } from './operators/join-operator.js';
 import { groupKeyFn, type GroupKeyFn } from './operators/group-key.js';
 import { repartitionReader, repartitionWriter } from './operators/repartition-operator.js';
 import { StateStores } from './state/state-stores.js';
-import { compileOver } from './compile-step-expr.js';
+import { compileTyped } from './compile-step-expr.js';
+import type { TypedExpr } from '../plan/expr/typed-expr.js';
 import { stepSerdes } from './operators/step-serdes.js';
 import { StreamTime } from './state/stream-time.js';
 import type { TaskContext } from './state/state-map.js';
@@ -73,8 +74,8 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
   const storeName = (path: string): string => path.replace(/^root\/?/, '').replace(/\//g, '.') || 'root';
 
   /** A join side's key as a one-column key; a NULL or failing key travels as NULL. */
-  const joinKeyFn = (input: Step, key: Expr): ((row: Row) => unknown[]) => {
-    const f = compileOver(key, input, ctx.registry);
+  const joinKeyFn = (key: TypedExpr): ((row: Row) => unknown[]) => {
+    const f = compileTyped(key, ctx);
     return (row) => {
       try {
         const v = f(row);
@@ -139,12 +140,12 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
         // A stream joined on something other than its key moves to the partition the other side
         // keeps that key in (its key format's bytes), or, when both move, to a common one.
         const keyBytes = leftStays ? sourceKeyBytes(step.left) : rightStays ? sourceKeyBytes(step.right) : undefined;
-        const side = (input: Step, key: Expr, emit: Emit, sideName: 'left' | 'right', staysPut: boolean): void => {
+        const side = (input: Step, key: TypedExpr, emit: Emit, sideName: 'left' | 'right', staysPut: boolean): void => {
           const topic = `${durable?.topicPrefix}-${name}-${sideName}-repartition`;
-          build(input, staysPut ? emit : exchange(topic, joinKeyFn(input, key), emit, keyBytes), `${p}/${sideName}`);
+          build(input, staysPut ? emit : exchange(topic, joinKeyFn(key), emit, keyBytes), `${p}/${sideName}`);
         };
-        side(step.left, step.leftKey, op.left, 'left', leftStays);
-        side(step.right, step.rightKey, op.right, 'right', rightStays);
+        side(step.left, step.typedLeftKey, op.left, 'left', leftStays);
+        side(step.right, step.typedRightKey, op.right, 'right', rightStays);
         return;
       }
       case 'sink': {

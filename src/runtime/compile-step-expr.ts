@@ -1,14 +1,13 @@
-// Compiles an AST expression over a step's output schema, once per query.
-import type { Expr } from '../../grammar/ast.js';
-import type { StepBase } from '../plan/physical-plan.js';
-import type { FunctionRegistry } from '../../udfs/registry.js';
-import { analyzeExpression } from '../plan/expr/analyze.js';
+// Compiles a plan step's typed expression, once per query: nothing is analyzed here (the plan
+// says which column, type and overload); calls take their implementations from the query's
+// function registry, and failing calls report to the query's processing log.
+import type { TypedExpr } from '../plan/expr/typed-expr.js';
 import { compileExpression } from './expr/compile.js';
-import { stepScope } from '../plan/step-scope.js';
 import type { Row } from './emit.js';
+import { evaluationReporter, type OperatorContext } from './operator-context.js';
 
 export type Compiled = (row: Row) => unknown;
 
-export function compileOver(e: Expr, step: StepBase, registry: FunctionRegistry): Compiled {
-  return compileExpression(analyzeExpression(e, stepScope(step), registry));
+export function compileTyped(t: TypedExpr, ctx: OperatorContext): Compiled {
+  return compileExpression(t, { registry: ctx.registry, report: evaluationReporter(ctx) });
 }

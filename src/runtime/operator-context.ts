@@ -12,7 +12,7 @@ export interface OperatorContext {
   current: RecordContext;
   /** Where registry formats (AVRO) find the schemas of the records they read and write. */
   schemaRegistry?: SchemaRegistry;
-  /** Sends evaluation errors of function calls to the processing log (see evaluation-error-reporter). */
+  /** Sends failing function calls of this query's compiled expressions to its processing log. */
   reportEvaluation?: (e: Error) => void;
 }
 

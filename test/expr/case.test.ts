@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { BIGINT, decimal, DOUBLE, INTEGER, STRING } from '../../src/types/sql-type.js';
-import { setEvaluationErrorReporter } from '../../src/runtime/expr/evaluation-error-reporter.js';
 import { call, caseWhen, cmp, col, evaluate, nul, num, op, str, typeOf } from './helpers.js';
 
 describe('CASE', () => {
@@ -55,14 +54,10 @@ describe('CASE', () => {
     const e = caseWhen([[col('BO'), num(1)]], call('BOOM'));
     expect(typeOf(e)).toEqual(INTEGER);
     const reported: Error[] = [];
-    setEvaluationErrorReporter((err) => reported.push(err));
-    try {
-      expect(evaluate(e, { BO: true })).toBe(1);
-      expect(reported).toEqual([]);
-      expect(evaluate(e, { BO: false })).toBeNull();
-      expect(reported.map((x) => x.message)).toEqual(['Error evaluating BOOM(): kaboom']);
-    } finally {
-      setEvaluationErrorReporter(undefined);
-    }
+    const report = (err: Error): void => { reported.push(err); };
+    expect(evaluate(e, { BO: true }, report)).toBe(1);
+    expect(reported).toEqual([]);
+    expect(evaluate(e, { BO: false }, report)).toBeNull();
+    expect(reported.map((x) => x.message)).toEqual(['Error evaluating BOOM(): kaboom']);
   });
 });

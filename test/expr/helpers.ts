@@ -9,6 +9,7 @@ import type { ExprScope, ScopeColumn } from '../../src/plan/expr/scope.js';
 import { analyzeExpression } from '../../src/plan/expr/analyze.js';
 import type { TypedExpr } from '../../src/plan/expr/typed-expr.js';
 import { compileExpression } from '../../src/runtime/expr/compile.js';
+import type { EvaluationError } from '../../src/values/evaluation-error.js';
 import { FunctionRegistry } from '../../udfs/registry.js';
 import { fakeFunctions } from './fake-functions.js';
 
@@ -71,8 +72,17 @@ export function typeOf(e: Expr): SqlType {
   return analyze(e).type;
 }
 
-/** Evaluates `e` over a row given by column name (missing columns are NULL). */
-export function evaluate(e: Expr, values: Record<string, unknown> = {}): unknown {
+/** Where failing calls go in tests that do not look at them. */
+export const ignoreErrors = (): void => undefined;
+
+/** Compiling against the test registry, failing calls going to `report`. */
+export const compileOpts = (report: (e: EvaluationError) => void = ignoreErrors) => ({ registry, report });
+
+/**
+ * Evaluates `e` over a row given by column name (missing columns are NULL); failing function
+ * calls go to `report`.
+ */
+export function evaluate(e: Expr, values: Record<string, unknown> = {}, report: (e: EvaluationError) => void = ignoreErrors): unknown {
   const row = scope.columns.map((c) => (c.name in values ? values[c.name] : null));
-  return compileExpression(analyze(e))(row);
+  return compileExpression(analyze(e), compileOpts(report))(row);
 }

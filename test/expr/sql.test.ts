@@ -5,12 +5,12 @@ import { analyzeExpression } from '../../src/plan/expr/analyze.js';
 import { compileExpression } from '../../src/runtime/expr/compile.js';
 import { formatType } from '../../src/types/sql-type.js';
 import { Decimal } from '../../src/types/decimal.js';
-import { registry, scope } from './helpers.js';
+import { compileOpts, registry, scope } from './helpers.js';
 
 function run(sql: string, values: Record<string, unknown> = {}): unknown {
   const t = analyzeExpression(parseExpression(sql), scope, registry);
   const row = scope.columns.map((c) => (c.name in values ? values[c.name] : null));
-  return compileExpression(t)(row);
+  return compileExpression(t, compileOpts())(row);
 }
 const typeOf = (sql: string) => formatType(analyzeExpression(parseExpression(sql), scope, registry).type);
 

@@ -5,6 +5,6 @@ import { childrenOf } from './typed-expr.js';
 
 export function isConstant(t: TypedExpr): boolean {
   if (t.kind === 'Column' || t.kind === 'LambdaVar' || t.kind === 'Lambda') return false;
-  if (t.kind === 'Call' && t.fn.volatile) return false;
+  if (t.kind === 'Call' && t.volatile) return false;
   return childrenOf(t).every(isConstant);
 }

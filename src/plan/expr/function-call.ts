@@ -12,7 +12,7 @@ import { formatExpr } from './format-expr.js';
 import { implicitCast } from './implicit-cast.js';
 import { toSqlDecimal } from './decimal-types.js';
 import { bindFrom, formatPattern, formatTypePlain, hasGenerics, substitute, type Bindings } from './type-pattern.js';
-import { paramPattern, resolveOverload, type ArgInfo } from './function-resolve.js';
+import { overloadKey, paramPattern, resolveOverload, type ArgInfo } from './function-resolve.js';
 import { analyzeModelCall } from './model-call.js';
 import { excerpt } from '../../types/excerpt.js';
 
@@ -52,7 +52,10 @@ export function analyzeCall(e: FunctionCall, ctx: AnalyzeContext): TypedExpr {
     throw sqlError('FUNCTION_ARGS', `Cannot infer the return type of ${formatExpr(e)} from arguments `
       + `(${argTypes.map(formatTypePlain).join(', ')}): cast NULL arguments to a type.`, e.span);
   }
-  return { kind: 'Call', name: def.name, fn: def, overload, args, type, span: e.span, source: e };
+  return {
+    kind: 'Call', name: def.name, overload: overloadKey(overload), ...(def.volatile ? { volatile: true } : {}),
+    args, type, span: e.span, source: e,
+  };
 }
 
 /** The type an argument is converted to for a parameter: the parameter's type, shaped by the argument's. */

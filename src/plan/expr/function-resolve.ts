@@ -55,6 +55,19 @@ export function formatSignature(name: string, o: ScalarOverload): string {
   return `${name}(${params.join(', ')})`;
 }
 
+/**
+ * How a typed call names its overload: the parameter types (what tells the overloads of one
+ * function apart, since two with the same would be ambiguous), not the parameter names.
+ */
+export function overloadKey(o: ScalarOverload): string {
+  return o.params.map((p, i) => `${formatPattern(p.type)}${o.variadic && i === o.params.length - 1 ? '...' : ''}`).join(', ');
+}
+
+/** The overload `key` names, if the function still has it. */
+export function overloadByKey(fn: ScalarFunction, key: string): ScalarOverload | undefined {
+  return fn.overloads.find((o) => overloadKey(o) === key);
+}
+
 /** The overload to call, or a message saying why none fits (`ambiguous` when several tie). */
 export function resolveOverload(fn: ScalarFunction, args: ArgInfo[]): Resolved | { error: string } {
   for (const allowCast of [false, true]) {

@@ -3,7 +3,7 @@
 // binds to the model when the query is planned: its result type comes from the model (PREDICT
 // returns the label's type) and its implementation encodes the features and asks the model.
 import type { FunctionCall } from '../../../grammar/ast.js';
-import type { ScalarFunction, ScalarOverload } from '../../../udfs/types.js';
+import type { ScalarFunction } from '../../../udfs/types.js';
 import { isNumeric } from '../../types/sql-type.js';
 import type { TypedExpr } from './typed-expr.js';
 import type { AnalyzeContext } from './analyze-context.js';
@@ -35,10 +35,9 @@ export function analyzeModelCall(e: FunctionCall, def: ScalarFunction, ctx: Anal
   });
   const bound = model.bind(fn);
   if (typeof bound === 'string') throw sqlError('FUNCTION_ARGS', bound, e.span);
-  // One overload made for this call: it sees NULL features (models treat them as missing).
-  const overload: ScalarOverload = {
-    params: model.features.map((f) => ({ name: f.name, type: { kind: 'GENERIC', name: 'T' } })),
-    returns: () => bound.type, nulls: 'custom', impl: bound.impl,
+  // The runtime binds the model again by name when it compiles the call (runtime/expr/compile-call.ts).
+  return {
+    kind: 'Call', name: def.name, overload: '', model: name, ...(def.volatile ? { volatile: true } : {}),
+    args, type: bound.type, span: e.span, source: e,
   };
-  return { kind: 'Call', name: def.name, fn: def, overload, args, type: bound.type, span: e.span, source: e };
 }

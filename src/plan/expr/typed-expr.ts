@@ -1,10 +1,11 @@
 // The analyzed form of an expression: every node resolved (columns to row positions, functions
 // to an overload) and typed. Implicit conversions the analyzer decided on appear as Cast nodes
 // with `implicit: true`, so the compiler only ever combines values of the types it is told.
+// Plain data (plan steps hold it, and the command topic stores plans): a call names its overload
+// by signature, and the runtime takes the implementation from the function registry.
 import type { Expr } from '../../../grammar/ast.js';
 import type { Span } from '../../types/sql-error.js';
 import type { SqlType } from '../../types/sql-type.js';
-import type { ScalarFunction, ScalarOverload } from '../../../udfs/types.js';
 
 interface Base {
   type: SqlType;
@@ -42,12 +43,18 @@ export interface TIsNull extends Base { kind: 'IsNull'; not: boolean; value: Typ
 /** Searched CASE (a simple CASE becomes comparisons); branches already cast to `type`. */
 export interface TCase extends Base { kind: 'Case'; whens: { when: TypedExpr; then: TypedExpr }[]; else?: TypedExpr }
 export interface TCast extends Base { kind: 'Cast'; value: TypedExpr; implicit: boolean }
-/** A scalar function call; `args` are already converted to what the implementation takes. */
+/**
+ * A scalar function call; `args` are already converted to what the implementation takes.
+ * `overload` is the chosen overload's parameter signature (function-resolve.ts overloadKey); a
+ * model function (PREDICT ...) names its `model` instead, bound when the query is compiled.
+ */
 export interface TCall extends Base {
   kind: 'Call';
   name: string;
-  fn: ScalarFunction;
-  overload: ScalarOverload;
+  overload: string;
+  model?: string;
+  /** The function gives another value each time (RANDOM): never folded. */
+  volatile?: true;
   args: TypedExpr[];
 }
 /** A lambda argument; `type` is the type of its body. */

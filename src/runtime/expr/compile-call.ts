@@ -5,8 +5,9 @@
 import type { TCall, TLambda } from '../../plan/expr/typed-expr.js';
 import { SqlError } from '../../types/sql-error.js';
 import { EvaluationError } from '../../values/evaluation-error.js';
-import { reportEvaluationError } from './evaluation-error-reporter.js';
 import type { CompileEnv, Evaluator } from './compile-env.js';
+import type { FunctionRegistry } from '../../../udfs/registry.js';
+import { overloadByKey } from '../../plan/expr/function-resolve.js';
 import { textOf } from './compile-env.js';
 
 type Impl = (...args: any[]) => unknown;
@@ -26,17 +27,31 @@ export function compileLambda(t: TLambda, env: CompileEnv): (...args: unknown[])
   }
 }
 
-function implementation(t: TCall): Impl {
-  const o = t.overload;
-  if (o.factory) return o.factory(t.args.map((a) => a.type), t.type);
-  if (o.impl) return o.impl;
+/**
+ * The implementation of the overload the plan chose (or of the named model), looked up by name
+ * and signature: no overload resolution here. A function gone from the registry since the plan
+ * was made (a user function removed) fails the query's start, naming it.
+ */
+function implementation(t: TCall, registry: FunctionRegistry): { impl: Impl; propagate: boolean } {
+  const fn = registry.get(t.name);
+  if (!fn || fn.kind !== 'scalar') throw new SqlError('UNKNOWN_FUNCTION', `Can't find any functions with the name '${t.name}'`);
+  if (t.model !== undefined) {
+    const bound = registry.models?.(t.model)?.bind(fn.model!);
+    if (bound === undefined) throw new SqlError('UNKNOWN_SOURCE', `Model ${t.model} does not exist.`);
+    if (typeof bound === 'string') throw new SqlError('FUNCTION_ARGS', bound);
+    return { impl: bound.impl, propagate: false }; // models see NULL features (as missing)
+  }
+  const o = overloadByKey(fn, t.overload);
+  if (!o) throw new SqlError('FUNCTION_ARGS', `Function ${t.name} has no overload (${t.overload}) any more`);
+  const propagate = (o.nulls ?? 'propagate') === 'propagate';
+  if (o.factory) return { impl: o.factory(t.args.map((a) => a.type), t.type), propagate };
+  if (o.impl) return { impl: o.impl, propagate };
   throw new SqlError('INTERNAL', `Function ${t.name} has an overload without an implementation`);
 }
 
 export function compileCall(t: TCall, env: CompileEnv): Evaluator {
-  const impl = implementation(t);
+  const { impl, propagate } = implementation(t, env.registry);
   const text = textOf(t);
-  const propagate = (t.overload.nulls ?? 'propagate') === 'propagate';
   // Lambdas are constants (functions); mark them so the NULL check skips them.
   const args: Evaluator[] = t.args.map((a) => {
     if (a.kind !== 'Lambda') return env.compile(a, env);
@@ -44,7 +59,8 @@ export function compileCall(t: TCall, env: CompileEnv): Evaluator {
     return () => fn;
   });
   // A failing call is NULL, reported to the processing log (as ksqlDB).
-  const fail = (e: unknown): null => { reportEvaluationError(EvaluationError.wrap(e, text())); return null; };
+  const report = env.report;
+  const fail = (e: unknown): null => { report(EvaluationError.wrap(e, text())); return null; };
   const out = (v: unknown): unknown => (v === undefined ? null : v);
   const n = args.length;
   if (n === 0) {

@@ -1,11 +1,29 @@
-// What compiled closures share: the lambda frame (one slot per lambda parameter) and the row
-// being evaluated, which lambda bodies read when an implementation calls them.
+// What compiled closures share: the lambda frame (one slot per lambda parameter), the row
+// being evaluated, which lambda bodies read when an implementation calls them, where calls find
+// their implementations, and where a failing function call reports (the processing log of the
+// query that compiled it).
 import type { TypedExpr } from '../../plan/expr/typed-expr.js';
 import { formatExpr } from '../../plan/expr/format-expr.js';
+import type { EvaluationError } from '../../values/evaluation-error.js';
+import type { FunctionRegistry } from '../../../udfs/registry.js';
 
 export type Evaluator = (row: unknown[]) => unknown;
 
-export interface CompileEnv {
+/**
+ * Hears a function call's failure before the call yields NULL (ksqlDB turns a function's
+ * exception into NULL for that call, so COALESCE(PARSE_DATE(x, 'a'), PARSE_DATE(x, 'b')) works,
+ * and logs it). Operators pass their query's (operator-context.ts evaluationReporter).
+ */
+export type EvaluationReporter = (e: EvaluationError) => void;
+
+/** What compiling an expression needs besides the expression. */
+export interface CompileOptions {
+  /** The functions (and models) typed calls name. */
+  registry: FunctionRegistry;
+  report: EvaluationReporter;
+}
+
+export interface CompileEnv extends CompileOptions {
   frame: unknown[];
   row: unknown[];
   compile(t: TypedExpr, env: CompileEnv): Evaluator;

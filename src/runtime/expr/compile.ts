@@ -3,7 +3,7 @@
 // comparisons false; AND/OR/NOT use SQL three-valued logic. Failures throw EvaluationError.
 import type { TCase, TCast, TDeref, TLogical, TSubscript, TypedExpr } from '../../plan/expr/typed-expr.js';
 import { childrenOf } from '../../plan/expr/typed-expr.js';
-import type { CompileEnv, Evaluator } from './compile-env.js';
+import type { CompileEnv, CompileOptions, Evaluator } from './compile-env.js';
 import { textOf } from './compile-env.js';
 import { EvaluationError } from '../../values/evaluation-error.js';
 import { identityCaster, isIdentityCast, makeCaster } from '../../values/cast.js';
@@ -14,11 +14,15 @@ import { compileLike } from './like.js';
 import { compileCall, compileLambda } from './compile-call.js';
 import { isPrimitive, javaEquals } from '../../values/equality.js';
 
-export type { Evaluator } from './compile-env.js';
+export type { Evaluator, EvaluationReporter, CompileOptions } from './compile-env.js';
 
-/** The closure computing `t` for a row (an array of column values, indexed by position). */
-export function compileExpression(t: TypedExpr): Evaluator {
-  const env: CompileEnv = { frame: [], row: [], compile: compileNode };
+/**
+ * The closure computing `t` for a row (an array of column values, indexed by position). Calls
+ * take their implementations from `opts.registry`; one that fails gives NULL and goes to
+ * `opts.report`. Nothing is resolved or typed here: `t` already says what to do.
+ */
+export function compileExpression(t: TypedExpr, opts: CompileOptions): Evaluator {
+  const env: CompileEnv = { frame: [], row: [], registry: opts.registry, report: opts.report, compile: compileNode };
   const root = compileNode(t, env);
   if (!usesLambdas(t)) return root;
   // Lambda bodies read the row from the environment when an implementation calls them.

@@ -7,10 +7,8 @@ import type { AggregateStep } from '../../plan/physical-plan.js';
 import type { Aggregator } from '../../../udfs/types.js';
 import type { OperatorContext } from '../operator-context.js';
 import { logFailure } from '../operator-context.js';
-import { compileOver, type Compiled } from '../compile-step-expr.js';
+import { compileTyped, type Compiled } from '../compile-step-expr.js';
 import { resolveAggregate } from '../../plan/aggregate-resolve.js';
-import { analyzeExpression } from '../../plan/expr/analyze.js';
-import { stepScope } from '../../plan/step-scope.js';
 import { exprSignature } from '../../plan/expr-walk.js';
 import type { Row } from '../emit.js';
 import { SqlError } from '../../types/sql-error.js';
@@ -26,7 +24,6 @@ export interface AggregatorSet {
 }
 
 export function aggregatorSet(step: AggregateStep, ctx: OperatorContext): AggregatorSet {
-  const scope = stepScope(step.input);
   const aggs: Aggregator[] = [];
   const args: Compiled[][] = [];
   const names: string[] = [];
@@ -37,10 +34,10 @@ export function aggregatorSet(step: AggregateStep, ctx: OperatorContext): Aggreg
   for (const call of step.aggregates) {
     const fn = ctx.registry.aggregate(call.name);
     if (!fn) throw new SqlError('UNKNOWN_FUNCTION', `Unknown aggregate function ${call.name}`);
-    const types = call.args.map((a) => analyzeExpression(a, scope, ctx.registry).type);
+    const types = call.typedArgs.map((a) => a.type);
     const { overload } = resolveAggregate(fn, types, call.literals);
     aggs.push(overload.create(types, call.literals, { properties: ctx.properties }));
-    args.push(call.args.map((a) => compileOver(a, step.input, ctx.registry)));
+    args.push(call.typedArgs.map((a) => compileTyped(a, ctx)));
     argAt.push(call.args.map((a, j) => {
       const sig = exprSignature(a);
       const at = sigs.indexOf(sig);

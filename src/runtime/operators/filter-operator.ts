@@ -3,10 +3,10 @@ import type { FilterStep } from '../../plan/physical-plan.js';
 import { type Emit, type Row, UPSERT, DELETE } from '../emit.js';
 import type { OperatorContext } from '../operator-context.js';
 import { logFailure } from '../operator-context.js';
-import { compileOver } from '../compile-step-expr.js';
+import { compileTyped } from '../compile-step-expr.js';
 
 export function filterOperator(step: FilterStep, ctx: OperatorContext, next: Emit): Emit {
-  const pred = compileOver(step.predicate, step.input, ctx.registry);
+  const pred = compileTyped(step.typedPredicate, ctx);
   const test = (row: Row): boolean => {
     try {
       return pred(row) === true;

@@ -3,14 +3,14 @@
 import type { AggregateStep } from '../../plan/physical-plan.js';
 import type { OperatorContext } from '../operator-context.js';
 import { logFailure } from '../operator-context.js';
-import { compileOver } from '../compile-step-expr.js';
+import { compileTyped } from '../compile-step-expr.js';
 import type { Row } from '../emit.js';
 
 /** A row's group key, or null when it has none. */
 export type GroupKeyFn = (row: Row) => unknown[] | null;
 
 export function groupKeyFn(step: AggregateStep, ctx: OperatorContext): GroupKeyFn {
-  const fns = step.groupBy.map((g) => compileOver(g, step.input, ctx.registry));
+  const fns = step.typedGroupBy.map((g) => compileTyped(g, ctx));
   return (row) => {
     const key = new Array(fns.length);
     try {

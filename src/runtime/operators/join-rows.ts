@@ -4,7 +4,8 @@ import type { JoinStep, Step } from '../../plan/physical-plan.js';
 import type { OperatorContext } from '../operator-context.js';
 import type { Row } from '../emit.js';
 import { logFailure } from '../operator-context.js';
-import { compileOver } from '../compile-step-expr.js';
+import { compileTyped } from '../compile-step-expr.js';
+import type { TypedExpr } from '../../plan/expr/typed-expr.js';
 import { rowLayout } from '../../plan/row-layout.js';
 import { keySignature } from '../key-signature.js';
 
@@ -33,8 +34,8 @@ export function joinRows(step: JoinStep, ctx: OperatorContext): JoinRows {
   const out = rowLayout(step.schema);
   const { leftColumns, rightColumns } = step;
   const nl = leftColumns.length;
-  const keyFn = (input: Step, expr: JoinStep['leftKey']): ((row: Row) => JoinKey | null) => {
-    const f = compileOver(expr, input, ctx.registry);
+  const keyFn = (input: Step, expr: TypedExpr): ((row: Row) => JoinKey | null) => {
+    const f = compileTyped(expr, ctx);
     const lay = rowLayout(input.schema);
     const windowed = input.window !== undefined;
     return (row) => {
@@ -72,8 +73,8 @@ export function joinRows(step: JoinStep, ctx: OperatorContext): JoinRows {
   const nulls = (r: Row): Row => values(r, null, null);
 
   return {
-    leftKey: keyFn(step.left, step.leftKey),
-    rightKey: keyFn(step.right, step.rightKey),
+    leftKey: keyFn(step.left, step.typedLeftKey),
+    rightKey: keyFn(step.right, step.typedRightKey),
     build: (key, left, right, ts) => values(fill([key === null ? null : key.value], key, ts), left, right),
     deleted: (key, ts) => nulls(fill([key.value], key, ts)),
     buildKeyed: (keys, left, right, ts) => values(fill(keys, null, ts), left, right),

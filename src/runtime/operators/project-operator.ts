@@ -1,17 +1,15 @@
 // SELECT expressions and PARTITION BY: computes the output key and value columns of each row.
 // A failing expression gives NULL for its column and a processing-log entry (as ksqlDB).
-import type { Expr } from '../../../grammar/ast.js';
 import type { ProjectStep, StepBase } from '../../plan/physical-plan.js';
-import { columnRefs } from '../../plan/expr-walk.js';
-import { stepScope } from '../../plan/step-scope.js';
+import { childrenOf, type TypedExpr } from '../../plan/expr/typed-expr.js';
 import { type Emit, type Row, DELETE } from '../emit.js';
 import type { OperatorContext } from '../operator-context.js';
 import { logFailure } from '../operator-context.js';
-import { compileOver, type Compiled } from '../compile-step-expr.js';
+import { compileTyped, type Compiled } from '../compile-step-expr.js';
 import { rowLayout } from '../../plan/row-layout.js';
 
 export function projectOperator(step: ProjectStep, ctx: OperatorContext, next: Emit): Emit {
-  const exprs: Compiled[] = [...step.key, ...step.value].map((it) => compileOver(it.expr, step.input, ctx.registry));
+  const exprs: Compiled[] = [...step.key, ...step.value].map((it) => compileTyped(it.typed, ctx));
   const keyCount = step.key.length;
   const n = exprs.length;
   const inLay = rowLayout(step.input.schema);
@@ -20,7 +18,7 @@ export function projectOperator(step: ProjectStep, ctx: OperatorContext, next: E
   // PARTITION BY over a record without a value: as ksqlDB, a key expression that reads value
   // columns gives NULL (not its value over NULL columns: `NAME IS NULL` is no key for it). The
   // pseudo-columns count as value columns: ksqlDB carries them in the value, so ROWTIME is NULL too.
-  const keyNeedsValue = step.rekey ? step.key.map((it) => readsValueColumn(it.expr, step.input)) : [];
+  const keyNeedsValue = step.rekey ? step.key.map((it) => readsValueColumn(it.typed, step.input)) : [];
   const keyOnlyExprs: Compiled[] = exprs.slice(0, keyCount).map((f, i) => (keyNeedsValue[i] ? () => null : f));
 
   const project = (row: Row, keyOnly: boolean): Row => {
@@ -77,10 +75,9 @@ function flatten(count: number, keyCount: number, n: number, project: (row: Row,
   };
 }
 
-/** Whether `e` reads a value column of `input` (by the same resolution the analyzer uses). */
-function readsValueColumn(e: Expr, input: StepBase): boolean {
-  const scope = stepScope(input);
+/** Whether `t` reads a value column (or pseudo-column) of `input`: a position past its key columns. */
+function readsValueColumn(t: TypedExpr, input: StepBase): boolean {
   const keys = input.schema.key.length;
-  return columnRefs(e).some((r) => scope.columns.some((c) =>
-    c.name === r.name && (r.qualifier === undefined || r.qualifier === c.qualifier) && c.index >= keys));
+  const reads = (x: TypedExpr): boolean => (x.kind === 'Column' && x.index >= keys) || childrenOf(x).some(reads);
+  return reads(t);
 }

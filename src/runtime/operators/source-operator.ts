@@ -4,8 +4,7 @@ import type { SourceStep } from '../../plan/physical-plan.js';
 import type { LogRecord } from '../../log/log.js';
 import { type Emit, type Row, UPSERT, DELETE } from '../emit.js';
 import type { OperatorContext } from '../operator-context.js';
-import { logFailure, evaluationReporter } from '../operator-context.js';
-import { setEvaluationErrorReporter } from '../expr/evaluation-error-reporter.js';
+import { logFailure } from '../operator-context.js';
 import { rowLayout } from '../../plan/row-layout.js';
 import { keySignature } from '../key-signature.js';
 import { stepSerdes } from './step-serdes.js';
@@ -28,9 +27,7 @@ export function sourceOperator(step: SourceStep, ctx: OperatorContext, next: Emi
   const topic = step.topic;
   const isTable = step.output === 'TABLE';
 
-  const report = evaluationReporter(ctx);
   const handler: RecordHandler = (rec) => {
-    setEvaluationErrorReporter(report);
     const c = ctx.current;
     c.topic = rec.topic; c.partition = rec.partition; c.offset = rec.offset;
     const row: Row = new Array(lay.width);
