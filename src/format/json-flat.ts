@@ -1,78 +1,134 @@
 // A fast path for the JSON most records are: one object of scalar fields. It reads the fields
 // of the given names straight from the text, in one pass and without building the object, and
 // parses short numbers exactly by hand (longer ones with Number(); past a few of those per
-// payload JSON.parse is faster). It gives up (undefined) on anything else — nested values,
-// escapes, many long numbers, a field whose upper-cased name is a column
-// (KsqlJsonDeserializer's fallback), text after the object, malformed input — and the caller
-// then reads the payload the general way.
-// Where it answers, each value is what JSON.parse would give for that field.
+// payload JSON.parse is faster). Fields match columns as KsqlJsonDeserializer matches them: the
+// exact name, else the one field whose upper-cased name is the column's. It gives up
+// (undefined) on anything else — nested values, escapes, many long numbers, two fields for one
+// column by upper-casing, text after the object, malformed input — and the caller then reads the
+// payload the general way.
+// Where it answers, each value is what the general reader would take from JSON.parse's tree for
+// that column, or SKIPPED where the caller said the column's value of that kind is not needed.
 
 const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 /** Digits a double holds exactly: up to here, m / 10^k is the correctly rounded value (Clinger). */
 const EXACT_DIGITS = 15;
 /** Numbers per payload converted by Number() (slower than JSON.parse's own) before giving up. */
 const MAX_SLOW_NUMBERS = 3;
+/** Distinct keys remembered with their column. */
+const KEY_CACHE_LIMIT = 1024;
+/** A backslash or a control character: where they occur, strings must be read char by char. */
+const NOT_PLAIN = /[\\\u0000-\u001f]/;
+
+/** Kinds of scalar tokens, as bits of a column's skip mask. */
+export const TOKEN_STRING = 1;
+export const TOKEN_NUMBER = 2;
+export const TOKEN_BOOLEAN = 4;
+export const TOKEN_NULL = 8;
+
+/** The value of a column whose token was of a kind the caller does not need. */
+export const SKIPPED: unique symbol = Symbol('skipped JSON value');
+
+/** How a field's key resolves: a column by exact name (>= 0), by upper-cased name, or none. */
+const IGNORED = -1;
+const upperOf = (col: number): number => -2 - col;
 
 const isWs = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
 
 export class FlatJsonReader {
   private readonly byName = new Map<string, number>();
-  /** Keys that name no column, even upper-cased: skipped. */
-  private readonly ignored = new Set<string>();
+  /** Keys seen, with how they resolve (see IGNORED / upperOf). */
+  private readonly keys = new Map<string, number>();
+  /** The previous payload's keys by field position, and their resolution: tried first. */
+  private readonly lastKeys: string[] = [];
+  private readonly lastRes: number[] = [];
   /** The values of the last parse, by column (undefined: absent); reused. */
   private readonly values: unknown[];
+  /** Per column, how its value was found in this payload: 0 absent, 1 upper-cased name, 2 exact. */
+  private readonly how: Uint8Array;
+  private readonly skip: Uint8Array;
   private p = 0;
   private slow = 0;
+  private plain = false;
 
-  constructor(private readonly names: readonly string[]) {
+  /** `skip[i]`: TOKEN_* bits of the tokens whose value column i does not need (SKIPPED instead). */
+  constructor(private readonly names: readonly string[], skip?: ArrayLike<number>) {
     names.forEach((n, i) => { if (!this.byName.has(n)) this.byName.set(n, i); });
     this.values = new Array(names.length);
+    this.how = new Uint8Array(names.length);
+    this.skip = new Uint8Array(names.length);
+    if (skip !== undefined) for (let i = 0; i < names.length; i++) this.skip[i] = skip[i];
   }
 
   /** The columns' values (valid until the next call), or undefined: read it the general way. */
   read(t: string): unknown[] | undefined {
     const values = this.values;
-    const names = this.names;
-    const n = names.length;
-    for (let i = 0; i < n; i++) values[i] = undefined;
+    const how = this.how;
+    const n = this.names.length;
+    for (let i = 0; i < n; i++) { values[i] = undefined; how[i] = 0; }
     this.slow = 0;
+    this.plain = !NOT_PLAIN.test(t);
     let p = this.skipWs(t, 0);
     if (t.charCodeAt(p) !== 123) return undefined;
     p = this.skipWs(t, p + 1);
     if (t.charCodeAt(p) === 125) return this.end(t, p + 1);
-    let next = 0; // fields usually come in column order: try that name first
-    for (;;) {
+    for (let field = 0; ; field++) {
       if (t.charCodeAt(p) !== 34) return undefined;
       const ks = p + 1;
-      const ke = this.stringEnd(t, ks);
-      if (ke < 0) return undefined;
-      let col: number;
-      const expected = next < n ? names[next] : undefined;
-      if (expected !== undefined && expected.length === ke - ks && t.startsWith(expected, ks)) {
-        col = next;
+      let res: number;
+      let ke: number;
+      const last = field < this.lastKeys.length ? this.lastKeys[field] : undefined;
+      if (last !== undefined && t.charCodeAt(ks + last.length) === 34 && textAt(t, ks, last)) {
+        res = this.lastRes[field];
+        ke = ks + last.length;
       } else {
+        ke = this.stringEnd(t, ks);
+        if (ke < 0) return undefined;
         const key = t.slice(ks, ke);
-        const at = this.byName.get(key);
-        if (at !== undefined) col = at;
-        else if (this.ignored.has(key)) col = -1;
-        else if (this.byName.has(key.toUpperCase())) return undefined;
-        else {
-          if (this.ignored.size < 1024) this.ignored.add(key);
-          col = -1;
+        res = this.resolve(key);
+        if (field <= this.lastKeys.length && field < KEY_CACHE_LIMIT) {
+          this.lastKeys[field] = key;
+          this.lastRes[field] = res;
         }
       }
       p = this.skipWs(t, ke + 1);
       if (t.charCodeAt(p) !== 58) return undefined;
       p = this.skipWs(t, p + 1);
-      const v = this.scalar(t, p);
-      if (v === FAIL) return undefined;
-      if (col >= 0) { values[col] = v; next = col + 1; }
+      if (res === IGNORED) {
+        if (this.scalar(t, p, -1) === FAIL) return undefined;
+      } else {
+        const col = res >= 0 ? res : -2 - res;
+        const v = this.scalar(t, p, col);
+        if (v === FAIL) return undefined;
+        if (res >= 0) {
+          values[col] = v;
+          how[col] = 2;
+        } else if (how[col] === 0) {
+          values[col] = v;
+          how[col] = 1;
+        } else if (how[col] === 1) {
+          return undefined; // two fields by upper-casing: which wins depends on JSON.parse's key order
+        }
+      }
       p = this.skipWs(t, this.p);
       const c = t.charCodeAt(p);
       if (c === 44) { p = this.skipWs(t, p + 1); continue; }
       if (c === 125) return this.end(t, p + 1);
       return undefined;
     }
+  }
+
+  private resolve(key: string): number {
+    const known = this.keys.get(key);
+    if (known !== undefined) return known;
+    const exact = this.byName.get(key);
+    let res = IGNORED;
+    if (exact !== undefined) res = exact;
+    else {
+      const upper = this.byName.get(key.toUpperCase());
+      if (upper !== undefined) res = upperOf(upper);
+    }
+    if (this.keys.size < KEY_CACHE_LIMIT) this.keys.set(key, res);
+    return res;
   }
 
   private skipWs(t: string, p: number): number {
@@ -86,6 +142,7 @@ export class FlatJsonReader {
 
   /** Where the string starting at `p` (after its quote) ends; -1 for escapes or control characters. */
   private stringEnd(t: string, p: number): number {
+    if (this.plain) return t.indexOf('"', p);
     for (let i = p; i < t.length; i++) {
       const c = t.charCodeAt(i);
       if (c === 34) return i;
@@ -94,24 +151,30 @@ export class FlatJsonReader {
     return -1;
   }
 
-  /** The scalar at `p` (this.p set past it), or FAIL. */
-  private scalar(t: string, p: number): unknown {
+  /** The scalar at `p` for column `col` (-1: none) (this.p set past it), SKIPPED, or FAIL. */
+  private scalar(t: string, p: number, col: number): unknown {
+    const skip = col < 0 ? 0xff : this.skip[col];
     const c = t.charCodeAt(p);
     if (c === 34) {
       const e = this.stringEnd(t, p + 1);
       if (e < 0) return FAIL;
       this.p = e + 1;
-      return t.slice(p + 1, e);
+      return (skip & TOKEN_STRING) !== 0 ? SKIPPED : t.slice(p + 1, e);
     }
-    if (c === 45 || (c >= 48 && c <= 57)) return this.number(t, p);
-    if (c === 116 && t.startsWith('true', p)) { this.p = p + 4; return true; }
-    if (c === 102 && t.startsWith('false', p)) { this.p = p + 5; return false; }
-    if (c === 110 && t.startsWith('null', p)) { this.p = p + 4; return null; }
-    return FAIL;
+    if (c === 45 || (c >= 48 && c <= 57)) {
+      const v = this.number(t, p, (skip & TOKEN_NUMBER) !== 0);
+      return v === FAIL || (skip & TOKEN_NUMBER) === 0 ? v : SKIPPED;
+    }
+    let v: unknown;
+    if (c === 116 && t.startsWith('true', p)) { this.p = p + 4; v = true; }
+    else if (c === 102 && t.startsWith('false', p)) { this.p = p + 5; v = false; }
+    else if (c === 110 && t.startsWith('null', p)) { this.p = p + 4; return (skip & TOKEN_NULL) !== 0 ? SKIPPED : null; }
+    else return FAIL;
+    return (skip & TOKEN_BOOLEAN) !== 0 ? SKIPPED : v;
   }
 
-  /** A JSON number (strict grammar), or FAIL. */
-  private number(t: string, start: number): unknown {
+  /** A JSON number (strict grammar), or FAIL; `check` only checks its grammar (the value is unused). */
+  private number(t: string, start: number, check: boolean): unknown {
     let p = start;
     let c = t.charCodeAt(p);
     const neg = c === 45;
@@ -140,10 +203,17 @@ export class FlatJsonReader {
       exact = false;
     }
     this.p = p;
+    if (check) return 0;
     if (!exact) return ++this.slow > MAX_SLOW_NUMBERS ? FAIL : Number(t.slice(start, p));
     const v = frac === 0 ? m : m / POW10[frac];
     return neg ? -v : v;
   }
+}
+
+/** Whether `t` holds `s` at `p` (a loop: startsWith with a position costs more for short keys). */
+function textAt(t: string, p: number, s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (t.charCodeAt(p + i) !== s.charCodeAt(i)) return false;
+  return true;
 }
 
 const FAIL: unique symbol = Symbol('not flat JSON');

@@ -71,6 +71,8 @@ function badText(v: unknown): string | undefined {
 }
 
 function cannotConvert(v: unknown, required: string): Failure {
+  // A JS number has lost the text and node kind the message shows ("1.50", BigIntegerNode).
+  if (typeof v === 'number') throw NEED_EXACT;
   return new Failure(`Can't convert type. sourceType: ${jacksonNodeName(v)}, requiredType: ${required}`, '', badText(v));
 }
 

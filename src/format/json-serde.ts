@@ -2,24 +2,32 @@
 // the bare value (keys by default, values with WRAP_SINGLE_VALUE=false), and a null unwrapped
 // value writes null bytes. Reading uses JSON.parse unless exact number text matters: always for
 // schemas with DECIMAL, otherwise only when a reader finds it needs it (then it re-reads).
+// Columns the caller does not read (readColumns) come out null; their values are still checked
+// as the column's type wants, except where no value of that JSON kind can fail (then skipped).
 import type { Column } from '../types/schema.js';
 import { SqlError } from '../types/sql-error.js';
 import { formatType, struct, type SqlType } from '../types/sql-type.js';
 import type { RowSerde } from './serde.js';
 import { isJsonObject, jacksonNodeName, jsonReader, type JsonReader } from './json-read.js';
-import { fieldPrefixes, jsonWriter, type JsonWriter } from './json-write.js';
+import { fieldPrefixes, jsonWriter } from './json-write.js';
 import { FieldLookup } from './json-fields.js';
-import { FlatJsonReader } from './json-flat.js';
+import { FlatJsonReader, SKIPPED, TOKEN_BOOLEAN, TOKEN_NULL, TOKEN_NUMBER, TOKEN_STRING } from './json-flat.js';
+import { JsonNumber } from './json-exact.js';
+import { JsonRowWriter } from './json-row-writer.js';
 import { parseJsonRoot } from './json-text.js';
 import { NEED_EXACT } from './json-signals.js';
 import { atPath, columnCountMismatch, deserializeError, Failure, serializeError } from './serde-failure.js';
-import { utf8Bytes } from './bytes.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true }); // Jackson rejects malformed UTF-8; skips a BOM
 /** Payloads the general reader takes after the flat one gave up, before the flat one tries again. */
 const FLAT_BACKOFF = 64;
 
-export interface JsonSerdeOptions { isKey: boolean; unwrapped: boolean }
+export interface JsonSerdeOptions {
+  isKey: boolean;
+  unwrapped: boolean;
+  /** Which columns the reader of the rows uses (all when absent); the others come out null. */
+  readColumns?: readonly boolean[];
+}
 
 export function createJsonSerde(columns: readonly Column[], opts: JsonSerdeOptions): RowSerde {
   for (const c of columns) checkMapKeys(c.type);
@@ -39,6 +47,27 @@ function checkMapKeys(t: SqlType): void {
   }
 }
 
+/** TOKEN_* kinds of JSON scalar whose every value the column's reader accepts (so need not be read). */
+function alwaysAccepted(t: SqlType): number {
+  switch (t.kind) {
+    case 'STRING': case 'NULL': return TOKEN_STRING | TOKEN_NUMBER | TOKEN_BOOLEAN | TOKEN_NULL;
+    case 'DOUBLE': case 'INTEGER': case 'BIGINT': case 'TIMESTAMP': case 'DATE': return TOKEN_NUMBER | TOKEN_NULL;
+    case 'BOOLEAN': return TOKEN_BOOLEAN | TOKEN_NULL;
+    default: return TOKEN_NULL; // TIME has a range, BYTES base64, DECIMAL a precision to fit
+  }
+}
+
+/** The TOKEN_* kind of a parsed JSON value (0 for containers and MISSING). */
+function tokenKind(v: unknown): number {
+  switch (typeof v) {
+    case 'string': return TOKEN_STRING;
+    case 'number': return TOKEN_NUMBER;
+    case 'boolean': return TOKEN_BOOLEAN;
+    case 'undefined': return TOKEN_NULL;
+    default: return v === null ? TOKEN_NULL : v instanceof JsonNumber ? TOKEN_NUMBER : 0;
+  }
+}
+
 function containsDecimal(t: SqlType): boolean {
   switch (t.kind) {
     case 'DECIMAL': return true;
@@ -53,8 +82,9 @@ class JsonRowSerde implements RowSerde {
   private readonly n: number;
   private readonly names: string[];
   private readonly readers: JsonReader[];
-  private readonly writers: JsonWriter[];
-  private readonly prefixes: string[];
+  /** Per column, the TOKEN_* kinds not worth reading: 0 for columns read. */
+  private readonly skip: Uint8Array;
+  private readonly writer: JsonRowWriter;
   private readonly lookup: FieldLookup;
   private readonly exactFirst: boolean;
   private readonly rowType: string;
@@ -68,43 +98,32 @@ class JsonRowSerde implements RowSerde {
     this.n = columns.length;
     this.names = columns.map((c) => c.name);
     this.readers = columns.map((c) => jsonReader(c.type));
-    this.writers = columns.map((c) => jsonWriter(c.type));
-    this.prefixes = fieldPrefixes(this.names);
+    this.skip = new Uint8Array(columns.map((c, i) => (opts.readColumns === undefined || opts.readColumns[i] ? 0 : alwaysAccepted(c.type))));
     this.lookup = new FieldLookup(this.names);
     this.exactFirst = columns.some((c) => containsDecimal(c.type));
     this.rowType = formatType(struct(columns.map((c) => ({ name: c.name, type: c.type }))));
     this.target = opts.isKey ? 'key' : 'value';
     this.unwrapped = opts.unwrapped && columns.length === 1;
-    this.flat = this.unwrapped || this.exactFirst ? undefined : new FlatJsonReader(this.names);
+    this.flat = this.unwrapped || this.exactFirst ? undefined : new FlatJsonReader(this.names, this.skip);
+    const types = columns.map((c) => c.type);
+    const texts = types.map(jsonWriter);
+    this.writer = this.unwrapped
+      ? new JsonRowWriter(types, texts, [''], '')
+      : new JsonRowWriter(types, texts, fieldPrefixes(this.names).map((f, i) => (i === 0 ? '{' + f : f)), this.n === 0 ? '{}' : '}');
   }
 
   serialize(row: readonly unknown[] | null, topic: string): Uint8Array | null {
     if (row === null) return null;
     try {
       if (row.length !== this.n) throw columnCountMismatch(this.n, row.length, true, topic);
-      if (this.unwrapped) {
-        const v = row[0];
-        if (v === null || v === undefined) return null; // ksqlDB writes a tombstone here
-        return utf8Bytes(this.writeColumn(0, v));
-      }
-      let text = '{';
-      for (let i = 0; i < this.n; i++) {
-        const v = row[i];
-        text += this.prefixes[i] + (v === null || v === undefined ? 'null' : this.writeColumn(i, v));
-      }
-      return utf8Bytes(text + '}');
+      if (this.unwrapped && (row[0] === null || row[0] === undefined)) return null; // ksqlDB writes a tombstone here
+      return this.writer.write(row, this.columnError);
     } catch (e) {
       throw serializeError(this.target, topic, e);
     }
   }
 
-  private writeColumn(i: number, v: unknown): string {
-    try {
-      return this.writers[i](v);
-    } catch (e) {
-      throw atPath(e, this.unwrapped ? '$' : '$.' + this.names[i]);
-    }
-  }
+  private readonly columnError = (i: number, e: unknown): unknown => atPath(e, this.unwrapped ? '$' : '$.' + this.names[i]);
 
   deserialize(bytes: Uint8Array | null, topic: string): unknown[] | null {
     if (bytes === null) return null;
@@ -143,11 +162,14 @@ class JsonRowSerde implements RowSerde {
     const row = new Array<unknown>(this.n);
     try {
       for (let i = 0; i < this.n; i++) {
+        const v = values[i];
+        if (v === SKIPPED) { row[i] = null; continue; }
         try {
-          row[i] = this.readers[i](values[i]);
+          row[i] = this.readers[i](v);
         } catch (e) {
           throw atPath(e, '.' + this.names[i]);
         }
+        if (this.skip[i] !== 0) row[i] = null;
       }
       return row;
     } catch (e) {
@@ -159,7 +181,7 @@ class JsonRowSerde implements RowSerde {
   /** The row for a parsed payload, or NEED_EXACT when the tree's JS numbers are not enough. */
   private read(tree: unknown): unknown[] | null | typeof NEED_EXACT {
     try {
-      if (this.unwrapped) return [this.readers[0](tree)];
+      if (this.unwrapped) return [this.readColumn(0, tree)];
       if (tree === null) return null;
       if (!isJsonObject(tree)) {
         throw new Failure(`Can't convert type. sourceType: ${jacksonNodeName(tree)}, requiredType: ${this.rowType}`);
@@ -168,7 +190,7 @@ class JsonRowSerde implements RowSerde {
       this.lookup.begin();
       for (let i = 0; i < this.n; i++) {
         try {
-          row[i] = this.readers[i](this.lookup.get(tree, i));
+          row[i] = this.readColumn(i, this.lookup.get(tree, i));
         } catch (e) {
           throw atPath(e, '.' + this.names[i]);
         }
@@ -178,6 +200,14 @@ class JsonRowSerde implements RowSerde {
       if (e === NEED_EXACT) return NEED_EXACT;
       throw atPath(e, '$');
     }
+  }
+
+  /** Column i's value, or null for a column not read (its value still checked, where it can fail). */
+  private readColumn(i: number, v: unknown): unknown {
+    const skip = this.skip[i];
+    if (skip === 0) return this.readers[i](v);
+    if ((skip & tokenKind(v)) === 0) this.readers[i](v);
+    return null;
   }
 }
 

@@ -3,6 +3,33 @@
 // JS prints and parses numbers differently (1 vs 1.0, 1e+21 vs 1.0E21, " 1" accepted, ...).
 
 const TWO_53 = 2 ** 53;
+const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17];
+/**
+ * While |d| * 10^k < 2^52, d's ulp is below 10^-k, so at most one number of k decimals rounds to
+ * d; 2^51 leaves a margin for the rounding of the product.
+ */
+const UNIQUE_BELOW = 2 ** 51;
+
+/**
+ * For 1e-3 <= a < 1e7, where Double.toString prints plain digits: the fewest decimals k such that
+ * Math.round(a * 10^k) / 10^k is a again, or -1 (then print it the general way). That number is the
+ * only one of k decimals reading back as a (see UNIQUE_BELOW), so it is JS's and Java's shortest
+ * digits, found without building a string: round(a * 10^k) holds them, possibly with trailing
+ * zeros when the multiplication rounded away a shorter k (strip them).
+ */
+export function plainDecimals(a: number): number {
+  for (let k = 0; k < POW10.length; k++) {
+    const scaled = a * POW10[k];
+    if (scaled >= UNIQUE_BELOW) return -1;
+    if (Math.round(scaled) / POW10[k] === a) return k;
+  }
+  return -1;
+}
+
+/** 10^k for k < 18, exactly. */
+export function pow10(k: number): number {
+  return POW10[k];
+}
 
 /**
  * Double.toString as Java 11/17 prints it: "1.0", "100.0", "1.0E7", "1.0E-4", "NaN". Digits are
