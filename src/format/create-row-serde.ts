@@ -20,8 +20,12 @@ import { createProtobufSerde } from './protobuf/protobuf-serde.js';
 import { protoSchemas } from './protobuf/proto-schemas.js';
 import { protobufNeedsRegistry } from './protobuf/protobuf-registration.js';
 
-/** isKey: a key serde; registry: where registry formats (AVRO) find and name their schemas. */
-export interface SerdeContext { isKey: boolean; registry?: SchemaRegistry }
+/**
+ * isKey: a key serde; registry: where registry formats (AVRO) find and name their schemas;
+ * readColumns: the value columns the rows' reader uses (all when absent): JSON gives the others
+ * as null, still checking them.
+ */
+export interface SerdeContext { isKey: boolean; registry?: SchemaRegistry; readColumns?: readonly boolean[] }
 
 /**
  * `columns` are the serialized columns in row order (KEY or VALUE namespace, no header columns).
@@ -50,7 +54,7 @@ export function createRowSerde(spec: FormatSpec, columns: Column[], opts: SerdeC
       if (columns.length === 0 && opts.isKey) return VOID_SERDE;
       const wrap = spec.options?.wrapSingleValue;
       const unwrapped = columns.length === 1 && (opts.isKey ? wrap !== true : wrap === false);
-      return createJsonSerde(columns, { isKey: opts.isKey, unwrapped });
+      return createJsonSerde(columns, { isKey: opts.isKey, unwrapped, readColumns: opts.readColumns });
     }
     case 'DELIMITED': {
       const delimiter = delimiterChar(spec.options?.delimiter);

@@ -7,6 +7,7 @@ import type { Expr } from '../../grammar/ast.js';
 import type { ProducerRecord } from '../log/log.js';
 import type { Emit, Row } from './emit.js';
 import type { OperatorContext } from './operator-context.js';
+import { readValueColumns } from './read-columns.js';
 import { sourceOperator, type RecordHandler } from './operators/source-operator.js';
 import { filterOperator } from './operators/filter-operator.js';
 import { projectOperator } from './operators/project-operator.js';
@@ -107,19 +108,25 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
     return repartitionWriter(keyOf, topic, durable!.produce, encodeKey, onKey !== undefined);
   };
 
-  const build = (step: Step, next: Emit, path: string): void => {
+  /**
+   * `reads`: what the step above (a projection or an aggregate, through filters) evaluates over
+   * this step's rows; undefined when rows flow on whole (see read-columns.ts).
+   */
+  const build = (step: Step, next: Emit, path: string, reads?: TypedExpr[]): void => {
     switch (step.kind) {
       case 'source': {
         const table = step.output === 'TABLE' ? stores.map<Row>(storeName(`${path}/source`)) : undefined;
-        handle(step.topic, sourceOperator(step, ctx, next, table));
+        handle(step.topic, sourceOperator(step, ctx, next, table, readValueColumns(step, reads)));
         return;
       }
-      case 'filter': return build(step.input, filterOperator(step, ctx, next), `${path}/filter`);
-      case 'project': return build(step.input, projectOperator(step, ctx, next), `${path}/project`);
+      case 'filter': return build(step.input, filterOperator(step, ctx, next), `${path}/filter`, reads && [...reads, step.typedPredicate]);
+      case 'project':
+        return build(step.input, projectOperator(step, ctx, next), `${path}/project`, [...step.key, ...step.value].map((i) => i.typed));
       case 'aggregate': {
         const p = `${path}/aggregate`;
         const name = storeName(p);
-        if (!durable || keyStaysInPartition(step.input, step.groupBy)) return build(step.input, aggregate(step, next, name), p);
+        const aggReads = [...step.typedGroupBy, ...step.aggregates.flatMap((a) => a.typedArgs)];
+        if (!durable || keyStaysInPartition(step.input, step.groupBy)) return build(step.input, aggregate(step, next, name), p, aggReads);
         // Rows meet their group in the partition of the group key, wherever that task runs. The
         // key is evaluated once, before the exchange (as ksqlDB's GROUP BY step): the aggregate
         // takes the one each row travelled with (a record without one: evaluated again).
@@ -127,7 +134,7 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
         let travelled: unknown[] | null = null;
         const op = aggregate(step, next, name, (row) => travelled ?? evaluate(row));
         const onKey = (key: unknown[] | null): void => { travelled = key; };
-        return build(step.input, exchange(`${durable.topicPrefix}-${name}-repartition`, evaluate, op, undefined, onKey), p);
+        return build(step.input, exchange(`${durable.topicPrefix}-${name}-repartition`, evaluate, op, undefined, onKey), p, aggReads);
       }
       case 'join': {
         const p = `${path}/join`;

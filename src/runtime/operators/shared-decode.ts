@@ -9,7 +9,12 @@ import type { SourceStep } from '../../plan/physical-plan.js';
 import type { RowSerde } from '../../format/index.js';
 import { formatType } from '../../types/sql-type.js';
 
-interface LastDecoded { bytes: Uint8Array | null; row: unknown[] | null }
+interface LastDecoded {
+  bytes: Uint8Array | null;
+  row: unknown[] | null;
+  /** The value columns `row` holds (undefined: all; the others are null). */
+  read: readonly boolean[] | undefined;
+}
 
 /** The last record decoded, per topic, format and columns. */
 const slots = new Map<string, LastDecoded>();
@@ -20,7 +25,11 @@ const MUTABLE_KINDS = new Set(['ARRAY', 'MAP', 'STRUCT', 'BYTES']);
 
 export type ValueDecoder = (bytes: Uint8Array | null, topic: string) => unknown[] | null;
 
-export function sharedValueDecoder(step: SourceStep, serde: RowSerde): ValueDecoder {
+/**
+ * `read`: the value columns this query reads (undefined: all). A row decoded for a query that
+ * read all of this one's columns is reused; otherwise the record is decoded again, for these.
+ */
+export function sharedValueDecoder(step: SourceStep, serde: RowSerde, read?: readonly boolean[]): ValueDecoder {
   if (!SELF_CONTAINED.has(step.valueFormat.format) || step.schema.value.some((c) => MUTABLE_KINDS.has(c.type.kind))) {
     return (bytes, topic) => serde.deserialize(bytes, topic);
   }
@@ -28,14 +37,23 @@ export function sharedValueDecoder(step: SourceStep, serde: RowSerde): ValueDeco
   let slot = slots.get(signature);
   if (!slot) {
     if (slots.size >= MAX_SLOTS) slots.clear();
-    slots.set(signature, (slot = { bytes: null, row: null }));
+    slots.set(signature, (slot = { bytes: null, row: null, read: undefined }));
   }
   const last = slot;
   return (bytes, topic) => {
-    if (bytes !== null && bytes === last.bytes) return last.row;
+    if (bytes !== null && bytes === last.bytes && covers(last.read, read)) return last.row;
     const row = serde.deserialize(bytes, topic);
     last.bytes = bytes;
     last.row = row;
+    last.read = read;
     return row;
   };
+}
+
+/** Whether a row decoded for `had` holds every column `need` reads. */
+function covers(had: readonly boolean[] | undefined, need: readonly boolean[] | undefined): boolean {
+  if (had === undefined) return true;
+  if (need === undefined) return false;
+  for (let i = 0; i < need.length; i++) if (need[i] && !had[i]) return false;
+  return true;
 }

@@ -17,12 +17,14 @@ import { sharedValueDecoder } from './shared-decode.js';
  */
 export type RecordHandler = ((rec: LogRecord) => void) & { prefetch?: (rec: LogRecord) => Promise<void> | undefined };
 
-export function sourceOperator(step: SourceStep, ctx: OperatorContext, next: Emit, table: Map<unknown, Row> | undefined): RecordHandler {
+/** `readColumns`: the value columns the query reads (all when undefined; see read-columns.ts). */
+export function sourceOperator(step: SourceStep, ctx: OperatorContext, next: Emit, table: Map<unknown, Row> | undefined,
+  readColumns?: readonly boolean[]): RecordHandler {
   const lay = rowLayout(step.schema);
   const k = lay.keyCount;
   const v = lay.valueCount;
-  const { value: valueSerde, key: keySerde, windowedKey: windowedKeySerde } = stepSerdes(step, ctx.schemaRegistry);
-  const decodeValue = sharedValueDecoder(step, valueSerde);
+  const { value: valueSerde, key: keySerde, windowedKey: windowedKeySerde } = stepSerdes(step, ctx.schemaRegistry, readColumns);
+  const decodeValue = sharedValueDecoder(step, valueSerde, readColumns);
   const eventTime = timestampExtractor(step);
   const topic = step.topic;
   const isTable = step.output === 'TABLE';

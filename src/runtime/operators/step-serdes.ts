@@ -13,9 +13,12 @@ export interface StepSerdes {
   windowedKey?: WindowedKeySerde;
 }
 
-/** `registry`: where registry formats (AVRO) find their schemas (the query's OperatorContext has it). */
-export function stepSerdes(step: SourceStep | SinkStep, registry?: SchemaRegistry): StepSerdes {
-  const value = createRowSerde(step.valueFormat, step.schema.value, { isKey: false, registry });
+/**
+ * `registry`: where registry formats (AVRO) find their schemas (the query's OperatorContext has
+ * it); `readColumns`: the value columns a source's reader uses (see read-columns.ts).
+ */
+export function stepSerdes(step: SourceStep | SinkStep, registry?: SchemaRegistry, readColumns?: readonly boolean[]): StepSerdes {
+  const value = createRowSerde(step.valueFormat, step.schema.value, { isKey: false, registry, readColumns });
   return step.window
     ? { value, windowedKey: createWindowedKeySerde(step.keyFormat, step.schema.key, step.window, undefined, registry) }
     : { value, key: createRowSerde(step.keyFormat, step.schema.key, { isKey: true, registry }) };
