@@ -14,6 +14,10 @@ interface LastDecoded {
   row: unknown[] | null;
   /** The value columns `row` holds (undefined: all; the others are null). */
   read: readonly boolean[] | undefined;
+  /** The decoder that read through this slot last. */
+  lastReader: number;
+  /** Reads left before a decoder reading alone decodes only its columns again (see below). */
+  mixed: number;
 }
 
 /** The last record decoded, per topic, format and columns. */
@@ -22,30 +26,39 @@ const MAX_SLOTS = 1000;
 const SELF_CONTAINED = new Set(['JSON', 'DELIMITED', 'KAFKA']);
 /** Values an operator could change in place (BYTES are Uint8Arrays). */
 const MUTABLE_KINDS = new Set(['ARRAY', 'MAP', 'STRUCT', 'BYTES']);
+/** After another query read the slot, this many reads by one query alone before it decodes partially. */
+const ALONE_AFTER = 4096;
+let decoders = 0;
 
 export type ValueDecoder = (bytes: Uint8Array | null, topic: string) => unknown[] | null;
 
 /**
- * `read`: the value columns this query reads (undefined: all). A row decoded for a query that
- * read all of this one's columns is reused; otherwise the record is decoded again, for these.
+ * `whole` decodes every value column; `partial`, when given, only the `read` ones (see
+ * read-columns.ts). A query alone on its topic decodes what it reads; while other queries of the
+ * process read the same topic, each decodes whole rows and they share them (a model's trainer and
+ * its scoring query read different columns of every record one after the other).
  */
-export function sharedValueDecoder(step: SourceStep, serde: RowSerde, read?: readonly boolean[]): ValueDecoder {
+export function sharedValueDecoder(step: SourceStep, whole: RowSerde, partial?: RowSerde, read?: readonly boolean[]): ValueDecoder {
   if (!SELF_CONTAINED.has(step.valueFormat.format) || step.schema.value.some((c) => MUTABLE_KINDS.has(c.type.kind))) {
+    const serde = partial ?? whole;
     return (bytes, topic) => serde.deserialize(bytes, topic);
   }
   const signature = `${step.topic}\u0000${JSON.stringify(step.valueFormat)}\u0000${step.schema.value.map((c) => `${c.name} ${formatType(c.type)}`).join(',')}`;
   let slot = slots.get(signature);
   if (!slot) {
     if (slots.size >= MAX_SLOTS) slots.clear();
-    slots.set(signature, (slot = { bytes: null, row: null, read: undefined }));
+    slots.set(signature, (slot = { bytes: null, row: null, read: undefined, lastReader: 0, mixed: 0 }));
   }
   const last = slot;
+  const me = ++decoders;
   return (bytes, topic) => {
+    if (last.lastReader !== me) { last.lastReader = me; last.mixed = ALONE_AFTER; } else if (last.mixed > 0) last.mixed--;
     if (bytes !== null && bytes === last.bytes && covers(last.read, read)) return last.row;
-    const row = serde.deserialize(bytes, topic);
+    const alone = last.mixed === 0 && partial !== undefined;
+    const row = (alone ? partial : whole).deserialize(bytes, topic);
     last.bytes = bytes;
     last.row = row;
-    last.read = read;
+    last.read = alone ? read : undefined;
     return row;
   };
 }

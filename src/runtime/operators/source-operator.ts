@@ -23,8 +23,9 @@ export function sourceOperator(step: SourceStep, ctx: OperatorContext, next: Emi
   const lay = rowLayout(step.schema);
   const k = lay.keyCount;
   const v = lay.valueCount;
-  const { value: valueSerde, key: keySerde, windowedKey: windowedKeySerde } = stepSerdes(step, ctx.schemaRegistry, readColumns);
-  const decodeValue = sharedValueDecoder(step, valueSerde, readColumns);
+  const { value: valueSerde, key: keySerde, windowedKey: windowedKeySerde } = stepSerdes(step, ctx.schemaRegistry);
+  const partial = readColumns ? stepSerdes(step, ctx.schemaRegistry, readColumns).value : undefined;
+  const decodeValue = sharedValueDecoder(step, valueSerde, partial, readColumns);
   const eventTime = timestampExtractor(step);
   const topic = step.topic;
   const isTable = step.output === 'TABLE';
