@@ -78,21 +78,20 @@ export class KafkaWireProducer {
           // that only the refused records are sent again.
           e.landed = partitions.map((p, i) => (base.has(p) ? { partition: p, offset: base.get(p)! + rank[i] } : undefined));
         }
-        if (!isRetriable(e)) throw await this.settle(e, uncertain);
-        if ((e as WireError).code === UNKNOWN_TOPIC && ++unknownTopic >= UNKNOWN_TOPIC_ATTEMPTS) throw await this.settle(e, uncertain);
+        if (!isRetriable(e)) throw this.settle(e, uncertain);
+        if ((e as WireError).code === UNKNOWN_TOPIC && ++unknownTopic >= UNKNOWN_TOPIC_ATTEMPTS) throw this.settle(e, uncertain);
         retry = e;
       }
       if (pending.length === 0) break;
       this.cluster.stale(topic);
-      if (attempt >= ATTEMPTS) throw await this.settle(retry ?? new WireError('REQUEST_TIMED_OUT', `producing to '${topic}': retries exhausted`, true), uncertain);
+      if (attempt >= ATTEMPTS) throw this.settle(retry ?? new WireError('REQUEST_TIMED_OUT', `producing to '${topic}': retries exhausted`, true), uncertain);
       await sleep(Math.min(BACKOFF_MS * 2 ** (attempt - 1), BACKOFF_MAX_MS));
     }
     return partitions.map((p, i) => ({ partition: p, offset: base.get(p)! + rank[i] }));
   }
 
   close(): void {
-    this.identity = undefined;
-    this.sequences.clear();
+    this.resetIdentity();
   }
 
   /** One Produce request for partitions `ps`; successes go to `base`, retriable failures to `failed`. */
@@ -149,7 +148,7 @@ export class KafkaWireProducer {
   }
 
   /** After a failure whose records may have landed, later sequences must not collide with theirs. */
-  private async settle(e: unknown, uncertain: boolean): Promise<unknown> {
+  private settle(e: unknown, uncertain: boolean): unknown {
     if (uncertain) this.resetIdentity();
     return e;
   }

@@ -12,54 +12,17 @@
 // (Eddy's sinks register text, as ksqlDB does); the harness builds the writer's class itself
 // (protoc from grpcio-tools), as a user with generated classes would have them, and gives the
 // deserializer that class.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Engine } from '../../../src/engine/engine.js';
-import { formatType } from '../../../src/types/sql-type.js';
-import { KafkaLog } from '../../../src/log/kafka-log.js';
-import { rowsOf } from '../../engine/engine-helpers.js';
+import { describe, expect, it } from 'vitest';
 import { freshSuffix } from '../../kafka/engine-on-kafka-helpers.js';
-import { kafkaBrokers, kafkaEnabled } from '../../setup/kafka-broker.js';
-import { REGISTRY_START_MS, registryEnabled, registryUrl } from '../registry-fixture.js';
-import { plain } from './avro-sample.js';
-import { INSTALL_MS, installPythonClient, pythonConsume, pythonProduce, type Endpoints } from './interop-clients.js';
+import { kafkaEnabled } from '../../setup/kafka-broker.js';
+import { registryEnabled } from '../registry-fixture.js';
+import { interopHarness } from './interop-harness.js';
+import { pythonConsume, pythonProduce } from './interop-clients.js';
 import {
   PB_COLUMNS, PB_ONEOF_COLUMNS, PB_ONEOF_RECORDS, PB_ONEOF_ROWS, PB_ONEOF_SCHEMA, PB_READINGS, PB_ROWS, PB_SCHEMA, pbAsSinkRecord,
 } from './protobuf-sample.js';
 
-let python: string;
-let at: Endpoints;
-
-beforeAll(async () => {
-  if (!kafkaEnabled || !registryEnabled) return;
-  const [launcher, brokers, registry] = await Promise.all([installPythonClient(), kafkaBrokers(), registryUrl()]);
-  python = launcher;
-  at = { brokers, registry };
-}, REGISTRY_START_MS + INSTALL_MS);
-
-const closers: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of closers.splice(0).reverse()) await c();
-});
-
-/** A durable engine on the broker whose registry formats use the test registry. */
-async function eddy(): Promise<Engine> {
-  const log = new KafkaLog({ brokers: at.brokers, clientId: 'eddy-registry-interop-pb' });
-  closers.push(() => log.close());
-  const engine = await Engine.create({
-    log, durable: true, serviceId: `interop_pb_${freshSuffix()}`,
-    properties: { 'auto.offset.reset': 'earliest', 'schema.registry.url': at.registry },
-  });
-  closers.push(() => engine.close());
-  return engine;
-}
-
-/** A push query's columns (name and type) and its rows as plain JSON, until LIMIT. */
-async function pushQuery(engine: Engine, sql: string): Promise<{ columns: string[][]; rows: unknown[] }> {
-  const res = await engine.executeScript(sql);
-  const r = res[res.length - 1];
-  if (r.kind !== 'stream') throw new Error(`expected a push query, got ${JSON.stringify(r)}`);
-  return { columns: r.columns.map((c) => [c.name, formatType(c.type)]), rows: (await rowsOf(r)).map(plain) };
-}
+const h = interopHarness('pb');
 
 /** The Python types a user of ProtobufDeserializer gets for PB_READINGS[0] (a Python-side fact). */
 const PB_PYTHON_TYPES = {
@@ -69,15 +32,15 @@ const PB_PYTHON_TYPES = {
 
 /** The registry's latest schema text under a subject (to say which form it was registered in). */
 async function latestSchema(subject: string): Promise<{ id: number; schemaType: string; schema: string }> {
-  const res = await fetch(`${at.registry}/subjects/${subject}/versions/latest`, { signal: AbortSignal.timeout(10_000) });
+  const res = await fetch(`${h.at.registry}/subjects/${subject}/versions/latest`, { signal: AbortSignal.timeout(10_000) });
   return await res.json() as { id: number; schemaType: string; schema: string };
 }
 
 describe.skipIf(!kafkaEnabled || !registryEnabled)('registry interop: PROTOBUF', () => {
   it('the harness: Python ProtobufSerializer → Python ProtobufDeserializer gives the same values, decimals as Decimal, timestamps as datetime', async () => {
     const topic = `pb_self_${freshSuffix()}`;
-    await pythonProduce(python, 'protobuf_interop', at, topic, PB_SCHEMA, PB_READINGS);
-    const got = await pythonConsume(python, 'protobuf_interop', at, topic, PB_READINGS.length);
+    await pythonProduce(h.python, 'protobuf_interop', h.at, topic, PB_SCHEMA, PB_READINGS);
+    const got = await pythonConsume(h.python, 'protobuf_interop', h.at, topic, PB_READINGS.length);
     expect(got.map((r) => r.value)).toEqual(PB_READINGS);
     expect(got[0].types).toEqual(PB_PYTHON_TYPES);
     // Confluent framing with a registered id (the message index [0] follows it).
@@ -89,25 +52,25 @@ describe.skipIf(!kafkaEnabled || !registryEnabled)('registry interop: PROTOBUF',
   describe('Eddy reads what Python wrote', () => {
     it('CREATE STREAM with no columns infers them from the serialized schema Python registered; a push query returns the same values', async () => {
       const topic = `pb_in_${freshSuffix()}`;
-      await pythonProduce(python, 'protobuf_interop', at, topic, PB_SCHEMA, PB_READINGS);
+      await pythonProduce(h.python, 'protobuf_interop', h.at, topic, PB_SCHEMA, PB_READINGS);
       // What makes this case: the registry holds the FileDescriptorProto in base64, not .proto text.
       expect((await latestSchema(`${topic}-value`)).schema).toMatch(/^[A-Za-z0-9+/]+={0,2}$/);
-      const engine = await eddy();
+      const engine = await h.eddy();
       await engine.executeScript(`CREATE STREAM s WITH (KAFKA_TOPIC='${topic}', VALUE_FORMAT='PROTOBUF');`);
-      const got = await pushQuery(engine, `SELECT * FROM s EMIT CHANGES LIMIT ${PB_READINGS.length};`);
+      const got = await h.pushQuery(engine, `SELECT * FROM s EMIT CHANGES LIMIT ${PB_READINGS.length};`);
       expect(got.columns).toEqual(PB_COLUMNS);
       expect(got.rows).toEqual(PB_ROWS);
     });
 
     it('oneofs: a STRUCT column <oneof>_<index> each, the member Python set filled and the others NULL', async () => {
       const topic = `pb_oneof_${freshSuffix()}`;
-      await pythonProduce(python, 'protobuf_interop', at, topic, PB_ONEOF_SCHEMA, PB_ONEOF_RECORDS);
-      const engine = await eddy();
+      await pythonProduce(h.python, 'protobuf_interop', h.at, topic, PB_ONEOF_SCHEMA, PB_ONEOF_RECORDS);
+      const engine = await h.eddy();
       await engine.executeScript(`CREATE STREAM s WITH (KAFKA_TOPIC='${topic}', VALUE_FORMAT='PROTOBUF');`);
-      const got = await pushQuery(engine, `SELECT * FROM s EMIT CHANGES LIMIT ${PB_ONEOF_RECORDS.length};`);
+      const got = await h.pushQuery(engine, `SELECT * FROM s EMIT CHANGES LIMIT ${PB_ONEOF_RECORDS.length};`);
       expect(got.columns).toEqual(PB_ONEOF_COLUMNS);
       expect(got.rows).toEqual(PB_ONEOF_ROWS);
-      const member = await pushQuery(engine, `SELECT ID, METHOD_0->TRANSFER->IBAN AS IBAN FROM s WHERE METHOD_0->TRANSFER IS NOT NULL EMIT CHANGES LIMIT 1;`);
+      const member = await h.pushQuery(engine, `SELECT ID, METHOD_0->TRANSFER->IBAN AS IBAN FROM s WHERE METHOD_0->TRANSFER IS NOT NULL EMIT CHANGES LIMIT 1;`);
       expect(member.rows).toEqual([['p2', 'DE02']]);
     });
   });
@@ -117,12 +80,12 @@ describe.skipIf(!kafkaEnabled || !registryEnabled)('registry interop: PROTOBUF',
       const suffix = freshSuffix();
       const input = `pb_src_${suffix}`;
       const output = `pb_out_${suffix}`;
-      await pythonProduce(python, 'protobuf_interop', at, input, PB_SCHEMA, PB_READINGS);
-      const engine = await eddy();
+      await pythonProduce(h.python, 'protobuf_interop', h.at, input, PB_SCHEMA, PB_READINGS);
+      const engine = await h.eddy();
       await engine.executeScript(`CREATE STREAM s WITH (KAFKA_TOPIC='${input}', VALUE_FORMAT='PROTOBUF');
         CREATE STREAM out WITH (KAFKA_TOPIC='${output}', VALUE_FORMAT='PROTOBUF') AS SELECT * FROM s;`);
       await engine.settle();
-      const got = await pythonConsume(python, 'protobuf_interop', at, output, PB_READINGS.length);
+      const got = await pythonConsume(h.python, 'protobuf_interop', h.at, output, PB_READINGS.length);
       // The sink's fields are its columns, named as inferred (upper case). A MAP is what ksqlDB
       // registers for it: a repeated ConnectDefaultNEntry {key, value} message, not a proto map
       // (Connect tells it by the name), so protoc's class gives Python a list of entries.
@@ -140,14 +103,14 @@ describe.skipIf(!kafkaEnabled || !registryEnabled)('registry interop: PROTOBUF',
       const suffix = freshSuffix();
       const input = `pb_src2_${suffix}`;
       const output = `pb_out2_${suffix}`;
-      await pythonProduce(python, 'protobuf_interop', at, input, PB_SCHEMA, PB_READINGS);
-      const engine = await eddy();
+      await pythonProduce(h.python, 'protobuf_interop', h.at, input, PB_SCHEMA, PB_READINGS);
+      const engine = await h.eddy();
       await engine.executeScript(`CREATE STREAM s WITH (KAFKA_TOPIC='${input}', VALUE_FORMAT='PROTOBUF');
         CREATE STREAM out WITH (KAFKA_TOPIC='${output}', VALUE_FORMAT='PROTOBUF') AS
           SELECT PRICE * 2 AS DOUBLE_PRICE, STRUCT(A := I, B := S) AS PAIR, CAST(I AS BIGINT) + 1 AS NEXT_I, NESTED->TAG AS TAG
           FROM s;`);
       await engine.settle();
-      const got = await pythonConsume(python, 'protobuf_interop', at, output, PB_READINGS.length);
+      const got = await pythonConsume(h.python, 'protobuf_interop', h.at, output, PB_READINGS.length);
       expect(got.map((r) => r.value)).toEqual(PB_READINGS.map((r) => ({
         // proto3: a NULL string is not written, so it reads back as ''.
         DOUBLE_PRICE: (Number(r.price) * 2).toFixed(2), PAIR: { A: r.i, B: r.s }, NEXT_I: r.i + 1, TAG: r.nested?.tag ?? '',
