@@ -104,6 +104,8 @@ export async function executeCopy(state: EngineState, s: Copy): Promise<Statemen
       for (let j = 0; j < at.length; j++) out[j] = at[j] < 0 ? null : row[at[j]] ?? null;
       return out;
     };
+    // An in-process log keeps the rows with the records: queries over the stream skip decoding.
+    const keepRows = state.log.keepsRows === true && valueSerde.codec !== undefined;
     let records: ProducerRecord[] = [];
     const hasKey = target.schema.key.length > 0;
     let skip = lineNo; // the header line, read above
@@ -117,11 +119,12 @@ export async function executeCopy(state: EngineState, s: Copy): Promise<Statemen
           const row = reader.deserialize(line, target.topic);
           if (row === null) throw new Error('empty record');
           const ts = rowtimeAt < 0 ? undefined : row[rowtimeAt];
-          records.push({
-            key: hasKey ? keySerde.serialize(pick(row, keyAt, keyRow), target.topic) : null,
-            value: valueSerde.serialize(pick(row, valueAt, valueRow), target.topic),
-            timestamp: typeof ts === 'number' ? ts : undefined,
-          });
+          const key = hasKey ? keySerde.serialize(pick(row, keyAt, keyRow), target.topic) : null;
+          const value = valueSerde.serialize(pick(row, valueAt, valueRow), target.topic);
+          const kept = keepRows && value !== null ? valueSerde.rowToKeep!(valueRow) : undefined;
+          records.push(kept === undefined
+            ? { key, value, timestamp: typeof ts === 'number' ? ts : undefined }
+            : { key, value, timestamp: typeof ts === 'number' ? ts : undefined, valueRow: kept, valueCodec: valueSerde.codec });
         } catch (e) {
           bad++;
           const message = `${path}:${i + 1}: ${(e as Error).message}`;

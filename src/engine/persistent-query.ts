@@ -53,7 +53,7 @@ export interface StartOptions {
 export function startQuery(state: EngineState, o: StartOptions): PersistentQuery {
   const outBuffer: ProducerRecord[] = [];
   const ctx: OperatorContext = {
-    queryId: o.id, registry: state.registry, properties: state.properties, schemaRegistry: state.schemaRegistry,
+    queryId: o.id, registry: state.registry, properties: state.properties, schemaRegistry: state.schemaRegistry, keepRows: state.log.keepsRows === true,
     logger: state.processingLog, current: o.current ?? { queryId: o.id, topic: '', partition: -1, offset: -1 },
   };
   const groupId = queryGroupId(state, o.id);
@@ -62,8 +62,11 @@ export function startQuery(state: EngineState, o: StartOptions): PersistentQuery
   const durable = state.durable && o.kind !== 'PUSH'
     ? { task: { partition: 0 }, topicPrefix: groupId, internalBuffer: new Map<string, ProducerRecord[]>() }
     : undefined;
+  // The record cache (ksqlDB's ksql.streams.cache.max.bytes.buffering): a table query keeps
+  // only each key's latest output per flush.
+  const coalesceSink = durable !== undefined && o.root.output === 'TABLE' && state.properties['ksql.streams.cache.max.bytes.buffering'] !== '0';
   const graph = buildOperators(o.root, ctx, o.terminal, {
-    produce: (r) => outBuffer.push(r), emitFinal: o.emitFinal, moreState: o.moreState,
+    produce: (r) => outBuffer.push(r), emitFinal: o.emitFinal, moreState: o.moreState, cacheEmits: coalesceSink,
     durable: durable && {
       task: durable.task, topicPrefix: durable.topicPrefix, funnel: o.funnel,
       produce: (topic, r) => {
@@ -88,7 +91,7 @@ export function startQuery(state: EngineState, o: StartOptions): PersistentQuery
     queryId: o.id, log: state.log, groupId,
     topics: sourceTopics(o.root), autoOffsetReset: o.autoOffsetReset, latestOffsets: acceptedOffsets, graph,
     sinkTopic: o.sinkTopic, outBuffer, durable, gate,
-    coalesceSink: durable !== undefined && o.root.output === 'TABLE' && state.properties['ksql.streams.cache.max.bytes.buffering'] !== '0',
+    coalesceSink,
     commitIntervalMs: Number(state.properties['ksql.streams.commit.interval.ms'] ?? 2000),
     transactionalId: durable && exactlyOnce(state.properties) ? `${groupId}-${state.instanceId}` : undefined,
     logger: state.processingLog,

@@ -79,8 +79,35 @@ export function writeJsonDouble(out: ByteSlab, d: number): void {
 
 /** An integer-valued number (INTEGER after `| 0`, BIGINT) as Java's int/long prints it. */
 export function writeJsonInteger(out: ByteSlab, v: number): void {
-  if (v > INT_MAX || v < -INT_MAX) writeAscii(out, javaLongText(v));
-  else writeFixedInt(out, v < 0, (v < 0 ? -v : v) | 0);
+  if (v <= INT_MAX && v >= -INT_MAX) { writeFixedInt(out, v < 0, (v < 0 ? -v : v) | 0); return; }
+  const a = v < 0 ? -v : v;
+  if (a <= Number.MAX_SAFE_INTEGER && Number.isInteger(a)) {
+    // Epoch milliseconds and the like: two int32 halves, the low one of nine digits.
+    const high = Math.floor(a / 1e9);
+    writeLongDigits(out, v < 0, high | 0, (a - high * 1e9) | 0);
+    return;
+  }
+  writeAscii(out, javaLongText(v));
+}
+
+/** `high` then `low` as its nine digits (leading zeros kept), after a minus sign if `neg`. */
+function writeLongDigits(out: ByteSlab, neg: boolean, high: number, low: number): void {
+  const len = (neg ? 1 : 0) + digitCount(high) + 9;
+  out.reserve(len);
+  const buf = out.bytes;
+  let p = out.pos + len;
+  out.pos = p;
+  for (let i = 0; i < 9; i++) {
+    const q = (low / 10) | 0;
+    buf[--p] = ZERO + low - q * 10;
+    low = q;
+  }
+  while (high > 0) {
+    const q = (high / 10) | 0;
+    buf[--p] = ZERO + high - q * 10;
+    high = q;
+  }
+  if (neg) buf[--p] = MINUS;
 }
 
 function writeFixedInt(out: ByteSlab, neg: boolean, x: number): void {

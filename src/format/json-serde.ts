@@ -17,6 +17,7 @@ import { JsonRowWriter } from './json-row-writer.js';
 import { parseJsonRoot } from './json-text.js';
 import { NEED_EXACT } from './json-signals.js';
 import { atPath, columnCountMismatch, deserializeError, Failure, serializeError } from './serde-failure.js';
+import { codecOf, rowToKeep } from './kept-rows.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true }); // Jackson rejects malformed UTF-8; skips a BOM
 /** Payloads the general reader takes after the flat one gave up, before the flat one tries again. */
@@ -93,6 +94,8 @@ class JsonRowSerde implements RowSerde {
   /** The fast path for objects of scalar fields; undefined where it never applies. */
   private readonly flat: FlatJsonReader | undefined;
   private flatSkip = 0;
+  readonly codec: number | undefined;
+  private readonly keptKinds: Uint8Array | undefined;
 
   constructor(columns: readonly Column[], opts: JsonSerdeOptions) {
     this.n = columns.length;
@@ -105,6 +108,9 @@ class JsonRowSerde implements RowSerde {
     this.target = opts.isKey ? 'key' : 'value';
     this.unwrapped = opts.unwrapped && columns.length === 1;
     this.flat = this.unwrapped || this.exactFirst ? undefined : new FlatJsonReader(this.names, this.skip);
+    const codec = opts.isKey ? undefined : codecOf(this.unwrapped ? 'JSON unwrapped' : 'JSON', columns);
+    this.codec = codec?.id;
+    this.keptKinds = codec?.kinds;
     const types = columns.map((c) => c.type);
     const texts = types.map(jsonWriter);
     this.writer = this.unwrapped
@@ -121,6 +127,10 @@ class JsonRowSerde implements RowSerde {
     } catch (e) {
       throw serializeError(this.target, topic, e);
     }
+  }
+
+  rowToKeep(row: readonly unknown[]): unknown[] | undefined {
+    return this.keptKinds === undefined || row.length !== this.n ? undefined : rowToKeep(this.keptKinds, row);
   }
 
   private readonly columnError = (i: number, e: unknown): unknown => atPath(e, this.unwrapped ? '$' : '$.' + this.names[i]);

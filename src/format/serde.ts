@@ -35,6 +35,13 @@ export interface RowSerde {
    * deserialize throw SerdeError, so the record goes to the processing log.
    */
   prefetch?(bytes: Uint8Array | null): Promise<void> | undefined;
+  /**
+   * Where decoding gives back exactly the row encoded (see kept-rows.ts): the codec id shared by
+   * every serde reading and writing the same bytes, and the copy of a row to keep with its record
+   * (undefined where a value would not come back the same).
+   */
+  readonly codec?: number;
+  rowToKeep?(row: readonly unknown[]): unknown[] | undefined;
 }
 
 /** Keys of windowed sources: the key row plus the window, as Kafka Streams' windowed serdes. */

@@ -11,6 +11,13 @@ export interface ProducerRecord {
   timestamp?: number;
   headers?: Header[];
   partition?: number;
+  /**
+   * The row `value` was encoded from, by a serde of codec `valueCodec` (RowSerde.codec). A log in
+   * this process (Log.keepsRows) keeps both with the record, so that a reader of the same codec
+   * takes the row instead of decoding the bytes; a broker never sees them.
+   */
+  valueRow?: readonly unknown[];
+  valueCodec?: number;
 }
 
 /** A record as stored in a partition. */
@@ -22,6 +29,9 @@ export interface LogRecord {
   value: Uint8Array | null;
   timestamp: number;
   headers: Header[];
+  /** As ProducerRecord's, kept by a log in this process; undefined on records from a broker. */
+  valueRow?: readonly unknown[];
+  valueCodec?: number;
 }
 
 export interface TopicSpec {
@@ -87,6 +97,8 @@ export interface TransactionalProducer {
 }
 
 export interface Log {
+  /** The log is in this process: it keeps ProducerRecord.valueRow with its records. */
+  readonly keepsRows?: boolean;
   createTopic(name: string, spec: TopicSpec): Promise<void>;
   deleteTopic(name: string): Promise<void>;
   describeTopic(name: string): Promise<TopicDescription | undefined>;

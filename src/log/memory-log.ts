@@ -32,6 +32,7 @@ export interface MemoryLogOptions {
 }
 
 export class MemoryLog implements Log {
+  readonly keepsRows = true;
   private readonly topics = new Map<string, MemoryTopic>();
   private readonly groups = new Map<string, MemoryGroup>();
   private readonly partitioner = new DefaultPartitioner();
@@ -109,6 +110,8 @@ export class MemoryLog implements Log {
         value: r.value,
         timestamp: r.timestamp ?? this.clock(),
         headers: r.headers && r.headers.length > 0 ? [...r.headers] : NO_HEADERS_IN,
+        valueRow: r.valueRow,
+        valueCodec: r.valueCodec,
       });
       return { partition: p, offset: rec.offset };
     });
@@ -174,6 +177,7 @@ export class MemoryLog implements Log {
         const p = r.partition ?? this.partitioner.partition(b.topic, r.key, t.partitions.length);
         t.partitions[p].append(this.seq++, {
           key: r.key, value: r.value, timestamp: r.timestamp ?? this.clock(), headers: r.headers && r.headers.length > 0 ? [...r.headers] : NO_HEADERS_IN,
+          valueRow: r.valueRow, valueCodec: r.valueCodec,
         });
         appended++;
       }

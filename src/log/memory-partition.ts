@@ -76,7 +76,7 @@ export class MemoryPartition {
 
   append(
     seq: number,
-    r: { key: Uint8Array | null; value: Uint8Array | null; timestamp: number; headers: Header[] },
+    r: { key: Uint8Array | null; value: Uint8Array | null; timestamp: number; headers: Header[]; valueRow?: readonly unknown[]; valueCodec?: number },
   ): LogRecord {
     const rec: LogRecord = Object.freeze({
       topic: this.topic,
@@ -86,6 +86,8 @@ export class MemoryPartition {
       value: r.value,
       timestamp: r.timestamp,
       headers: r.headers.length === 0 ? NO_HEADERS : r.headers,
+      valueRow: r.valueRow,
+      valueCodec: r.valueCodec,
     });
     this.recs.push(rec);
     this.seqs.push(seq);

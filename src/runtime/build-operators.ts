@@ -24,6 +24,7 @@ import type { TypedExpr } from '../plan/expr/typed-expr.js';
 import { stepSerdes } from './operators/step-serdes.js';
 import { StreamTime } from './state/stream-time.js';
 import type { TaskContext } from './state/state-map.js';
+import type { EmitCache } from './operators/emit-cache.js';
 import { SqlError } from '../types/sql-error.js';
 
 export interface OperatorGraph {
@@ -35,6 +36,8 @@ export interface OperatorGraph {
   repartitionTopics: string[];
   /** Those of them with one partition (the funnel of a training query). */
   onePartition: Set<string>;
+  /** The aggregate's record cache (BuildOptions.cacheEmits): flushed before the output is written. */
+  emitCaches: EmitCache<unknown>[];
 }
 
 export interface BuildOptions {
@@ -42,6 +45,11 @@ export interface BuildOptions {
   produce?: (rec: ProducerRecord) => void;
   /** EMIT FINAL for windowed aggregations. */
   emitFinal?: boolean;
+  /**
+   * The query keeps only each key's latest output per flush (a caching table query): an aggregate
+   * feeding the sink through projections alone emits at the flush (see emit-cache.ts).
+   */
+  cacheEmits?: boolean;
   /** Adds state the query keeps beyond its operators' (a model it trains). */
   moreState?: (stores: StateStores) => void;
   /**
@@ -66,7 +74,8 @@ export interface BuildOptions {
 export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit | undefined, opts: BuildOptions): OperatorGraph {
   const durable = opts.durable;
   const stores = new StateStores(durable?.task);
-  const graph: OperatorGraph = { handlers: new Map(), stores, repartitionTopics: [], onePartition: new Set() };
+  const graph: OperatorGraph = { handlers: new Map(), stores, repartitionTopics: [], onePartition: new Set(), emitCaches: [] };
+  const cached = opts.cacheEmits ? aggregateUnderSink(root) : undefined;
   const handle = (topic: string, h: RecordHandler): void => {
     const list = graph.handlers.get(topic) ?? [];
     list.push(h);
@@ -164,7 +173,8 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
 
   const aggregate = (step: AggregateStep, next: Emit, name: string, groupKey?: GroupKeyFn): Emit => {
     const spec = step.windowSpec;
-    if (!spec) return aggregateOperator(step, ctx, next, stores.map<GroupState>(name), groupKey);
+    const caches = step === cached ? graph.emitCaches : undefined;
+    if (!spec) return aggregateOperator(step, ctx, next, stores.map<GroupState>(name), groupKey, caches);
     const streamTime = new StreamTime(stores, `${name}-streamtime`);
     if (spec.kind === 'SESSION') {
       const store: SessionStore = { sessions: stores.map<Session[]>(name), streamTime };
@@ -173,7 +183,7 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
     const lastEmitClose = new StreamTime(stores, `${name}-emitted`);
     const store: WindowedStore = { windows: stores.map<WindowState>(name), streamTime, lastEmitClose, nextScan: -Infinity };
     stores.onRestored(() => { store.nextScan = -Infinity; });
-    return windowedAggregateOperator(step, ctx, next, store, opts.emitFinal === true, groupKey);
+    return windowedAggregateOperator(step, ctx, next, store, opts.emitFinal === true, groupKey, caches);
   };
 
   opts.moreState?.(stores);
@@ -193,6 +203,17 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
 }
 
 const FUNNEL_KEY = [0];
+
+/**
+ * The aggregate whose updates reach the sink through projections alone, if any: one whose
+ * superseded updates nobody downstream sees (a filter, HAVING, would see each one).
+ */
+function aggregateUnderSink(root: Step): AggregateStep | undefined {
+  if (root.kind !== 'sink') return undefined;
+  let s: Step = root.input;
+  while (s.kind === 'project') s = s.input;
+  return s.kind === 'aggregate' ? s : undefined;
+}
 
 /**
  * True when rows with equal `keys` already arrive in one partition: the keys include all key

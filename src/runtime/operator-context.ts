@@ -12,6 +12,8 @@ export interface OperatorContext {
   current: RecordContext;
   /** Where registry formats (AVRO) find the schemas of the records they read and write. */
   schemaRegistry?: SchemaRegistry;
+  /** The log is in this process (Log.keepsRows): sinks keep the rows they encode with the records. */
+  keepRows?: boolean;
   /** Sends failing function calls of this query's compiled expressions to its processing log. */
   reportEvaluation?: (e: Error) => void;
 }

@@ -225,6 +225,7 @@ export class QueryRunner {
   private async reopen(): Promise<void> {
     await this.consumer?.close().catch(() => undefined);
     for (const m of this.o.graph.stores.maps) m.clear();
+    for (const c of this.o.graph.emitCaches) c.clear();
     this.o.outBuffer.length = 0;
     this.held = false;
     this.o.durable?.internalBuffer.clear();
@@ -271,6 +272,7 @@ export class QueryRunner {
     const o = this.o;
     this.held = false;
     this.lastFlush = Date.now();
+    for (const c of o.graph.emitCaches) c.flush();
     const add = (topic: string, recs: ProducerRecord[]): void => {
       if (recs.length === 0) return;
       const list = this.pending.get(topic);

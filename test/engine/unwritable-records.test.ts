@@ -88,7 +88,7 @@ describe('a sink that cannot be written', () => {
       queryId: 'Q', log, groupId: 'g', topics: ['in'], autoOffsetReset: 'earliest', outBuffer, sinkTopic: 'out', giveUpMs: 300,
       graph: {
         handlers: new Map([['in', [(rec) => { outBuffer.push({ key: rec.key, value: rec.value }); }]]]),
-        stores: new StateStores(), repartitionTopics: [], onePartition: new Set(),
+        stores: new StateStores(), repartitionTopics: [], onePartition: new Set(), emitCaches: [],
       },
       onError: (e) => errors.push((e as Error).message),
     });

@@ -73,7 +73,9 @@ describe('integers written as bytes', () => {
       writeJsonInteger(slab, v | 0);
       expect(Buffer.from(slab.take()).toString(), String(v)).toBe(String(v | 0));
     }
-    const longs = [2 ** 31, -(2 ** 31) - 1, 2 ** 53 - 1, -(2 ** 53), 2 ** 53 + 2, 2 ** 63, -(2 ** 63), 1e300, -0];
+    const longs = [2 ** 31, -(2 ** 31) - 1, 2 ** 53 - 1, -(2 ** 53), 2 ** 53 + 2, 2 ** 63, -(2 ** 63), 1e300, -0,
+      1_700_000_000_123, -1_700_000_000_001, 1e9 * 2 ** 21, 3_000_000_000, 10_000_000_000, 12_000_000_005, 2 ** 31 + 0.5, -(2 ** 40) - 0.25];
+    for (let i = 0; i < 2000; i++) longs.push(Math.floor((Math.random() - 0.5) * 2 ** (32 + (i % 22))));
     for (const v of longs) {
       slab.begin();
       writeJsonInteger(slab, v);

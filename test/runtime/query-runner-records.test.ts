@@ -22,7 +22,7 @@ describe('query runner record loop', () => {
           if (rec.offset === 1) throw new Error('operator bug');
           seen.push(rec.offset);
         }]]]),
-        stores: new StateStores(), repartitionTopics: [], onePartition: new Set(),
+        stores: new StateStores(), repartitionTopics: [], onePartition: new Set(), emitCaches: [],
       },
       onError: (e) => queryErrors.push(e),
       logger: { log: (e) => recordErrors.push({ message: e.message, topic: e.topic!, partition: e.partition!, offset: e.offset! }) },

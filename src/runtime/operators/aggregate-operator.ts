@@ -10,11 +10,13 @@ import { groupKeyFn, type GroupKeyFn } from './group-key.js';
 import { keySignature } from '../key-signature.js';
 import { rowLayout } from '../../plan/row-layout.js';
 import type { StateMap } from '../state/state-map.js';
+import { EmitCache } from './emit-cache.js';
 
 export interface GroupState { sig: unknown; key: unknown[]; accs: unknown[]; ts: number; last: Row | null }
 
+/** `caches`: given when the query caches its output: updates wait there for the flush. */
 export function aggregateOperator(step: AggregateStep, ctx: OperatorContext, next: Emit, state: StateMap<GroupState>,
-  groupKey: GroupKeyFn = groupKeyFn(step, ctx)): Emit {
+  groupKey: GroupKeyFn = groupKeyFn(step, ctx), caches?: EmitCache<unknown>[]): Emit {
   const set = aggregatorSet(step, ctx);
   const lay = rowLayout(step.schema);
   const k = step.schema.key.length;
@@ -32,6 +34,11 @@ export function aggregateOperator(step: AggregateStep, ctx: OperatorContext, nex
     g.last = out;
     state.touch(g.sig);
     next(out, g.ts, UPSERT, prev);
+  };
+  const cache = caches ? new EmitCache<GroupState>(emitGroup) : undefined;
+  if (cache) caches!.push(cache as EmitCache<unknown>);
+  const updated = (g: GroupState): void => {
+    if (cache) { state.touch(g.sig); cache.mark(g); } else emitGroup(g);
   };
 
   const group = (key: unknown[], ts: number, create: boolean): GroupState | undefined => {
@@ -52,7 +59,7 @@ export function aggregateOperator(step: AggregateStep, ctx: OperatorContext, nex
       const g = group(key, ts, true)!;
       set.apply(g.accs, row, 1);
       if (ts > g.ts) g.ts = ts;
-      emitGroup(g);
+      updated(g);
     };
   }
   return (row, ts, op, old) => {
@@ -63,12 +70,12 @@ export function aggregateOperator(step: AggregateStep, ctx: OperatorContext, nex
     if (oldGroup) {
       set.apply(oldGroup.accs, old!, -1);
       if (ts > oldGroup.ts) oldGroup.ts = ts;
-      if (oldGroup !== newGroup) emitGroup(oldGroup);
+      if (oldGroup !== newGroup) updated(oldGroup);
     }
     if (newGroup) {
       set.apply(newGroup.accs, row, 1);
       if (ts > newGroup.ts) newGroup.ts = ts;
-      emitGroup(newGroup);
+      updated(newGroup);
     }
   };
 }

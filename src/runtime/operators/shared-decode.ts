@@ -7,6 +7,7 @@
 // which two engines in one process may give different schemas).
 import type { SourceStep } from '../../plan/physical-plan.js';
 import type { RowSerde } from '../../format/index.js';
+import type { LogRecord } from '../../log/log.js';
 import { formatType } from '../../types/sql-type.js';
 
 interface LastDecoded {
@@ -30,7 +31,8 @@ const MUTABLE_KINDS = new Set(['ARRAY', 'MAP', 'STRUCT', 'BYTES']);
 const ALONE_AFTER = 4096;
 let decoders = 0;
 
-export type ValueDecoder = (bytes: Uint8Array | null, topic: string) => unknown[] | null;
+/** A record's value row (valid until the next call; never to be changed). */
+export type ValueDecoder = (rec: LogRecord) => unknown[] | null;
 
 /**
  * `whole` decodes every value column; `partial`, when given, only the `read` ones (see
@@ -39,9 +41,12 @@ export type ValueDecoder = (bytes: Uint8Array | null, topic: string) => unknown[
  * its scoring query read different columns of every record one after the other).
  */
 export function sharedValueDecoder(step: SourceStep, whole: RowSerde, partial?: RowSerde, read?: readonly boolean[]): ValueDecoder {
+  const topic = step.topic;
+  // A record this process encoded with the same codec carries its row (see kept-rows.ts).
+  const codec = whole.codec;
   if (!SELF_CONTAINED.has(step.valueFormat.format) || step.schema.value.some((c) => MUTABLE_KINDS.has(c.type.kind))) {
     const serde = partial ?? whole;
-    return (bytes, topic) => serde.deserialize(bytes, topic);
+    return (rec) => (codec !== undefined && rec.valueCodec === codec ? rec.valueRow as unknown[] : serde.deserialize(rec.value, topic));
   }
   const signature = `${step.topic}\u0000${JSON.stringify(step.valueFormat)}\u0000${step.schema.value.map((c) => `${c.name} ${formatType(c.type)}`).join(',')}`;
   let slot = slots.get(signature);
@@ -51,7 +56,9 @@ export function sharedValueDecoder(step: SourceStep, whole: RowSerde, partial?: 
   }
   const last = slot;
   const me = ++decoders;
-  return (bytes, topic) => {
+  return (rec) => {
+    if (codec !== undefined && rec.valueCodec === codec) return rec.valueRow as unknown[];
+    const bytes = rec.value;
     if (last.lastReader !== me) { last.lastReader = me; last.mixed = ALONE_AFTER; } else if (last.mixed > 0) last.mixed--;
     if (bytes !== null && bytes === last.bytes && covers(last.read, read)) return last.row;
     const alone = last.mixed === 0 && partial !== undefined;

@@ -23,6 +23,8 @@ export function sinkOperator(step: SinkStep, ctx: OperatorContext, out: (rec: Pr
     : undefined;
 
   const keepNullFields = k > 1 && keyBuiltByPartitionBy(step.input);
+  // In process, the rows encoded go with the records: readers of the same codec skip decoding.
+  const keepRows = ctx.keepRows === true && valueSerde.codec !== undefined;
 
   return (row, ts, op) => {
     try {
@@ -38,11 +40,13 @@ export function sinkOperator(step: SinkStep, ctx: OperatorContext, out: (rec: Pr
           : keySerde!.serialize(keyRow, topic);
       }
       let value: Uint8Array | null = null;
+      let kept: unknown[] | undefined;
       if (op !== DELETE) {
         for (let i = 0; i < v; i++) valueRow[i] = row[k + i];
         value = valueSerde.serialize(valueRow, topic);
+        if (keepRows && value !== null) kept = valueSerde.rowToKeep!(valueRow);
       }
-      out({ key, value, timestamp: ts });
+      out(kept === undefined ? { key, value, timestamp: ts } : { key, value, timestamp: ts, valueRow: kept, valueCodec: valueSerde.codec });
     } catch (e) {
       logFailure(ctx, 'SERIALIZATION', e);
     }

@@ -54,7 +54,7 @@ export function sourceOperator(step: SourceStep, ctx: OperatorContext, next: Emi
         row[lay.windowstart] = null;
         row[lay.windowend] = null;
       }
-      const valueRow = decodeValue(rec.value, topic);
+      const valueRow = decodeValue(rec);
       hasValue = valueRow !== null;
       if (valueRow === null) {
         for (let i = 0; i < v; i++) row[k + i] = null;

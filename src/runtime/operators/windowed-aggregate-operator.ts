@@ -15,6 +15,7 @@ import { rowLayout } from '../../plan/row-layout.js';
 import { timeWindowStarts, DEFAULT_GRACE_MS } from './window-assign.js';
 import type { StateMap } from '../state/state-map.js';
 import type { StreamTime } from '../state/stream-time.js';
+import { EmitCache } from './emit-cache.js';
 
 export interface WindowState { key: unknown[]; start: number; end: number; accs: unknown[]; ts: number }
 
@@ -27,8 +28,9 @@ export interface WindowedStore {
   nextScan: number;
 }
 
+/** `caches`: given when the query caches its output (EMIT CHANGES only): updates wait there for the flush. */
 export function windowedAggregateOperator(step: AggregateStep, ctx: OperatorContext, next: Emit, store: WindowedStore, emitFinal: boolean,
-  groupKey: GroupKeyFn = groupKeyFn(step, ctx)): Emit {
+  groupKey: GroupKeyFn = groupKeyFn(step, ctx), caches?: EmitCache<unknown>[]): Emit {
   const spec = step.windowSpec!;
   if (spec.kind === 'SESSION') throw new Error('session windows use sessionAggregateOperator');
   const size = spec.sizeMs;
@@ -50,6 +52,9 @@ export function windowedAggregateOperator(step: AggregateStep, ctx: OperatorCont
     out[lay.windowend] = w.end;
     next(out, w.ts, UPSERT, null);
   };
+
+  const cache = caches && !emitFinal ? new EmitCache<WindowState>(emitWindow) : undefined;
+  if (cache) caches!.push(cache as EmitCache<unknown>);
 
   // How long after its end a window is kept: until it closes (EMIT FINAL) or expires.
   const keep = emitFinal ? grace : retention;
@@ -93,7 +98,8 @@ export function windowedAggregateOperator(step: AggregateStep, ctx: OperatorCont
     if (key !== null) {
       store.streamTime.advance(ts);
       const ksig = keySignature(key, 0, key.length);
-      for (const start of timeWindowStarts(ts, size, advance)) {
+      // The windows ts falls in (as timeWindowStarts, without the array).
+      for (let start = Math.floor(Math.max(0, ts - size + advance) / advance) * advance; start <= ts; start += advance) {
         const end = start + size;
         if (end + grace <= store.streamTime.value) continue; // late: the window has closed
         const sig = `${start}|${typeof ksig === 'string' ? ksig : String(ksig)}|${typeof ksig}`;
@@ -106,7 +112,8 @@ export function windowedAggregateOperator(step: AggregateStep, ctx: OperatorCont
         set.apply(w.accs, row, 1);
         if (ts > w.ts) w.ts = ts;
         store.windows.touch(sig);
-        if (!emitFinal) emitWindow(w);
+        if (cache) cache.mark(w);
+        else if (!emitFinal) emitWindow(w);
       }
     }
     closeWindows();

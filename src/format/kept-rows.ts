@@ -1,0 +1,53 @@
+// Rows kept with in-process records (ProducerRecord.valueRow): a serde whose decode gives back
+// exactly the row it encoded has a codec id, the same for every serde that reads and writes the
+// same bytes for the same rows (format, its options, column names and types). A reader of a
+// record encoded by its own codec takes the kept row and skips decoding: on MemoryLog a CSAS
+// over a CSAS, or a push query over a sink, decodes nothing that Eddy encoded itself.
+// Kept only where the round trip is exact for every value checked here: scalar columns, each
+// value of the JS kind its type decodes to (a value the writer would have to coerce makes the
+// row not kept; the record is decoded). -0 is kept as 0, as the readers give it.
+import type { Column } from '../types/schema.js';
+import { formatType } from '../types/sql-type.js';
+
+const ids = new Map<string, number>();
+
+/** What a value must be for its column's round trip to be exact, by column type. */
+const STRING = 0;
+const BOOLEAN = 1;
+const INTEGER = 2;
+const BIGINT = 3;
+const DOUBLE = 4;
+const KIND: Record<string, number> = { STRING, BOOLEAN, INTEGER, BIGINT, DOUBLE };
+
+/** The codec of `format` (with the options that change its bytes) over `columns`, or undefined where rows are not kept. */
+export function codecOf(format: string, columns: readonly Column[]): { id: number; kinds: Uint8Array } | undefined {
+  const kinds = new Uint8Array(columns.length);
+  for (let i = 0; i < columns.length; i++) {
+    const k = KIND[columns[i].type.kind];
+    if (k === undefined) return undefined;
+    kinds[i] = k;
+  }
+  const signature = `${format}\u0000${columns.map((c) => `${c.name} ${formatType(c.type)}`).join(',')}`;
+  let id = ids.get(signature);
+  if (id === undefined) ids.set(signature, (id = ids.size + 1));
+  return { id, kinds };
+}
+
+/** A copy of `row` to keep with its record, or undefined when a value would not come back the same. */
+export function rowToKeep(kinds: Uint8Array, row: readonly unknown[]): unknown[] | undefined {
+  const n = kinds.length;
+  const out = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = row[i];
+    if (v === null || v === undefined) { out[i] = null; continue; }
+    switch (kinds[i]) {
+      case STRING: if (typeof v !== 'string') return undefined; break;
+      case BOOLEAN: if (typeof v !== 'boolean') return undefined; break;
+      case INTEGER: if (typeof v !== 'number' || (v | 0) !== v) return undefined; out[i] = v + 0; continue;
+      case BIGINT: if (!Number.isSafeInteger(v)) return undefined; out[i] = (v as number) + 0; continue;
+      default: if (typeof v !== 'number' || !Number.isFinite(v)) return undefined; out[i] = v + 0; continue;
+    }
+    out[i] = v;
+  }
+  return out;
+}
