@@ -2,7 +2,8 @@
 // exactly the row it encoded has a codec id, the same for every serde that reads and writes the
 // same bytes for the same rows (format, its options, column names and types). A reader of a
 // record encoded by its own codec takes the kept row and skips decoding: on MemoryLog a CSAS
-// over a CSAS, or a push query over a sink, decodes nothing that Eddy encoded itself.
+// over a CSAS, or a push query over a sink, decodes nothing a query's sink encoded. A kept row
+// stays beside the bytes as long as its record does (COPY keeps none: see execute-copy.ts).
 // Kept only where the round trip is exact for every value checked here: scalar columns, each
 // value of the JS kind its type decodes to (a value the writer would have to coerce makes the
 // row not kept; the record is decoded). -0 is kept as 0, as the readers give it.
