@@ -1,7 +1,8 @@
 // The ksqlDB-compatible REST API on fastify: `startRestServer(engine, {port})` serves /ksql,
-// /query, /query-stream, /close-query, /inserts-stream and the info endpoints on one port, over
-// HTTP/1.1 and cleartext HTTP/2, or with `tls` over HTTPS (h2 by ALPN, and HTTP/1.1); with
-// `usersFile`, behind HTTP Basic authentication. It uses only the Engine API.
+// /query, /query-stream, /close-query, /inserts-stream, the info endpoints and the web console
+// (at /, console-endpoint.ts) on one port, over HTTP/1.1 and cleartext HTTP/2, or with `tls`
+// over HTTPS (h2 by ALPN, and HTTP/1.1); with `usersFile`, behind HTTP Basic authentication. It
+// uses only the Engine API.
 import Fastify, { type FastifyError } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import type { Engine } from '../../src/engine/engine.js';
@@ -15,6 +16,7 @@ import { registerQueryEndpoints } from './query-endpoints.js';
 import { registerCloseQueryEndpoint } from './close-query-endpoint.js';
 import { registerInsertsStreamEndpoint } from './inserts-stream-endpoint.js';
 import { registerInfoEndpoints } from './info-endpoints.js';
+import { registerConsole } from './console-endpoint.js';
 import { RestError, genericError, engineError, NOT_FOUND } from './errors.js';
 
 export interface RestServerOptions {
@@ -63,6 +65,7 @@ export async function startRestServer(engine: Engine, opts: RestServerOptions): 
   registerCloseQueryEndpoint(app, ctx);
   registerInsertsStreamEndpoint(app, ctx);
   registerInfoEndpoints(app, ctx, () => `${host}:${port}`);
+  registerConsole(app);
   await app.listen({ host, port: opts.port });
   port = (sniffer!.server.address() as AddressInfo).port;
   let closing: Promise<void> | undefined;

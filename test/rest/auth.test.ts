@@ -59,6 +59,15 @@ describe('HTTP Basic authentication', () => {
     expect(r.body).toEqual({ '@type': 'generic_error', error_code: 40100, message: 'Unauthorized' });
   });
 
+  test('the web console needs the same credentials', async () => {
+    const status = async (path: string, authorization?: string): Promise<number> =>
+      (await fetch(`${server.url}${path}`, { headers: authorization ? { authorization } : {} })).status;
+    for (const path of ['/', '/console/main.js']) {
+      expect(await status(path)).toBe(401);
+      expect(await status(path, basic('alice', 'correct horse'))).not.toBe(401);
+    }
+  });
+
   test('a wrong password gets 401', async () => {
     const r = await get('/info', basic('alice', 'wrong'));
     expect(r.status).toBe(401);

@@ -1,0 +1,108 @@
+// The web console in a real browser (Debian's Chromium, puppeteer-core) against `eddy server`'s
+// REST port on an embedded engine: statements typed in the editor and run with Ctrl+Enter, a push
+// query's rows arriving in the table while records are inserted, Stop, a bad statement's error
+// marked at its line and column, and the history. Screenshots go to .cache/artifacts/console/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'puppeteer-core';
+import { startFixture, type Fixture } from '../rest/rest-fixture.js';
+import { artifactPath, startBrowser, type TestBrowser } from './browser.js';
+
+let fx: Fixture;
+let tb: TestBrowser;
+let page: Page;
+
+/** Replaces the editor's text and runs it with Ctrl+Enter. */
+async function runInEditor(text: string): Promise<void> {
+  await page.click('#editor');
+  await page.$eval('#editor', (el, t) => { (el as HTMLTextAreaElement).value = t; }, text);
+  await page.keyboard.down('Control');
+  await page.keyboard.press('Enter');
+  await page.keyboard.up('Control');
+}
+
+const cells = (): Promise<string[][]> => page.$$eval('#results table tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+
+async function screenshot(name: string): Promise<void> {
+  const path = artifactPath(name);
+  mkdirSync(dirname(path), { recursive: true });
+  await page.screenshot({ path: path as `${string}.png` });
+}
+
+beforeAll(async () => {
+  // The bundle the server serves, from the console's current sources.
+  execFileSync(process.execPath, [fileURLToPath(new URL('../../console/build.mjs', import.meta.url))]);
+  fx = await startFixture();
+  tb = await startBrowser();
+  page = await tb.browser.newPage();
+  await page.setViewport({ width: 1280, height: 800 });
+  await page.goto(fx.url, { waitUntil: 'load' });
+  await page.waitForSelector('body[data-ready="true"]');
+}, 600_000);
+
+afterAll(async () => {
+  await tb?.close();
+  await fx?.close();
+});
+
+describe('web console: the SQL editor', () => {
+  it('runs a script with Ctrl+Enter and streams a push query\'s rows as they arrive', async () => {
+    await runInEditor(`-- sensors
+CREATE STREAM readings (sensor STRING KEY, temp DOUBLE) WITH (KAFKA_TOPIC='readings', VALUE_FORMAT='JSON', PARTITIONS=1);
+INSERT INTO readings (sensor, temp) VALUES ('a', 20.5);
+SELECT sensor, temp FROM readings EMIT CHANGES LIMIT 3;`);
+    await page.waitForFunction(() => document.querySelectorAll('#results tbody tr').length === 1, { timeout: 20_000 });
+    expect(await page.$$eval('#results th', (ths) => ths.map((th) => th.textContent))).toEqual(['SENSOR', 'TEMP']);
+    // Rows inserted while the query runs appear in the table (newest first).
+    await fx.engine.executeScript(`INSERT INTO readings (sensor, temp) VALUES ('b', 31.0); INSERT INTO readings (sensor, temp) VALUES ('c', -4.25);`);
+    await page.waitForFunction(() => document.querySelectorAll('#results tbody tr').length === 3, { timeout: 20_000 });
+    expect(await cells()).toEqual([['c', '-4.25'], ['b', '31.0'], ['a', '20.5']]);
+    // The LIMIT ended the query: Run is back, Stop is off.
+    await page.waitForFunction(() => !(document.getElementById('run') as HTMLButtonElement).disabled);
+    expect(await page.$eval('#stop', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
+    expect(await page.$eval('#status', (s) => s.textContent)).toBe('3 rows');
+    await screenshot('sql-editor-push-query.png');
+  });
+
+  it('Stop ends a push query without a LIMIT', async () => {
+    await runInEditor('SELECT * FROM readings EMIT CHANGES;');
+    await page.waitForFunction(() => document.querySelectorAll('#results tbody tr').length === 3, { timeout: 20_000 });
+    expect(await page.$eval('#stop', (b) => (b as HTMLButtonElement).disabled)).toBe(false);
+    await page.click('#stop');
+    await page.waitForFunction(() => !(document.getElementById('run') as HTMLButtonElement).disabled, { timeout: 20_000 });
+    // Closed on the server too: rows inserted now do not arrive.
+    await fx.engine.executeScript(`INSERT INTO readings (sensor, temp) VALUES ('d', 1.0);`);
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await cells()).length).toBe(3);
+  });
+
+  it('marks a bad statement\'s error at its line and column, after the statements before it ran', async () => {
+    await runInEditor(`CREATE STREAM hot AS SELECT * FROM readings WHERE temp > 30;
+SELECT sensor,
+       nosuch FROM readings EMIT CHANGES;`);
+    await page.waitForSelector('#error:not([hidden])', { timeout: 20_000 });
+    const error = await page.$eval('#error', (e) => ({ text: e.textContent ?? '', line: (e as HTMLElement).dataset.line, column: (e as HTMLElement).dataset.column }));
+    expect(error.text).toMatch(/^line 3, column 8: Column 'NOSUCH' cannot be resolved/);
+    expect([error.line, error.column]).toEqual(['3', '8']);
+    // The editor selects the word the error points at.
+    expect(await page.$eval('#editor', (el) => {
+      const t = el as HTMLTextAreaElement;
+      return t.value.slice(t.selectionStart, t.selectionEnd);
+    })).toBe('nosuch');
+    expect(await page.$eval('#editor', (el) => el.classList.contains('has-error'))).toBe(true);
+    await screenshot('sql-editor-error.png');
+    // The CREATE before it ran.
+    expect(fx.engine.state.catalog.get('HOT')).toBeDefined();
+  });
+
+  it('keeps a history; a click puts a script back in the editor', async () => {
+    const items = await page.$$eval('#history li', (lis) => lis.map((li) => li.getAttribute('title')));
+    expect(items[0]).toMatch(/^CREATE STREAM hot AS/);
+    expect(items[1]).toBe('SELECT * FROM readings EMIT CHANGES;');
+    await page.click('#history li:nth-child(2)');
+    expect(await page.$eval('#editor', (el) => (el as HTMLTextAreaElement).value)).toBe('SELECT * FROM readings EMIT CHANGES;');
+  });
+});
