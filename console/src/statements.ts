@@ -18,7 +18,7 @@ export function splitStatements(all: string): Statement[] {
     const raw = all.slice(start, end);
     const lead = leadingNoise(raw);
     const text = raw.slice(lead).trim();
-    if (text.length > 0) out.push({ text: text.endsWith(';') ? text : `${text};`, start: start + lead, query: /^select\b/i.test(text) });
+    if (text.length > 0 && text !== ';') out.push({ text: text.endsWith(';') ? text : `${text};`, start: start + lead, query: /^select\b/i.test(text) });
   };
   while (i < all.length) {
     const c = all[i];
