@@ -1,5 +1,5 @@
 // Builds the console into dist/console/ (served by `eddy server` at /): main.ts bundled with
-// esbuild, index.html and style.css copied. Run by `npm run build:console` (and so by prepare).
+// esbuild (uPlot in it), index.html, style.css and uPlot's stylesheet copied. Run by `npm run build:console` (and so by prepare).
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -19,3 +19,5 @@ await build({
   logLevel: 'warning',
 });
 for (const f of ['index.html', 'style.css']) copyFileSync(join(here, f), join(out, f));
+// uPlot's stylesheet (legend, cursor), from its package.
+copyFileSync(join(here, '..', 'node_modules', 'uplot', 'dist', 'uPlot.min.css'), join(out, 'uplot.css'));

@@ -169,6 +169,18 @@ describe('models in SQL', () => {
         "SELECT model, rows, metrics['accuracy'], drifts FROM EDDY_MODEL_METRICS WHERE rows = 200 EMIT CHANGES LIMIT 1;");
       expect([model, n, drifts]).toEqual(['M', 200, 0]);
       expect(accuracy as number).toBeGreaterThan(0.5);
+      // The features' statistics over the rows learned, as the rows inserted give them.
+      const xs = Array.from({ length: 200 }, (_v, i) => (i * 37) % 100 / 10);
+      const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+      const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1));
+      const [[x, kind]] = await rows(e,
+        "SELECT feature_stats['X'], feature_stats['KIND'] FROM EDDY_MODEL_METRICS WHERE rows = 200 EMIT CHANGES LIMIT 1;");
+      const xStats = x as Record<string, number>;
+      expect(xStats.COUNT).toBe(200);
+      expect(xStats.MEAN).toBeCloseTo(mean, 9);
+      expect(xStats.STDDEV).toBeCloseTo(sd, 9);
+      expect([xStats.MIN, xStats.MAX]).toEqual([Math.min(...xs), Math.max(...xs)]);
+      expect(kind).toEqual({ COUNT: 200, MEAN: null, STDDEV: null, MIN: null, MAX: null }); // categorical: counted only
     } finally {
       await e.close();
     }

@@ -12,6 +12,7 @@ import { FeatureEncoder, type FeatureEncoderState } from './feature-encoder.js';
 import { LabelEncoder } from './label-encoder.js';
 import { Prequential } from './prequential.js';
 import { badFeature, badTarget } from './row-guard.js';
+import { FeatureStats, type FeatureStatsState } from './feature-stats.js';
 
 export interface DriftEvent { row: number; at: number }
 
@@ -20,6 +21,8 @@ export interface ModelCheckpoint {
   model: Uint8Array; encoder: FeatureEncoderState; labels: unknown[]; rows: number; skipped: number; at: number;
   /** Rows skipped for a bad value, by reason (absent in checkpoints of older versions). */
   skips?: Record<string, number>;
+  /** The features' statistics (absent in checkpoints of older versions: they start over). */
+  featureStats?: FeatureStatsState;
 }
 
 /** Default bound on a classifier's classes (MAX_CLASSES). */
@@ -47,6 +50,8 @@ export class LiveModel implements ModelBinding {
   readonly labels = new LabelEncoder();
   readonly metrics: Prequential;
   readonly drifts: DriftEvent[] = [];
+  /** Count, mean, standard deviation, min and max of each feature over the rows learned. */
+  readonly featureStats: FeatureStats;
   private readonly drift: Adwin | undefined;
   /** Rows learned, and rows skipped (NULL label). */
   rows = 0;
@@ -74,6 +79,7 @@ export class LiveModel implements ModelBinding {
 
   constructor(readonly def: ModelDef, private readonly report?: SkipReporter) {
     this.encoder = new FeatureEncoder(def.features, def.categorySlots);
+    this.featureStats = new FeatureStats(def.features);
     this.model = this.fresh();
     this.metrics = new Prequential(def.task, def.metricsWindow, def.label !== undefined);
     if (def.task === 'classification') this.drift = new Adwin();
@@ -104,6 +110,7 @@ export class LiveModel implements ModelBinding {
       if (y < 0) { this.skip(`new class beyond MAX_CLASSES=${def.maxClasses ?? DEFAULT_MAX_CLASSES}`); return; }
     }
     const x = this.encoder.encode(values, from, true);
+    this.featureStats.add(values, from);
     const now = Date.now();
     if (this.rows === 0) this.firstAt = now;
     this.lastAt = now;
@@ -190,6 +197,7 @@ export class LiveModel implements ModelBinding {
     return {
       model: this.model.snapshot(), encoder: this.encoder.snapshot(), labels: this.labels.snapshot(),
       rows: this.rows, skipped: this.skipped, at: this.checkpointAt, skips: Object.fromEntries(this.skips),
+      featureStats: this.featureStats.save(),
     };
   }
 
@@ -204,6 +212,7 @@ export class LiveModel implements ModelBinding {
     this.skipped = c.skipped;
     this.skips.clear();
     for (const [k, v] of Object.entries(c.skips ?? {})) this.skips.set(k, v);
+    this.featureStats.restore(c.featureStats);
     this.checkpointAt = c.at;
   }
 

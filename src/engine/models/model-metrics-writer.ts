@@ -1,13 +1,17 @@
 // The model metrics system stream EDDY_MODEL_METRICS: every few seconds, one row per model
 // (rows learned, learning rate, prequential metrics over the whole stream and the recent
-// window, drift events, state size), so models can be charted and alerted on with SQL.
+// window, drift events, state size, and the features' statistics), so models can be charted
+// and alerted on with SQL.
 import type { Log } from '../../log/log.js';
 import { createTopicIfAbsent } from '../../log/create-topic-if-absent.js';
 import type { SourceDef } from '../../plan/catalog.js';
 import type { LiveModel } from './live-model.js';
-import { BIGINT, DOUBLE, STRING, map } from '../../types/sql-type.js';
+import { BIGINT, DOUBLE, STRING, map, struct } from '../../types/sql-type.js';
 
 export const MODEL_METRICS_STREAM = 'EDDY_MODEL_METRICS';
+
+/** A feature's statistics (feature-stats.ts), by feature name in FEATURE_STATS. */
+const FEATURE_SUMMARY = struct(['COUNT', 'MEAN', 'STDDEV', 'MIN', 'MAX'].map((name) => ({ name, type: name === 'COUNT' ? BIGINT : DOUBLE })));
 
 export class ModelMetricsWriter {
   readonly topic: string;
@@ -47,6 +51,7 @@ export class ModelMetricsWriter {
           value: Buffer.from(JSON.stringify({
             MODEL: m.name, TYPE: m.def.type, TASK: m.def.task, ROWS: m.rows, ROWS_PER_SEC: m.rate(),
             METRICS: metrics, RECENT_METRICS: recent, DRIFTS: m.drifts.length, STATE_BYTES: m.model.stateBytes(),
+            FEATURE_STATS: m.featureStats.summary(),
           })),
         };
       });
@@ -67,7 +72,8 @@ export class ModelMetricsWriter {
       schema: {
         key: [{ name: 'MODEL_KEY', type: STRING, namespace: 'KEY' as const }],
         value: [v('MODEL'), v('TYPE'), v('TASK'), v('ROWS', BIGINT), v('ROWS_PER_SEC', DOUBLE),
-          v('METRICS', map(STRING, DOUBLE)), v('RECENT_METRICS', map(STRING, DOUBLE)), v('DRIFTS', BIGINT), v('STATE_BYTES', BIGINT)],
+          v('METRICS', map(STRING, DOUBLE)), v('RECENT_METRICS', map(STRING, DOUBLE)), v('DRIFTS', BIGINT), v('STATE_BYTES', BIGINT),
+          v('FEATURE_STATS', map(STRING, FEATURE_SUMMARY))],
       },
       keyFormat: { format: 'KAFKA' }, valueFormat: { format: 'JSON' },
       sql: `CREATE STREAM ${MODEL_METRICS_STREAM} (...) WITH (KAFKA_TOPIC='${this.topic}', VALUE_FORMAT='JSON')`,

@@ -1,0 +1,81 @@
+// Univariate statistics of a model's features over the rows it learned, as SymetryML shows them
+// beside a model: per numeric feature the count of values, mean, standard deviation (Welford's
+// update, numerically stable), min and max; per categorical feature the count of values. They go
+// out with every EDDY_MODEL_METRICS row (FEATURE_STATS) and are kept in the model's checkpoints.
+import { toNumber } from './feature-encoder.js';
+import type { ModelFeature } from './model-def.js';
+
+/** Plain data for checkpoints. */
+export interface FeatureStatsState { n: number[]; mean: number[]; m2: number[]; min: number[]; max: number[] }
+
+/** One feature's statistics (NULL where there is nothing to say: no values, or not numeric). */
+export interface FeatureSummary { COUNT: number; MEAN: number | null; STDDEV: number | null; MIN: number | null; MAX: number | null }
+
+export class FeatureStats {
+  private readonly numeric: boolean[];
+  private readonly n: Float64Array;
+  private readonly mean: Float64Array;
+  private readonly m2: Float64Array;
+  private readonly min: Float64Array;
+  private readonly max: Float64Array;
+
+  constructor(private readonly features: readonly ModelFeature[]) {
+    const k = features.length;
+    this.numeric = features.map((f) => !f.categorical);
+    this.n = new Float64Array(k);
+    this.mean = new Float64Array(k);
+    this.m2 = new Float64Array(k);
+    this.min = new Float64Array(k).fill(Infinity);
+    this.max = new Float64Array(k).fill(-Infinity);
+  }
+
+  /** A learned row's features, at values[from..]. NULLs are not counted. */
+  add(values: ArrayLike<unknown>, from: number): void {
+    for (let i = 0; i < this.numeric.length; i++) {
+      const v = values[from + i];
+      if (v === null || v === undefined) continue;
+      const n = ++this.n[i];
+      if (!this.numeric[i]) continue;
+      const x = toNumber(v);
+      if (!Number.isFinite(x)) { this.n[i]--; continue; }
+      const d = x - this.mean[i];
+      this.mean[i] += d / n;
+      this.m2[i] += d * (x - this.mean[i]);
+      if (x < this.min[i]) this.min[i] = x;
+      if (x > this.max[i]) this.max[i] = x;
+    }
+  }
+
+  /** By feature name; the standard deviation is the sample's (n - 1), as SQL's STDDEV_SAMP. */
+  summary(): Record<string, FeatureSummary> {
+    const out: Record<string, FeatureSummary> = {};
+    this.features.forEach((f, i) => {
+      const n = this.n[i];
+      const has = this.numeric[i] && n > 0;
+      out[f.name] = {
+        COUNT: n,
+        MEAN: has ? this.mean[i] : null,
+        STDDEV: has && n > 1 ? Math.sqrt(this.m2[i] / (n - 1)) : null,
+        MIN: has ? this.min[i] : null,
+        MAX: has ? this.max[i] : null,
+      };
+    });
+    return out;
+  }
+
+  save(): FeatureStatsState {
+    return { n: [...this.n], mean: [...this.mean], m2: [...this.m2], min: [...this.min], max: [...this.max] };
+  }
+
+  restore(s: FeatureStatsState | undefined): void {
+    const k = this.n.length;
+    const take = (to: Float64Array, from: number[] | undefined, empty: number): void => {
+      for (let i = 0; i < k; i++) to[i] = from?.[i] ?? empty;
+    };
+    take(this.n, s?.n, 0);
+    take(this.mean, s?.mean, 0);
+    take(this.m2, s?.m2, 0);
+    take(this.min, s?.min, Infinity);
+    take(this.max, s?.max, -Infinity);
+  }
+}
