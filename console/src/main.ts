@@ -1,23 +1,36 @@
-// The console: pages picked by the URL's hash (#sql, #models, #models/NAME), each talking to
-// Eddy through its REST API only. Leaving a page stops its queries.
+// The console: pages picked by the URL's hash (#sql, #models[/NAME], #anomalies[/STREAM/COLUMN/
+// THRESHOLD], #log, #server), each talking to Eddy through its REST API only. Leaving a page
+// stops its queries.
 import { $ } from './dom.js';
 import { initSqlPage } from './sql-page.js';
 import { ModelsPage } from './models-page.js';
+import { AnomaliesPage } from './anomalies-page.js';
+import { LogPage } from './log-page.js';
+import { showServer } from './server-page.js';
 
-const PAGES = ['sql', 'models'];
+const PAGES = ['sql', 'models', 'anomalies', 'log', 'server'];
 initSqlPage();
 const models = new ModelsPage($('page-models'));
+const anomalies = new AnomaliesPage($('page-anomalies'));
+const log = new LogPage($('page-log'));
 
 async function route(): Promise<void> {
-  const [page, arg] = location.hash.replace(/^#/, '').split('/');
+  const [page, ...args] = location.hash.replace(/^#/, '').split('/');
   const which = PAGES.includes(page) ? page : 'sql';
   for (const p of PAGES) {
     $(`page-${p}`).hidden = p !== which;
     document.querySelector(`nav a[href="#${p}"]`)?.classList.toggle('active', p === which);
   }
   document.body.dataset.page = which;
-  if (which === 'models') await models.show(arg ? decodeURIComponent(arg) : undefined);
-  else await models.leave();
+  await Promise.all([
+    which === 'models' ? undefined : models.leave(),
+    which === 'anomalies' ? undefined : anomalies.leave(),
+    which === 'log' ? undefined : log.leave(),
+  ]);
+  if (which === 'models') await models.show(args[0] ? decodeURIComponent(args[0]) : undefined);
+  else if (which === 'anomalies') await anomalies.show(args);
+  else if (which === 'log') await log.show();
+  else if (which === 'server') await showServer($('page-server'));
   document.body.dataset.shown = location.hash || '#sql';
 }
 

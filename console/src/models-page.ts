@@ -73,20 +73,34 @@ export class ModelsPage {
       el('h3', { textContent: 'Features' }), features,
       el('h3', { textContent: 'Definition' }), definition,
     );
-    const metrics = new TimeChart(metricsEl, { dashed: (s) => s.endsWith('(recent)') });
+    // One chart per metric (their scales differ: a ROC AUC below 1, a mean score in the tens),
+    // each with its whole-stream and recent-window series.
+    const perMetric = new Map<string, TimeChart>();
+    const metricChart = (metric: string): TimeChart => {
+      let c = perMetric.get(metric);
+      if (!c) {
+        const box = el('div', { id: `metric-chart-${metric}`, className: 'metric-chart' });
+        metricsEl.append(el('h4', { textContent: metric }), box);
+        c = new TimeChart(box, { dashed: (s) => s.endsWith('(recent)'), height: 180 });
+        perMetric.set(metric, c);
+        this.charts.push(c);
+      }
+      return c;
+    };
     const rate = new TimeChart(rateEl, { height: 160 });
-    this.charts = [metrics, rate];
+    this.charts = [rate];
     let drifts: number | undefined;
     this.query = await streamQuery(
       `SELECT ROWTIME, ROWS, ROWS_PER_SEC, METRICS, RECENT_METRICS, DRIFTS, FEATURE_STATS FROM EDDY_MODEL_METRICS WHERE MODEL = ${sqlString(name)} EMIT CHANGES;`,
       PROPS, () => undefined, (row) => {
         const [t, rows, perSec, whole, recent, driftCount, stats] = row as [number, number, number, Record<string, number | null>, Record<string, number | null>, number, Stats];
-        const point: Record<string, number | null> = {};
-        for (const [k, v] of Object.entries(whole ?? {})) point[k] = v;
-        for (const [k, v] of Object.entries(recent ?? {})) point[`${k} (recent)`] = v;
-        metrics.add(t, point);
+        const drifted = drifts !== undefined && driftCount > drifts;
+        for (const [k, v] of Object.entries(whole ?? {})) {
+          const c = metricChart(k);
+          c.add(t, { [k]: v, [`${k} (recent)`]: recent?.[k] ?? null });
+          if (drifted) c.mark(t);
+        }
         rate.add(t, { 'rows/s': perSec });
-        if (drifts !== undefined && driftCount > drifts) metrics.mark(t);
         drifts = driftCount;
         summary.textContent = `${num(rows)} rows learned · ${num(perSec)} rows/s · ${driftCount} drift event${driftCount === 1 ? '' : 's'} · as of ${new Date(t).toLocaleTimeString()}`;
         // DESCRIBE MODEL again now and then: its counts move too.
@@ -95,7 +109,8 @@ export class ModelsPage {
           void describe().then((t) => definition.replaceChildren(t), () => undefined);
         }
         features.replaceChildren(tableOf(['feature', 'count', 'mean', 'stddev', 'min', 'max'],
-          Object.entries(stats ?? {}).map(([f, s]) => [f, num(s.COUNT), num(s.MEAN), num(s.STDDEV), num(s.MIN), num(s.MAX)])));
+          Object.entries(stats ?? {}).sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+            .map(([f, s]) => [f, num(s.COUNT), num(s.MEAN), num(s.STDDEV), num(s.MIN), num(s.MAX)])));
       });
     void this.query.done.catch((e: Error) => { summary.textContent = `The metrics query stopped: ${e.message}`; });
   }

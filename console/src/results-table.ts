@@ -29,9 +29,14 @@ export class ResultsTable {
 
   /** Shows a message in place of rows (a statement's result). */
   message(text: string): void {
+    this.show(Object.assign(document.createElement('pre'), { className: 'message', textContent: text }));
+  }
+
+  /** Shows a statement's result in place of rows. */
+  show(...nodes: Node[]): void {
     this.columns = [];
     this.rows = [];
-    this.el.replaceChildren(Object.assign(document.createElement('pre'), { className: 'message', textContent: text }));
+    this.el.replaceChildren(...nodes);
     this.status.textContent = '';
   }
 

@@ -6,7 +6,7 @@ import { runStatement, streamQuery, StatementFailed, type RunningQuery } from '.
 import { ResultsTable } from './results-table.js';
 import { loadHistory, remember } from './history.js';
 
-import { $ } from './dom.js';
+import { $, el, tableOf } from './dom.js';
 
 const editor = $<HTMLTextAreaElement>('editor');
 const runButton = $<HTMLButtonElement>('run');
@@ -77,8 +77,14 @@ async function run(): Promise<void> {
           await running.done;
           if (header) table.draw();
         } else {
-          const entities = await runStatement(s.text, properties);
-          table.message(describe(entities));
+          const set = setStatement(s.text);
+          if (set) {
+            // SET and UNSET are the client's, as in ksqlDB's CLI: they change the properties sent.
+            if (set.value === undefined) delete properties[set.name]; else properties[set.name] = set.value;
+            table.message(set.value === undefined ? `Unset '${set.name}'.` : `Set '${set.name}' to '${set.value}'.`);
+          } else {
+            table.show(...describe(await runStatement(s.text, properties)));
+          }
         }
       } catch (e) {
         const message = e instanceof StatementFailed ? e.body.message : (e as Error).message;
@@ -101,12 +107,31 @@ async function stop(): Promise<void> {
   await r?.stop();
 }
 
-/** A statement's entities as text: its message, or its listing as JSON. */
-function describe(entities: unknown[]): string {
+/** A statement's entities: its message, a table for listings and Eddy's result tables, else JSON. */
+function describe(entities: unknown[]): Node[] {
   return entities.map((e) => {
-    const o = e as { commandStatus?: { message?: string }; '@type'?: string };
-    return o.commandStatus?.message ?? JSON.stringify(e, null, 2);
-  }).join('\n');
+    const o = e as Record<string, unknown> & { commandStatus?: { message?: string }; '@type'?: string };
+    if (o.commandStatus?.message) return el('pre', { className: 'message', textContent: o.commandStatus.message });
+    if (o['@type'] === 'eddy_rows') {
+      const r = o as unknown as { columns: { name: string }[]; rows: unknown[][] };
+      return tableOf(r.columns.map((c) => c.name), r.rows);
+    }
+    const list = (['streams', 'tables', 'queries', 'topics'] as const).find((k) => Array.isArray(o[k]));
+    if (list) {
+      const items = o[list] as Record<string, unknown>[];
+      const cols = [...new Set(items.flatMap((i) => Object.keys(i)))];
+      return tableOf(cols, items.map((i) => cols.map((c) => i[c])));
+    }
+    return el('pre', { className: 'message', textContent: JSON.stringify(e, null, 2) });
+  });
+}
+
+/** SET 'name' = 'value'; or UNSET 'name'; (value undefined), else undefined. */
+function setStatement(text: string): { name: string; value?: string } | undefined {
+  const set = /^set\s+'([^']*)'\s*=\s*'([^']*)'\s*;$/i.exec(text);
+  if (set) return { name: set[1], value: set[2] };
+  const unset = /^unset\s+'([^']*)'\s*;$/i.exec(text);
+  return unset ? { name: unset[1] } : undefined;
 }
 
 export function initSqlPage(): void {

@@ -114,6 +114,7 @@ export class TimeChart {
       height: this.opts.height ?? 220,
       series,
       scales: { x: { time: true } },
+      axes: [{}, { size: 70 }], // room for "30,000" on the y axis
       hooks: {
         draw: [(u: uPlot) => {
           this.drawMarkers(u);

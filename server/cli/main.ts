@@ -1,7 +1,4 @@
 // Entry point of the `eddy` command.
-import { readFileSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs, unknownFlag } from './args.js';
 import { runCommand } from './run-command.js';
 import { shellCommand } from './shell-command.js';
@@ -10,6 +7,7 @@ import { migrateCommand } from './migrate-command.js';
 import { usersCommand } from './users-command.js';
 import { MAIN_HELP, RUN_HELP, SHELL_HELP, SERVER_HELP, USERS_HELP, MIGRATE_HELP } from './help.js';
 import type { Out } from './print-result.js';
+import { packageVersion } from '../rest/package-version.js';
 
 const BOOLEAN_FLAGS = new Set(['help', 'version']);
 
@@ -44,9 +42,3 @@ export async function main(argv: string[], out: Out = {
   }
 }
 
-/** Eddy's version from the nearest package.json above this module (source or dist). */
-function packageVersion(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
-}

@@ -38,7 +38,7 @@ export async function serverCommand(args: ParsedArgs, out: Out, stop: Promise<vo
     const tls = tlsFiles(args);
     const usersFile = stringFlag(args, 'users');
     rest = await startRestServer(engine, {
-      host, port: port(args, 'http-port', DEFAULT_HTTP_PORT), tls, usersFile,
+      host, port: port(args, 'http-port', DEFAULT_HTTP_PORT), tls, usersFile, log: conn.describe,
     });
     // The same certificate and users as REST: TLS on SSLRequest, SCRAM-SHA-256 logins (else trust).
     if (!args.flags.has('no-pg')) {

@@ -1,20 +1,36 @@
 // GET /info, /healthcheck, /clusterStatus, /status and /status/{commandId}: the server's
 // identity, health and the statuses of the commands it ran, in ksqlDB's shapes.
 import type { FastifyInstance } from 'fastify';
+import { packageVersion } from './package-version.js';
 import type { RestContext } from './rest-context.js';
 import { genericError, NOT_FOUND } from './errors.js';
 
 /** The ksqlDB version whose REST API this server answers as (clients check it). */
 export const KSQLDB_VERSION = '0.29.0';
 
-export function registerInfoEndpoints(app: FastifyInstance, ctx: RestContext, hostPort: () => string): void {
+/**
+ * `log`: what the engine runs on, as the server's start line says it ("Kafka at HOST:PORT ...",
+ * "the embedded log"); /info reports it with Eddy's own details beside ksqlDB's.
+ */
+export function registerInfoEndpoints(app: FastifyInstance, ctx: RestContext, hostPort: () => string, log?: string): void {
   const { engine } = ctx;
+  const startedAt = Date.now();
   app.get('/info', async () => ({
     KsqlServerInfo: {
       version: KSQLDB_VERSION,
       kafkaClusterId: engine.state.durable ? 'kafka' : 'embedded',
       ksqlServiceId: engine.state.serviceId,
       serverStatus: 'RUNNING',
+    },
+    // Eddy's own, which ksqlDB's clients ignore (the web console's Server page shows them).
+    EddyServerInfo: {
+      version: packageVersion(),
+      startedAt: new Date(startedAt).toISOString(),
+      uptimeMs: Date.now() - startedAt,
+      log: log ?? (engine.state.durable ? 'Kafka' : 'the embedded log'),
+      instanceId: engine.state.instanceId,
+      persistentQueries: engine.state.queries.size,
+      models: engine.state.models.size,
     },
   }));
 

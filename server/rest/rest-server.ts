@@ -28,6 +28,8 @@ export interface RestServerOptions {
   tls?: TlsFiles;
   /** Require HTTP Basic credentials of a user in this file (auth-users-file.ts) on every endpoint but /healthcheck. */
   usersFile?: string;
+  /** What the engine runs on, for /info ("Kafka at 127.0.0.1:9092, service X"). */
+  log?: string;
 }
 
 export interface RestServer {
@@ -64,7 +66,7 @@ export async function startRestServer(engine: Engine, opts: RestServerOptions): 
   registerQueryEndpoints(app, ctx);
   registerCloseQueryEndpoint(app, ctx);
   registerInsertsStreamEndpoint(app, ctx);
-  registerInfoEndpoints(app, ctx, () => `${host}:${port}`);
+  registerInfoEndpoints(app, ctx, () => `${host}:${port}`, opts.log);
   registerConsole(app);
   await app.listen({ host, port: opts.port });
   port = (sniffer!.server.address() as AddressInfo).port;

@@ -61,7 +61,7 @@ describe('web console: the Models page', () => {
       await fx.engine.executeScript(inserts(step * 150, 150, false));
       await new Promise((r) => setTimeout(r, 250));
     }
-    await page.waitForFunction(() => Number(document.getElementById('metrics-chart')!.dataset.points) >= 6, { timeout: 20_000 });
+    await page.waitForFunction(() => Number(document.getElementById('metric-chart-accuracy')?.dataset.points) >= 6, { timeout: 20_000 });
     await page.waitForFunction(() => Number(document.getElementById('rate-chart')!.dataset.points) >= 3, { timeout: 20_000 });
     // The world changes: the labels flip, accuracy falls, ADWIN calls a drift.
     for (let step = 4; step < 8; step++) {
@@ -72,10 +72,10 @@ describe('web console: the Models page', () => {
     await page.waitForFunction(() => /^1,200 rows learned/.test(document.getElementById('model-summary')!.textContent ?? ''), { timeout: 20_000 });
     expect(fx.engine.state.models.get('M')!.drifts.length).toBeGreaterThan(0);
     // The series: accuracy over the whole stream and the recent window (legend labels).
-    const legend = await page.$$eval('#metrics-chart .u-legend .u-series .u-label', (ls) => ls.map((l) => l.textContent));
+    const legend = await page.$$eval('#metric-chart-accuracy .u-legend .u-series .u-label', (ls) => ls.map((l) => l.textContent));
     expect(legend).toEqual(expect.arrayContaining(['accuracy', 'accuracy (recent)']));
     // Drawn, not only laid out: pixels of the first series' colour (#0b6bcb) in the canvas.
-    const blue = await page.$eval('#metrics-chart canvas', (c) => {
+    const blue = await page.$eval('#metric-chart-accuracy canvas', (c) => {
       const canvas = c as HTMLCanvasElement;
       const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
       let n = 0;
@@ -83,6 +83,15 @@ describe('web console: the Models page', () => {
       return n;
     });
     expect(blue).toBeGreaterThan(100);
+    // The drift events: red dashed lines (#c62828) across the accuracy chart.
+    const red = await page.$eval('#metric-chart-accuracy canvas', (c) => {
+      const canvas = c as HTMLCanvasElement;
+      const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let n = 0;
+      for (let i = 0; i < px.length; i += 4) if (Math.abs(px[i] - 198) < 30 && Math.abs(px[i + 1] - 40) < 30 && Math.abs(px[i + 2] - 40) < 30 && px[i + 3] > 200) n++;
+      return n;
+    });
+    expect(red).toBeGreaterThan(50);
     // Features: count, mean, stddev, min, max of X over the 1,200 rows; KIND counted only.
     const stats = await page.$$eval('#feature-stats tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
     expect(stats.find((r) => r[0] === 'X')?.slice(0, 2)).toEqual(['X', '1,200']);
