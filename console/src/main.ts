@@ -1,5 +1,5 @@
-// The console: pages picked by the URL's hash (#sql, #models[/NAME], #anomalies[/STREAM/COLUMN/
-// THRESHOLD], #log, #server), each talking to Eddy through its REST API only. Leaving a page
+// The console: pages picked by the URL's hash (#sql, #streams[/NAME], #models[/NAME],
+// #anomalies[/STREAM/COLUMN/THRESHOLD], #log, #server), each talking to Eddy through its REST API only. Leaving a page
 // stops its queries.
 import { $ } from './dom.js';
 import { initSqlPage } from './sql-page.js';
@@ -7,12 +7,14 @@ import { ModelsPage } from './models-page.js';
 import { AnomaliesPage } from './anomalies-page.js';
 import { LogPage } from './log-page.js';
 import { showServer } from './server-page.js';
+import { StreamsPage } from './streams-page.js';
 
-const PAGES = ['sql', 'models', 'anomalies', 'log', 'server'];
+const PAGES = ['sql', 'streams', 'models', 'anomalies', 'log', 'server'];
 initSqlPage();
 const models = new ModelsPage($('page-models'));
 const anomalies = new AnomaliesPage($('page-anomalies'));
 const log = new LogPage($('page-log'));
+const streams = new StreamsPage($('page-streams'));
 
 async function route(): Promise<void> {
   const [page, ...args] = location.hash.replace(/^#/, '').split('/');
@@ -26,10 +28,12 @@ async function route(): Promise<void> {
     which === 'models' ? undefined : models.leave(),
     which === 'anomalies' ? undefined : anomalies.leave(),
     which === 'log' ? undefined : log.leave(),
+    which === 'streams' ? undefined : streams.leave(),
   ]);
   if (which === 'models') await models.show(args[0] ? decodeURIComponent(args[0]) : undefined);
   else if (which === 'anomalies') await anomalies.show(args);
   else if (which === 'log') await log.show();
+  else if (which === 'streams') await streams.show(args[0] ? decodeURIComponent(args[0]) : undefined);
   else if (which === 'server') await showServer($('page-server'));
   document.body.dataset.shown = location.hash || '#sql';
 }

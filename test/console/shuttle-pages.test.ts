@@ -105,6 +105,29 @@ describe('web console on the shuttle example', () => {
     await screenshot('model-maha.png');
   }, 60_000);
 
+  it('the Streams and tables page lists the sources and shows one: columns, topic, first and new records', async () => {
+    await page.goto(`${fx.url}/#streams`);
+    await page.waitForSelector('#source-list');
+    const names = await page.$$eval('#source-list tbody tr', (trs) => trs.map((tr) => tr.cells[0].textContent));
+    expect(names).toEqual(expect.arrayContaining(['ALERT_COUNTS', 'SCORED', 'SHUTTLE']));
+    await page.click('#source-list a[href="#streams/SHUTTLE"]');
+    await page.waitForSelector('table.source-columns');
+    const columns = await page.$$eval('table.source-columns tbody tr', (trs) => trs.map((tr) => tr.cells[0].textContent));
+    expect(columns).toEqual(['V1', 'V2', 'V3', 'V4', 'V5', 'V6', 'V7', 'V8', 'V9', 'OUTLIER']);
+    const facts = Object.fromEntries(await page.$$eval('table.source-facts tbody tr', (trs) => trs.map((tr) => [tr.cells[0].textContent, tr.cells[1].textContent])));
+    expect(facts.Topic).toBe('shuttle (1 partition, replication 1)');
+    expect(facts['Read by']).toMatch(/CSAS_SCORED_\d+/);
+    // PRINT's first ten records of the topic.
+    await page.waitForFunction(() => (document.querySelector('#source-first pre')?.textContent ?? '').split('\n').length === 10, { timeout: 20_000 });
+    expect(await page.$eval('#source-first pre', (p) => p.textContent!.split('\n')[0])).toMatch(/^rowtime: .*, key: <null>, value: \{"V1":50\.0,/);
+    // New records arrive in the live table.
+    await page.waitForSelector('#source-live table');
+    await fx.engine.executeScript('INSERT INTO shuttle (v1, v2, v3, v4, v5, v6, v7, v8, v9, outlier) VALUES (1, 2, 3, 4, 5, 6, 7, 8, 9, 0);');
+    await page.waitForFunction(() => document.querySelectorAll('#source-live tbody tr').length === 1, { timeout: 20_000 });
+    expect(await page.$$eval('#source-live tbody td', (tds) => tds.map((td) => td.textContent))).toEqual(['1.0', '2.0', '3.0', '4.0', '5.0', '6.0', '7.0', '8.0', '9.0', '0']);
+    await screenshot('streams.png');
+  });
+
   it('the Processing log page shows a record that could not be read, with where it was', async () => {
     await fx.engine.log.produce('shuttle', [{ key: null, value: Buffer.from('{"V1": oops}') }]);
     await page.goto(`${fx.url}/#log`);
@@ -112,7 +135,7 @@ describe('web console on the shuttle example', () => {
     const header = await page.$$eval('#log-rows th', (ths) => ths.map((th) => th.textContent));
     expect(header).toEqual(['LOGGED_AT', 'QUERY_ID', 'TYPE', 'MESSAGE', 'TOPIC', 'PARTITION', 'OFFSET']);
     const row = await page.$$eval('#log-rows tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)).find((r) => r[2] === 'DESERIALIZATION'));
-    expect(row!.slice(4)).toEqual(['shuttle', '0', '20000']);
+    expect(row!.slice(4)).toEqual(['shuttle', '0', '20001']); // after the 20,000 copied and the one inserted
     await screenshot('log.png');
   });
 
