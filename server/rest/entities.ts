@@ -119,6 +119,8 @@ export async function toEntity(ctx: RestContext, s: Statement, result: Statement
           overriddenProperties: scope.properties, ksqlHostQueryStatus: {},
           queryType: q?.kind === 'PUSH' ? 'PUSH' : 'PERSISTENT', queryErrors: [], tasksMetadata: [],
           state: q ? (q.status === 'RUNNING' ? 'RUNNING' : 'ERROR') : 'UNKNOWN',
+          // Eddy's own (ksqlDB's clients ignore it): counters and per-partition positions for lag.
+          ...(q ? { eddyStats: await q.runner.stats() } : {}),
         },
       });
     }

@@ -78,6 +78,15 @@ export interface RunnerOptions {
   onRecovered?: () => void;
 }
 
+/** QueryRunner.stats(): what a console shows of a running query. */
+export interface QueryStats {
+  recordsIn: number;
+  recordsOut: number;
+  /** When the counters were read (epoch ms): rates are differences over time. */
+  at: number;
+  partitions: { topic: string; partition: number; position: number; end: number }[];
+}
+
 export interface RecordGate {
   /** undefined: go on; a promise: wait for it first. */
   before(rec: LogRecord): Promise<void> | undefined;
@@ -114,6 +123,9 @@ export class QueryRunner {
   private readonly maxBytes = new Map<string, number>();
 
   private latestOffsets: Record<string, number[]> | undefined;
+  /** Records polled and processed, and records written to the sink, since the runner started. */
+  private recordsIn = 0;
+  private recordsOut = 0;
 
   constructor(private readonly o: RunnerOptions) {}
 
@@ -160,6 +172,7 @@ export class QueryRunner {
         else if (this.uncommitted) await this.commitOffsets();
         continue;
       }
+      this.recordsIn += recs.length;
       const handlers = o.graph.handlers;
       const task = o.durable?.task;
       const gate = o.gate;
@@ -278,7 +291,11 @@ export class QueryRunner {
       const list = this.pending.get(topic);
       if (list) { for (const r of recs) list.push(r); } else this.pending.set(topic, recs.slice());
     };
-    if (o.sinkTopic) add(o.sinkTopic, o.coalesceSink ? latestPerKey(o.outBuffer) : o.outBuffer);
+    if (o.sinkTopic) {
+      const out = o.coalesceSink ? latestPerKey(o.outBuffer) : o.outBuffer;
+      this.recordsOut += out.length;
+      add(o.sinkTopic, out);
+    }
     o.outBuffer.length = 0;
     if (o.durable) {
       for (const [topic, recs] of o.durable.internalBuffer) add(topic, recs);
@@ -511,6 +528,24 @@ export class QueryRunner {
   }
 
   get isStopped(): boolean { return this.stopped; }
+
+  /**
+   * Counters since the start (records read, records written to the sink) and, per partition this
+   * instance reads, the next offset it will read and the partition's end: the lag is their difference.
+   */
+  async stats(): Promise<QueryStats> {
+    const partitions: QueryStats['partitions'] = [];
+    const pos = this.consumer?.positions() ?? new Map<string, number>();
+    for (const topic of this.topics) {
+      const ends = await this.o.log.endOffsets(topic).catch(() => undefined);
+      if (!ends) continue;
+      for (let p = 0; p < ends.length; p++) {
+        const position = pos.get(`${topic}/${p}`);
+        if (position !== undefined) partitions.push({ topic, partition: p, position, end: ends[p] });
+      }
+    }
+    return { recordsIn: this.recordsIn, recordsOut: this.recordsOut, at: Date.now(), partitions };
+  }
 
   /** The tasks (partition numbers) this instance runs now. */
   assignedTasks(): number[] {

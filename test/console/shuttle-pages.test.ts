@@ -139,6 +139,27 @@ describe('web console on the shuttle example', () => {
     await screenshot('log.png');
   });
 
+  it('the Queries page shows the running queries with their counts and lag, and a query\'s plan as a graph', async () => {
+    await page.goto(`${fx.url}/#queries`);
+    await page.waitForSelector('#query-list');
+    const list = await page.$$eval('#query-list tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+    const header = await page.$$eval('#query-list th', (ths) => ths.map((th) => th.textContent));
+    expect(header).toEqual(['query', 'type', 'state', 'sink', 'records in', 'in/s', 'records out', 'out/s', 'lag']);
+    const scored = list.find((r) => /^CSAS_SCORED_/.test(r[0]!))!;
+    expect(scored[2]).toBe('RUNNING');
+    expect(Number(scored[4]!.replace(/,/g, ''))).toBeGreaterThanOrEqual(20_000);
+    expect(Number(scored[6]!.replace(/,/g, ''))).toBeGreaterThanOrEqual(20_000);
+    expect(scored[8]).toBe('0');
+    expect(list.filter((r) => /^TRAIN_/.test(r[0]!))).toHaveLength(3);
+    // The aggregation's page: its plan drawn step above step, down to its source.
+    const agg = list.find((r) => /^CTAS_ALERT_COUNTS_/.test(r[0]!))![0]!;
+    await page.goto(`${fx.url}/#queries/${agg}`);
+    await page.waitForSelector('#plan-graph');
+    expect(await page.$$eval('#plan-graph .plan-step b', (bs) => bs.map((b) => b.textContent))).toEqual(['SINK', 'PROJECT', 'AGGREGATE', 'FILTER', 'SOURCE']);
+    expect(await page.$$eval('table.query-partitions tbody tr', (trs) => trs.map((tr) => [tr.cells[0].textContent, tr.cells[4].textContent]))).toEqual([['SCORED', '0']]);
+    await screenshot('query-plan.png');
+  });
+
   it('the Server page says what the server is and runs on', async () => {
     await page.goto(`${fx.url}/#server`);
     await page.waitForSelector('table.server-info');
