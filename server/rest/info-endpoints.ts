@@ -2,6 +2,7 @@
 // identity, health and the statuses of the commands it ran, in ksqlDB's shapes.
 import type { FastifyInstance } from 'fastify';
 import { packageVersion } from './package-version.js';
+import type { ClusterMembership } from './cluster-membership.js';
 import type { RestContext } from './rest-context.js';
 import { genericError, NOT_FOUND } from './errors.js';
 
@@ -12,7 +13,7 @@ export const KSQLDB_VERSION = '0.29.0';
  * `log`: what the engine runs on, as the server's start line says it ("Kafka at HOST:PORT ...",
  * "the embedded log"); /info reports it with Eddy's own details beside ksqlDB's.
  */
-export function registerInfoEndpoints(app: FastifyInstance, ctx: RestContext, hostPort: () => string, log?: string): void {
+export function registerInfoEndpoints(app: FastifyInstance, ctx: RestContext, cluster: () => ClusterMembership, log?: string): void {
   const { engine } = ctx;
   const startedAt = Date.now();
   app.get('/info', async () => ({
@@ -26,7 +27,6 @@ export function registerInfoEndpoints(app: FastifyInstance, ctx: RestContext, ho
     EddyServerInfo: {
       version: packageVersion(),
       startedAt: new Date(startedAt).toISOString(),
-      uptimeMs: Date.now() - startedAt,
       log: log ?? (engine.state.durable ? 'Kafka' : 'the embedded log'),
       instanceId: engine.state.instanceId,
       persistentQueries: engine.state.queries.size,
@@ -43,10 +43,14 @@ export function registerInfoEndpoints(app: FastifyInstance, ctx: RestContext, ho
 
   app.get('/clusterStatus', async () => {
     const now = Date.now();
+    const members = await cluster().members();
     return {
-      clusterStatus: {
-        [hostPort()]: { hostAlive: true, lastStatusUpdateMs: now, activeStandbyPerQuery: {}, hostStoreLags: { stateStoreLags: {}, updateTimeMs: now } },
-      },
+      clusterStatus: Object.fromEntries(members.map((m) => [m.hostPort, {
+        hostAlive: m.alive, lastStatusUpdateMs: m.self ? now : m.lastSeen, activeStandbyPerQuery: {},
+        hostStoreLags: { stateStoreLags: {}, updateTimeMs: now },
+        // Eddy's own: which instance, since when, its REST address.
+        eddy: { instanceId: m.instanceId, url: m.url, startedAt: new Date(m.startedAt).toISOString(), self: m.self },
+      }])),
     };
   });
 

@@ -17,6 +17,7 @@ import { registerCloseQueryEndpoint } from './close-query-endpoint.js';
 import { registerInsertsStreamEndpoint } from './inserts-stream-endpoint.js';
 import { registerInfoEndpoints } from './info-endpoints.js';
 import { registerConsole } from './console-endpoint.js';
+import { ClusterMembership } from './cluster-membership.js';
 import { RestError, genericError, engineError, NOT_FOUND } from './errors.js';
 
 export interface RestServerOptions {
@@ -66,14 +67,20 @@ export async function startRestServer(engine: Engine, opts: RestServerOptions): 
   registerQueryEndpoints(app, ctx);
   registerCloseQueryEndpoint(app, ctx);
   registerInsertsStreamEndpoint(app, ctx);
-  registerInfoEndpoints(app, ctx, () => `${host}:${port}`, opts.log);
+  let membership: ClusterMembership | undefined;
+  registerInfoEndpoints(app, ctx, () => membership!, opts.log);
   registerConsole(app);
   await app.listen({ host, port: opts.port });
   port = (sniffer!.server.address() as AddressInfo).port;
+  const url = `${opts.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  // The service's other instances learn of this one (and it of them) by heartbeats.
+  membership = new ClusterMembership(engine, { url, hostPort: `${host}:${port}` });
+  await membership.start();
   let closing: Promise<void> | undefined;
   return {
-    url: `${opts.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url,
     close: () => (closing ??= (async () => {
+      await membership!.stop();
       await ctx.closeAll();
       sniffer!.destroyConnections();
       await app.close();

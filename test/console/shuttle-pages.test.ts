@@ -169,5 +169,8 @@ describe('web console on the shuttle example', () => {
     expect(info['Eddy version']).toMatch(/^\d+\.\d+\.\d+/);
     expect(Number(info['Persistent queries'])).toBe(fx.engine.state.queries.size);
     expect(info.Models).toBe('3');
+    const instances = await page.$$eval('table.instances tbody tr', (trs) => trs.map((tr) => [tr.cells[0].textContent, tr.cells[1].textContent, tr.cells[2].textContent]));
+    expect(instances).toEqual([[`${new URL(fx.url).host} (this one)`, fx.engine.state.instanceId, 'yes']]);
+    await screenshot('server.png');
   });
 });

@@ -153,6 +153,11 @@ describe('info endpoints', () => {
   test('/info, /healthcheck and /clusterStatus answer ksqlDB\'s shapes', async () => {
     expect(await (await fetch(`${f.url}/info`)).json()).toEqual({
       KsqlServerInfo: { version: '0.29.0', kafkaClusterId: 'embedded', ksqlServiceId: 'default', serverStatus: 'RUNNING' },
+      // Eddy's own, beside (ksqlDB's clients read KsqlServerInfo only).
+      EddyServerInfo: {
+        version: expect.stringMatching(/^\d+\.\d+\.\d+/), startedAt: expect.any(String), log: 'the embedded log',
+        instanceId: f.engine.state.instanceId, persistentQueries: f.engine.state.queries.size, models: 0,
+      },
     });
     const health = await fetch(`${f.url}/healthcheck`);
     expect(health.status).toBe(200);

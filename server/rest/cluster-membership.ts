@@ -1,0 +1,74 @@
+// The instances of a service, for /clusterStatus (ksqlDB lists its cluster's hosts there, from
+// heartbeats): each durable server writes a heartbeat — its REST address, instance id and start
+// time — to the compacted topic _eddy_<service>_instances every 2 s, and a tombstone when it
+// stops; an instance counts as alive while its last heartbeat is under 10 s old. An embedded
+// server is alone: it lists itself.
+import type { Engine } from '../../src/engine/engine.js';
+
+const HEARTBEAT_MS = 2000;
+const ALIVE_MS = 10_000;
+/** Heartbeats read back: the newest of the topic (compaction keeps it short in the end). */
+const READ_BACK = 2000;
+
+export interface Member { instanceId: string; url: string; hostPort: string; startedAt: number; lastSeen: number; alive: boolean; self: boolean }
+
+export class ClusterMembership {
+  private timer: NodeJS.Timeout | undefined;
+  private readonly topic: string;
+  private readonly startedAt = Date.now();
+  private started = false;
+
+  constructor(private readonly engine: Engine, private readonly self: { url: string; hostPort: string }) {
+    this.topic = `_eddy_${engine.state.serviceId}_instances`;
+  }
+
+  private get durable(): boolean { return this.engine.state.durable; }
+
+  async start(): Promise<void> {
+    if (!this.durable) return;
+    await this.engine.log.createTopic(this.topic, { partitions: 1, config: { 'cleanup.policy': 'compact' } }).catch(() => undefined); // exists: another instance made it
+    this.started = true;
+    await this.beat();
+    this.timer = setInterval(() => { void this.beat(); }, HEARTBEAT_MS);
+    this.timer.unref();
+  }
+
+  /** The instances heard from lately (alive or not), this one first. */
+  async members(): Promise<Member[]> {
+    const me: Member = { instanceId: this.engine.state.instanceId, ...this.self, startedAt: this.startedAt, lastSeen: Date.now(), alive: true, self: true };
+    if (!this.started) return [me];
+    const last = new Map<string, { value: Omit<Member, 'lastSeen' | 'alive' | 'self'> | null; at: number }>();
+    try {
+      const [end] = await this.engine.log.endOffsets(this.topic);
+      const from = Math.max(0, end - READ_BACK);
+      for (const r of await this.engine.log.read(this.topic, 0, from, end - from)) {
+        if (r.key === null) continue;
+        const id = Buffer.from(r.key).toString('utf8');
+        last.set(id, { value: r.value === null ? null : JSON.parse(Buffer.from(r.value).toString('utf8')) as Member, at: r.timestamp });
+      }
+    } catch {
+      return [me]; // the log is away: say what this instance knows
+    }
+    const now = Date.now();
+    const others: Member[] = [];
+    for (const [id, { value, at }] of last) {
+      if (id === me.instanceId || value === null) continue; // null: a tombstone, it stopped
+      others.push({ ...value, lastSeen: at, alive: now - at < ALIVE_MS, self: false });
+    }
+    return [me, ...others.sort((a, b) => a.hostPort.localeCompare(b.hostPort))];
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    if (!this.started) return;
+    this.started = false;
+    await this.engine.log.produce(this.topic, [{ key: Buffer.from(this.engine.state.instanceId), value: null }]).catch(() => undefined);
+  }
+
+  private async beat(): Promise<void> {
+    const value = { instanceId: this.engine.state.instanceId, url: this.self.url, hostPort: this.self.hostPort, startedAt: this.startedAt };
+    // A failed beat is skipped: the next one tells the others this instance is still here.
+    await this.engine.log.produce(this.topic, [{ key: Buffer.from(value.instanceId), value: Buffer.from(JSON.stringify(value)) }]).catch(() => undefined);
+  }
+}
