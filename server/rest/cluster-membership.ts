@@ -9,6 +9,15 @@ const HEARTBEAT_MS = 2000;
 const ALIVE_MS = 10_000;
 /** Heartbeats read back: the newest of the topic (compaction keeps it short in the end). */
 const READ_BACK = 2000;
+/** Longest a stopping server waits to write its tombstone. */
+const STOP_LIMIT_MS = 2000;
+
+/** `p`, or nothing after `ms` (and never a rejection). */
+async function withLimit(p: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([p.catch(() => undefined), new Promise((r) => { timer = setTimeout(r, ms); })]);
+  clearTimeout(timer);
+}
 
 export interface Member { instanceId: string; url: string; hostPort: string; startedAt: number; lastSeen: number; alive: boolean; self: boolean }
 
@@ -17,6 +26,7 @@ export class ClusterMembership {
   private readonly topic: string;
   private readonly startedAt = Date.now();
   private started = false;
+  private beating = false;
 
   constructor(private readonly engine: Engine, private readonly self: { url: string; hostPort: string }) {
     this.topic = `_eddy_${engine.state.serviceId}_instances`;
@@ -63,12 +73,19 @@ export class ClusterMembership {
     this.timer = undefined;
     if (!this.started) return;
     this.started = false;
-    await this.engine.log.produce(this.topic, [{ key: Buffer.from(this.engine.state.instanceId), value: null }]).catch(() => undefined);
+    // The tombstone tells the others at once; with the log away they see the heartbeats stop.
+    await withLimit(this.engine.log.produce(this.topic, [{ key: Buffer.from(this.engine.state.instanceId), value: null }]), STOP_LIMIT_MS);
   }
 
   private async beat(): Promise<void> {
+    if (this.beating) return; // the last one still waits for the log: no pile of beats
+    this.beating = true;
     const value = { instanceId: this.engine.state.instanceId, url: this.self.url, hostPort: this.self.hostPort, startedAt: this.startedAt };
-    // A failed beat is skipped: the next one tells the others this instance is still here.
-    await this.engine.log.produce(this.topic, [{ key: Buffer.from(value.instanceId), value: Buffer.from(JSON.stringify(value)) }]).catch(() => undefined);
+    try {
+      // A failed beat is skipped: the next one tells the others this instance is still here.
+      await this.engine.log.produce(this.topic, [{ key: Buffer.from(value.instanceId), value: Buffer.from(JSON.stringify(value)) }]).catch(() => undefined);
+    } finally {
+      this.beating = false;
+    }
   }
 }
