@@ -1,13 +1,15 @@
-// Debian's Chromium for the console tests, driven by puppeteer-core: installed by
-// scripts/browser/chromium.sh (apt, the first time), started headless with the flags this
-// machine's closed network needs (no background connections), in a fresh profile.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+// The console tests' harness: Debian's Chromium driven by puppeteer-core, installed by
+// scripts/browser/chromium.sh (apt, the first time) and started headless with the flags this
+// machine's closed network needs (no background connections), in a fresh profile; the console
+// built from its current sources and opened against a REST server on an embedded engine.
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { startFixture, type Fixture } from '../rest/rest-fixture.js';
 
 const run = promisify(execFile);
 const SCRIPT = fileURLToPath(new URL('../../scripts/browser/chromium.sh', import.meta.url));
@@ -33,7 +35,35 @@ export async function startBrowser(): Promise<TestBrowser> {
   };
 }
 
-/** Where tests put screenshots for people to look at (git-ignored). */
-export function artifactPath(name: string): string {
-  return fileURLToPath(new URL(`../../.cache/artifacts/console/${name}`, import.meta.url));
+/** A server, a browser and a page showing the console at `hash`, ready. */
+export interface ConsoleSession { fx: Fixture; page: Page; close(): Promise<void> }
+
+export async function openConsole(properties: Record<string, string>, height: number, hash = ''): Promise<ConsoleSession> {
+  // The bundle the server serves, from the console's current sources.
+  execFileSync(process.execPath, [fileURLToPath(new URL('../../console/build.mjs', import.meta.url))]);
+  const fx = await startFixture(properties);
+  const tb = await startBrowser();
+  const page = await tb.browser.newPage();
+  await page.setViewport({ width: 1280, height });
+  await page.goto(`${fx.url}/${hash}`, { waitUntil: 'load' });
+  await page.waitForSelector('body[data-ready="true"]');
+  return { fx, page, close: async () => { await tb.close(); await fx.close(); } };
+}
+
+/** Saves a screenshot where tests keep them for people to look at (.cache/artifacts/console/, git-ignored). */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  const path = fileURLToPath(new URL(`../../.cache/artifacts/console/${name}`, import.meta.url));
+  mkdirSync(dirname(path), { recursive: true });
+  await page.screenshot({ path: path as `${string}.png`, fullPage });
+}
+
+/** Pixels of about this colour in a canvas: a chart drew, not only laid out. */
+export function pixels(page: Page, selector: string, rgb: [number, number, number]): Promise<number> {
+  return page.$eval(selector, (c, [r, g, b]) => {
+    const canvas = c as HTMLCanvasElement;
+    const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 0; i < px.length; i += 4) if (Math.abs(px[i] - r) < 30 && Math.abs(px[i + 1] - g) < 30 && Math.abs(px[i + 2] - b) < 30 && px[i + 3] > 200) n++;
+    return n;
+  }, rgb);
 }

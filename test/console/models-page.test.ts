@@ -3,16 +3,12 @@
 // drawn points, in the canvas pixels too), a drift event marked after the labels flip, the
 // features' statistics and the definition. A screenshot goes to .cache/artifacts/console/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
-import { startFixture, type Fixture } from '../rest/rest-fixture.js';
-import { artifactPath, startBrowser, type TestBrowser } from './browser.js';
+import type { Fixture } from '../rest/rest-fixture.js';
+import { openConsole, pixels as pixelsOf, screenshot as save, type ConsoleSession } from './browser.js';
 
 let fx: Fixture;
-let tb: TestBrowser;
+let session: ConsoleSession;
 let page: Page;
 
 /** Rows whose label is x + y > 10 (or its opposite once `flipped`). */
@@ -27,18 +23,12 @@ function inserts(from: number, n: number, flipped: boolean): string {
 }
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [fileURLToPath(new URL('../../console/build.mjs', import.meta.url))]);
-  fx = await startFixture({ 'eddy.model.metrics.interval.ms': '150' });
-  tb = await startBrowser();
-  page = await tb.browser.newPage();
-  await page.setViewport({ width: 1280, height: 1100 });
-  await page.goto(`${fx.url}/#models`, { waitUntil: 'load' });
-  await page.waitForSelector('body[data-ready="true"]');
+  session = await openConsole({ 'eddy.model.metrics.interval.ms': '150' }, 1100, '#models');
+  ({ fx, page } = session);
 }, 600_000);
 
 afterAll(async () => {
-  await tb?.close();
-  await fx?.close();
+  await session?.close();
 });
 
 describe('web console: the Models page', () => {
@@ -75,22 +65,10 @@ describe('web console: the Models page', () => {
     const legend = await page.$$eval('#metric-chart-accuracy .u-legend .u-series .u-label', (ls) => ls.map((l) => l.textContent));
     expect(legend).toEqual(expect.arrayContaining(['accuracy', 'accuracy (recent)']));
     // Drawn, not only laid out: pixels of the first series' colour (#0b6bcb) in the canvas.
-    const blue = await page.$eval('#metric-chart-accuracy canvas', (c) => {
-      const canvas = c as HTMLCanvasElement;
-      const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-      let n = 0;
-      for (let i = 0; i < px.length; i += 4) if (Math.abs(px[i] - 11) < 30 && Math.abs(px[i + 1] - 107) < 30 && Math.abs(px[i + 2] - 203) < 30 && px[i + 3] > 200) n++;
-      return n;
-    });
+    const blue = await pixelsOf(page, '#metric-chart-accuracy canvas', [11, 107, 203]);
     expect(blue).toBeGreaterThan(100);
     // The drift events: red dashed lines (#c62828) across the accuracy chart.
-    const red = await page.$eval('#metric-chart-accuracy canvas', (c) => {
-      const canvas = c as HTMLCanvasElement;
-      const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-      let n = 0;
-      for (let i = 0; i < px.length; i += 4) if (Math.abs(px[i] - 198) < 30 && Math.abs(px[i + 1] - 40) < 30 && Math.abs(px[i + 2] - 40) < 30 && px[i + 3] > 200) n++;
-      return n;
-    });
+    const red = await pixelsOf(page, '#metric-chart-accuracy canvas', [198, 40, 40]);
     expect(red).toBeGreaterThan(50);
     // Features: count, mean, stddev, min, max of X over the 1,200 rows; KIND counted only.
     const stats = await page.$$eval('#feature-stats tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
@@ -99,9 +77,7 @@ describe('web console: the Models page', () => {
     expect(stats.find((r) => r[0] === 'KIND')).toEqual(['KIND', '1,200', '-', '-', '-', '-']);
     const definition = await page.$$eval('table.definition tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
     expect(definition.find((r) => r[0] === 'Type')?.[1]).toBe('logistic_regression (classification)');
-    const path = artifactPath('model-page.png');
-    mkdirSync(dirname(path), { recursive: true });
-    await page.screenshot({ path: path as `${string}.png`, fullPage: true });
+    await save(page, 'model-page.png');
   }, 90_000);
 
   it('stops the metrics query when another page is shown', async () => {

@@ -5,48 +5,29 @@
 // matching the example's own count), a model page's charts, the processing log with a bad record,
 // and the Server page. Screenshots go to .cache/artifacts/console/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
-import { startFixture, type Fixture } from '../rest/rest-fixture.js';
-import { artifactPath, startBrowser, type TestBrowser } from './browser.js';
+import type { Fixture } from '../rest/rest-fixture.js';
+import { openConsole, pixels as pixelsOf, screenshot as save, type ConsoleSession } from './browser.js';
 
 const example = (f: string): string => fileURLToPath(new URL(`../../examples/shuttle-anomaly/${f}`, import.meta.url));
 
 let fx: Fixture;
-let tb: TestBrowser;
+let session: ConsoleSession;
 let page: Page;
 
-async function screenshot(name: string): Promise<void> {
-  const path = artifactPath(name);
-  mkdirSync(dirname(path), { recursive: true });
-  await page.screenshot({ path: path as `${string}.png`, fullPage: true });
-}
+const screenshot = (name: string): Promise<void> => save(page, name, true);
 
-/** Pixels of a colour in the chart's canvas: the chart drew, not only laid out. */
-const pixels = (selector: string, rgb: [number, number, number]): Promise<number> => page.$eval(selector, (c, [r, g, b]) => {
-  const canvas = c as HTMLCanvasElement;
-  const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-  let n = 0;
-  for (let i = 0; i < px.length; i += 4) if (Math.abs(px[i] - r) < 30 && Math.abs(px[i + 1] - g) < 30 && Math.abs(px[i + 2] - b) < 30 && px[i + 3] > 200) n++;
-  return n;
-}, rgb);
+const pixels = (selector: string, rgb: [number, number, number]): Promise<number> => pixelsOf(page, selector, rgb);
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [fileURLToPath(new URL('../../console/build.mjs', import.meta.url))]);
-  fx = await startFixture({ 'eddy.model.metrics.interval.ms': '200' });
-  tb = await startBrowser();
-  page = await tb.browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
-  await page.goto(fx.url, { waitUntil: 'load' });
-  await page.waitForSelector('body[data-ready="true"]');
+  session = await openConsole({ 'eddy.model.metrics.interval.ms': '200' }, 900);
+  ({ fx, page } = session);
 }, 600_000);
 
 afterAll(async () => {
-  await tb?.close();
-  await fx?.close();
+  await session?.close();
 });
 
 describe('web console on the shuttle example', () => {

@@ -3,16 +3,12 @@
 // query's rows arriving in the table while records are inserted, Stop, a bad statement's error
 // marked at its line and column, and the history. Screenshots go to .cache/artifacts/console/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
-import { startFixture, type Fixture } from '../rest/rest-fixture.js';
-import { artifactPath, startBrowser, type TestBrowser } from './browser.js';
+import type { Fixture } from '../rest/rest-fixture.js';
+import { openConsole, pixels as pixelsOf, screenshot as save, type ConsoleSession } from './browser.js';
 
 let fx: Fixture;
-let tb: TestBrowser;
+let session: ConsoleSession;
 let page: Page;
 
 /** Replaces the editor's text and runs it with Ctrl+Enter. */
@@ -26,26 +22,15 @@ async function runInEditor(text: string): Promise<void> {
 
 const cells = (): Promise<string[][]> => page.$$eval('#results table tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
 
-async function screenshot(name: string): Promise<void> {
-  const path = artifactPath(name);
-  mkdirSync(dirname(path), { recursive: true });
-  await page.screenshot({ path: path as `${string}.png` });
-}
+const screenshot = (name: string): Promise<void> => save(page, name, false);
 
 beforeAll(async () => {
-  // The bundle the server serves, from the console's current sources.
-  execFileSync(process.execPath, [fileURLToPath(new URL('../../console/build.mjs', import.meta.url))]);
-  fx = await startFixture();
-  tb = await startBrowser();
-  page = await tb.browser.newPage();
-  await page.setViewport({ width: 1280, height: 800 });
-  await page.goto(fx.url, { waitUntil: 'load' });
-  await page.waitForSelector('body[data-ready="true"]');
+  session = await openConsole({}, 800);
+  ({ fx, page } = session);
 }, 600_000);
 
 afterAll(async () => {
-  await tb?.close();
-  await fx?.close();
+  await session?.close();
 });
 
 describe('web console: the SQL editor', () => {
