@@ -1,6 +1,7 @@
 // The model types that ship with Eddy, as one list the registry loads: the linear, Bayes,
 // anomaly, clustering and drift-wrapper models here, and the tree and k-NN models from
 // src/ml/trees (which lists src/ml/neighbors too).
+import { autoencoderFactory } from './anomaly/autoencoder.js';
 import { halfSpaceTreesFactory } from './anomaly/half-space-trees.js';
 import { mahalanobisFactory } from './anomaly/mahalanobis.js';
 import { rankZScoreFactory } from './anomaly/rank-zscore.js';
@@ -25,6 +26,7 @@ export const builtinModels: readonly ModelFactory[] = [
   mahalanobisFactory,
   zscoreFactory,
   rankZScoreFactory,
+  autoencoderFactory,
   kmeansFactory,
   driftRetrainingClassifierFactory,
   ...treeModels,
