@@ -7,7 +7,7 @@ import { migrateCommand } from './migrate-command.js';
 import { usersCommand } from './users-command.js';
 import { MAIN_HELP, RUN_HELP, SHELL_HELP, SERVER_HELP, USERS_HELP, MIGRATE_HELP } from './help.js';
 import type { Out } from './print-result.js';
-import { packageVersion } from '../rest/package-version.js';
+import { packageVersion } from '../rest/package-root.js';
 
 const BOOLEAN_FLAGS = new Set(['help', 'version']);
 

@@ -3,8 +3,8 @@
 // every endpoint. Without a build, / says how to make one.
 import type { FastifyInstance } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from './package-root.js';
 
 const TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',
@@ -16,12 +16,7 @@ const FILE = /^[a-z0-9-]+\.(html|js|css|map)$/;
 
 /** dist/console of the Eddy package this file belongs to (run from source or from dist/). */
 export function consoleDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'console'))) return join(dir, 'dist', 'console');
-    dir = dirname(dir);
-  }
-  return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'console');
+  return join(packageRoot(), 'dist', 'console');
 }
 
 export function registerConsole(app: FastifyInstance, dir = consoleDir()): void {

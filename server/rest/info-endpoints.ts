@@ -1,7 +1,7 @@
 // GET /info, /healthcheck, /clusterStatus, /status and /status/{commandId}: the server's
 // identity, health and the statuses of the commands it ran, in ksqlDB's shapes.
 import type { FastifyInstance } from 'fastify';
-import { packageVersion } from './package-version.js';
+import { packageVersion } from './package-root.js';
 import type { ClusterMembership } from './cluster-membership.js';
 import type { RestContext } from './rest-context.js';
 import { genericError, NOT_FOUND } from './errors.js';

@@ -11,7 +11,8 @@ export interface FeatureEncoderState { vocab: (string[] | null)[] }
 
 export class FeatureEncoder {
   readonly width: number;
-  private readonly start: number[] = [];
+  /** Where each feature's slots begin in the encoded row. */
+  readonly start: number[] = [];
   private readonly vocab: (Map<string, number> | null)[];
   private readonly x: Float64Array;
 

@@ -2,7 +2,6 @@
 // beside a model: per numeric feature the count of values, mean, standard deviation (Welford's
 // update, numerically stable), min and max; per categorical feature the count of values. They go
 // out with every EDDY_MODEL_METRICS row (FEATURE_STATS) and are kept in the model's checkpoints.
-import { toNumber } from './feature-encoder.js';
 import type { ModelFeature } from './model-def.js';
 
 /** Plain data for checkpoints. */
@@ -29,20 +28,26 @@ export class FeatureStats {
     this.max = new Float64Array(k).fill(-Infinity);
   }
 
-  /** A learned row's features, at values[from..]. NULLs are not counted. */
-  add(values: ArrayLike<unknown>, from: number): void {
+  /**
+   * A learned row: its SQL values at values[from..] (for the categorical features' counts) and
+   * the encoder's row `x`, whose slot start[i] already holds numeric feature i as a number (NaN
+   * for NULL): nothing is converted twice. NULLs are not counted.
+   */
+  add(values: ArrayLike<unknown>, from: number, x: Float64Array, start: readonly number[]): void {
     for (let i = 0; i < this.numeric.length; i++) {
-      const v = values[from + i];
-      if (v === null || v === undefined) continue;
+      if (!this.numeric[i]) {
+        const v = values[from + i];
+        if (v !== null && v !== undefined) this.n[i]++;
+        continue;
+      }
+      const v = x[start[i]];
+      if (!Number.isFinite(v)) continue;
       const n = ++this.n[i];
-      if (!this.numeric[i]) continue;
-      const x = toNumber(v);
-      if (!Number.isFinite(x)) { this.n[i]--; continue; }
-      const d = x - this.mean[i];
+      const d = v - this.mean[i];
       this.mean[i] += d / n;
-      this.m2[i] += d * (x - this.mean[i]);
-      if (x < this.min[i]) this.min[i] = x;
-      if (x > this.max[i]) this.max[i] = x;
+      this.m2[i] += d * (v - this.mean[i]);
+      if (v < this.min[i]) this.min[i] = v;
+      if (v > this.max[i]) this.max[i] = v;
     }
   }
 

@@ -110,7 +110,7 @@ export class LiveModel implements ModelBinding {
       if (y < 0) { this.skip(`new class beyond MAX_CLASSES=${def.maxClasses ?? DEFAULT_MAX_CLASSES}`); return; }
     }
     const x = this.encoder.encode(values, from, true);
-    this.featureStats.add(values, from);
+    this.featureStats.add(values, from, x, this.encoder.start);
     const now = Date.now();
     if (this.rows === 0) this.firstAt = now;
     this.lastAt = now;
