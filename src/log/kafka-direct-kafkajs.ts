@@ -23,7 +23,16 @@ export class KafkajsDirectClient implements DirectClient {
   constructor(private readonly kafka: Kafka, private readonly direct: KafkaDirect) {}
 
   async metadata(topics: string[] | null): Promise<TopicMetadata[]> {
-    const md = await (await this.ready()).fetchTopicMetadata({ topics: topics ?? [] }); // [] asks for all
+    const admin = await this.ready();
+    let md: Awaited<ReturnType<Admin['fetchTopicMetadata']>>;
+    try {
+      md = await admin.fetchTopicMetadata({ topics: topics ?? [] }); // [] asks for all
+    } catch (e) {
+      // When no broker answers (a request timed out, a connection dropped), kafkajs's broker pool
+      // returns null and fetchTopicMetadata fails reading it: as transient as a refused connection.
+      if (e instanceof TypeError) throw Object.assign(new Error(`no broker answered the metadata request (${e.message})`), { retriable: true });
+      throw e;
+    }
     return md.topics.map((t) => ({
       name: t.name,
       internal: t.name.startsWith('__'), // kafkajs's public metadata drops the flag; Kafka's own topics are __named
