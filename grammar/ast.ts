@@ -124,7 +124,8 @@ export type Statement =
   | CreateSource | CreateAsSelect | InsertInto | InsertValues | QueryStatement
   | DropSource | Terminate | Show | Describe | DescribeFunction | Explain | Print
   | SetProperty | UnsetProperty | DefineVariable | UndefineVariable | Copy
-  | CreateModel | DescribeModel | DropModel;
+  | CreateModel | DescribeModel | DropModel
+  | CreateConnector | DescribeConnector | DropConnector;
 
 export type StatementKind = Statement['kind'];
 
@@ -185,10 +186,14 @@ export interface DropSource extends StatementNode {
 export interface Terminate extends StatementNode { kind: 'Terminate'; queryId?: string; all: boolean }
 
 export type ShowWhat =
-  | 'STREAMS' | 'TABLES' | 'TOPICS' | 'QUERIES' | 'FUNCTIONS' | 'PROPERTIES' | 'VARIABLES' | 'MODELS' | 'TYPES';
+  | 'STREAMS' | 'TABLES' | 'TOPICS' | 'QUERIES' | 'FUNCTIONS' | 'PROPERTIES' | 'VARIABLES' | 'MODELS' | 'TYPES' | 'CONNECTORS';
 
 /** SHOW and LIST are synonyms; ALL TOPICS lists internal topics too. */
-export interface Show extends StatementNode { kind: 'Show'; what: ShowWhat; extended: boolean; all?: boolean }
+export interface Show extends StatementNode {
+  kind: 'Show'; what: ShowWhat; extended: boolean; all?: boolean;
+  /** SHOW SOURCE|SINK CONNECTORS lists one kind only. */
+  connectorType?: ConnectorType;
+}
 
 export interface Describe extends StatementNode { kind: 'Describe'; name: string; extended: boolean }
 export interface DescribeFunction extends StatementNode { kind: 'DescribeFunction'; name: string }
@@ -218,8 +223,25 @@ export interface CreateModel extends StatementNode {
   orReplace: boolean;
   ifNotExists: boolean;
   properties: Properties;
-  query: Query;
+  /** The rows it learns from; absent for a model trained elsewhere (TYPE='onnx'), which only scores. */
+  query?: Query;
   trainFrom?: 'EARLIEST' | 'LATEST';
 }
 export interface DescribeModel extends StatementNode { kind: 'DescribeModel'; name: string }
 export interface DropModel extends StatementNode { kind: 'DropModel'; name: string; ifExists: boolean }
+
+// ---------- connectors (ksqlDB's syntax; Eddy runs its built-in ones itself) ----------
+
+export type ConnectorType = 'SOURCE' | 'SINK';
+/** CREATE SOURCE|SINK CONNECTOR [IF NOT EXISTS] name WITH ('connector.class'=..., ...). */
+export interface CreateConnector extends StatementNode {
+  kind: 'CreateConnector';
+  connectorType: ConnectorType;
+  name: string;
+  orReplace: boolean;
+  ifNotExists: boolean;
+  /** The WITH list; keys upper-cased like every WITH list ('connector.class' → CONNECTOR.CLASS). */
+  properties: Properties;
+}
+export interface DescribeConnector extends StatementNode { kind: 'DescribeConnector'; name: string }
+export interface DropConnector extends StatementNode { kind: 'DropConnector'; name: string; ifExists: boolean }

@@ -1,13 +1,13 @@
 // CREATE (streams, tables, models), INSERT and DROP: the statements that define or change data.
 import type {
-  CreateAsSelect, CreateModel, CreateSource, Expr, Properties, Query, SourceType, Statement, TableElement,
+  ConnectorType, CreateAsSelect, CreateConnector, CreateModel, CreateSource, Expr, Properties, Query, SourceType, Statement, TableElement,
 } from './ast.js';
 import { identifierText, unquoteString } from './literals.js';
 import { tokenSpan } from './positions.js';
 import { QueryParser } from './parser-queries.js';
 import {
-  AS, Comma, CREATE, DELETE, DROP, EARLIEST, EXISTS, FROM, HEADER, HEADERS, IF, INSERT, INTO, KEY, LATEST, LParen,
-  MODEL, NOT, ONLINE, OR, PRIMARY, REPLACE, RParen, SOURCE, STREAM, StringLiteral, TABLE, TOPIC, TRAIN, VALUES, WITH,
+  AS, Comma, CONNECTOR, CREATE, DELETE, DROP, EARLIEST, EXISTS, FROM, HEADER, HEADERS, IF, INSERT, INTO, KEY, LATEST, LParen,
+  MODEL, NOT, ONLINE, OR, PRIMARY, REPLACE, RParen, SINK, SOURCE, STREAM, StringLiteral, TABLE, TOPIC, TRAIN, VALUES, WITH,
 } from './tokens.js';
 
 /** A statement before its span and text are known. */
@@ -23,8 +23,23 @@ export abstract class DdlParser extends QueryParser {
     this.OPTION(() => { this.CONSUME(OR); this.CONSUME(REPLACE); orReplace = true; });
     return this.OR([
       { ALT: () => this.SUBRULE(this.createModel, { ARGS: [orReplace] }) },
+      { GATE: () => this.nextIs(2, CONNECTOR), ALT: () => this.SUBRULE(this.createConnector, { ARGS: [orReplace] }) },
       { ALT: () => this.SUBRULE(this.createSource, { ARGS: [orReplace] }) },
     ]);
+  });
+
+  /** CREATE SOURCE|SINK CONNECTOR [IF NOT EXISTS] name WITH (...): ksqlDB's syntax. */
+  private createConnector = this.RULE('createConnector', (orReplace: boolean): StatementDraft => {
+    const connectorType = this.OR([
+      { ALT: () => { this.CONSUME(SOURCE); return 'SOURCE' as ConnectorType; } },
+      { ALT: () => { this.CONSUME(SINK); return 'SINK' as ConnectorType; } },
+    ]);
+    this.CONSUME(CONNECTOR);
+    const ifNotExists = this.SUBRULE(this.ifNotExists);
+    const name = this.SUBRULE(this.identifier);
+    this.CONSUME(WITH);
+    const properties = this.SUBRULE(this.properties);
+    return { kind: 'CreateConnector', connectorType, name, orReplace, ifNotExists, properties } satisfies Draft<CreateConnector>;
   });
 
   private ifNotExists = this.RULE('ifNotExists', (): boolean => {
@@ -119,26 +134,31 @@ export abstract class DdlParser extends QueryParser {
     });
   });
 
-  /** CREATE [OR REPLACE] MODEL [IF NOT EXISTS] name [WITH (...)] AS SELECT ... TRAIN ONLINE [FROM EARLIEST|LATEST]. */
+  /** CREATE [OR REPLACE] MODEL [IF NOT EXISTS] name [WITH (...)] [AS SELECT ... TRAIN ONLINE [FROM EARLIEST|LATEST]]. */
   private createModel = this.RULE('createModel', (orReplace: boolean): StatementDraft => {
     this.CONSUME(MODEL);
     const ifNotExists = this.SUBRULE(this.ifNotExists);
     const name = this.SUBRULE(this.identifier);
     const properties = this.SUBRULE(this.withProperties);
-    this.CONSUME(AS);
-    const query = this.SUBRULE(this.query);
-    this.CONSUME(TRAIN);
-    this.CONSUME(ONLINE);
+    let query: Query | undefined;
     let trainFrom: 'EARLIEST' | 'LATEST' | undefined;
-    this.OPTION(() => {
-      this.CONSUME(FROM);
-      trainFrom = this.OR([
-        { ALT: () => { this.CONSUME(EARLIEST); return 'EARLIEST' as const; } },
-        { ALT: () => { this.CONSUME(LATEST); return 'LATEST' as const; } },
-      ]);
+    // Without AS SELECT ... TRAIN ONLINE: a model trained elsewhere (WITH (TYPE='onnx', PATH=...)).
+    this.OPTION2(() => {
+      this.CONSUME(AS);
+      query = this.SUBRULE(this.query);
+      this.CONSUME(TRAIN);
+      this.CONSUME(ONLINE);
+      this.OPTION(() => {
+        this.CONSUME(FROM);
+        trainFrom = this.OR([
+          { ALT: () => { this.CONSUME(EARLIEST); return 'EARLIEST' as const; } },
+          { ALT: () => { this.CONSUME(LATEST); return 'LATEST' as const; } },
+        ]);
+      });
     });
     return this.ACTION(() => {
-      const draft: Draft<CreateModel> = { kind: 'CreateModel', name, orReplace, ifNotExists, properties, query };
+      const draft: Draft<CreateModel> = { kind: 'CreateModel', name, orReplace, ifNotExists, properties };
+      if (query) draft.query = query;
       if (trainFrom) draft.trainFrom = trainFrom;
       return draft;
     });
@@ -191,6 +211,14 @@ export abstract class DdlParser extends QueryParser {
           const ifExists = this.SUBRULE(this.ifExists);
           const name = this.SUBRULE(this.identifier);
           return { kind: 'DropModel', name, ifExists } as StatementDraft;
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(CONNECTOR);
+          const ifExists = this.SUBRULE3(this.ifExists);
+          const name = this.SUBRULE3(this.identifier);
+          return { kind: 'DropConnector', name, ifExists } as StatementDraft;
         },
       },
       {

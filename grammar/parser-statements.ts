@@ -2,13 +2,13 @@
 // Every statement node gets its span and source text here (finish). Build it once and reuse it:
 // construction analyses the whole grammar (chevrotain's advice).
 import type { IToken } from './chevrotain.js';
-import type { ShowWhat, Statement } from './ast.js';
+import type { ConnectorType, ShowWhat, Statement } from './ast.js';
 import { identifierAsWritten, unquoteString } from './literals.js';
 import { tokenSpan } from './positions.js';
 import { DdlParser, type StatementDraft } from './parser-ddl.js';
 import {
-  ALL, BEGINNING, COPY, DEFINE, DESCRIBE, Eq, EXPLAIN, EXTENDED, FROM, FUNCTION, FUNCTIONS, Identifier, INTERVAL,
-  LIMIT, LIST, MODEL, MODELS, NonReserved, PRINT, PROPERTIES, QUERIES, SAMPLE, Semicolon, SET, SHOW, STREAMS,
+  ALL, BEGINNING, CONNECTOR, CONNECTORS, COPY, DEFINE, DESCRIBE, Eq, EXPLAIN, EXTENDED, FROM, FUNCTION, FUNCTIONS, Identifier, INTERVAL,
+  LIMIT, LIST, MODEL, MODELS, NonReserved, PRINT, PROPERTIES, QUERIES, SAMPLE, Semicolon, SET, SHOW, SINK, SOURCE, STREAMS,
   StringLiteral, TABLES, TERMINATE, TOPICS, TYPES, UNDEFINE, UNSET, VARIABLES,
 } from './tokens.js';
 
@@ -87,6 +87,18 @@ export class StatementParser extends DdlParser {
       { ALT: () => { this.CONSUME(FUNCTIONS); return this.show('FUNCTIONS', false); } },
       { ALT: () => { this.CONSUME(TYPES); return this.show('TYPES', false); } },
       { ALT: () => { this.CONSUME(VARIABLES); return this.show('VARIABLES', false); } },
+      {
+        ALT: () => {
+          const connectorType = this.OPTION7(() => this.OR3([
+            { ALT: () => { this.CONSUME(SOURCE); return 'SOURCE' as ConnectorType; } },
+            { ALT: () => { this.CONSUME(SINK); return 'SINK' as ConnectorType; } },
+          ]));
+          this.CONSUME(CONNECTORS);
+          const draft: StatementDraft = { kind: 'Show', what: 'CONNECTORS', extended: false };
+          if (connectorType) draft.connectorType = connectorType;
+          return draft;
+        },
+      },
     ]);
   });
 
@@ -118,6 +130,13 @@ export class StatementParser extends DdlParser {
             this.CONSUME(MODEL);
             const name = this.SUBRULE2(this.identifier);
             return { kind: 'DescribeModel', name } as StatementDraft;
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(CONNECTOR);
+            const name = this.SUBRULE4(this.identifier);
+            return { kind: 'DescribeConnector', name } as StatementDraft;
           },
         },
         {

@@ -22,7 +22,13 @@ export function formatStatement(s: Statement): string {
         + `${withProperties(s.properties)} AS ${formatQuery(s.query)}`;
     case 'CreateModel':
       return `CREATE ${orReplace(s.orReplace)}MODEL ${ifNotExists(s.ifNotExists)}${quoteIdentifier(s.name)}`
-        + `${withProperties(s.properties)} AS ${formatQuery(s.query)} TRAIN ONLINE${s.trainFrom ? ` FROM ${s.trainFrom}` : ''}`;
+        + `${withProperties(s.properties)}`
+        + (s.query ? ` AS ${formatQuery(s.query)} TRAIN ONLINE${s.trainFrom ? ` FROM ${s.trainFrom}` : ''}` : '');
+    case 'CreateConnector':
+      return `CREATE ${orReplace(s.orReplace)}${s.connectorType} CONNECTOR ${ifNotExists(s.ifNotExists)}${quoteIdentifier(s.name)}`
+        + `${withProperties(s.properties)}`;
+    case 'DescribeConnector': return `DESCRIBE CONNECTOR ${quoteIdentifier(s.name)}`;
+    case 'DropConnector': return `DROP CONNECTOR ${s.ifExists ? 'IF EXISTS ' : ''}${quoteIdentifier(s.name)}`;
     case 'InsertInto': return `INSERT INTO ${quoteIdentifier(s.target)}${withProperties(s.properties)} ${formatQuery(s.query)}`;
     case 'InsertValues': {
       const columns = s.columns ? ` (${s.columns.map(quoteIdentifier).join(', ')})` : '';
@@ -35,7 +41,8 @@ export function formatStatement(s: Statement): string {
     case 'Terminate': return s.all || s.queryId === undefined ? 'TERMINATE ALL' : `TERMINATE ${quoteIdentifier(s.queryId)}`;
     case 'Show': {
       const extendable = s.what !== 'PROPERTIES' && s.what !== 'FUNCTIONS' && s.what !== 'TYPES' && s.what !== 'VARIABLES';
-      return `SHOW ${s.all ? 'ALL ' : ''}${s.what}${s.extended && extendable ? ' EXTENDED' : ''}`;
+      const kind = s.connectorType ? `${s.connectorType} ` : '';
+      return `SHOW ${s.all ? 'ALL ' : ''}${kind}${s.what}${s.extended && extendable ? ' EXTENDED' : ''}`;
     }
     case 'Describe': return `DESCRIBE ${quoteIdentifier(s.name)}${s.extended ? ' EXTENDED' : ''}`;
     case 'DescribeFunction': return `DESCRIBE FUNCTION ${quoteIdentifier(s.name)}`;

@@ -104,6 +104,7 @@ export const INSERT = kw('INSERT'), DELETE = kw('DELETE'), INTO = kw('INTO'), DE
 export const EXTENDED = kw('EXTENDED'), PRINT = kw('PRINT'), CAST = kw('CAST'), LIST = kw('LIST'), TOPICS = kw('TOPICS');
 export const QUERIES = kw('QUERIES'), TERMINATE = kw('TERMINATE'), DROP = kw('DROP'), SAMPLE = kw('SAMPLE');
 export const PROPERTIES = kw('PROPERTIES'), BEGINNING = kw('BEGINNING'), UNSET = kw('UNSET'), DECIMAL = kw('DECIMAL');
+export const CONNECTOR = kw('CONNECTOR'), CONNECTORS = kw('CONNECTORS');
 
 // Non-reserved in ksqlDB: keywords where they matter, identifiers elsewhere.
 export const ESCAPE = nr('ESCAPE'), INTERVAL = nr('INTERVAL'), DAY = nr('DAY'), HOUR = nr('HOUR'), MINUTE = nr('MINUTE');
@@ -113,14 +114,14 @@ export const SHOW = nr('SHOW'), TABLES = nr('TABLES'), FUNCTIONS = nr('FUNCTIONS
 export const SET = nr('SET'), DEFINE = nr('DEFINE'), UNDEFINE = nr('UNDEFINE'), SESSION = nr('SESSION');
 export const KEY = nr('KEY'), SOURCE = nr('SOURCE'), PRIMARY = nr('PRIMARY'), REPLACE = nr('REPLACE');
 export const HEADERS = nr('HEADERS'), HEADER = nr('HEADER'), VARIABLES = nr('VARIABLES'), IF = nr('IF');
-export const EMIT = nr('EMIT'), CHANGES = nr('CHANGES'), FINAL = nr('FINAL');
+export const EMIT = nr('EMIT'), CHANGES = nr('CHANGES'), FINAL = nr('FINAL'), SINK = nr('SINK');
 // Eddy's own words (models, COPY), non-reserved so they never break an existing name.
 export const MODEL = nr('MODEL'), MODELS = nr('MODELS'), TRAIN = nr('TRAIN'), ONLINE = nr('ONLINE');
 export const EARLIEST = nr('EARLIEST'), LATEST = nr('LATEST'), COPY = nr('COPY');
 
 // ksqlDB reserved words Eddy's grammar does not use.
 for (const word of ['AT', 'YEARS', 'MONTHS', 'QUERY', 'LOAD', 'TO', 'RENAME', 'EXPORT', 'CATALOG', 'RUN', 'SCRIPT',
-  'CONNECTOR', 'CONNECTORS', 'NAMESPACE', 'MATERIALIZED', 'VIEW']) {
+  'NAMESPACE', 'MATERIALIZED', 'VIEW']) {
   KEYWORDS.set(word, Reserved);
 }
 

@@ -52,7 +52,8 @@ class Inference {
 
   statement(s: Statement): void {
     switch (s.kind) {
-      case 'Query': case 'CreateAsSelect': case 'InsertInto': case 'CreateModel': return this.query(s.query);
+      case 'Query': case 'CreateAsSelect': case 'InsertInto': return this.query(s.query);
+      case 'CreateModel': if (s.query) this.query(s.query); return;
       case 'InsertValues': return this.insertValues(s);
       case 'Explain': if (s.statement) this.statement(s.statement); return;
       default: return;

@@ -58,7 +58,11 @@ export async function executeCreateModel(state: EngineState, s: CreateModel): Pr
     const known = listModels().map((f) => f.type).join(', ');
     throw new SqlError('INVALID_PROPERTY', `Unknown model TYPE '${typeProp.value}'. Known types: ${known}.`, at(typeProp));
   }
-  const root = planSelect(s.query, { catalog: state.catalog, registry: state.registry, properties: state.properties }, {});
+  if (!s.query) {
+    throw new SqlError('INVALID_STATEMENT', `CREATE MODEL ${name} needs AS SELECT ... TRAIN ONLINE: models trained elsewhere (TYPE='onnx') are not supported yet.`, { position: s.span });
+  }
+  const query = s.query;
+  const root = planSelect(query, { catalog: state.catalog, registry: state.registry, properties: state.properties }, {});
   const columns = root.schema.value;
   const labelProp = props.get('LABEL');
   const labelName = labelProp ? String(labelProp.value).toUpperCase() : undefined;
@@ -75,11 +79,11 @@ export async function executeCreateModel(state: EngineState, s: CreateModel): Pr
   }
   // The label goes last, after the features in SELECT order.
   const featureCols = columns.filter((c) => c !== labelCol);
-  if (featureCols.length === 0) throw new SqlError('INVALID_STATEMENT', `Model ${name} has no features: select at least one column besides the label.`, { position: s.query.span });
+  if (featureCols.length === 0) throw new SqlError('INVALID_STATEMENT', `Model ${name} has no features: select at least one column besides the label.`, { position: query.span });
   const features: ModelFeature[] = featureCols.map((c) => {
     const categorical = c.type.kind === 'STRING' || c.type.kind === 'BOOLEAN';
     const ok = categorical || isNumeric(c.type) || c.type.kind === 'DATE' || c.type.kind === 'TIME' || c.type.kind === 'TIMESTAMP';
-    if (!ok) throw new SqlError('INVALID_STATEMENT', `Feature ${c.name} is ${formatType(c.type)}: features are numbers, STRING or BOOLEAN (select an expression that gives one).`, { position: s.query.span });
+    if (!ok) throw new SqlError('INVALID_STATEMENT', `Feature ${c.name} is ${formatType(c.type)}: features are numbers, STRING or BOOLEAN (select an expression that gives one).`, { position: query.span });
     return { name: c.name, type: c.type, categorical };
   });
   const params: HyperParams = {};

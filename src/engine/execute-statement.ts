@@ -68,6 +68,8 @@ async function dispatch(state: EngineState, s: Statement, defaults: Record<strin
     case 'CreateModel': return executeCreateModel(state, s);
     case 'DescribeModel': return executeDescribeModel(state, s);
     case 'DropModel': return executeDropModel(state, s);
+    case 'CreateConnector': case 'DescribeConnector': case 'DropConnector':
+      throw new SqlError('INVALID_STATEMENT', 'Connectors are not supported yet.', { position: s.span });
   }
   const never: never = s;
   throw new SqlError('INTERNAL', `unknown statement ${(never as Statement).kind}`);

@@ -22,7 +22,9 @@ const STATEMENTS = [
   "SET 'a.b' = 'it''s'", "UNSET 'a.b'", "DEFINE fmt = 'JSON'", 'UNDEFINE fmt',
   "COPY s FROM 'x.csv' WITH (FORMAT='CSV', HEADER=true)",
   "CREATE OR REPLACE MODEL IF NOT EXISTS m WITH (algorithm='linear') AS SELECT x, y FROM s WHERE y IS NOT NULL TRAIN ONLINE FROM LATEST",
-  'DROP MODEL m',
+  'DROP MODEL m', "CREATE OR REPLACE MODEL v WITH (type='onnx', path='m.onnx')",
+  "CREATE SOURCE CONNECTOR IF NOT EXISTS c WITH ('connector.class'='MqttSource', 'mqtt.topics'='cars/+/vibration')",
+  "CREATE SINK CONNECTOR c WITH ('connector.class'='x')", 'SHOW CONNECTORS', 'LIST SOURCE CONNECTORS', 'DESCRIBE CONNECTOR c', 'DROP CONNECTOR IF EXISTS c',
 ];
 
 const EXPRESSIONS = [

@@ -256,6 +256,31 @@ describe('other statements', () => {
     // The model words stay usable as names.
     expect(query('SELECT model, models, train, online, earliest, latest, copy FROM s').select).toHaveLength(7);
   });
+
+  it('parses a model trained elsewhere: CREATE MODEL without a training query', () => {
+    expect(parse("CREATE OR REPLACE MODEL vib WITH (type='onnx', path='models/vib.onnx')")).toEqual({
+      kind: 'CreateModel', name: 'VIB', orReplace: true, ifNotExists: false,
+      properties: { TYPE: { value: 'onnx' }, PATH: { value: 'models/vib.onnx' } },
+    });
+    expect(() => parseStatement("CREATE MODEL m WITH (type='onnx') AS SELECT * FROM s")).toThrow('expected TRAIN');
+  });
+
+  it("parses ksqlDB's connector statements", () => {
+    expect(parse("CREATE SOURCE CONNECTOR IF NOT EXISTS cars WITH ('connector.class'='MqttSource', 'kafka.topic'='car_sensors')")).toEqual({
+      kind: 'CreateConnector', connectorType: 'SOURCE', name: 'CARS', orReplace: false, ifNotExists: true,
+      properties: { 'CONNECTOR.CLASS': { value: 'MqttSource' }, 'KAFKA.TOPIC': { value: 'car_sensors' } },
+    });
+    expect(parse("CREATE SINK CONNECTOR out WITH ('connector.class'='x')")).toMatchObject({ kind: 'CreateConnector', connectorType: 'SINK' });
+    expect(() => parseStatement('CREATE SOURCE CONNECTOR cars')).toThrow('expected WITH');
+    expect(parse('SHOW CONNECTORS')).toEqual({ kind: 'Show', what: 'CONNECTORS', extended: false });
+    expect(parse('LIST SOURCE CONNECTORS')).toEqual({ kind: 'Show', what: 'CONNECTORS', extended: false, connectorType: 'SOURCE' });
+    expect(parse('DESCRIBE CONNECTOR cars')).toEqual({ kind: 'DescribeConnector', name: 'CARS' });
+    expect(parse('DROP CONNECTOR IF EXISTS cars')).toEqual({ kind: 'DropConnector', name: 'CARS', ifExists: true });
+    // CREATE SOURCE STREAM/TABLE is unchanged; SINK stays a name, CONNECTOR is reserved as in ksqlDB.
+    expect(parse('CREATE SOURCE STREAM s (a INT) WITH (kafka_topic=\'t\', value_format=\'json\')')).toMatchObject({ kind: 'CreateSource', readOnly: true });
+    expect(query('SELECT sink FROM s').select).toHaveLength(1);
+    expect(() => parseStatement('SELECT connector FROM s')).toThrow();
+  });
 });
 
 describe('statement text and spans', () => {
