@@ -13,7 +13,10 @@ export class NodeWorker {
   private failure?: string;
 
   constructor(readonly name: string, script: URL) {
-    this.child = fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // EDDY_BENCH_PROFILE_DIR: each worker writes a CPU profile there when it exits.
+    const profile = process.env.EDDY_BENCH_PROFILE_DIR;
+    const execArgv = profile ? [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${profile}`] : process.execArgv;
+    this.child = fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv });
     guardChild(this.child);
     this.child.on('message', (m: Reply | Failure) => {
       if ('event' in m) {

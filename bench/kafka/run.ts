@@ -11,7 +11,8 @@
 // at 132-145k. Prints per run and as medians: wall seconds, records/s wall, records per CPU-second,
 // and Eddy / Kafka Streams ratios; writes JSON (bench/kafka/results.json, or --out FILE).
 // Flags: --records N (200000), --runs R (3), --phases a,b,b-ks,... (all), --timeout SECONDS per run
-// (120), --warm-up ROUNDS (2). Broker: KAFKA_BROKERS, else a private one (see broker.ts). The
+// (120), --warm-up ROUNDS (2). EDDY_BENCH_PROFILE_DIR=DIR: the node workers write CPU profiles
+// there when they exit. Broker: KAFKA_BROKERS, else a private one (see broker.ts). The
 // Kafka Streams peer: EDDY_PEERS_DIR, else ../shared/peers (peer-build.ts); skipped if absent.
 import { cpus, loadavg } from 'node:os';
 import { rmSync, writeFileSync } from 'node:fs';
