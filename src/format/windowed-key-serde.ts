@@ -38,6 +38,16 @@ function tooShort(topic: string, got: number, need: number, layout: string): Ser
     `expected at least ${need} (${layout})`);
 }
 
+// The messages are built outside the per-record functions: a template literal that formats a
+// double (a window bound) makes V8's optimized code for its function cost ~150 ns more per call.
+function negativeStart(topic: string, start: number): SerdeError {
+  return new SerdeError(`Failed to deserialize key from topic: ${topic}. Window startMs time cannot be negative (got ${start})`);
+}
+
+function endBeforeStart(topic: string, start: number, end: number): SerdeError {
+  return new SerdeError(`Failed to deserialize key from topic: ${topic}. Window endMs time cannot be smaller than window startMs time (start ${start}, end ${end})`);
+}
+
 class TimeKeySerde implements WindowedKeySerde {
   constructor(private readonly inner: RowSerde, private readonly sizeMs: number) {}
 
@@ -56,7 +66,7 @@ class TimeKeySerde implements WindowedKeySerde {
     if (bytes === null || bytes.length === 0) return { row: null, window: NO_WINDOW };
     if (bytes.length < 8) throw tooShort(topic, bytes.length, 8, 'key + 8-byte window start');
     const start = readLong(bytes, bytes.length - 8);
-    if (start < 0) throw new SerdeError(`Failed to deserialize key from topic: ${topic}. Window startMs time cannot be negative (got ${start})`);
+    if (start < 0) throw negativeStart(topic, start);
     const end = start + this.sizeMs;
     const row = this.inner.deserialize(bytes.subarray(0, bytes.length - 8), topic);
     return { row, window: { start, end: end > LONG_MAX ? LONG_MAX : end } };
@@ -83,10 +93,8 @@ class SessionKeySerde implements WindowedKeySerde {
     if (bytes.length < 16) throw tooShort(topic, bytes.length, 16, 'key + 8-byte window end + 8-byte window start');
     const end = readLong(bytes, bytes.length - 16);
     const start = readLong(bytes, bytes.length - 8);
-    if (start < 0) throw new SerdeError(`Failed to deserialize key from topic: ${topic}. Window startMs time cannot be negative (got ${start})`);
-    if (end < start) {
-      throw new SerdeError(`Failed to deserialize key from topic: ${topic}. Window endMs time cannot be smaller than window startMs time (start ${start}, end ${end})`);
-    }
+    if (start < 0) throw negativeStart(topic, start);
+    if (end < start) throw endBeforeStart(topic, start, end);
     const row = this.inner.deserialize(bytes.subarray(0, bytes.length - 16), topic);
     return { row, window: { start, end } };
   }
