@@ -37,7 +37,7 @@ export function localFlagWithServer(args: ParsedArgs): string | undefined {
   return [...CONNECTION, 'functions'].find((f) => args.flags.has(f));
 }
 export const COMMAND_FLAGS: Record<string, readonly string[]> = {
-  run: ['output', 'set', 'functions', 'timeout', 'server', ...CONNECTION],
+  run: ['output', 'set', 'define', 'functions', 'timeout', 'server', ...CONNECTION],
   shell: ['output', 'set', 'functions', 'server', 'user', ...CONNECTION],
   migrate: ['dir', 'server', 'until'],
   users: ['users'],

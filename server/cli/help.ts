@@ -76,6 +76,8 @@ Options:
                          it, a push query needs no LIMIT.
   --set NAME=VALUE       Set a property before the script runs (repeatable), e.g.
                          --set auto.offset.reset=earliest
+  --define NAME=VALUE    Define a variable before the script runs (repeatable): \${NAME} in
+                         the script is VALUE, as after DEFINE NAME = 'VALUE';
   --functions DIR        Load user functions (.ts or .js modules) from DIR at start
                          (default: $EDDY_FUNCTIONS_DIR)
 ${CONNECTION_FLAGS}

@@ -11,7 +11,7 @@ import { durationFlagMs } from './duration-flag.js';
 import { showCopyProgress } from './copy-progress.js';
 import { formatError } from './format-error.js';
 import { RUN_HELP } from './help.js';
-import { propertiesFromFlags, functionsDir } from './properties-flag.js';
+import { propertiesFromFlags, functionsDir, variablesFromFlags } from './properties-flag.js';
 import { connectionFromArgs, type Connection } from './connection.js';
 import { shutDown, shutdownTimeoutMs } from './shutdown.js';
 import { runRemote } from './run-remote.js';
@@ -31,8 +31,10 @@ export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
     out.stderr(`eddy run: cannot read ${file}: ${(e as Error).message}`);
     return 1;
   }
+  let variables: Map<string, string>;
+  try { variables = variablesFromFlags(args); } catch (e) { out.stderr(`eddy run: ${(e as Error).message}`); return 2; }
   const server = args.flags.get('server');
-  if (typeof server === 'string') return runRemote(args, server, file, source, mode, timeoutMs, out);
+  if (typeof server === 'string') return runRemote(args, server, file, source, mode, timeoutMs, out, variables);
   // Statements with ${variables} can only be parsed once their DEFINEs have run.
   const { errors } = parseScript(source);
   const parseErrors = errors.filter((e) => !(e.snippet ?? '').includes('${') && !/\$\{/.test(lineAt(source, e)));
@@ -48,6 +50,7 @@ export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
     properties = { ...conn.properties, ...properties };
     engine = await Engine.create({ ...conn.options, baseDir: dirname(resolve(file)), properties, functionsDir: functionsDir(args) });
     showCopyProgress(engine);
+    for (const [name, value] of variables) engine.state.variables.set(name, value);
   } catch (e) {
     out.stderr(formatError(e, file));
     await shutDown(undefined, conn, shutdownTimeoutMs(properties), out);

@@ -14,11 +14,11 @@ import { printResult, type Out, type OutputMode } from './print-result.js';
 import { formatError } from './format-error.js';
 import { propertiesFromFlags } from './properties-flag.js';
 
-export async function runRemote(args: ParsedArgs, url: string, file: string, source: string, mode: OutputMode, timeoutMs: number | undefined, out: Out): Promise<number> {
+export async function runRemote(args: ParsedArgs, url: string, file: string, source: string, mode: OutputMode, timeoutMs: number | undefined, out: Out, variables = new Map<string, string>()): Promise<number> {
   // The server runs on its own log and functions: these would silently change nothing.
   const local = localFlagWithServer(args);
   if (local) { out.stderr(`eddy run: --${local} does not go with --server (the server has its own)`); return 2; }
-  const failed = await runScriptRemote(new KsqlClient(url), source, { mode, properties: propertiesFromFlags(args), timeoutMs }, out);
+  const failed = await runScriptRemote(new KsqlClient(url), source, { mode, properties: propertiesFromFlags(args), variables, timeoutMs }, out);
   if (!failed) return 0;
   out.stderr(formatError(failed.error, file, source));
   return 1;
@@ -28,6 +28,8 @@ export interface RemoteScriptOptions {
   mode: OutputMode;
   /** Properties the script starts with (--set). */
   properties?: Record<string, string>;
+  /** Variables the script starts with (--define). */
+  variables?: ReadonlyMap<string, string>;
   /** --timeout: push queries stop after this long (then they need no LIMIT). */
   timeoutMs?: number;
 }
@@ -37,7 +39,7 @@ export interface FailedStatement { error: SqlError; statement: StatementText }
 /** Runs a script's statements in order against a server; the first failure, or undefined. */
 export async function runScriptRemote(client: KsqlClient, source: string, opts: RemoteScriptOptions, out: Out): Promise<FailedStatement | undefined> {
   const properties: Record<string, string> = { ...opts.properties };
-  const variables = new Map<string, string>();
+  const variables = new Map<string, string>(opts.variables);
   for (const st of splitStatements(source)) {
     try {
       const result = await runStatement(client, st, properties, variables, opts.timeoutMs !== undefined);

@@ -65,6 +65,21 @@ SHOW PROPERTIES;
     expect(r.stdout).toContain('{"Property":"ksql.functions.collect_list.limit","Value":"5"}');
   });
 
+  it('--define NAME=VALUE defines a variable the script uses (as ksqlDB\'s CLI)', async () => {
+    const script = `CREATE STREAM \${name} (id INT KEY, name STRING) WITH (KAFKA_TOPIC='\${topic}', VALUE_FORMAT='JSON', PARTITIONS=1);
+INSERT INTO \${name} (id, name) VALUES (1, 'x=y');
+SELECT name FROM \${name} EMIT CHANGES LIMIT 1;
+SHOW TOPICS;
+`;
+    const r = await eddy('run', file('define.sql', script), '--output', 'jsonl', '--set', 'auto.offset.reset=earliest',
+      '--define', 'name=readings', '--define', 'topic=raw.readings');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toEqual(['{"NAME":"x=y"}', '{"Kafka Topic":"raw.readings","Partitions":1,"Partition Replicas":1}']);
+    const bad = await eddy('run', file('define-bad.sql', 'SHOW TOPICS;'), '--define', '1x=2');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.join('\n')).toContain("--define takes NAME=VALUE (a variable name, then its value), not '1x=2'");
+  });
+
   it('a missing FILE argument prints the usage, exit 2', async () => {
     const r = await eddy('run');
     expect(r.code).toBe(2);

@@ -47,6 +47,15 @@ SELECT id, v FROM remote_ok EMIT CHANGES LIMIT 2;
     expect(fx.engine.state.variables.has('TNAME')).toBe(false);
   });
 
+  it('--define gives the script variables, sent with its requests and not kept by the server', async () => {
+    const path = file('remote-define.sql', `CREATE STREAM remote_def (id INT KEY) WITH (KAFKA_TOPIC='\${tname}', VALUE_FORMAT='JSON', PARTITIONS=1);\n`);
+    const r = await spawnEddy(['run', '--server', fx.url, path, '--define', 'tname=remote_def_topic']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(fx.engine.state.catalog.get('REMOTE_DEF')?.topic).toBe('remote_def_topic');
+    expect(fx.engine.state.variables.has('TNAME')).toBe(false);
+  });
+
   it('a failing statement exits 1 with its file line and column, and the statements after it do not run', async () => {
     const path = file('remote-bad.sql', `CREATE STREAM remote_bad (id INT KEY) WITH (KAFKA_TOPIC='remote_bad', VALUE_FORMAT='JSON', PARTITIONS=1);
 
