@@ -49,8 +49,12 @@ y = (X[:, 0] + 2 * X[:, 1] - X[:, 2] + rng.normal(scale=0.5, size=400) > 0).asty
 logreg = LogisticRegression().fit(X, y)
 save('logreg.onnx', convert(logreg, 3))
 save('logreg-batch1.onnx', convert(logreg, 3, batch=1))
+# The same with the labels flipped: a replacement of the same shape that answers differently.
+flipped = LogisticRegression().fit(X, 1 - y)
+save('logreg-flipped.onnx', convert(flipped, 3))
 T = f32(rng.normal(size=(ROWS, 3)))
-expected['logreg'] = {'x': T.tolist(), 'label': logreg.predict(T).tolist(), 'p1': logreg.predict_proba(T)[:, 1].tolist()}
+expected['logreg'] = {'x': T.tolist(), 'label': logreg.predict(T).tolist(), 'p1': logreg.predict_proba(T)[:, 1].tolist(),
+                      'p1_flipped': flipped.predict_proba(T)[:, 1].tolist()}
 
 # Random forest: 4 features, string labels (PREDICT_PROBA is a map from class to probability).
 X = f32(rng.normal(size=(500, 4)))
