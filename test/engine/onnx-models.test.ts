@@ -157,6 +157,28 @@ describe('ONNX models: errors', () => {
   });
 });
 
+describe('ONNX models in tables and aggregates', () => {
+  it('a table\'s updates score the new and the old row (a filter retracts correctly)', async () => {
+    await onnxEngine();
+    const { x, label } = expected.logreg;
+    const one = x.findIndex((_, i) => label[i] === 1), zero = x.findIndex((_, i) => label[i] === 0);
+    await run(`CREATE TABLE t (id INT PRIMARY KEY, f0 DOUBLE, f1 DOUBLE, f2 DOUBLE) WITH (KAFKA_TOPIC='t', VALUE_FORMAT='JSON', PARTITIONS=1);
+      CREATE MODEL lr WITH (TYPE='onnx', PATH='logreg.onnx');
+      CREATE TABLE ones AS SELECT id, PREDICT(lr, f0, f1, f2) AS g FROM t WHERE PREDICT(lr, f0, f1, f2) = 1;
+      INSERT INTO t (id, f0, f1, f2) VALUES (1, ${x[one].join(', ')});
+      INSERT INTO t (id, f0, f1, f2) VALUES (2, ${x[one].join(', ')});
+      INSERT INTO t (id, f0, f1, f2) VALUES (1, ${x[zero].join(', ')});`);
+    expect(await rows('SELECT id, g FROM ones;')).toEqual([[2, 1]]);
+  });
+
+  it('INSERT ... VALUES cannot call a model scored in batches', async () => {
+    await onnxEngine();
+    await run(`CREATE STREAM pts (a DOUBLE) WITH (KAFKA_TOPIC='pts', VALUE_FORMAT='JSON', PARTITIONS=1);
+      CREATE MODEL lr WITH (TYPE='onnx', PATH='logreg.onnx');`);
+    await expect(run('INSERT INTO pts (a) VALUES (PREDICT_PROBA(lr, 1, 2, 3));')).rejects.toThrow(/scored a batch of rows at a time/);
+  });
+});
+
 describe('ONNX models: SHOW, DESCRIBE, DROP', () => {
   it('DROP MODEL is refused while a query uses it, then works', async () => {
     await onnxEngine();

@@ -96,6 +96,28 @@ describe('ONNX models on a durable service', () => {
     }
   });
 
+  it('scores an aggregate\'s results as its record cache releases them', async () => {
+    const log = new MemoryLog();
+    const e = await Engine.create({ log, durable: true, serviceId: 'agg', baseDir: FIXTURES, properties: { 'auto.offset.reset': 'earliest' } });
+    try {
+      await e.executeScript(`${PTS}
+        CREATE MODEL m WITH (TYPE='onnx', PATH='logreg.onnx');
+        -- (the model named as a string: the GROUP BY check takes a bare name for a column)
+        CREATE TABLE per_label AS SELECT y, COUNT(*) AS n, PREDICT_PROBA('m', y * 3, y * 3, y) AS p FROM pts GROUP BY y;
+        ${insert(0, 40)}`);
+      await e.settle();
+      const got = (await rowsOf((await e.executeScript('SELECT y, n, p FROM per_label;'))[0])).sort() as [number, number, number][];
+      const ones = logreg.label.filter((l) => l === 1).length;
+      expect(got.map((r) => r.slice(0, 2))).toEqual([[0, 40 - ones], [1, ones]]);
+      // Scored, not left in the operator's buffer: (0, 0, 0) is near the boundary, (3, 3, 1) far on the 1 side.
+      expect(got[0][2]).toBeGreaterThan(0.2);
+      expect(got[0][2]).toBeLessThan(0.8);
+      expect(got[1][2]).toBeGreaterThan(0.95);
+    } finally {
+      await e.close();
+    }
+  });
+
   it('refuses a model too large for a record of the command topic, saying what to raise', async () => {
     const log = new MemoryLog();
     await log.createTopic('_eddy_small_commands', { partitions: 1, config: { 'max.message.bytes': '20000', 'retention.ms': '-1' } });
