@@ -161,25 +161,26 @@ async function define(state: EngineState, s: CreateModel, l: Loaded): Promise<St
     monitor = { root, featureAt: featureCols.map((c) => columns.indexOf(c) + from), labelAt: labelCol ? columns.indexOf(labelCol) + from : undefined };
   }
 
-  let model: OnnxModel;
+  // The monitor starts before the model is installed (it scores with the model current when a
+  // batch runs, and no batch runs before this statement returns): if it cannot start, the
+  // session is closed by the caller and no model holds it.
   if (swap) {
     const old = state.queries.get(swap.def.queryId);
     if (old) await terminateQuery(state, old);
-    swap.replace(def, source, session, roles);
-    model = swap;
-  } else {
-    if (existing) await dropModel(state, existing);
-    model = new OnnxModel(def, source, session, roles);
-    state.models.set(name, model);
+  } else if (existing) {
+    await dropModel(state, existing);
   }
+  const model = swap ?? new OnnxModel(def, source, session, roles);
   if (monitor) {
-    const m = onnxMonitor(model, monitor.featureAt, monitor.labelAt);
+    const m = onnxMonitor(model, def.task, monitor.featureAt, monitor.labelAt);
     const q = startQuery(state, {
       id: def.queryId, kind: 'TRAIN', sql: s.text, root: monitor.root, sourceNames: def.sourceNames,
       terminal: m.terminal, terminalBatchEnd: m.endBatch, autoOffsetReset: def.trainFrom === 'EARLIEST' ? 'earliest' : 'latest',
     });
     state.queries.set(def.queryId, q);
   }
+  if (swap) swap.replace(def, source, session, roles);
+  else state.models.set(name, model);
   const what = `${input.width} features ${features[0].name}..${features[features.length - 1].name}, ${roles.task}`;
   const message = swap ? `Replaced model ${name} (onnx, ${what}); its queries now score with it` : `Created model ${name} (onnx, ${what})`;
   return {

@@ -149,6 +149,17 @@ describe('monitoring an ONNX model', () => {
     expect(d['Monitoring query']).toMatch(/^MONITOR_M_\d+ \(RUNNING\), from EARLIEST/);
     const [[model, n, accuracy]] = await rows("SELECT model, rows, metrics['accuracy'] FROM EDDY_MODEL_METRICS WHERE rows = 40 EMIT CHANGES LIMIT 1;");
     expect([model, n, accuracy]).toEqual(['M', 40, 0.75]);
+    // Replaced under a running query (the same shapes), with its own monitor from the start: the
+    // flipped model is right exactly where the first one was wrong.
+    const push = await last('SELECT id, PREDICT(m, f0, f1, f2) FROM pts EMIT CHANGES;');
+    if (push.kind !== 'stream') throw new Error('not a push query');
+    await run(`CREATE OR REPLACE MODEL m WITH (TYPE='onnx', PATH='logreg-flipped.onnx', LABEL='y') AS SELECT f0, f1, f2, y FROM pts TRAIN ONLINE FROM EARLIEST;`);
+    const after = Object.fromEntries(await rows('DESCRIBE MODEL m;') as [string, string][]);
+    expect(after['Rows monitored']).toBe('40');
+    expect(after['Prequential accuracy (all / last 1000)']).toBe('0.25 / 0.25');
+    expect(after['Monitoring query']).not.toBe(d['Monitoring query']);
+    expect((await rows('SHOW QUERIES;')).filter((r) => String(r[0]).startsWith('MONITOR_'))).toHaveLength(1);
+    await push.rows.cancel();
     // The monitor does not hold the model: it may be dropped (and the monitor stops with it).
     await run('DROP MODEL m;');
     expect((await rows('SHOW QUERIES;')).filter((r) => String(r[0]).startsWith('MONITOR_'))).toEqual([]);

@@ -8,15 +8,17 @@ import { DELETE } from '../../runtime/emit.js';
 import type { OnnxModel } from './onnx-model.js';
 import type { FeatureBatch } from '../../../udfs/types.js';
 import { Decimal } from '../../types/decimal.js';
+import type { ModelTask } from '../../ml/online-model.js';
 
 export interface Monitor { terminal: Emit; endBatch: () => Promise<void> }
 
 /**
+ * `task`: the model's (once installed: a replacement's may differ from the one it replaces).
  * `featureAt`: positions of the features in the query's rows, in the model's order; `labelAt`:
  * the label's, if any.
  */
-export function onnxMonitor(model: OnnxModel, featureAt: number[], labelAt: number | undefined): Monitor {
-  const fn = model.def.task === 'anomaly' ? 'ANOMALY_SCORE' : 'PREDICT';
+export function onnxMonitor(model: OnnxModel, task: ModelTask, featureAt: number[], labelAt: number | undefined): Monitor {
+  const fn = task === 'anomaly' ? 'ANOMALY_SCORE' : 'PREDICT';
   const bound = model.bind(fn);
   if (typeof bound === 'string' || !('batch' in bound)) throw new Error(typeof bound === 'string' ? bound : 'not a batch model');
   const batch: FeatureBatch = bound.batch.newBatch();
@@ -29,7 +31,6 @@ export function onnxMonitor(model: OnnxModel, featureAt: number[], labelAt: numb
     for (let i = 0; i < n; i++) for (let j = 0; j < featureAt.length; j++) batch.set(i, j, rows[i][featureAt[j]]);
     await batch.run();
     const m = model.metrics;
-    const task = model.def.task;
     for (let i = 0; i < n; i++) {
       const label = labelAt === undefined ? undefined : rows[i][labelAt];
       let p: unknown;
