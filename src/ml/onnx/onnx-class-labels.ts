@@ -1,7 +1,8 @@
 // A classifier's class labels, from the ONNX graph: the ai.onnx.ml classifiers (LinearClassifier,
-// TreeEnsembleClassifier, SVMClassifier, ...) carry them as the attribute classlabels_int64s or
-// classlabels_strings, in the order of their probabilities output. onnxruntime does not expose
-// node attributes, so the model's bytes are read here (ModelProto.graph = 7, GraphProto.node = 1,
+// TreeEnsembleClassifier, SVMClassifier, ...) carry them as the attribute classlabels_int64s
+// (tree ensembles), classlabels_ints (linear and SVM classifiers) or classlabels_strings, in the
+// order of their probabilities output. onnxruntime does not expose node attributes, so the
+// model's bytes are read here (ModelProto.graph = 7, GraphProto.node = 1,
 // NodeProto.attribute = 5, AttributeProto name = 1, ints = 8, strings = 9).
 import { fields, int64, varints } from './protobuf-fields.js';
 
@@ -35,7 +36,7 @@ function labelsOf(attr: Uint8Array): (number | string)[] | undefined {
     else if (f.no === 8) ints.push(...varints(f).map(int64));
     else if (f.no === 9 && f.bytes) strings.push(text.decode(f.bytes));
   }
-  if (name === 'classlabels_int64s' && ints.length > 0) return ints;
+  if ((name === 'classlabels_int64s' || name === 'classlabels_ints') && ints.length > 0) return ints;
   if (name === 'classlabels_strings' && strings.length > 0) return strings;
   return undefined;
 }

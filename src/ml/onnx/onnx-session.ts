@@ -123,6 +123,7 @@ function checkInput(session: InferenceSession): OnnxTensorInfo & { width: number
 
 function numbersOf(t: Tensor): ArrayLike<number> | string[] {
   const d = t.data as ArrayLike<number | bigint | string | boolean>;
+  if (t.type === 'float16' && d instanceof Uint16Array) return halves(d); // raw IEEE half bits
   if (d instanceof Float32Array || d instanceof Float64Array || d instanceof Int32Array || d instanceof Uint8Array || d instanceof Int8Array || d instanceof Int16Array || d instanceof Uint16Array) return d;
   if (t.type === 'string') return d as string[];
   const out = new Float64Array(d.length);
@@ -144,4 +145,14 @@ function joined(ts: Tensor[], n: number): OutputValues {
   const out = new Float64Array(n * width);
   parts.forEach((p, i) => out.set(p as ArrayLike<number>, i * width));
   return { values: out, width, type: ts[0].type };
+}
+
+/** IEEE 754 half-precision bit patterns as numbers. */
+function halves(d: Uint16Array): Float64Array {
+  const out = new Float64Array(d.length);
+  for (let i = 0; i < d.length; i++) {
+    const h = d[i], sign = h & 0x8000 ? -1 : 1, exp = (h >> 10) & 0x1f, frac = h & 0x3ff;
+    out[i] = exp === 0 ? sign * 2 ** -14 * (frac / 1024) : exp === 31 ? (frac ? NaN : sign * Infinity) : sign * 2 ** (exp - 15) * (1 + frac / 1024);
+  }
+  return out;
 }
