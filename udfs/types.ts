@@ -56,8 +56,29 @@ export type ModelFunctionKind = 'PREDICT' | 'PREDICT_PROBA' | 'ANOMALY_SCORE' | 
 export interface ModelBinding {
   name: string;
   features: { name: string; type: SqlType; categorical: boolean }[];
-  /** The result type and the implementation (over the feature values), or why it can't. */
-  bind(fn: ModelFunctionKind): { type: SqlType; impl: (...features: unknown[]) => unknown } | string;
+  /**
+   * The result type and the implementation (over the feature values), or why it can't. A model
+   * whose runtime is asynchronous (ONNX) gives a `batch` scorer instead of `impl`: the operator
+   * evaluating the call collects a poll's rows and scores them at once (runtime/expr/batched-calls.ts).
+   */
+  bind(fn: ModelFunctionKind): { type: SqlType; impl: (...features: unknown[]) => unknown } | { type: SqlType; batch: BatchScorer } | string;
+}
+
+/** Scores rows a batch at a time; each call site (an expression in an operator) has its own batch. */
+export interface BatchScorer {
+  newBatch(): FeatureBatch;
+}
+
+/**
+ * One call site's batch, reused for every batch: reset to n rows, each row's feature values
+ * set, run once, then each row's result read (result() throws for a row that failed: NULL and
+ * a processing-log entry, as a failing function call). run() never rejects.
+ */
+export interface FeatureBatch {
+  reset(rows: number): void;
+  set(row: number, feature: number, value: unknown): void;
+  run(): Promise<void>;
+  result(row: number): unknown;
 }
 
 export interface ScalarFunction {

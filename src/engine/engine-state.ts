@@ -5,7 +5,7 @@ import type { FunctionRegistry } from '../../udfs/registry.js';
 import type { Catalog } from '../plan/catalog.js';
 import type { PersistentQuery } from './persistent-query.js';
 import type { ProcessingLogWriter } from './processing-log-writer.js';
-import type { LiveModel } from './models/live-model.js';
+import type { AnyModel } from './models/any-model.js';
 import type { TestThenTrain } from './models/test-then-train.js';
 import type { ModelMetricsWriter } from './models/model-metrics-writer.js';
 import type { SchemaRegistry } from '../format/registry/schema-registry.js';
@@ -21,7 +21,7 @@ export interface EngineState {
   variables: Map<string, string>;
   queries: Map<string, PersistentQuery>;
   /** Models by upper-case name (CREATE MODEL). */
-  models: Map<string, LiveModel>;
+  models: Map<string, AnyModel>;
   /** Holds scoring queries and model trainers in lockstep (the test-then-train guarantee). */
   testThenTrain: TestThenTrain;
   /** Writes the EDDY_MODEL_METRICS system stream. */

@@ -20,10 +20,14 @@ import { formatType, isNumeric, STRING, BIGINT } from '../types/sql-type.js';
 import { planSources } from './execute-create-as-select.js';
 import type { ModelDef, ModelFeature } from './models/model-def.js';
 import { DEFAULT_MAX_CLASSES, LiveModel, type ModelCheckpoint } from './models/live-model.js';
-import { queriesUsingModel } from './models/model-users.js';
+import { refuseIfInUse } from './models/model-users.js';
+import type { AnyModel } from './models/any-model.js';
+import { OnnxModel } from './models/onnx-model.js';
+import { dropModel } from './models/drop-model.js';
+import { executeCreateOnnxModel } from './execute-onnx-model.js';
+import { describeOnnxModel } from './models/describe-onnx-model.js';
 import { ParamError } from '../ml/params.js';
 import type { RecordContext } from '../runtime/processing-log.js';
-import type { Span } from '../types/sql-error.js';
 
 /** WITH properties of CREATE MODEL that are Eddy's, not the model type's. */
 const OWN = new Set(['TYPE', 'LABEL', 'SEED', 'CATEGORY_SLOTS', 'METRICS_WINDOW', 'ON_DRIFT', 'MAX_CLASSES']);
@@ -39,6 +43,8 @@ const MAX_CLASSES_LIMIT = 10000;
 const MAX_METRICS_WINDOW = 1_000_000;
 
 export async function executeCreateModel(state: EngineState, s: CreateModel): Promise<StatementResult> {
+  const type = Object.entries(s.properties).find(([k]) => k.toUpperCase() === 'TYPE')?.[1].value;
+  if (typeof type === 'string' && type.toLowerCase() === 'onnx') return executeCreateOnnxModel(state, s);
   const name = s.name.toUpperCase();
   const existing = state.models.get(name);
   if (existing && s.ifNotExists) return { kind: 'message', statement: s.text, message: `Model ${name} already exists.` };
@@ -50,16 +56,16 @@ export async function executeCreateModel(state: EngineState, s: CreateModel): Pr
   const at = (p: PropertyValue | undefined) => (p ? { position: { line: p.span.line, column: p.span.column, offset: p.span.offset } } : { position: s.span });
   const typeProp = props.get('TYPE');
   if (!typeProp || typeof typeProp.value !== 'string') {
-    const known = listModels().map((f) => f.type).join(', ');
+    const known = [...listModels().map((f) => f.type), 'onnx'].join(', ');
     throw new SqlError('INVALID_PROPERTY', `CREATE MODEL needs WITH (TYPE='...'), one of: ${known}.`, at(typeProp));
   }
   const factory = getModelFactory(typeProp.value);
   if (!factory) {
-    const known = listModels().map((f) => f.type).join(', ');
+    const known = [...listModels().map((f) => f.type), 'onnx'].join(', ');
     throw new SqlError('INVALID_PROPERTY', `Unknown model TYPE '${typeProp.value}'. Known types: ${known}.`, at(typeProp));
   }
   if (!s.query) {
-    throw new SqlError('INVALID_STATEMENT', `CREATE MODEL ${name} needs AS SELECT ... TRAIN ONLINE: models trained elsewhere (TYPE='onnx') are not supported yet.`, { position: s.span });
+    throw new SqlError('INVALID_STATEMENT', `CREATE MODEL ${name} needs AS SELECT ... TRAIN ONLINE to learn from: a ${factory.type} model learns online. A model trained elsewhere is TYPE='onnx' with PATH='file.onnx'.`, { position: s.span });
   }
   const query = s.query;
   const root = planSelect(query, { catalog: state.catalog, registry: state.registry, properties: state.properties }, {});
@@ -208,24 +214,6 @@ function learnsPerTask(def: ModelDef, mergeable: boolean): boolean {
   return mergeable && def.onDrift === 'none' && def.features.every((f) => !f.categorical);
 }
 
-async function dropModel(state: EngineState, m: LiveModel): Promise<void> {
-  const q = state.queries.get(m.def.queryId);
-  if (q) await terminateQuery(state, q);
-  state.models.delete(m.name);
-}
-
-/**
- * A query calling PREDICT (or friends) on a model holds that model: dropping or replacing it
- * would leave the query scoring with a model no one can see or train. Refused as DROP STREAM
- * refuses a source that queries read.
- */
-function refuseIfInUse(state: EngineState, name: string, what: 'drop' | 'replace', span: Span): void {
-  const users = queriesUsingModel(state, name);
-  if (users.length === 0) return;
-  throw new SqlError('INVALID_STATEMENT',
-    `Cannot ${what} model ${name}.\nThe following queries use this model: [${users.join(', ')}].\nYou need to terminate them before you ${what} ${name}.`, { position: span });
-}
-
 export async function executeDropModel(state: EngineState, s: DropModel): Promise<StatementResult> {
   const m = state.models.get(s.name.toUpperCase());
   if (!m) {
@@ -244,7 +232,9 @@ export function executeShowModels(state: EngineState, text: string): StatementRe
   return {
     kind: 'rows', statement: text,
     columns: [col('Model Name'), col('Type'), col('Task'), col('Rows Learned', BIGINT), col('Query ID'), col('Status')],
-    rows: models.map((m) => [m.name, m.def.type, m.def.task, m.rows, m.def.queryId, state.queries.get(m.def.queryId)?.status ?? 'STOPPED']),
+    // An ONNX model's rows are those its monitoring query compared; without one it is READY.
+    rows: models.map((m) => [m.name, m.def.type, m.def.task, m.rows, m.def.queryId || '-',
+      state.queries.get(m.def.queryId)?.status ?? (m instanceof OnnxModel && !m.def.queryId ? 'READY' : 'STOPPED')]),
   };
 }
 
@@ -252,6 +242,7 @@ export function executeShowModels(state: EngineState, text: string): StatementRe
 export function executeDescribeModel(state: EngineState, s: DescribeModel): StatementResult {
   const m = state.models.get(s.name.toUpperCase());
   if (!m) throw new SqlError('UNKNOWN_SOURCE', `Model ${s.name.toUpperCase()} does not exist.`, { position: s.span });
+  if (m instanceof OnnxModel) return { kind: 'rows', statement: s.text, columns: [col('Property'), col('Value')], rows: describeOnnxModel(state, m) };
   const d = m.def;
   const fmt = (v: number): string => (Number.isFinite(v) ? String(Math.round(v * 10000) / 10000) : '-');
   const rows: unknown[][] = [

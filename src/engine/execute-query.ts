@@ -13,9 +13,12 @@ import { planSelect } from '../plan/plan-select.js';
 import { startQuery } from './persistent-query.js';
 import { offsetReset } from './engine-state.js';
 import { AsyncQueue } from './async-queue.js';
-import { buildOperators } from '../runtime/build-operators.js';
+import { buildOperators, endBatch } from '../runtime/build-operators.js';
 import { SqlError } from '../types/sql-error.js';
 import { randomUUID } from 'node:crypto';
+
+/** Records a pull query passes through its operators between end-of-batch steps. */
+const PULL_BATCH = 5000;
 
 function columnsOf(root: Step): ResultColumn[] {
   return root.schema.value.map((c) => ({ name: c.name, type: c.type }));
@@ -102,6 +105,9 @@ export async function executePullQuery(state: EngineState, s: QueryStatement): P
   const graph = buildOperators(root, ctx, (row, _ts, op) => {
     if (op !== DELETE && rows.length < limit) rows.push(row.slice(0, v));
   }, {});
+  // Records go through in batches of PULL_BATCH, as a persistent query's polls: operators
+  // scoring a model a batch at a time (ONNX) pass each batch's rows on at its end.
+  let inBatch = 0;
   for (const r of input) {
     if (rows.length >= limit) break;
     for (const h of graph.handlers.get(r.topic) ?? []) {
@@ -109,7 +115,9 @@ export async function executePullQuery(state: EngineState, s: QueryStatement): P
       if (wait) await wait;
       h(r);
     }
+    if (++inBatch === PULL_BATCH) { inBatch = 0; await endBatch(graph); }
   }
+  await endBatch(graph);
   return { kind: 'rows', statement: s.text, columns: columnsOf(root), rows };
 }
 

@@ -48,6 +48,8 @@ export interface StartOptions {
   gate?: RecordGate;
   /** Where the row being processed came from, kept current by the source (for the terminal's logs). */
   current?: RecordContext;
+  /** The terminal scores a batch at a time: its end-of-poll step (see BuildOptions). */
+  terminalBatchEnd?: () => Promise<void>;
 }
 
 export function startQuery(state: EngineState, o: StartOptions): PersistentQuery {
@@ -66,7 +68,7 @@ export function startQuery(state: EngineState, o: StartOptions): PersistentQuery
   // only each key's latest output per flush.
   const coalesceSink = durable !== undefined && o.root.output === 'TABLE' && state.properties['ksql.streams.cache.max.bytes.buffering'] !== '0';
   const graph = buildOperators(o.root, ctx, o.terminal, {
-    produce: (r) => outBuffer.push(r), emitFinal: o.emitFinal, moreState: o.moreState, cacheEmits: coalesceSink,
+    produce: (r) => outBuffer.push(r), emitFinal: o.emitFinal, moreState: o.moreState, cacheEmits: coalesceSink, terminalBatchEnd: o.terminalBatchEnd,
     durable: durable && {
       task: durable.task, topicPrefix: durable.topicPrefix, funnel: o.funnel,
       produce: (topic, r) => {

@@ -38,6 +38,17 @@ export interface OperatorGraph {
   onePartition: Set<string>;
   /** The aggregate's record cache (BuildOptions.cacheEmits): flushed before the output is written. */
   emitCaches: EmitCache<unknown>[];
+  /**
+   * End-of-poll steps of operators scoring a model a batch at a time (batched-operator.ts),
+   * upstream first: whatever drives the graph awaits them (endBatch) after a poll's records, and
+   * again after flushing the emit caches, before it writes the output.
+   */
+  batchEnds: (() => Promise<void>)[];
+}
+
+/** Runs the graph's end-of-poll steps, upstream first (each may emit into the next). */
+export async function endBatch(graph: OperatorGraph): Promise<void> {
+  for (const end of graph.batchEnds) await end();
 }
 
 export interface BuildOptions {
@@ -52,6 +63,8 @@ export interface BuildOptions {
   cacheEmits?: boolean;
   /** Adds state the query keeps beyond its operators' (a model it trains). */
   moreState?: (stores: StateStores) => void;
+  /** The terminal's own end-of-poll step (it scores a batch too), run after the operators'. */
+  terminalBatchEnd?: () => Promise<void>;
   /**
    * A durable query on a log other instances may share: state is tracked per task for its
    * changelogs, and GROUP BY on a new key goes through a repartition topic. Embedded queries
@@ -74,7 +87,9 @@ export interface BuildOptions {
 export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit | undefined, opts: BuildOptions): OperatorGraph {
   const durable = opts.durable;
   const stores = new StateStores(durable?.task);
-  const graph: OperatorGraph = { handlers: new Map(), stores, repartitionTopics: [], onePartition: new Set(), emitCaches: [] };
+  const graph: OperatorGraph = { handlers: new Map(), stores, repartitionTopics: [], onePartition: new Set(), emitCaches: [], batchEnds: [] };
+  // Operators are made before the steps under them, so adding each step first puts upstream first.
+  const batching = { task: durable?.task, register: (end: () => Promise<void>) => { graph.batchEnds.unshift(end); } };
   const cached = opts.cacheEmits ? aggregateUnderSink(root) : undefined;
   const handle = (topic: string, h: RecordHandler): void => {
     const list = graph.handlers.get(topic) ?? [];
@@ -128,9 +143,9 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
         handle(step.topic, sourceOperator(step, ctx, next, table, readValueColumns(step, reads)));
         return;
       }
-      case 'filter': return build(step.input, filterOperator(step, ctx, next), `${path}/filter`, reads && [...reads, step.typedPredicate]);
+      case 'filter': return build(step.input, filterOperator(step, ctx, next, batching), `${path}/filter`, reads && [...reads, step.typedPredicate]);
       case 'project':
-        return build(step.input, projectOperator(step, ctx, next), `${path}/project`, [...step.key, ...step.value].map((i) => i.typed));
+        return build(step.input, projectOperator(step, ctx, next, batching), `${path}/project`, [...step.key, ...step.value].map((i) => i.typed));
       case 'aggregate': {
         const p = `${path}/aggregate`;
         const name = storeName(p);
@@ -199,6 +214,7 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
       build(root, terminal, 'root');
     }
   }
+  if (opts.terminalBatchEnd) graph.batchEnds.push(opts.terminalBatchEnd);
   return graph;
 }
 

@@ -5,9 +5,11 @@ import type { TypedExpr } from '../plan/expr/typed-expr.js';
 import { compileExpression } from './expr/compile.js';
 import type { Row } from './emit.js';
 import { evaluationReporter, type OperatorContext } from './operator-context.js';
+import type { BatchCollector } from './expr/batched-calls.js';
 
 export type Compiled = (row: Row) => unknown;
 
-export function compileTyped(t: TypedExpr, ctx: OperatorContext): Compiled {
-  return compileExpression(t, { registry: ctx.registry, report: evaluationReporter(ctx) });
+/** `batch`: the operator scores batched model calls (ONNX) a poll at a time; see expr/batched-calls.ts. */
+export function compileTyped(t: TypedExpr, ctx: OperatorContext, batch?: BatchCollector): Compiled {
+  return compileExpression(t, { registry: ctx.registry, report: evaluationReporter(ctx), batch });
 }

@@ -7,7 +7,7 @@
 // changes, the runner drops the state of tasks that moved away and restores the new ones from
 // their changelogs before it processes any of their records.
 import { parseTpKey, type Log, type Consumer, type LogRecord, type ProducerRecord, type TransactionalProducer } from '../log/log.js';
-import type { OperatorGraph } from './build-operators.js';
+import { endBatch, type OperatorGraph } from './build-operators.js';
 import type { TaskContext } from './state/state-map.js';
 import { collectChanges, restoreTasks } from './state/changelog.js';
 import { ensureInternalTopics } from './internal-topics.js';
@@ -211,10 +211,18 @@ export class QueryRunner {
         // A bug in an operator: report it and carry on with the next records.
         if (!this.stopped) this.fail(e);
       }
+      // Operators scoring a model a batch at a time (ONNX) pass this poll's rows on now.
+      await this.endBatch();
       if (this.stopped) break; // e.g. a push query reached its LIMIT mid-batch
       if (this.holds(recs.length)) { this.held = true; continue; }
       await this.flush();
     }
+  }
+
+  /** The graph's end-of-poll steps; a failure outside any row is the query's, not fatal. */
+  private async endBatch(): Promise<void> {
+    if (!this.o.graph.batchEnds?.length) return; // (graphs made by hand in tests may lack the list)
+    try { await endBatch(this.o.graph); } catch (e) { if (!this.stopped) this.fail(e); }
   }
 
   /**
@@ -286,6 +294,7 @@ export class QueryRunner {
     this.held = false;
     this.lastFlush = Date.now();
     for (const c of o.graph.emitCaches) c.flush();
+    if (o.graph.emitCaches.length > 0) await this.endBatch(); // what the caches emitted may go through a batching operator
     const add = (topic: string, recs: ProducerRecord[]): void => {
       if (recs.length === 0) return;
       const list = this.pending.get(topic);

@@ -5,6 +5,7 @@
 import type { EngineState } from '../engine-state.js';
 import { modelsCalled, type PersistentQuery } from '../persistent-query.js';
 import { sourceTopics } from '../../runtime/build-operators.js';
+import { OnnxModel } from './onnx-model.js';
 
 /** The warning for a just-started query `q` reading from `reset`, or undefined if it scores honestly. */
 export async function lookaheadWarning(state: EngineState, q: PersistentQuery, reset: 'earliest' | 'latest'): Promise<string | undefined> {
@@ -14,7 +15,8 @@ export async function lookaheadWarning(state: EngineState, q: PersistentQuery, r
   const out: string[] = [];
   for (const name of models) {
     const m = state.models.get(name);
-    const trainer = m && state.queries.get(m.def.queryId);
+    // An ONNX model learns nothing: its monitoring query makes no score dishonest.
+    const trainer = m && !(m instanceof OnnxModel) && state.queries.get(m.def.queryId);
     if (!trainer) continue;
     for (const topic of sourceTopics(trainer.root)) {
       if (!reads.includes(topic)) continue;

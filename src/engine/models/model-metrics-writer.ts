@@ -5,7 +5,8 @@
 import type { Log } from '../../log/log.js';
 import { createTopicIfAbsent } from '../../log/create-topic-if-absent.js';
 import type { SourceDef } from '../../plan/catalog.js';
-import type { LiveModel } from './live-model.js';
+import type { AnyModel } from './any-model.js';
+import { OnnxModel } from './onnx-model.js';
 import { BIGINT, DOUBLE, STRING, map, struct } from '../../types/sql-type.js';
 
 export const MODEL_METRICS_STREAM = 'EDDY_MODEL_METRICS';
@@ -18,7 +19,7 @@ export class ModelMetricsWriter {
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly log: Log, serviceId: string, private readonly models: Map<string, LiveModel>) {
+  constructor(private readonly log: Log, serviceId: string, private readonly models: Map<string, AnyModel>) {
     this.topic = `_eddy_${serviceId}_model_metrics`;
   }
 
@@ -50,8 +51,10 @@ export class ModelMetricsWriter {
           timestamp: now,
           value: Buffer.from(JSON.stringify({
             MODEL: m.name, TYPE: m.def.type, TASK: m.def.task, ROWS: m.rows, ROWS_PER_SEC: m.rate(),
-            METRICS: metrics, RECENT_METRICS: recent, DRIFTS: m.drifts.length, STATE_BYTES: m.model.stateBytes(),
-            FEATURE_STATS: m.featureStats.summary(),
+            METRICS: metrics, RECENT_METRICS: recent, DRIFTS: m.drifts.length,
+            // An ONNX model: the file's size, and no feature statistics (it learns nothing).
+            STATE_BYTES: m instanceof OnnxModel ? m.session.bytes : m.model.stateBytes(),
+            FEATURE_STATS: m instanceof OnnxModel ? {} : m.featureStats.summary(),
           })),
         };
       });

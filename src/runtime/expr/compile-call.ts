@@ -9,11 +9,20 @@ import type { CompileEnv, Evaluator } from './compile-env.js';
 import type { FunctionRegistry } from '../../../udfs/registry.js';
 import { overloadByKey } from '../../plan/expr/function-resolve.js';
 import { textOf } from './compile-env.js';
+import type { BatchScorer } from '../../../udfs/types.js';
+import type { BatchedCall } from './batched-calls.js';
 
 type Impl = (...args: any[]) => unknown;
+type Bound = { impl: Impl; propagate: boolean } | { batch: BatchScorer };
 
 export function compileLambda(t: TLambda, env: CompileEnv): (...args: unknown[]) => unknown {
-  const body = env.compile(t.body, env);
+  env.lambdaDepth = (env.lambdaDepth ?? 0) + 1;
+  let body: Evaluator;
+  try {
+    body = env.compile(t.body, env);
+  } finally {
+    env.lambdaDepth--;
+  }
   const frame = env.frame;
   const slots = t.params.map((p) => p.slot);
   switch (slots.length) {
@@ -32,13 +41,14 @@ export function compileLambda(t: TLambda, env: CompileEnv): (...args: unknown[])
  * and signature: no overload resolution here. A function gone from the registry since the plan
  * was made (a user function removed) fails the query's start, naming it.
  */
-function implementation(t: TCall, registry: FunctionRegistry): { impl: Impl; propagate: boolean } {
+function implementation(t: TCall, registry: FunctionRegistry): Bound {
   const fn = registry.get(t.name);
   if (!fn || fn.kind !== 'scalar') throw new SqlError('UNKNOWN_FUNCTION', `Can't find any functions with the name '${t.name}'`);
   if (t.model !== undefined) {
     const bound = registry.models?.(t.model)?.bind(fn.model!);
     if (bound === undefined) throw new SqlError('UNKNOWN_SOURCE', `Model ${t.model} does not exist.`);
     if (typeof bound === 'string') throw new SqlError('FUNCTION_ARGS', bound);
+    if ('batch' in bound) return { batch: bound.batch };
     return { impl: bound.impl, propagate: false }; // models see NULL features (as missing)
   }
   const o = overloadByKey(fn, t.overload);
@@ -50,7 +60,9 @@ function implementation(t: TCall, registry: FunctionRegistry): { impl: Impl; pro
 }
 
 export function compileCall(t: TCall, env: CompileEnv): Evaluator {
-  const { impl, propagate } = implementation(t, env.registry);
+  const bound = implementation(t, env.registry);
+  if ('batch' in bound) return compileBatchedCall(t, bound.batch, env);
+  const { impl, propagate } = bound;
   const text = textOf(t);
   // Lambdas are constants (functions); mark them so the NULL check skips them.
   const args: Evaluator[] = t.args.map((a) => {
@@ -92,5 +104,47 @@ export function compileCall(t: TCall, env: CompileEnv): Evaluator {
       values[i] = v;
     }
     try { return out(impl.apply(undefined, values)); } catch (e) { return fail(e); }
+  };
+}
+
+/**
+ * A model call scored a batch at a time (see batched-calls.ts): its arguments go to the
+ * operator's collector for the first pass; the call itself reads its row's result. Only
+ * operators that evaluate in two passes (SELECT, WHERE) give a collector; the arguments are
+ * evaluated outside any lambda and before any other batched call has its results, so neither
+ * may hold the call.
+ */
+function compileBatchedCall(t: TCall, scorer: BatchScorer, env: CompileEnv): Evaluator {
+  const c = env.batch;
+  const call = `${t.name}(${t.model}, ...)`;
+  if (!c) {
+    throw new SqlError('UNSUPPORTED', `${call}: model ${t.model} is scored a batch of rows at a time (ONNX), which a query's SELECT and WHERE do; `
+      + 'it cannot be called here (GROUP BY, an aggregate\'s argument, a join condition, INSERT ... VALUES). Score it in a SELECT first (e.g. a CREATE STREAM ... AS SELECT), then use that column.');
+  }
+  if ((env.lambdaDepth ?? 0) > 0) throw new SqlError('UNSUPPORTED', `${call}: a model scored a batch at a time (ONNX) cannot be called inside a lambda.`);
+  if (c.inArgs > 0) throw new SqlError('UNSUPPORTED', `${call}: a model scored a batch at a time (ONNX) cannot be called in the features of another such call; score one in a SELECT first.`);
+  c.inArgs++;
+  let args: Evaluator[];
+  try {
+    args = t.args.map((a) => env.compile(a, env));
+  } finally {
+    c.inArgs--;
+  }
+  const entry: BatchedCall = { args, batch: scorer.newBatch(), failed: undefined };
+  c.calls.push(entry);
+  const text = textOf(t);
+  const report = env.report;
+  const fail = (e: unknown): null => { report(EvaluationError.wrap(e, text())); return null; };
+  return (row) => {
+    const slot = c.slotOf(row);
+    if (slot < 0) return fail(new Error('the row was not scored (an internal error)'));
+    const failed = entry.failed?.[slot];
+    if (failed !== undefined) return fail(failed);
+    try {
+      const v = entry.batch.result(slot);
+      return v === undefined ? null : v;
+    } catch (e) {
+      return fail(e);
+    }
   };
 }

@@ -6,6 +6,7 @@ import type { TypedExpr } from '../../plan/expr/typed-expr.js';
 import { formatExpr } from '../../plan/expr/format-expr.js';
 import type { EvaluationError } from '../../values/evaluation-error.js';
 import type { FunctionRegistry } from '../../../udfs/registry.js';
+import type { BatchCollector } from './batched-calls.js';
 
 export type Evaluator = (row: unknown[]) => unknown;
 
@@ -21,11 +22,18 @@ export interface CompileOptions {
   /** The functions (and models) typed calls name. */
   registry: FunctionRegistry;
   report: EvaluationReporter;
+  /**
+   * Where model calls scored a batch at a time go (the operator evaluates in two passes); an
+   * expression compiled without one refuses such a call.
+   */
+  batch?: BatchCollector;
 }
 
 export interface CompileEnv extends CompileOptions {
   frame: unknown[];
   row: unknown[];
+  /** Lambda bodies being compiled (a batched call inside one is refused). */
+  lambdaDepth?: number;
   compile(t: TypedExpr, env: CompileEnv): Evaluator;
 }
 

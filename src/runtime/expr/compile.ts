@@ -22,7 +22,7 @@ export type { Evaluator, EvaluationReporter, CompileOptions } from './compile-en
  * `opts.report`. Nothing is resolved or typed here: `t` already says what to do.
  */
 export function compileExpression(t: TypedExpr, opts: CompileOptions): Evaluator {
-  const env: CompileEnv = { frame: [], row: [], registry: opts.registry, report: opts.report, compile: compileNode };
+  const env: CompileEnv = { frame: [], row: [], registry: opts.registry, report: opts.report, batch: opts.batch, compile: compileNode };
   const root = compileNode(t, env);
   if (!usesLambdas(t)) return root;
   // Lambda bodies read the row from the environment when an implementation calls them.

@@ -3,10 +3,17 @@ import type { FilterStep } from '../../plan/physical-plan.js';
 import { type Emit, type Row, UPSERT, DELETE } from '../emit.js';
 import type { OperatorContext } from '../operator-context.js';
 import { logFailure } from '../operator-context.js';
-import { compileTyped } from '../compile-step-expr.js';
+import { compileTyped, type Compiled } from '../compile-step-expr.js';
+import { BatchCollector } from '../expr/batched-calls.js';
+import { batchedEmit, type BatchSupport } from './batched-operator.js';
 
-export function filterOperator(step: FilterStep, ctx: OperatorContext, next: Emit): Emit {
-  const pred = compileTyped(step.typedPredicate, ctx);
+export function filterOperator(step: FilterStep, ctx: OperatorContext, next: Emit, batching?: BatchSupport): Emit {
+  const collector = batching ? new BatchCollector() : undefined;
+  const op = filterEmit(step, ctx, next, compileTyped(step.typedPredicate, ctx, collector));
+  return collector && batching ? batchedEmit(op, collector, ctx, batching) : op;
+}
+
+function filterEmit(step: FilterStep, ctx: OperatorContext, next: Emit, pred: Compiled): Emit {
   const test = (row: Row): boolean => {
     try {
       return pred(row) === true;

@@ -7,9 +7,17 @@ import type { OperatorContext } from '../operator-context.js';
 import { logFailure } from '../operator-context.js';
 import { compileTyped, type Compiled } from '../compile-step-expr.js';
 import { rowLayout } from '../../plan/row-layout.js';
+import { BatchCollector } from '../expr/batched-calls.js';
+import { batchedEmit, type BatchSupport } from './batched-operator.js';
 
-export function projectOperator(step: ProjectStep, ctx: OperatorContext, next: Emit): Emit {
-  const exprs: Compiled[] = [...step.key, ...step.value].map((it) => compileTyped(it.typed, ctx));
+export function projectOperator(step: ProjectStep, ctx: OperatorContext, next: Emit, batching?: BatchSupport): Emit {
+  const collector = batching ? new BatchCollector() : undefined;
+  const exprs: Compiled[] = [...step.key, ...step.value].map((it) => compileTyped(it.typed, ctx, collector));
+  const op = projectEmit(step, ctx, next, exprs);
+  return collector && batching ? batchedEmit(op, collector, ctx, batching) : op;
+}
+
+function projectEmit(step: ProjectStep, ctx: OperatorContext, next: Emit, exprs: Compiled[]): Emit {
   const keyCount = step.key.length;
   const n = exprs.length;
   const inLay = rowLayout(step.input.schema);
