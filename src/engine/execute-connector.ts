@@ -14,7 +14,7 @@ import { ConnectorHost } from './connectors/connector-host.js';
 import { ensureLeaseTopic } from './connectors/connector-lease.js';
 
 const col = (name: string): ResultColumn => ({ name, type: STRING });
-/** How long DROP waits for a connector to stop and end its upstream session. */
+/** How long DROP (and OR REPLACE) waits for a connector to stop. */
 const DROP_TIMEOUT_MS = 3000;
 
 export async function executeCreateConnector(state: EngineState, s: CreateConnector): Promise<StatementResult> {
@@ -58,7 +58,9 @@ export async function executeDropConnector(state: EngineState, s: DropConnector)
     throw new SqlError('INVALID_STATEMENT', `Connector ${s.name} does not exist.`, { position: s.span });
   }
   state.connectors.delete(s.name);
-  await host.drop(DROP_TIMEOUT_MS);
+  // The MQTT broker keeps the connector's session: a connector created again with the same name
+  // gets what was queued meanwhile (nothing acknowledged is lost by DROP and CREATE).
+  await host.stop(DROP_TIMEOUT_MS);
   return { kind: 'message', statement: s.text, message: `Dropped connector "${s.name}"` };
 }
 

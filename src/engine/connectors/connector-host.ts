@@ -56,13 +56,6 @@ export class ConnectorHost {
     if (this.status.state !== 'FAILED') this.status.set('STOPPED');
   }
 
-  /** DROP CONNECTOR: stop, and where it ran, end its session upstream (nothing queues for it any more). */
-  async drop(timeoutMs: number): Promise<void> {
-    const t = this.task;
-    await this.stop(timeoutMs);
-    if (t?.forget) await t.forget(timeoutMs).catch(() => undefined);
-  }
-
   private run(): void {
     if (this.stopping || this.task) return;
     this.task = this.checked.create({ log: this.log, status: this.status });

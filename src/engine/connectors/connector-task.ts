@@ -8,8 +8,6 @@ export interface ConnectorTask {
   start(): void;
   /** Stops within `timeoutMs`: what is not in the Log by then is not acknowledged upstream. */
   stop(timeoutMs: number): Promise<void>;
-  /** After DROP: tells the external system to forget this connector (its session), within `timeoutMs`. */
-  forget?(timeoutMs: number): Promise<void>;
 }
 
 export interface TaskContext {

@@ -50,22 +50,6 @@ export class MqttSource implements ConnectorTask {
     if (this.ctx.status.state !== 'FAILED') this.ctx.status.set('STOPPED');
   }
 
-  /**
-   * After DROP CONNECTOR: ends the broker's session for this client id, so it stops queueing
-   * messages for a connector that is gone (a clean connect replaces a persistent session).
-   */
-  async forget(timeoutMs: number): Promise<void> {
-    if (this.cfg.clean) return;
-    const mqtt = await import('mqtt');
-    const c = mqtt.connect(this.cfg.url, { ...this.options(), clean: true, reconnectPeriod: 0, connectTimeout: timeoutMs, properties: undefined });
-    await new Promise<void>((r) => {
-      const t = setTimeout(r, timeoutMs);
-      c.once('connect', () => { clearTimeout(t); r(); });
-      c.once('error', () => { clearTimeout(t); r(); });
-    });
-    await endWithin(c, timeoutMs);
-  }
-
   private options(): IClientOptions {
     const c = this.cfg;
     return {
