@@ -56,6 +56,9 @@ export function mqttSourceConfig(config: ConnectorConfig, props: Properties, def
   if (version !== '3.1.1' && version !== '5') throw r.bad('mqtt.version', "'3.1.1' or '5'");
   const password = r.optional('mqtt.password');
   const username = r.optional('mqtt.username');
+  if (password !== undefined && username === undefined && version === '3.1.1') {
+    throw new SqlError('INVALID_PROPERTY', "Connector config 'mqtt.password' needs 'mqtt.username' too (MQTT 3.1.1 sends no password without a user name).");
+  }
   return {
     url: brokerUrl(uri, r),
     topics,
