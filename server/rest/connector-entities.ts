@@ -3,6 +3,7 @@
 // drop_connector (DROP), connector_list (SHOW CONNECTORS), connector_description (DESCRIBE).
 import type { Statement } from '../../grammar/ast.js';
 import type { Engine } from '../../src/engine/engine.js';
+import type { StatementResult } from '../../src/engine/statement-result.js';
 import type { Entity } from './entities.js';
 import { statementText } from './entities.js';
 import { describeSource } from './source-description.js';
@@ -15,7 +16,7 @@ const masked = (config: Record<string, string>): Record<string, string> =>
   Object.fromEntries(Object.entries(config).map(([k, v]) => [k, /password|secret|token|credential/i.test(k) ? '[hidden]' : v]));
 
 /** The entity of a connector statement; undefined for other statements. */
-export async function connectorEntity(engine: Engine, s: Statement): Promise<Entity | undefined> {
+export async function connectorEntity(engine: Engine, s: Statement, result: StatementResult): Promise<Entity | undefined> {
   const connectors = engine.state.connectors;
   switch (s.kind) {
     case 'CreateConnector': {
@@ -29,16 +30,17 @@ export async function connectorEntity(engine: Engine, s: Statement): Promise<Ent
       return entity('drop_connector', s, { connectorName: s.name });
     case 'Show':
       if (s.what !== 'CONNECTORS') return undefined;
+      // The engine's rows: each state as this instance knows it or its runner reported it.
       return entity('connector_list', s, {
-        connectors: [...connectors.values()].filter((h) => !s.connectorType || h.def.type === s.connectorType)
-          .sort((a, b) => a.def.name.localeCompare(b.def.name))
-          .map((h) => ({ name: h.def.name, type: h.def.type.toLowerCase(), className: h.def.className, state: h.status.state })),
+        connectors: (result.kind === 'rows' ? result.rows : []).map(([name, type, className, state]) =>
+          ({ name, type: String(type).toLowerCase(), className, state })),
       });
     case 'DescribeConnector': {
       const h = connectors.get(s.name);
       if (!h) return undefined;
-      const st = h.status.snapshot();
-      const state = { state: st.state, worker_id: h.running ? st.workerId : '', ...(st.trace ? { trace: st.trace } : {}) };
+      const st = await h.report();
+      const worker = st.state === 'UNASSIGNED' || st.state === 'STOPPED' ? '' : st.workerId;
+      const state = { state: st.state, worker_id: worker, ...(st.trace ? { trace: st.trace } : {}) };
       const related = h.def.topics.flatMap((t) => engine.state.catalog.byTopic(t).map((d) => d.name));
       return entity('connector_description', s, {
         connectorClass: h.def.className,

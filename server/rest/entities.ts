@@ -39,7 +39,7 @@ function commandId(s: Statement, result: StatementResult): string | undefined {
 /** The entity for a statement's result; undefined when ksqlDB returns none (INSERT VALUES). */
 export async function toEntity(ctx: RestContext, s: Statement, result: StatementResult, scope: RequestScope): Promise<Entity | undefined> {
   const { engine } = ctx;
-  const connector = await connectorEntity(engine, s);
+  const connector = await connectorEntity(engine, s, result);
   if (connector) return connector;
   if (result.kind === 'message') {
     const id = commandId(s, result);

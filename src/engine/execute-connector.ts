@@ -12,6 +12,7 @@ import { connectorConfig, maskSecrets } from './connectors/connector-config.js';
 import { connectorClass, CONNECTOR_CLASS_NAMES } from './connectors/connector-classes.js';
 import { ConnectorHost } from './connectors/connector-host.js';
 import { ensureLeaseTopic } from './connectors/connector-lease.js';
+import { ensureStatusTopic } from './connectors/connector-status-topic.js';
 
 const col = (name: string): ResultColumn => ({ name, type: STRING });
 /** How long DROP (and OR REPLACE) waits for a connector to stop. */
@@ -39,7 +40,10 @@ export async function executeCreateConnector(state: EngineState, s: CreateConnec
   const checked = cls.check(config, s.properties, { clientId: `eddy-${state.serviceId}-${s.name}` });
   // Kafka Connect creates a source's missing topic (topic.creation.default.*); so does Eddy.
   for (const topic of checked.topics) await createTopicIfAbsent(state.log, topic, checked.topicSpec, true);
-  if (state.durable) await ensureLeaseTopic(state.log, state.serviceId);
+  if (state.durable) {
+    await ensureLeaseTopic(state.log, state.serviceId);
+    await ensureStatusTopic(state.log, state.serviceId);
+  }
   if (existing) {
     await existing.stop(DROP_TIMEOUT_MS);
     state.connectors.delete(s.name);
@@ -65,21 +69,25 @@ export async function executeDropConnector(state: EngineState, s: DropConnector)
 }
 
 /** SHOW [SOURCE|SINK] CONNECTORS: ksqlDB's columns. */
-export function executeShowConnectors(state: EngineState, s: Show): StatementResult {
+export async function executeShowConnectors(state: EngineState, s: Show): Promise<StatementResult> {
   const hosts = [...state.connectors.values()].filter((h) => !s.connectorType || h.def.type === s.connectorType)
     .sort((a, b) => a.def.name.localeCompare(b.def.name));
+  const reports = await Promise.all(hosts.map((h) => h.report()));
   return {
     kind: 'rows', statement: s.text,
     columns: [col('Connector Name'), col('Type'), col('Class'), col('Status')],
-    rows: hosts.map((h) => [h.def.name, h.def.type, h.def.className, h.status.state]),
+    rows: hosts.map((h, i) => [h.def.name, h.def.type, h.def.className, reports[i].state]),
   };
 }
 
-/** DESCRIBE CONNECTOR: one row per property, as DESCRIBE MODEL; secrets masked. */
-export function executeDescribeConnector(state: EngineState, s: DescribeConnector): StatementResult {
+/**
+ * DESCRIBE CONNECTOR: one row per property, as DESCRIBE MODEL; secrets masked. On an instance
+ * of a service that does not run it, the state and counters are those its runner reported.
+ */
+export async function executeDescribeConnector(state: EngineState, s: DescribeConnector): Promise<StatementResult> {
   const h = state.connectors.get(s.name);
   if (!h) throw new SqlError('INVALID_STATEMENT', `Connector ${s.name} does not exist.`, { position: s.span });
-  const st = h.status.snapshot();
+  const st = await h.report();
   const sources = h.def.topics.flatMap((t) => state.catalog.byTopic(t).map((d) => `${d.name} (${d.type})`));
   const rows: unknown[][] = [
     ['Name', h.def.name],
@@ -87,7 +95,8 @@ export function executeDescribeConnector(state: EngineState, s: DescribeConnecto
     ['Type', h.def.type],
     ['State', st.state],
     ...(st.trace ? [['Reason', st.trace]] : []),
-    ['Worker ID', h.running ? st.workerId : '-'],
+    ['Worker ID', st.state === 'UNASSIGNED' || st.state === 'STOPPED' ? '-' : st.workerId],
+    ...(st.reportedAt !== undefined ? [['Reported at', new Date(st.reportedAt).toISOString()]] : []),
     ['Kafka topic', h.def.topics.join(', ')],
     ['Related sources', sources.join(', ') || '-'],
     ['Messages in', String(st.messagesIn)],

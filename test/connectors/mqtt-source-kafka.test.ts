@@ -46,6 +46,13 @@ describe.skipIf(!kafkaEnabled)('MQTT source on Kafka, two instances of a service
       const a = hosts().findIndex((h) => h!.running);
       const b = 1 - a;
       expect(hosts()[b]!.status.state).toBe('UNASSIGNED');
+      // Its DESCRIBE shows what the runner reports through the status topic.
+      const describeOn = async (i: number) => {
+        const [r] = await engines[i].executeScript('DESCRIBE CONNECTOR cars;');
+        return new Map(r.kind === 'rows' ? r.rows as [string, string][] : []);
+      };
+      await until(async () => (await describeOn(b)).get('State') === 'RUNNING', 'the runner\'s report', 10_000);
+      expect((await describeOn(b)).get('Worker ID')).toBe(`i${a}`);
 
       await engines[b].executeScript(`CREATE STREAM vibration_${suffix} (car STRING KEY, g DOUBLE) WITH (kafka_topic='${topic}', value_format='JSON');`);
       const [push] = await engines[b].executeScript(`SELECT car, g FROM vibration_${suffix} EMIT CHANGES LIMIT 2;`);

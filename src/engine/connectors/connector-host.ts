@@ -5,8 +5,9 @@ import type { Log } from '../../log/log.js';
 import type { ConnectorConfig } from './connector-config.js';
 import type { CheckedConnector } from './connector-classes.js';
 import type { ConnectorTask } from './connector-task.js';
-import { ConnectorStatus } from './connector-status.js';
+import { ConnectorStatus, type ConnectorStatusSnapshot } from './connector-status.js';
 import { ConnectorLease } from './connector-lease.js';
+import { StatusReporter, reportedStatus, statusTopic } from './connector-status-topic.js';
 
 export interface ConnectorDef {
   name: string;
@@ -25,6 +26,7 @@ export class ConnectorHost {
   readonly status: ConnectorStatus;
   private task: ConnectorTask | undefined;
   private lease: ConnectorLease | undefined;
+  private reporter: StatusReporter | undefined;
   private stopping = false;
 
   constructor(readonly def: ConnectorDef, private readonly checked: CheckedConnector, private readonly log: Log,
@@ -54,11 +56,28 @@ export class ConnectorHost {
     // Leaving a group can wait on a broker that is away: the limit holds regardless.
     await Promise.race([stopped, new Promise((r) => setTimeout(r, timeoutMs + 500).unref())]);
     if (this.status.state !== 'FAILED') this.status.set('STOPPED');
+    const reporter = this.reporter;
+    this.reporter = undefined;
+    if (reporter) await Promise.race([reporter.stop(), new Promise((r) => setTimeout(r, 500).unref())]);
+  }
+
+  /**
+   * The status to show: this instance's when it runs the connector (or is embedded), else the
+   * newest the runner reported (durable service), else this instance's (UNASSIGNED).
+   */
+  async report(): Promise<ConnectorStatusSnapshot & { reportedAt?: number }> {
+    if (this.task || this.service === undefined) return this.status.snapshot();
+    const reported = await reportedStatus(this.log, this.service, this.def.name).catch(() => undefined);
+    return reported ?? this.status.snapshot();
   }
 
   private run(): void {
     if (this.stopping || this.task) return;
     this.task = this.checked.create({ log: this.log, status: this.status });
+    if (this.service !== undefined && !this.reporter) {
+      this.reporter = new StatusReporter(this.log, statusTopic(this.service), this.def.name, this.status);
+      this.reporter.start();
+    }
     this.task.start();
   }
 
@@ -67,5 +86,9 @@ export class ConnectorHost {
     this.task = undefined;
     await t?.stop(timeoutMs);
     if (!this.stopping) this.status.set('UNASSIGNED', 'another instance of the service runs it');
+    // Reports stop with the UNASSIGNED above written: the next runner's reports follow it.
+    const reporter = this.reporter;
+    this.reporter = undefined;
+    await reporter?.stop();
   }
 }

@@ -34,12 +34,17 @@ export class ConnectorStatus {
   since = Date.now();
   readonly counters: ConnectorCounters = { messagesIn: 0, recordsWritten: 0, errors: 0 };
 
+  /** Called after each set() (the status reporter of a durable service). */
+  onChange: (() => void) | undefined;
+
   constructor(readonly workerId: string) {}
 
   set(state: ConnectorState, trace?: string): void {
     if (state !== this.state) this.since = Date.now();
+    const changed = state !== this.state || trace !== this.trace;
     this.state = state;
     this.trace = trace;
+    if (changed) this.onChange?.();
   }
 
   error(message: string): void {
