@@ -42,6 +42,21 @@ export function entityToResult(e: KsqlEntity): Printable {
     }
     case 'queryDescription':
       return { kind: 'message', statement, message: String((e.queryDescription as { executionPlan?: string } | undefined)?.executionPlan ?? '') };
+    case 'connector_info':
+      return { kind: 'message', statement, message: `Created connector ${String((e.info as { name?: string } | undefined)?.name ?? '')}` };
+    case 'drop_connector':
+      return { kind: 'message', statement, message: `Dropped connector "${String(e.connectorName ?? '')}"` };
+    case 'connector_list':
+      return rows([col('Connector Name'), col('Type'), col('Class'), col('Status')],
+        list(e, 'connectors').map((c) => [c.name, String(c.type ?? '').toUpperCase(), c.className, c.state]));
+    case 'connector_description': {
+      const st = e.status as { name?: string; type?: string; connector?: { state?: string; worker_id?: string; trace?: string } } | undefined;
+      return rows([col('Property'), col('Value')], [
+        ['Name', st?.name ?? ''], ['Class', String(e.connectorClass ?? '')], ['Type', String(st?.type ?? '').toUpperCase()],
+        ['State', st?.connector?.state ?? ''], ...(st?.connector?.trace ? [['Reason', st.connector.trace]] : []),
+        ['Worker ID', st?.connector?.worker_id || '-'], ['Kafka topic', (Array.isArray(e.topics) ? e.topics : []).join(', ')],
+      ]);
+    }
     case 'eddy_rows':
       return rows(list(e, 'columns').map((c) => col(c.name, typeFromText(c.type))), (e.rows ?? []) as unknown[][]);
     default: {

@@ -14,6 +14,8 @@ export function commandTag(s: Statement): string {
     case 'Copy': return 'COPY';
     case 'CreateModel': return 'CREATE MODEL';
     case 'DropModel': return 'DROP MODEL';
+    case 'CreateConnector': return 'CREATE CONNECTOR';
+    case 'DropConnector': return 'DROP CONNECTOR';
     default: return s.text.trim().split(/\s+/, 1)[0].toUpperCase();
   }
 }

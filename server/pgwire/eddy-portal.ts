@@ -13,7 +13,7 @@ import { commandTag } from './command-tag.js';
 import * as m from './backend-messages.js';
 
 /** Statement kinds whose result is rows (RowDescription), not a message (NoData). */
-export const ROW_KINDS: ReadonlySet<Statement['kind']> = new Set(['Query', 'Show', 'Describe', 'DescribeFunction', 'DescribeModel', 'Explain', 'Print']);
+export const ROW_KINDS: ReadonlySet<Statement['kind']> = new Set(['Query', 'Show', 'Describe', 'DescribeFunction', 'DescribeModel', 'DescribeConnector', 'Explain', 'Print']);
 
 const SAID_BY_TAG = /^(Stream|Table) created$/;
 

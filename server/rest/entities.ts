@@ -12,6 +12,7 @@ import { describeSource } from './source-description.js';
 import { runningQuery } from './running-query.js';
 import { fieldInfo } from './schema-info.js';
 import { plain } from './json-values.js';
+import { connectorEntity } from './connector-entities.js';
 
 export type Entity = { '@type': string; statementText: string; warnings: { message: string }[] } & Record<string, unknown>;
 
@@ -38,6 +39,8 @@ function commandId(s: Statement, result: StatementResult): string | undefined {
 /** The entity for a statement's result; undefined when ksqlDB returns none (INSERT VALUES). */
 export async function toEntity(ctx: RestContext, s: Statement, result: StatementResult, scope: RequestScope): Promise<Entity | undefined> {
   const { engine } = ctx;
+  const connector = await connectorEntity(engine, s, result);
+  if (connector) return connector;
   if (result.kind === 'message') {
     const id = commandId(s, result);
     if (!id) return undefined;

@@ -9,6 +9,7 @@ import type { AnyModel } from './models/any-model.js';
 import type { TestThenTrain } from './models/test-then-train.js';
 import type { ModelMetricsWriter } from './models/model-metrics-writer.js';
 import type { SchemaRegistry } from '../format/registry/schema-registry.js';
+import type { ConnectorHost } from './connectors/connector-host.js';
 
 export interface EngineState {
   log: Log;
@@ -24,6 +25,8 @@ export interface EngineState {
   models: Map<string, AnyModel>;
   /** Holds scoring queries and model trainers in lockstep (the test-then-train guarantee). */
   testThenTrain: TestThenTrain;
+  /** Connectors by name (CREATE SOURCE CONNECTOR); on a durable service each runs on one instance. */
+  connectors: Map<string, ConnectorHost>;
   /** Writes the EDDY_MODEL_METRICS system stream. */
   modelMetrics: ModelMetricsWriter | undefined;
   /** Sequence for query ids (CSAS_X_<n>), as ksqlDB numbers them by command. */

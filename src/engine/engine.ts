@@ -28,6 +28,9 @@ import { ModelMetricsWriter } from './models/model-metrics-writer.js';
 import { createSchemaRegistry } from '../format/registry/registry-config.js';
 import type { SchemaRegistry } from '../format/registry/schema-registry.js';
 
+/** How long closing waits for each connector to stop (unacknowledged messages stay upstream). */
+const CONNECTOR_STOP_TIMEOUT_MS = 3000;
+
 export interface EngineOptions {
   log?: Log;
   /** Engine-level properties; SET overrides them per session. */
@@ -102,7 +105,7 @@ export class Engine {
     }
     const state: EngineState = {
       log, catalog: new Catalog(), registry, schemaRegistry,
-      properties: { ...defaults }, variables: new Map(), queries: new Map(), models: new Map(), testThenTrain: new TestThenTrain(), nextQueryNumber: 0,
+      properties: { ...defaults }, variables: new Map(), queries: new Map(), models: new Map(), connectors: new Map(), testThenTrain: new TestThenTrain(), nextQueryNumber: 0,
       serviceId, processingLog, baseDir: o.baseDir ?? process.cwd(),
       durable: o.durable === true, instanceId: o.instanceId ?? randomUUID(), modelMetrics: undefined,
     };
@@ -277,6 +280,9 @@ export class Engine {
     this.closed = true;
     if (this.follower) clearInterval(this.follower);
     await this.queue;
+    // Connectors first (bounded): nothing new flows in while the queries stop.
+    await Promise.all([...this.state.connectors.values()].map((c) => c.stop(CONNECTOR_STOP_TIMEOUT_MS)));
+    this.state.connectors.clear();
     await this.state.modelMetrics?.close();
     for (const q of this.state.queries.values()) await q.runner.stop();
     this.state.queries.clear();

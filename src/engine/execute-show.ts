@@ -6,6 +6,7 @@ import { STRING, INTEGER, BOOLEAN } from '../types/sql-type.js';
 import { SqlError } from '../types/sql-error.js';
 import { formatSchema } from '../types/schema.js';
 import { executeShowModels } from './execute-model.js';
+import { executeShowConnectors } from './execute-connector.js';
 
 const col = (name: string, type = STRING): ResultColumn => ({ name, type });
 
@@ -49,6 +50,8 @@ export async function executeShow(state: EngineState, s: Show): Promise<Statemen
       return executeShowModels(state, s.text);
     case 'TYPES':
       return rows([col('Type Name'), col('Schema')], []);
+    case 'CONNECTORS':
+      return executeShowConnectors(state, s);
   }
   throw new SqlError('UNSUPPORTED', `SHOW ${s.what} is not supported`);
 }

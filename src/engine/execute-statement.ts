@@ -14,6 +14,7 @@ import { executePrint } from './execute-print.js';
 import { executeCopy } from './execute-copy.js';
 import { executeExplain } from './execute-explain.js';
 import { executeCreateModel, executeDescribeModel, executeDropModel } from './execute-model.js';
+import { executeCreateConnector, executeDescribeConnector, executeDropConnector } from './execute-connector.js';
 import { isSqlError, SqlError } from '../types/sql-error.js';
 import { LogError } from '../log/log-error.js';
 
@@ -68,8 +69,9 @@ async function dispatch(state: EngineState, s: Statement, defaults: Record<strin
     case 'CreateModel': return executeCreateModel(state, s);
     case 'DescribeModel': return executeDescribeModel(state, s);
     case 'DropModel': return executeDropModel(state, s);
-    case 'CreateConnector': case 'DescribeConnector': case 'DropConnector':
-      throw new SqlError('INVALID_STATEMENT', 'Connectors are not supported yet.', { position: s.span });
+    case 'CreateConnector': return executeCreateConnector(state, s);
+    case 'DescribeConnector': return executeDescribeConnector(state, s);
+    case 'DropConnector': return executeDropConnector(state, s);
   }
   const never: never = s;
   throw new SqlError('INTERNAL', `unknown statement ${(never as Statement).kind}`);
