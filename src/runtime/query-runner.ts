@@ -119,6 +119,8 @@ export class QueryRunner {
   private lastFlush = 0;
   /** With a gate: per topic, per partition, the next offset not yet processed. */
   private readonly progress = new Map<string, number[]>();
+  /** Records processed but whose rows a batching operator still holds (see run). */
+  private readonly deferred: LogRecord[] = [];
   /** Per output topic, its max.message.bytes (exactly_once checks records against it). */
   private readonly maxBytes = new Map<string, number>();
 
@@ -178,9 +180,18 @@ export class QueryRunner {
       const gate = o.gate;
       try {
         if (gate) this.startProgress(recs);
+        // A gated query whose operators batch (an ONNX model) says a record is processed only
+        // once its rows have been evaluated (deferred), or a trainer could learn a row before this
+        // query scored it; when the gate would wait, the batch is evaluated first (no deadlock).
+        const deferred = gate && this.batches() ? this.deferred : undefined;
         for (const rec of recs) {
           if (gate) {
-            const wait = gate.before(rec);
+            let wait = gate.before(rec);
+            if (wait && deferred && deferred.length > 0) {
+              await this.endBatch();
+              this.publishDeferred(gate);
+              wait = gate.before(rec);
+            }
             if (wait) await wait;
             if (this.stopped) break;
           }
@@ -202,7 +213,8 @@ export class QueryRunner {
               }
             }
           }
-          if (gate) {
+          if (deferred) deferred.push(rec);
+          else if (gate) {
             this.progress.get(rec.topic)![rec.partition] = rec.offset + 1;
             gate.after(rec);
           }
@@ -213,10 +225,23 @@ export class QueryRunner {
       }
       // Operators scoring a model a batch at a time (ONNX) pass this poll's rows on now.
       await this.endBatch();
+      if (gate) this.publishDeferred(gate);
       if (this.stopped) break; // e.g. a push query reached its LIMIT mid-batch
       if (this.holds(recs.length)) { this.held = true; continue; }
       await this.flush();
     }
+  }
+
+  /** Whether operators of this query buffer a poll's rows (batched model calls). */
+  private batches(): boolean { return (this.o.graph.batchEnds?.length ?? 0) > 0; }
+
+  /** Records whose rows have now been evaluated: processed, as far as the gate's other side knows. */
+  private publishDeferred(gate: RecordGate): void {
+    for (const rec of this.deferred) {
+      this.progress.get(rec.topic)![rec.partition] = rec.offset + 1;
+      gate.after(rec);
+    }
+    this.deferred.length = 0;
   }
 
   /** The graph's end-of-poll steps; a failure outside any row is the query's, not fatal. */
