@@ -87,6 +87,15 @@ CREATE TABLE alerts_per_car AS
   FROM alerts
   GROUP BY car;
 
+-- The online model watched through the metrics stream (a row per model every few seconds):
+-- its mean score over the last 1000 windows rising past 2 means the fleet as a whole looks
+-- different from what the model learned — new roads, a new car model, parts wearing everywhere —
+-- rather than one car. (In this drive it ends at 0.61: DESCRIBE MODEL below.)
+CREATE STREAM fleet_model_watch AS
+  SELECT model_key, rows, ROUND(recent_metrics['mean_score'], 3) AS recent_mean_score, drifts
+  FROM EDDY_MODEL_METRICS
+  WHERE model = 'FLEET_AUTOENCODER' AND recent_metrics['mean_score'] > 2;
+
 -- Wait for the drive to end: the simulator's last window closes at 08:02:55.
 SELECT car, window_start FROM window_features
   WHERE window_start >= STRINGTOTIMESTAMP('2024-12-02 08:02:50', 'yyyy-MM-dd HH:mm:ss', 'UTC')
