@@ -98,6 +98,13 @@ export function planAggregation(input: Step, q: Query, ctx: PlanContext, mode: P
     const gi = groupSigs.indexOf(exprSignature(x));
     if (gi >= 0) return colRef(keyNames[gi], x.span);
     if (x.kind === 'FunctionCall' && ctx.registry.isAggregate(x.name)) return colRef(collect(x), x.span);
+    // PREDICT(m, ...): `m` names a model, not a column; as a string it is the same call and is
+    // not taken for a column missing from GROUP BY.
+    const first = x.kind === 'FunctionCall' ? x.args[0] : undefined;
+    if (x.kind === 'FunctionCall' && first?.kind === 'ColumnRef' && first.qualifier === undefined && ctx.registry.scalar(x.name)?.model) {
+      const name: Expr = { kind: 'StringLit', value: first.name, span: first.span };
+      return { ...x, args: [name, ...x.args.slice(1).map(rewrite)] };
+    }
     return undefined;
   });
 
