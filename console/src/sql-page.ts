@@ -116,7 +116,11 @@ function describe(entities: unknown[]): Node[] {
       const r = o as unknown as { columns: { name: string }[]; rows: unknown[][] };
       return tableOf(r.columns.map((c) => c.name), r.rows);
     }
-    const list = (['streams', 'tables', 'queries', 'topics'] as const).find((k) => Array.isArray(o[k]));
+    // Connector statements answer with Kafka Connect's shapes: say what happened, as ksqlDB's CLI does.
+    if (o['@type'] === 'connector_info') return message(`Created connector ${(o.info as { name: string }).name}`);
+    if (o['@type'] === 'drop_connector') return message(`Dropped connector ${String(o.connectorName)}`);
+    if (o['@type'] === 'connector_description') return connectorTable(o);
+    const list = (['streams', 'tables', 'queries', 'topics', 'connectors'] as const).find((k) => Array.isArray(o[k]));
     if (list) {
       const items = o[list] as Record<string, unknown>[];
       const cols = [...new Set(items.flatMap((i) => Object.keys(i)))];
@@ -124,6 +128,22 @@ function describe(entities: unknown[]): Node[] {
     }
     return el('pre', { className: 'message', textContent: JSON.stringify(e, null, 2) });
   });
+}
+
+const message = (text: string): Node => el('pre', { className: 'message', textContent: text });
+
+/** DESCRIBE CONNECTOR: its state, counters and config as property rows. */
+function connectorTable(o: Record<string, unknown>): Node {
+  const status = o.status as { name: string; connector: { state: string; trace?: string } };
+  const stats = (o.eddyStats ?? {}) as Record<string, unknown>;
+  const rows: unknown[][] = [
+    ['Name', status.name], ['Class', o.connectorClass], ['State', status.connector.state],
+    ...(status.connector.trace ? [['Reason', status.connector.trace]] : []),
+    ['Topics', (o.topics as string[]).join(', ')],
+    ...Object.entries(stats).map(([k, v]) => [k, v ?? '-']),
+    ...Object.entries((o.config ?? {}) as Record<string, string>).map(([k, v]) => [`Config ${k}`, v]),
+  ];
+  return tableOf(['Property', 'Value'], rows);
 }
 
 /** SET 'name' = 'value'; or UNSET 'name'; (value undefined), else undefined. */

@@ -124,4 +124,24 @@ SELECT sensor,
     await page.click('#history li:nth-child(3)');
     expect(await page.$eval('#editor', (el) => (el as HTMLTextAreaElement).value)).toBe('SELECT * FROM readings EMIT CHANGES;');
   });
+
+  it('shows the connector statements as ksqlDB\'s CLI does: a message, a list, a description', async () => {
+    const resultText = (): Promise<string> => page.$eval('#results', (e) => e.textContent ?? '');
+    // Port 1 refuses connections: the connector is created and says why it cannot run.
+    await runInEditor("CREATE SOURCE CONNECTOR cars WITH ('connector.class'='MqttSource', 'mqtt.server.uri'='tcp://127.0.0.1:1', 'mqtt.topics'='cars/+/vibration', 'kafka.topic'='car_sensors');");
+    await page.waitForFunction(() => (document.getElementById('results')?.textContent ?? '').includes('Created connector CARS'), { timeout: 20_000 });
+    await runInEditor('SHOW CONNECTORS;');
+    await page.waitForFunction(() => document.querySelectorAll('#results tbody tr').length === 1, { timeout: 20_000 });
+    expect(await page.$$eval('#results th', (ths) => ths.map((th) => th.textContent))).toEqual(['name', 'type', 'className', 'state']);
+    expect((await cells())[0].slice(0, 3)).toEqual(['CARS', 'source', 'MqttSource']);
+    await runInEditor('DESCRIBE CONNECTOR cars;');
+    await page.waitForFunction(() => (document.getElementById('results')?.textContent ?? '').includes('Config mqtt.server.uri'), { timeout: 20_000 });
+    const rows = Object.fromEntries((await cells()).map(([k, v]) => [k, v]));
+    expect(rows.Class).toBe('MqttSource');
+    expect(rows.Topics).toBe('car_sensors');
+    expect(rows['Config mqtt.topics']).toBe('cars/+/vibration');
+    await runInEditor('DROP CONNECTOR cars;');
+    await page.waitForFunction(() => (document.getElementById('results')?.textContent ?? '').includes('Dropped connector CARS'), { timeout: 20_000 });
+    expect(await resultText()).not.toContain('"@type"');
+  });
 });
