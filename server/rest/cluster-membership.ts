@@ -4,6 +4,7 @@
 // stops; an instance counts as alive while its last heartbeat is under 10 s old. An embedded
 // server is alone: it lists itself.
 import type { Engine } from '../../src/engine/engine.js';
+import { latestByKey } from '../../src/log/latest-by-key.js';
 
 const HEARTBEAT_MS = 2000;
 const ALIVE_MS = 10_000;
@@ -47,23 +48,18 @@ export class ClusterMembership {
   async members(): Promise<Member[]> {
     const me: Member = { instanceId: this.engine.state.instanceId, ...this.self, startedAt: this.startedAt, lastSeen: Date.now(), alive: true, self: true };
     if (!this.started) return [me];
-    const last = new Map<string, { value: Omit<Member, 'lastSeen' | 'alive' | 'self'> | null; at: number }>();
+    let last;
     try {
-      const [end] = await this.engine.log.endOffsets(this.topic);
-      const from = Math.max(0, end - READ_BACK);
-      for (const r of await this.engine.log.read(this.topic, 0, from, end - from)) {
-        if (r.key === null) continue;
-        const id = Buffer.from(r.key).toString('utf8');
-        last.set(id, { value: r.value === null ? null : JSON.parse(Buffer.from(r.value).toString('utf8')) as Member, at: r.timestamp });
-      }
+      last = await latestByKey(this.engine.log, this.topic, READ_BACK);
     } catch {
       return [me]; // the log is away: say what this instance knows
     }
     const now = Date.now();
     const others: Member[] = [];
-    for (const [id, { value, at }] of last) {
-      if (id === me.instanceId || value === null) continue; // null: a tombstone, it stopped
-      others.push({ ...value, lastSeen: at, alive: now - at < ALIVE_MS, self: false });
+    for (const [id, r] of last) {
+      if (id === me.instanceId || r.value === null) continue; // null: a tombstone, it stopped
+      const value = JSON.parse(Buffer.from(r.value).toString('utf8')) as Omit<Member, 'lastSeen' | 'alive' | 'self'>;
+      others.push({ ...value, lastSeen: r.timestamp, alive: now - r.timestamp < ALIVE_MS, self: false });
     }
     return [me, ...others.sort((a, b) => a.hostPort.localeCompare(b.hostPort))];
   }

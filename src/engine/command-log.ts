@@ -21,11 +21,14 @@ export interface Command {
   plan?: StoredPlan;
 }
 
+/** The topic a service's accepted statements go to, in order. */
+export const commandTopic = (serviceId: string): string => `_eddy_${serviceId}_commands`;
+
 export class CommandLog {
   readonly topic: string;
 
   constructor(private readonly log: Log, serviceId: string) {
-    this.topic = `_eddy_${serviceId}_commands`;
+    this.topic = commandTopic(serviceId);
   }
 
   async init(): Promise<void> {

@@ -25,6 +25,7 @@ import { planSources } from './execute-create-as-select.js';
 import { startQuery, terminateQuery } from './persistent-query.js';
 import { offsetReset } from './engine-state.js';
 import { maxMessageBytes } from '../log/produce-errors.js';
+import { commandTopic } from './command-log.js';
 import type { ModelFunctionKind } from '../../udfs/types.js';
 
 /** The WITH properties an ONNX model takes. MODEL_BASE64 is what the command topic stores. */
@@ -69,7 +70,7 @@ export async function executeCreateOnnxModel(state: EngineState, s: CreateModel)
     const { MODEL_BASE64: _drop, ...rest } = s.properties;
     const b64 = Buffer.from(bytes).toString('base64');
     commandSql = formatStatement({ ...s, properties: { ...rest, MODEL_BASE64: { value: b64, span: s.span } } });
-    const topic = `_eddy_${state.serviceId}_commands`;
+    const topic = commandTopic(state.serviceId);
     const max = maxMessageBytes((await state.log.describeTopic(topic))?.config ?? {});
     const size = Buffer.byteLength(commandSql) + COMMAND_OVERHEAD_BYTES;
     if (size > max) {

@@ -5,6 +5,7 @@
 // workers share a status topic).
 import type { Log } from '../../log/log.js';
 import { createTopicIfAbsent } from '../../log/create-topic-if-absent.js';
+import { latestByKey } from '../../log/latest-by-key.js';
 import type { ConnectorStatus, ConnectorStatusSnapshot } from './connector-status.js';
 
 const REPORT_MS = 5000;
@@ -52,19 +53,7 @@ export class StatusReporter {
 
 /** The newest status the runner of `name` reported, if any is recent enough to be in reach. */
 export async function reportedStatus(log: Log, serviceId: string, name: string): Promise<ReportedStatus | undefined> {
-  const topic = statusTopic(serviceId);
-  const end = (await log.endOffsets(topic))[0] ?? 0;
-  let from = Math.max(0, end - READ_BACK);
-  let found: ReportedStatus | undefined;
-  while (from < end) {
-    const batch = await log.read(topic, 0, from, end - from);
-    if (batch.length === 0) break;
-    for (const r of batch) {
-      if (r.key && r.value && Buffer.from(r.key).toString() === name) {
-        try { found = JSON.parse(Buffer.from(r.value).toString()) as ReportedStatus; } catch { /* not ours */ }
-      }
-    }
-    from = batch[batch.length - 1].offset + 1;
-  }
-  return found;
+  const value = (await latestByKey(log, statusTopic(serviceId), READ_BACK)).get(name)?.value;
+  if (!value) return undefined;
+  try { return JSON.parse(Buffer.from(value).toString()) as ReportedStatus; } catch { return undefined; /* not ours */ }
 }

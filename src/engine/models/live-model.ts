@@ -6,13 +6,13 @@ import type { OnlineModel } from '../../ml/online-model.js';
 import { createModel } from '../../ml/registry.js';
 import { Adwin } from '../../ml/drift/adwin.js';
 import { DOUBLE, INTEGER, STRING, map, type SqlType } from '../../types/sql-type.js';
-import { Decimal } from '../../types/decimal.js';
 import type { ModelDef } from './model-def.js';
 import { FeatureEncoder, type FeatureEncoderState } from './feature-encoder.js';
 import { LabelEncoder } from './label-encoder.js';
 import { Prequential } from './prequential.js';
 import { badFeature, badTarget } from './row-guard.js';
 import { FeatureStats, type FeatureStatsState } from './feature-stats.js';
+import { anomalousLabel, labelNumber } from './label-values.js';
 
 export interface DriftEvent { row: number; at: number }
 
@@ -126,7 +126,7 @@ export class LiveModel implements ModelBinding {
         break;
       }
       case 'regression': {
-        const y = toNumber(label);
+        const y = labelNumber(label);
         if (this.rows > 0) this.metrics.regressed(this.predictOnce(x) - y);
         this.model.learn(x, y);
         this.parts?.learned(x, y);
@@ -134,7 +134,7 @@ export class LiveModel implements ModelBinding {
       }
       case 'anomaly':
       case 'clustering': {
-        if (def.task === 'anomaly' && this.rows > 0) this.metrics.scored(this.predictOnce(x), label === undefined || label === null ? undefined : truthy(label));
+        if (def.task === 'anomaly' && this.rows > 0) this.metrics.scored(this.predictOnce(x), label === undefined || label === null ? undefined : anomalousLabel(label));
         this.model.learn(x, 0);
         this.parts?.learned(x, 0);
         break;
@@ -285,17 +285,3 @@ export class LiveModel implements ModelBinding {
   }
 }
 
-function toNumber(v: unknown): number {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  if (v instanceof Decimal) return Number(v.toString());
-  return Number(v);
-}
-
-/** An anomaly label: true, non-zero numbers, and strings other than '0'/'false'/'' count as anomalous. */
-function truthy(v: unknown): boolean {
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'number') return v !== 0;
-  const s = String(v).trim().toLowerCase();
-  return s !== '' && s !== '0' && s !== 'false' && s !== 'no';
-}

@@ -9,6 +9,7 @@ import type { OnnxModel } from './onnx-model.js';
 import type { FeatureBatch } from '../../../udfs/types.js';
 import { Decimal } from '../../types/decimal.js';
 import type { ModelTask } from '../../ml/online-model.js';
+import { anomalousLabel, labelNumber } from './label-values.js';
 
 export interface Monitor { terminal: Emit; endBatch: () => Promise<void> }
 
@@ -38,10 +39,10 @@ export function onnxMonitor(model: OnnxModel, task: ModelTask, featureAt: number
       if (task !== 'anomaly' && (label === null || label === undefined)) { model.skipped++; continue; }
       if (task === 'classification') m.classified(sameClass(p, label));
       else if (task === 'regression') {
-        const y = toNumber(label);
+        const y = labelNumber(label);
         if (typeof p !== 'number' || !Number.isFinite(y)) { model.skipped++; continue; }
         m.regressed(p - y);
-      } else m.scored(Number(p), label === null || label === undefined ? undefined : truthy(label));
+      } else m.scored(Number(p), label === null || label === undefined ? undefined : anomalousLabel(label));
       const now = Date.now();
       if (model.rows === 0) model.firstAt = now;
       model.lastAt = now;
@@ -58,16 +59,3 @@ function sameClass(p: unknown, label: unknown): boolean {
   return text(p) === text(label) || (typeof p === 'number' && Number(text(label)) === p);
 }
 
-function toNumber(v: unknown): number {
-  if (typeof v === 'number') return v;
-  if (v instanceof Decimal) return Number(v.toString());
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  return Number(v);
-}
-
-function truthy(v: unknown): boolean {
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'number') return v !== 0;
-  const s = String(v).trim().toLowerCase();
-  return s !== '' && s !== '0' && s !== 'false' && s !== 'no';
-}
