@@ -58,7 +58,10 @@ async function run(instances: number, model: string, input: ProducerRecord[]): P
     const clock = new StageClock();
     await until(() => engines.every((e) => e.state.models.get('M')!.rows === input.length));
     const lap = clock.lap();
-    const perInstance = engines.map((e) => e.state.models.get('M')!.parts?.localRows ?? e.state.models.get('M')!.rows);
+    const perInstance = engines.map((e) => {
+      const m = e.state.models.get('M')!;
+      return ('parts' in m ? m.parts?.localRows : undefined) ?? m.rows;
+    });
     return { instances, model, cpuS: lap.cpuMs / 1000, wallS: lap.wallMs / 1000, perInstance };
   } finally {
     for (const e of engines.reverse()) await e.close();
