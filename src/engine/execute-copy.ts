@@ -9,6 +9,7 @@ import type { EngineState } from './engine-state.js';
 import type { StatementResult } from './statement-result.js';
 import type { Column } from '../types/schema.js';
 import type { ProducerRecord } from '../log/log.js';
+import { RowRecord } from '../log/row-record.js';
 import { createRowSerde } from '../format/index.js';
 import { prepareAvroWrites } from '../format/avro/avro-registration.js';
 import { prepareJsonSrWrites } from '../format/json-sr/json-sr-registration.js';
@@ -105,6 +106,7 @@ export async function executeCopy(state: EngineState, s: Copy): Promise<Statemen
       return out;
     };
     let records: ProducerRecord[] = [];
+    const keepRows = state.log.keepsRows === true && valueSerde.rowEncoder !== undefined;
     const hasKey = target.schema.key.length > 0;
     let skip = lineNo; // the header line, read above
     for (; chunk; chunk = await readChunk(), skip = 0) {
@@ -117,13 +119,13 @@ export async function executeCopy(state: EngineState, s: Copy): Promise<Statemen
           const row = reader.deserialize(line, target.topic);
           if (row === null) throw new Error('empty record');
           const ts = rowtimeAt < 0 ? undefined : row[rowtimeAt];
-          // No row is kept with the record (ProducerRecord.valueRow): a bulk load's rows would
-          // stay in memory, and collecting them cost more than decoding them later (bench:sql).
-          records.push({
-            key: hasKey ? keySerde.serialize(pick(row, keyAt, keyRow), target.topic) : null,
-            value: valueSerde.serialize(pick(row, valueAt, valueRow), target.topic),
-            timestamp: typeof ts === 'number' ? ts : undefined,
-          });
+          const key = hasKey ? keySerde.serialize(pick(row, keyAt, keyRow), target.topic) : null;
+          const timestamp = typeof ts === 'number' ? ts : undefined;
+          // In process the record keeps the row and is encoded only if read as bytes (row-record.ts).
+          const kept = keepRows ? valueSerde.rowToKeep!(pick(row, valueAt, valueRow)) : undefined;
+          records.push(kept !== undefined
+            ? new RowRecord(key, kept, valueSerde.rowEncoder!, timestamp)
+            : { key, value: valueSerde.serialize(pick(row, valueAt, valueRow), target.topic), timestamp });
         } catch (e) {
           bad++;
           const message = `${path}:${i + 1}: ${(e as Error).message}`;

@@ -92,7 +92,7 @@ export async function executePullQuery(state: EngineState, s: QueryStatement): P
       if (r.key === null) continue; // a table row needs its key (ksqlDB skips null keys)
       const k = Buffer.from(r.key).toString('base64');
       latest.delete(k);
-      if (r.value !== null) latest.set(k, r);
+      if (r.valueRow !== undefined || r.value !== null) latest.set(k, r); // a kept row is never a tombstone
     }
     input = [...latest.values()];
   }

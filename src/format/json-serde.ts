@@ -17,7 +17,8 @@ import { JsonRowWriter } from './json-row-writer.js';
 import { parseJsonRoot } from './json-text.js';
 import { NEED_EXACT } from './json-signals.js';
 import { atPath, columnCountMismatch, deserializeError, Failure, serializeError } from './serde-failure.js';
-import { codecOf, rowToKeep } from './kept-rows.js';
+import { codecOf, keptValueBytes, rowToKeep } from './kept-rows.js';
+import type { RowEncoder } from '../log/log.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true }); // Jackson rejects malformed UTF-8; skips a BOM
 /** Payloads the general reader takes after the flat one gave up, before the flat one tries again. */
@@ -113,10 +114,24 @@ class JsonRowSerde implements RowSerde {
     this.keptKinds = codec?.kinds;
     const types = columns.map((c) => c.type);
     const texts = types.map(jsonWriter);
-    this.writer = this.unwrapped
-      ? new JsonRowWriter(types, texts, [''], '')
-      : new JsonRowWriter(types, texts, fieldPrefixes(this.names).map((f, i) => (i === 0 ? '{' + f : f)), this.n === 0 ? '{}' : '}');
+    const prefixes = this.unwrapped ? [''] : fieldPrefixes(this.names).map((f, i) => (i === 0 ? '{' + f : f));
+    const suffix = this.unwrapped ? '' : this.n === 0 ? '{}' : '}';
+    const writer = this.writer = new JsonRowWriter(types, texts, prefixes, suffix);
+    if (codec !== undefined) {
+      const fixed = Buffer.byteLength(prefixes.join('') + suffix, 'utf8');
+      const kinds = codec.kinds;
+      const columnError = this.columnError;
+      this.rowEncoder = {
+        codec: codec.id,
+        encode: (row) => writer.write(row, columnError),
+        maxBytes: (row) => fixed + keptValueBytes(kinds, row, true),
+        estimateBytes: (row) => fixed + keptValueBytes(kinds, row, false),
+      };
+    }
   }
+
+  /** Encodes kept rows (rowToKeep's copies) when their bytes are first read (log/row-record.ts). */
+  readonly rowEncoder: RowEncoder | undefined;
 
   serialize(row: readonly unknown[] | null, topic: string): Uint8Array | null {
     if (row === null) return null;
@@ -130,7 +145,9 @@ class JsonRowSerde implements RowSerde {
   }
 
   rowToKeep(row: readonly unknown[]): unknown[] | undefined {
-    return this.keptKinds === undefined || row.length !== this.n ? undefined : rowToKeep(this.keptKinds, row);
+    if (this.keptKinds === undefined || row.length !== this.n) return undefined;
+    if (this.unwrapped && (row[0] === null || row[0] === undefined)) return undefined; // a tombstone: no row
+    return rowToKeep(this.keptKinds, row);
   }
 
   private readonly columnError = (i: number, e: unknown): unknown => atPath(e, this.unwrapped ? '$' : '$.' + this.names[i]);

@@ -2,8 +2,8 @@
 // exactly the row it encoded has a codec id, the same for every serde that reads and writes the
 // same bytes for the same rows (format, its options, column names and types). A reader of a
 // record encoded by its own codec takes the kept row and skips decoding: on MemoryLog a CSAS
-// over a CSAS, or a push query over a sink, decodes nothing a query's sink encoded. A kept row
-// stays beside the bytes as long as its record does (COPY keeps none: see execute-copy.ts).
+// over a CSAS, or a push query over a sink, decodes nothing a query's sink encoded. Sinks and COPY
+// hand MemoryLog the row alone (log/row-record.ts): the bytes are encoded only if read.
 // Kept only where the round trip is exact for every value checked here: scalar columns, each
 // value of the JS kind its type decodes to (a value the writer would have to coerce makes the
 // row not kept; the record is decoded). -0 is kept as 0, as the readers give it.
@@ -51,4 +51,22 @@ export function rowToKeep(kinds: Uint8Array, row: readonly unknown[]): unknown[]
     out[i] = v;
   }
   return out;
+}
+
+/**
+ * The bytes a kept row's values take in JSON text: at least that (`bound`: strings as if every
+ * char were a \\uXXXX escape, numbers as long as Java prints any), or about that (plain text).
+ */
+export function keptValueBytes(kinds: Uint8Array, row: readonly unknown[], bound: boolean): number {
+  let n = 0;
+  for (let i = 0; i < kinds.length; i++) {
+    const v = row[i];
+    if (v === null || v === undefined) { n += 4; continue; }
+    switch (kinds[i]) {
+      case STRING: n += (bound ? 6 : 1) * (v as string).length + 2; break;
+      case BOOLEAN: n += 5; break;
+      default: n += bound ? 32 : 8;
+    }
+  }
+  return n;
 }

@@ -1,5 +1,6 @@
 // Serdes turn rows (arrays of column values in schema order) into record bytes and back,
 // byte for byte as ksqlDB writes them.
+import type { RowEncoder } from '../log/log.js';
 import type { Column } from '../types/schema.js';
 
 export type FormatName = 'JSON' | 'DELIMITED' | 'KAFKA' | 'NONE' | 'AVRO' | 'PROTOBUF' | 'PROTOBUF_NOSR' | 'JSON_SR';
@@ -42,6 +43,8 @@ export interface RowSerde {
    */
   readonly codec?: number;
   rowToKeep?(row: readonly unknown[]): unknown[] | undefined;
+  /** With a codec: encodes a kept row into the bytes serialize gives for it, when they are first read. */
+  readonly rowEncoder?: RowEncoder;
 }
 
 /** Keys of windowed sources: the key row plus the window, as Kafka Streams' windowed serdes. */

@@ -18,6 +18,21 @@ export interface ProducerRecord {
    */
   valueRow?: readonly unknown[];
   valueCodec?: number;
+  /**
+   * Set on a RowRecord (row-record.ts): `value` is encoded from `valueRow` only when read, and a
+   * log in this process keeps the row alone until somebody asks for the bytes.
+   */
+  readonly valueEncoder?: RowEncoder;
+}
+
+/** Encodes kept rows of one codec (see ProducerRecord.valueRow) into their value bytes. */
+export interface RowEncoder {
+  readonly codec: number;
+  encode(row: readonly unknown[]): Uint8Array;
+  /** At least encode(row).byteLength, found without encoding (max.message.bytes is checked on it). */
+  maxBytes(row: readonly unknown[]): number;
+  /** About encode(row).byteLength, found without encoding (where a log's sizes need not be exact). */
+  estimateBytes(row: readonly unknown[]): number;
 }
 
 /** A record as stored in a partition. */

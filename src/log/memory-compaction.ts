@@ -23,7 +23,8 @@ export function compactRecords(
     const s = keys[i - from];
     if (s === null || latest.get(s) !== i) continue;
     const r = records[i];
-    if (r.value === null && r.timestamp < tombstoneHorizon) continue;
+    // A record holding a row is never a tombstone (and reading its value would encode it).
+    if (r.valueRow === undefined && r.value === null && r.timestamp < tombstoneHorizon) continue;
     out.push(r);
     outSeqs.push(seqs[i]);
   }

@@ -1,6 +1,7 @@
 // The Log in process: Kafka's data model without a broker. Used by the shell, the tests and the
 // conformance runner. Records are never copied after the append: produce and poll are
-// O(records), and a LogRecord handed out is the stored (frozen) object. Topics honour Kafka's
+// O(records), and a LogRecord handed out is the stored object (frozen; or a MemoryRowRecord, which
+// holds a sink's row and encodes its bytes when first read: see row-record.ts). Topics honour Kafka's
 // cleanup configs (retention.ms, retention.bytes, cleanup.policy=compact: memory-partition.ts),
 // so a long-running embedded engine keeps a bounded log.
 
@@ -19,7 +20,7 @@ import { Signal } from './signal.js';
 
 /** Never stored: a partition's append keeps its own empty list. */
 const NO_HEADERS_IN: Header[] = [];
-import { maxMessageBytes, recordBatchBytes, RecordsRefused, type RefusedRecord } from './produce-errors.js';
+import { maxMessageBytes, RecordsRefused, sizeOver, type RefusedRecord } from './produce-errors.js';
 
 export interface MemoryLogOptions {
   /** The time given to records produced without a timestamp (default Date.now). */
@@ -100,19 +101,13 @@ export class MemoryLog implements Log {
     const maxBytes = maxMessageBytes(t.config);
     let refused: RefusedRecord[] | undefined;
     const out = records.map((r, i) => {
-      if (recordBatchBytes(r) > maxBytes) {
-        (refused ??= []).push({ index: i, reason: `a record of ${recordBatchBytes(r)} bytes is larger than the topic's max.message.bytes (${maxBytes})` });
+      const over = sizeOver(r, maxBytes);
+      if (over !== undefined) {
+        (refused ??= []).push({ index: i, reason: `a record of ${over} bytes is larger than the topic's max.message.bytes (${maxBytes})` });
         return { partition: -1, offset: -1 };
       }
       const p = r.partition ?? this.partitioner.partition(topic, r.key, n);
-      const rec = t.partitions[p].append(this.seq++, {
-        key: r.key,
-        value: r.value,
-        timestamp: r.timestamp ?? this.clock(),
-        headers: r.headers && r.headers.length > 0 ? [...r.headers] : NO_HEADERS_IN,
-        valueRow: r.valueRow,
-        valueCodec: r.valueCodec,
-      });
+      const rec = t.partitions[p].append(this.seq++, r, r.timestamp ?? this.clock(), r.headers && r.headers.length > 0 ? [...r.headers] : NO_HEADERS_IN);
       return { partition: p, offset: rec.offset };
     });
     if (out.length > (refused?.length ?? 0)) this.signal.notifyAll();
@@ -175,10 +170,7 @@ export class MemoryLog implements Log {
       const t = this.topics.get(b.topic)!;
       for (const r of b.records) {
         const p = r.partition ?? this.partitioner.partition(b.topic, r.key, t.partitions.length);
-        t.partitions[p].append(this.seq++, {
-          key: r.key, value: r.value, timestamp: r.timestamp ?? this.clock(), headers: r.headers && r.headers.length > 0 ? [...r.headers] : NO_HEADERS_IN,
-          valueRow: r.valueRow, valueCodec: r.valueCodec,
-        });
+        t.partitions[p].append(this.seq++, r, r.timestamp ?? this.clock(), r.headers && r.headers.length > 0 ? [...r.headers] : NO_HEADERS_IN);
         appended++;
       }
     }

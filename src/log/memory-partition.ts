@@ -11,7 +11,9 @@
 // O(records deleted); compaction rewrites the closed segments only once the records appended
 // since the last compaction are half of the partition, so both stay amortized O(1) per append.
 
-import type { Header, LogRecord } from './log.js';
+import type { Header, LogRecord, ProducerRecord } from './log.js';
+import { RowRecord } from './row-record.js';
+import { MemoryRowRecord } from './memory-row-record.js';
 import type { CleanupConfig } from './memory-topic-config.js';
 import { compactRecords } from './memory-compaction.js';
 
@@ -74,24 +76,30 @@ export class MemoryPartition {
     return this.recs.slice(i, i + Math.max(0, max));
   }
 
-  append(
-    seq: number,
-    r: { key: Uint8Array | null; value: Uint8Array | null; timestamp: number; headers: Header[]; valueRow?: readonly unknown[]; valueCodec?: number },
-  ): LogRecord {
-    const rec: LogRecord = Object.freeze({
-      topic: this.topic,
-      partition: this.partition,
-      offset: this.next++,
-      key: r.key,
-      value: r.value,
-      timestamp: r.timestamp,
-      headers: r.headers.length === 0 ? NO_HEADERS : r.headers,
-      valueRow: r.valueRow,
-      valueCodec: r.valueCodec,
-    });
+  /** `r`'s own timestamp and headers are replaced by the given ones (the log's defaults applied). */
+  append(seq: number, r: ProducerRecord, timestamp: number, headers: Header[]): LogRecord {
+    let rec: LogRecord;
+    let size: number;
+    if (r instanceof RowRecord && this.cleanup.retentionBytes === Infinity) {
+      size = headerBytes(headers) + (r.key?.length ?? 0) + (r.encoded?.length ?? r.valueEncoder.estimateBytes(r.valueRow));
+      rec = new MemoryRowRecord(this.topic, this.partition, this.next++, r.key, r.encoded, timestamp,
+        headers.length === 0 ? NO_HEADERS : headers, r.valueRow, r.valueEncoder, size);
+    } else {
+      rec = Object.freeze({
+        topic: this.topic,
+        partition: this.partition,
+        offset: this.next++,
+        key: r.key,
+        value: r.value,
+        timestamp,
+        headers: headers.length === 0 ? NO_HEADERS : headers,
+        valueRow: r.valueRow,
+        valueCodec: r.valueCodec,
+      });
+      size = recordBytes(rec);
+    }
     this.recs.push(rec);
     this.seqs.push(seq);
-    const size = recordBytes(rec);
     this.bytes += size;
     this.activeBytes += size;
     this.dirty++;
@@ -147,9 +155,14 @@ export class MemoryPartition {
   }
 }
 
-/** A record's size for retention.bytes: its key, value and header bytes. */
+/** A record's size for retention.bytes and segment.bytes: its key, value and header bytes. */
 function recordBytes(r: LogRecord): number {
-  let n = (r.key?.length ?? 0) + (r.value?.length ?? 0);
-  for (const h of r.headers) n += h.key.length + (h.value?.length ?? 0);
+  if (r instanceof MemoryRowRecord) return r.size;
+  return (r.key?.length ?? 0) + (r.value?.length ?? 0) + headerBytes(r.headers);
+}
+
+function headerBytes(headers: readonly Header[]): number {
+  let n = 0;
+  for (const h of headers) n += h.key.length + (h.value?.length ?? 0);
   return n;
 }

@@ -10,6 +10,7 @@
 // nothing. A call that fails ends the transaction (aborted), so a transaction missing some of its
 // records can never be committed; the next step is begin().
 
+import { RowRecord } from './row-record.js';
 import { LogError } from './log-error.js';
 import type { ProducerRecord, TransactionalProducer } from './log.js';
 import type { MemoryLog } from './memory-log.js';
@@ -66,7 +67,8 @@ class MemoryTransactionalProducer implements TransactionalProducer {
     });
     if (this.txn !== txn) throw this.stateError('produce'); // fenced or closed meanwhile
     // Copies of the records (not of their bytes): the caller may reuse its array and objects.
-    const copies = records.map((r) => ({ ...r }));
+    // A RowRecord is immutable, and a copy by spread would lose its value (a getter).
+    const copies = records.map((r) => (r instanceof RowRecord ? r : { ...r }));
     const last = txn.batches[txn.batches.length - 1];
     if (last?.topic === topic) last.records.push(...copies);
     else if (copies.length > 0) txn.batches.push({ topic, records: copies });

@@ -4,6 +4,8 @@
 // retry does not append again what is already in the log.
 import { LogError } from './log-error.js';
 import { kafkaErrorType } from './kafka-errors.js';
+import { RowRecord } from './row-record.js';
+import type { ProducerRecord } from './log.js';
 
 export interface RefusedRecord {
   /** The record's index in the batch given to produce. */
@@ -39,6 +41,20 @@ const RECORD_OVERHEAD = 21;
 /** A record's size in a batch of its own, as the broker compares it with max.message.bytes. */
 export function recordBatchBytes(r: { key: Uint8Array | null; value: Uint8Array | null; headers?: { key: string; value: Uint8Array | null }[] }): number {
   let n = BATCH_OVERHEAD + RECORD_OVERHEAD + (r.key?.byteLength ?? 0) + (r.value?.byteLength ?? 0);
+  if (r.headers) for (const h of r.headers) n += 10 + Buffer.byteLength(h.key) + (h.value?.byteLength ?? 0);
+  return n;
+}
+
+/** The record's recordBatchBytes when it is over `max`, else undefined (a row is encoded only if it may be over). */
+export function sizeOver(r: ProducerRecord, max: number): number | undefined {
+  if (r instanceof RowRecord && r.encoded === undefined && rowRecordMaxBytes(r) <= max) return undefined;
+  const size = recordBatchBytes(r);
+  return size > max ? size : undefined;
+}
+
+/** At least recordBatchBytes of a RowRecord not encoded yet, found without encoding it. */
+function rowRecordMaxBytes(r: RowRecord): number {
+  let n = BATCH_OVERHEAD + RECORD_OVERHEAD + (r.key?.byteLength ?? 0) + r.valueEncoder.maxBytes(r.valueRow);
   if (r.headers) for (const h of r.headers) n += 10 + Buffer.byteLength(h.key) + (h.value?.byteLength ?? 0);
   return n;
 }

@@ -12,7 +12,7 @@ import type { TaskContext } from './state/state-map.js';
 import { collectChanges, restoreTasks } from './state/changelog.js';
 import { ensureInternalTopics } from './internal-topics.js';
 import { LogError } from '../log/log-error.js';
-import { isUnwritable, maxMessageBytes, PartialProduce, recordBatchBytes, RecordsRefused, type RefusedRecord } from '../log/produce-errors.js';
+import { isUnwritable, maxMessageBytes, PartialProduce, RecordsRefused, sizeOver, type RefusedRecord } from '../log/produce-errors.js';
 import type { ProcessingLogger } from './processing-log.js';
 
 const POLL_RECORDS = 5000;
@@ -414,8 +414,8 @@ export class QueryRunner {
       }
       let refused: RefusedRecord[] | undefined;
       for (let i = 0; i < recs.length; i++) {
-        const size = recordBatchBytes(recs[i]);
-        if (size > max) (refused ??= []).push({ index: i, reason: `a record of ${size} bytes is larger than the topic's max.message.bytes (${max})` });
+        const size = sizeOver(recs[i], max);
+        if (size !== undefined) (refused ??= []).push({ index: i, reason: `a record of ${size} bytes is larger than the topic's max.message.bytes (${max})` });
       }
       if (!refused) continue;
       this.logRefused(topic, recs, refused);

@@ -6,6 +6,7 @@ import { type Emit, DELETE } from '../emit.js';
 import type { OperatorContext } from '../operator-context.js';
 import { logFailure } from '../operator-context.js';
 import { rowLayout } from '../../plan/row-layout.js';
+import { RowRecord } from '../../log/row-record.js';
 import { stepSerdes } from './step-serdes.js';
 import { timestampFromColumn } from './timestamp-extractor.js';
 
@@ -24,7 +25,8 @@ export function sinkOperator(step: SinkStep, ctx: OperatorContext, out: (rec: Pr
 
   const keepNullFields = k > 1 && keyBuiltByPartitionBy(step.input);
   // In process, the rows encoded go with the records: readers of the same codec skip decoding.
-  const keepRows = ctx.keepRows === true && valueSerde.codec !== undefined;
+  const rowEncoder = valueSerde.rowEncoder;
+  const keepRows = ctx.keepRows === true && rowEncoder !== undefined;
 
   return (row, ts, op) => {
     try {
@@ -40,13 +42,16 @@ export function sinkOperator(step: SinkStep, ctx: OperatorContext, out: (rec: Pr
           : keySerde!.serialize(keyRow, topic);
       }
       let value: Uint8Array | null = null;
-      let kept: unknown[] | undefined;
       if (op !== DELETE) {
         for (let i = 0; i < v; i++) valueRow[i] = row[k + i];
+        if (keepRows) {
+          // Kept as the row: encoded only if something reads the bytes (row-record.ts).
+          const kept = valueSerde.rowToKeep!(valueRow);
+          if (kept !== undefined) { out(new RowRecord(key, kept, rowEncoder!, ts)); return; }
+        }
         value = valueSerde.serialize(valueRow, topic);
-        if (keepRows && value !== null) kept = valueSerde.rowToKeep!(valueRow);
       }
-      out(kept === undefined ? { key, value, timestamp: ts } : { key, value, timestamp: ts, valueRow: kept, valueCodec: valueSerde.codec });
+      out({ key, value, timestamp: ts });
     } catch (e) {
       logFailure(ctx, 'SERIALIZATION', e);
     }
