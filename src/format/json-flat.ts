@@ -16,10 +16,14 @@ const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e1
 const EXACT_DIGITS = 15;
 /** Numbers per payload converted by Number() (slower than JSON.parse's own) before giving up. */
 const MAX_SLOW_NUMBERS = 3;
-/** Distinct keys remembered with their column. */
-const KEY_CACHE_LIMIT = 1024;
 /** A backslash or a control character: where they occur, strings must be read char by char. */
 const NOT_PLAIN = /[\\\u0000-\u001f]/;
+/** Strings up to this long are checked char by char; longer ones by searching the payload once. */
+const SHORT_STRING = 24;
+/** notPlainAt before the payload was searched. */
+const UNSEARCHED = -2;
+/** Distinct keys remembered with their column. */
+const KEY_CACHE_LIMIT = 1024;
 
 /** Kinds of scalar tokens, as bits of a column's skip mask. */
 export const TOKEN_STRING = 1;
@@ -50,7 +54,8 @@ export class FlatJsonReader {
   private readonly skip: Uint8Array;
   private p = 0;
   private slow = 0;
-  private plain = false;
+  /** Where the payload's first backslash or control character is (-1: none), once searched. */
+  private notPlainAt = UNSEARCHED;
 
   /** `skip[i]`: TOKEN_* bits of the tokens whose value column i does not need (SKIPPED instead). */
   constructor(private readonly names: readonly string[], skip?: ArrayLike<number>) {
@@ -68,7 +73,7 @@ export class FlatJsonReader {
     const n = this.names.length;
     for (let i = 0; i < n; i++) { values[i] = undefined; how[i] = 0; }
     this.slow = 0;
-    this.plain = !NOT_PLAIN.test(t);
+    this.notPlainAt = UNSEARCHED;
     let p = this.skipWs(t, 0);
     if (t.charCodeAt(p) !== 123) return undefined;
     p = this.skipWs(t, p + 1);
@@ -145,15 +150,24 @@ export class FlatJsonReader {
     return this.skipWs(t, p) === t.length ? this.values : undefined;
   }
 
-  /** Where the string starting at `p` (after its quote) ends; -1 for escapes or control characters. */
+  /**
+   * Where the string starting at `p` (after its quote) ends; -1 for escapes or control characters.
+   * A short string's chars are checked one by one; the first long one has the payload searched
+   * once (a regex is faster per char). Keys that matched the previous payload's were checked char
+   * by char then; numbers need no check: a payload of numbers and short names is never searched.
+   */
   private stringEnd(t: string, p: number): number {
-    if (this.plain) return t.indexOf('"', p);
-    for (let i = p; i < t.length; i++) {
-      const c = t.charCodeAt(i);
-      if (c === 34) return i;
-      if (c === 92 || c < 32) return -1;
+    const e = t.indexOf('"', p);
+    if (e - p <= SHORT_STRING) {
+      for (let i = p; i < e; i++) {
+        const c = t.charCodeAt(i);
+        if (c === 92 || c < 32) return -1;
+      }
+      return e;
     }
-    return -1;
+    if (this.notPlainAt === UNSEARCHED) this.notPlainAt = t.search(NOT_PLAIN);
+    // Everything before p was read and accepted, so a hit lies at p or after.
+    return this.notPlainAt >= 0 && this.notPlainAt < e ? -1 : e;
   }
 
   /** The scalar at `p` for column `col` (-1: none) (this.p set past it), SKIPPED, or FAIL. */

@@ -38,6 +38,7 @@ describe('the flat JSON reader', () => {
       '{}',
       '{"ID":1,"ID":2}',
       '{"NAME":"😀 é"}',
+      `{"x":"${'lorem ipsum '.repeat(5)}","NAME":"${'é😀 '.repeat(12)}","ID":3}`,
       '{"ID":1e3,"TEMP":0.12345678901234567,"OK":-1.5E-7}',
       '{"id":1,"Temp":2.5,"name":"x","ok":false}',
       '{"temp":1,"TEMP":2}', '{"TEMP":2,"temp":"x"}',
@@ -53,6 +54,10 @@ describe('the flat JSON reader', () => {
       '{"ID":01}', '{"ID":1.}', '{"ID":-}', '{"ID":+1}', '{"ID":1e}', '{"ID":1e1,"TEMP":1e300,"NAME":1.5e-7,"OK":2e-5,"x":1e9}',
       '{"NAME":"a\\"b"}', '{"NAME":"a\u0001"}', '{"NAME":"a}', '{"ID":1', '{"ID":1} x', '{"ID":1,}',
       '{"id":1,"Id":2}', '{"ID":{"a":1}}', '{"ID":[1]}', '[1]', 'null', '', '{"ID":tru}', '{"ID" 1}',
+      // Escapes and control characters in long strings (searched for, not read char by char), in
+      // a long string after a plain long one, and in a short one after a long one.
+      `{"ID":1,"NAME":"${'x'.repeat(40)}\\n"}`, `{"ID":1,"NAME":"${'x'.repeat(40)}\u0001"}`,
+      `{"x":"${'y'.repeat(40)}","NAME":"${'x'.repeat(40)}\\"}`, `{"x":"${'y'.repeat(40)}","NAME":"a\\tb"}`,
     ]) {
       expect(new FlatJsonReader(NAMES).read(text), text).toBeUndefined();
     }
