@@ -67,6 +67,12 @@ export interface ModelBinding {
 /** Scores rows a batch at a time; each call site (an expression in an operator) has its own batch. */
 export interface BatchScorer {
   newBatch(): FeatureBatch;
+  /**
+   * A batch for another call site of the same model with the same features as `leader`'s (e.g.
+   * PREDICT and PREDICT_PROBA of one row): it gets no features of its own, and one run of the
+   * model answers both. Undefined where this scorer cannot share `leader`'s run.
+   */
+  follow?(leader: FeatureBatch): FeatureBatch | undefined;
 }
 
 /**

@@ -45,14 +45,31 @@ describe('ONNX models', () => {
       expect(p).toBeCloseTo(p1[i], 5);
     }
     const d = await described('lr');
-    // Two calls (PREDICT and PREDICT_PROBA), each scoring the poll's 40 rows in one run.
-    expect(d['Rows scored']).toBe(`${2 * x.length} in 2 run(s) of the model`);
+    // PREDICT and PREDICT_PROBA of the same features share one run for the poll's 40 rows.
+    expect(d['Rows scored']).toBe(`${x.length} in 1 run(s) of the model`);
     expect(d.Input).toBe('x float32 [N, 3] (a batch per poll)');
     expect(d.Outputs).toBe('label int64 [N], probabilities float32 [N, 2]');
     expect(d.Features).toBe('X_0 DOUBLE, X_1 DOUBLE, X_2 DOUBLE');
     expect(d.PREDICT).toBe('BIGINT from label');
     expect(d.PREDICT_PROBA).toBe('DOUBLE from probabilities (classes 0, 1)');
     expect((await rows('SHOW MODELS;'))[0]).toEqual(['LR', 'onnx', 'classification', 0, '-', 'READY']);
+  });
+
+  it('calls of one model on other features, or on computed ones, each have their own run', async () => {
+    await onnxEngine();
+    const { x, label, p1 } = expected.logreg;
+    await run(`${stream('pts', x)}
+      CREATE MODEL lr WITH (TYPE='onnx', PATH='logreg.onnx');
+      CREATE STREAM scored AS SELECT id, PREDICT(lr, ${feats(3)}) AS guess, PREDICT_PROBA(lr, f0 * 1, f1, f2) AS p,
+        PREDICT_PROBA(lr, f0, f1, f2) AS p_again, PREDICT(lr, f2, f1, f0) AS flipped FROM pts;`);
+    const got = await rows(`SELECT id, guess, p, p_again, flipped FROM scored EMIT CHANGES LIMIT ${x.length};`);
+    for (const [i, guess, p, again] of got as [number, number, number, number][]) {
+      expect(guess).toBe(label[i]);
+      expect(p).toBeCloseTo(p1[i], 5);
+      expect(again).toBe(p);
+    }
+    // PREDICT and the second PREDICT_PROBA share a run; the computed and the flipped features run alone.
+    expect((await described('lr'))['Rows scored']).toBe(`${3 * x.length} in 3 run(s) of the model`);
   });
 
   it('a random forest with string classes: PREDICT_PROBA is a map from class to probability', async () => {

@@ -18,34 +18,56 @@ export class OnnxBatch implements FeatureBatch {
   private k: number;
   private read: Reader | undefined;
   private error: unknown;
+  /** This batch's run, once started (reset clears it): the leader and its followers share it. */
+  private running: Promise<void> | undefined;
+  /** Batches of other functions on this batch's features, answered by its run (see follow). */
+  private readonly followers: OnnxBatch[] = [];
 
-  constructor(private readonly current: () => OnnxLoaded, private readonly fn: ModelFunctionKind) {
+  constructor(private readonly current: () => OnnxLoaded, private readonly fn: ModelFunctionKind, private readonly leader?: OnnxBatch) {
     this.k = current().session.input.width;
   }
 
+  /** A batch for `fn` on this batch's features, of the same model: one run answers both. */
+  follower(fn: ModelFunctionKind, current: () => OnnxLoaded): OnnxBatch | undefined {
+    if (this.leader !== undefined || current !== this.current) return undefined;
+    const f = new OnnxBatch(current, fn, this);
+    this.followers.push(f);
+    return f;
+  }
+
   reset(rows: number): void {
-    this.k = this.current().session.input.width;
-    const need = rows * this.k;
-    if (this.x.length < need) this.x = new Float32Array(Math.max(need, this.x.length * 2));
     this.n = rows;
     this.read = undefined;
     this.error = undefined;
+    this.running = undefined;
+    if (this.leader) return; // its features are the leader's
+    this.k = this.current().session.input.width;
+    const need = rows * this.k;
+    if (this.x.length < need) this.x = new Float32Array(Math.max(need, this.x.length * 2));
   }
 
   set(row: number, feature: number, value: unknown): void {
     this.x[row * this.k + feature] = toFloat(value);
   }
 
-  async run(): Promise<void> {
+  run(): Promise<void> {
+    if (this.leader) return this.leader.run();
+    return (this.running ??= this.runAll());
+  }
+
+  /** One run for this batch and its followers, asking the session for every output they read. */
+  private async runAll(): Promise<void> {
     const loaded = this.current();
     if (this.n === 0) return;
+    const all = [this as OnnxBatch, ...this.followers];
     try {
       if (loaded.session.input.width !== this.k) throw new Error(`the model now takes ${loaded.session.input.width} features, not ${this.k}`);
-      const names = outputsFor(this.fn, loaded.roles);
+      const names = [...new Set(all.flatMap((b) => outputsFor(b.fn, loaded.roles)))];
       const out = await loaded.session.run(this.x, this.n, names);
-      this.read = reader(this.fn, loaded.roles, out, this.x, this.k);
+      for (const b of all) b.read = reader(b.fn, loaded.roles, out, this.x, this.k);
     } catch (e) {
-      this.error = new Error(`the ONNX model failed on a batch of ${this.n} rows: ${e instanceof Error ? e.message : String(e)}`);
+      const error = new Error(`the ONNX model failed on a batch of ${this.n} rows: ${e instanceof Error ? e.message : String(e)}`);
+      for (const b of all) b.error = error;
     }
   }
 

@@ -31,6 +31,9 @@ export class OnnxModel implements ModelBinding {
     this.metrics = new Prequential(def.task, def.metricsWindow, def.label !== undefined);
   }
 
+  /** The session and roles a batch uses (the same function for every batch of this model). */
+  private readonly current = (): OnnxLoaded => this.loaded;
+
   get name(): string { return this.def.name; }
   get features(): ModelDef['features'] { return this.def.features; }
   get session(): OnnxSession { return this.loaded.session; }
@@ -66,8 +69,13 @@ export class OnnxModel implements ModelBinding {
   bind(fn: ModelFunctionKind): { type: SqlType; batch: BatchScorer } | string {
     const type = resultType(fn, this.loaded.roles, this.name);
     if (typeof type === 'string') return type;
-    const current = (): OnnxLoaded => this.loaded;
-    return { type, batch: { newBatch: () => new OnnxBatch(current, fn) } };
+    return {
+      type,
+      batch: {
+        newBatch: () => new OnnxBatch(this.current, fn),
+        follow: (leader) => (leader instanceof OnnxBatch ? leader.follower(fn, this.current) : undefined),
+      },
+    };
   }
 }
 

@@ -8,16 +8,20 @@ import type { FeatureBatch } from '../../../udfs/types.js';
 import type { Evaluator } from './compile-env.js';
 
 export interface BatchedCall {
-  /** The feature arguments, evaluated in the first pass. */
+  /** The feature arguments, evaluated in the first pass (none for a call following another's). */
   args: Evaluator[];
   batch: FeatureBatch;
   /** Why a slot's features could not be evaluated (sparse; undefined when none failed). */
   failed: unknown[] | undefined;
+  /** The call whose features and run this one shares (BatchScorer.follow). */
+  leader?: BatchedCall;
 }
 
 /** The batched calls compiled for one operator, and the rows its second pass is evaluating. */
 export class BatchCollector {
   readonly calls: BatchedCall[] = [];
+  /** Calls that lead, by model and features (see sharedFeaturesKey). */
+  readonly leaders = new Map<string, BatchedCall>();
   /** Set while a batched call's arguments compile: a batched call inside them is refused. */
   inArgs = 0;
   private row: unknown[] | undefined;

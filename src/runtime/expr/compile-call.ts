@@ -2,8 +2,9 @@
 // resolved types) gets the already-converted arguments; with nulls 'propagate' a NULL argument
 // gives NULL without calling it. A lambda becomes one JS function that writes its parameters to
 // the frame and evaluates its body against the current row.
-import type { TCall, TLambda } from '../../plan/expr/typed-expr.js';
+import type { TCall, TLambda, TypedExpr } from '../../plan/expr/typed-expr.js';
 import { SqlError } from '../../types/sql-error.js';
+import { formatType } from '../../types/sql-type.js';
 import { EvaluationError } from '../../values/evaluation-error.js';
 import type { CompileEnv, Evaluator } from './compile-env.js';
 import type { FunctionRegistry } from '../../../udfs/registry.js';
@@ -130,15 +131,22 @@ function compileBatchedCall(t: TCall, scorer: BatchScorer, env: CompileEnv): Eva
   } finally {
     c.inArgs--;
   }
-  const entry: BatchedCall = { args, batch: scorer.newBatch(), failed: undefined };
+  // Calls of the same model on the same features (PREDICT and PREDICT_PROBA of a row) share
+  // one run where the scorer can: the later call follows the first.
+  const key = sharedFeaturesKey(t);
+  const leader = key === undefined ? undefined : c.leaders.get(key);
+  const followed = leader && scorer.follow?.(leader.batch);
+  const entry: BatchedCall = followed ? { args: [], batch: followed, failed: undefined, leader } : { args, batch: scorer.newBatch(), failed: undefined };
+  if (key !== undefined && !followed) c.leaders.set(key, entry);
   c.calls.push(entry);
+  const features = entry.leader ?? entry; // whose argument failures this call reports
   const text = textOf(t);
   const report = env.report;
   const fail = (e: unknown): null => { report(EvaluationError.wrap(e, text())); return null; };
   return (row) => {
     const slot = c.slotOf(row);
     if (slot < 0) return fail(new Error('the row was not scored (an internal error)'));
-    const failed = entry.failed?.[slot];
+    const failed = features.failed?.[slot];
     if (failed !== undefined) return fail(failed);
     try {
       const v = entry.batch.result(slot);
@@ -147,4 +155,28 @@ function compileBatchedCall(t: TCall, scorer: BatchScorer, env: CompileEnv): Eva
       return fail(e);
     }
   };
+}
+
+/**
+ * A key equal for model calls whose features are the same values on every row: the same model
+ * and arguments that only read columns and constants (a volatile function like RANDOM() would
+ * give each call its own values). Undefined where the arguments do more.
+ */
+function sharedFeaturesKey(t: TCall): string | undefined {
+  const parts: string[] = [];
+  for (const a of t.args) {
+    const k = plainValueKey(a);
+    if (k === undefined) return undefined;
+    parts.push(k);
+  }
+  return `${t.model}\u0000${parts.join('\u0001')}`;
+}
+
+function plainValueKey(e: TypedExpr): string | undefined {
+  switch (e.kind) {
+    case 'Column': return `c${e.index}`;
+    case 'Literal': return `l${typeof e.value}:${String(e.value)}`;
+    case 'Cast': { const v = plainValueKey(e.value); return v === undefined ? undefined : `cast ${formatType(e.type)}(${v})`; }
+    default: return undefined;
+  }
 }
