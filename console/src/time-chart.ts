@@ -1,10 +1,15 @@
 // A live time chart on uPlot: points arrive by series name, at most `keep` kept, redrawn at most
 // four times a second; optional vertical markers (drift events) and a horizontal threshold line.
+// Points are drawn in time order (rows of several partitions arrive a little out of it). Where
+// their times are too close to tell apart (a file loaded with COPY gets one time per batch of
+// thousands of rows), the x axis counts rows in arrival order instead (data-axis="row").
 // The element's data-points attribute counts the points of the last draw (for tests and people
 // wondering whether a chart is empty), data-draws how many draws there were.
 import uPlot from 'uplot';
 
 const REDRAW_MS = 250;
+/** More points than this per millisecond of their time span: plot them by row, not by time. */
+const ROWS_PER_MS = 10;
 const COLORS = ['#0b6bcb', '#e07b00', '#2e7d32', '#8e24aa', '#c62828', '#00838f', '#6d4c41', '#546e7a'];
 
 export interface ChartOptions {
@@ -22,6 +27,8 @@ export class TimeChart {
   private xs: number[] = [];
   private ys: (number | null)[][] = [];
   private markers: number[] = [];
+  /** Points dropped from the front (so row numbers count from the first point added). */
+  private dropped = 0;
   private timer: number | undefined;
   private shape = '';
 
@@ -46,6 +53,7 @@ export class TimeChart {
     });
     const keep = this.opts.keep ?? 2000;
     if (this.xs.length > keep * 2) {
+      this.dropped += this.xs.length - keep;
       this.xs = this.xs.slice(-keep);
       this.ys = this.ys.map((s) => s.slice(-keep));
     }
@@ -69,6 +77,7 @@ export class TimeChart {
     this.xs = [];
     this.ys = [];
     this.markers = [];
+    this.dropped = 0;
     this.plot?.destroy();
     this.plot = undefined;
     this.shape = '';
@@ -87,22 +96,28 @@ export class TimeChart {
 
   private draw(): void {
     const keep = this.opts.keep ?? 2000;
-    const xs = this.xs.slice(-keep);
-    const data: uPlot.AlignedData = [xs, ...this.ys.map((s) => s.slice(-keep))];
+    let xs = this.xs.slice(-keep);
+    let ys = this.ys.map((s) => s.slice(-keep));
+    const first = this.dropped + this.xs.length - xs.length; // the first drawn point's row
+    const byRow = xs.length > 1 && spanOf(xs) * 1000 * ROWS_PER_MS < xs.length;
+    if (byRow) xs = xs.map((_, i) => first + i + 1);
+    else if (!ascending(xs)) ({ xs, ys } = sortedByTime(xs, ys));
+    const data: uPlot.AlignedData = [xs, ...ys];
     const threshold = this.opts.threshold;
     if (threshold !== undefined) (data as (number | null)[][]).push(xs.map(() => threshold));
-    const shape = `${this.names.join('\u0000')}|${threshold}`;
+    const shape = `${this.names.join('\u0000')}|${threshold}|${byRow}`;
     const width = Math.max(300, this.el.clientWidth || 600);
+    this.el.dataset.axis = byRow ? 'row' : 'time';
     if (!this.plot || shape !== this.shape) {
       this.plot?.destroy();
       this.shape = shape;
-      this.plot = new uPlot(this.options(width), data, this.el);
+      this.plot = new uPlot(this.options(width, byRow), data, this.el);
     } else {
       this.plot.setData(data);
     }
   }
 
-  private options(width: number): uPlot.Options {
+  private options(width: number, byRow: boolean): uPlot.Options {
     const series: uPlot.Series[] = [{}];
     this.names.forEach((name, i) => {
       const stroke = COLORS[i % COLORS.length];
@@ -113,11 +128,11 @@ export class TimeChart {
       width,
       height: this.opts.height ?? 220,
       series,
-      scales: { x: { time: true } },
-      axes: [{}, { size: 70 }], // room for "30,000" on the y axis
+      scales: { x: { time: !byRow } },
+      axes: [byRow ? { label: 'row (their times are too close together to plot by time)' } : {}, { size: 70 }], // room for "30,000" on the y axis
       hooks: {
         draw: [(u: uPlot) => {
-          this.drawMarkers(u);
+          if (!byRow) this.drawMarkers(u); // markers are times
           this.drawAbove(u);
           let points = 0;
           for (let s = 1; s <= this.names.length; s++) for (const v of u.data[s]) if (v !== null && v !== undefined) points++;
@@ -164,4 +179,23 @@ export class TimeChart {
     }
     ctx.restore();
   }
+}
+
+function ascending(xs: readonly number[]): boolean {
+  for (let i = 1; i < xs.length; i++) if (xs[i] < xs[i - 1]) return false;
+  return true;
+}
+
+/** The range of the times (they may be out of order). */
+function spanOf(xs: readonly number[]): number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const x of xs) { if (x < lo) lo = x; if (x > hi) hi = x; }
+  return hi - lo;
+}
+
+/** The points in time order (uPlot needs ascending x), ties in arrival order. */
+function sortedByTime(xs: number[], ys: (number | null)[][]): { xs: number[]; ys: (number | null)[][] } {
+  const order = xs.map((_, i) => i).sort((a, b) => xs[a] - xs[b] || a - b);
+  return { xs: order.map((i) => xs[i]), ys: ys.map((s) => order.map((i) => s[i])) };
 }

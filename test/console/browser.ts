@@ -67,3 +67,14 @@ export function pixels(page: Page, selector: string, rgb: [number, number, numbe
     return n;
   }, rgb);
 }
+
+/** The share of the canvas's pixel columns holding at least one pixel of the colour (how wide a line runs). */
+export function widthShare(page: Page, selector: string, rgb: [number, number, number]): Promise<number> {
+  return page.$eval(selector, (c, [r, g, b]) => {
+    const canvas = c as HTMLCanvasElement;
+    const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    const cols = new Set<number>();
+    for (let i = 0; i < px.length; i += 4) if (Math.abs(px[i] - r) < 30 && Math.abs(px[i + 1] - g) < 30 && Math.abs(px[i + 2] - b) < 30 && px[i + 3] > 200) cols.add((i / 4) % canvas.width);
+    return cols.size / canvas.width;
+  }, rgb);
+}

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import type { Fixture } from '../rest/rest-fixture.js';
-import { openConsole, pixels as pixelsOf, screenshot as save, type ConsoleSession } from './browser.js';
+import { openConsole, pixels as pixelsOf, screenshot as save, widthShare, type ConsoleSession } from './browser.js';
 
 const example = (f: string): string => fileURLToPath(new URL(`../../examples/shuttle-anomaly/${f}`, import.meta.url));
 
@@ -64,6 +64,9 @@ describe('web console on the shuttle example', () => {
     expect(await page.evaluate(() => location.hash)).toBe('#anomalies/SCORED/MAHA_SCORE/3.5');
     await page.waitForFunction(() => Number(document.getElementById('anomaly-chart')!.dataset.points) >= 4999, { timeout: 20_000 });
     expect(await pixels('#anomaly-chart canvas', [11, 107, 203])).toBeGreaterThan(200); // the score line
+    // COPY gave the rows nearly one time: they are plotted by row, across the chart's width.
+    expect(await widthShare(page, '#anomaly-chart canvas', [11, 107, 203])).toBeGreaterThan(0.6);
+    expect(await page.$eval('#anomaly-chart', (e) => (e as HTMLElement).dataset.axis)).toBe('row');
     expect(await pixels('#anomaly-chart canvas', [198, 40, 40])).toBeGreaterThan(50); // threshold and points above it
     const alerts = await page.$$eval('#anomaly-alerts tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
     expect(alerts.length).toBe(50); // the latest 50
