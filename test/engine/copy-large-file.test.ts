@@ -32,4 +32,30 @@ describe('COPY of a large file', () => {
       await e.close();
     }
   });
+
+  it('logs a line that is not UTF-8 by its line number, and loads the rest of its chunk and file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eddy-copy-'));
+    const n = 80_000; // two chunks; the bad line is in the first
+    const parts: Buffer[] = [];
+    for (let i = 0; i < n; i++) {
+      parts.push(i === 1234 ? Buffer.from([0x7b, 0x22, 0x49, 0x44, 0x22, 0x3a, 0x31, 0xff, 0x7d]) : Buffer.from(`{"ID":${i},"NAME":"é${i}"}`));
+      parts.push(Buffer.from(i % 2 === 0 ? '\n' : '\r\n'));
+    }
+    writeFileSync(join(dir, 'mixed.jsonl'), Buffer.concat(parts));
+    const logged: ProcessingLogEntry[] = [];
+    const e = await Engine.create({ baseDir: dir, properties: { 'auto.offset.reset': 'earliest' }, onProcessingLog: (x) => logged.push(x) });
+    try {
+      const res = await e.executeScript(`CREATE STREAM s (id INT, name STRING) WITH (KAFKA_TOPIC='s', VALUE_FORMAT='JSON', PARTITIONS=1);
+        COPY s FROM 'mixed.jsonl';`);
+      const msg = res[1];
+      expect(msg.kind === 'message' && msg.message).toBe(`Copied ${n - 1} records into S (1 bad line sent to the processing log).`);
+      expect(logged.map((x) => x.message)).toEqual([expect.stringMatching(/mixed\.jsonl:1235: .*Invalid UTF-8 in JSON payload/)]);
+      const [end] = await e.log.endOffsets('s');
+      const got = (await e.log.read('s', 0, 0, end)).map((r) => JSON.parse(Buffer.from(r.value!).toString('utf8')) as { ID: number; NAME: string });
+      expect(got.length).toBe(n - 1);
+      expect(got.every((r, j) => r.ID === (j < 1234 ? j : j + 1) && r.NAME === `é${r.ID}`)).toBe(true);
+    } finally {
+      await e.close();
+    }
+  });
 });
