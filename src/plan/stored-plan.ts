@@ -10,13 +10,16 @@ import { fromTaggedJson, toTaggedJson } from '../types/tagged-json.js';
 import type { FunctionRegistry } from '../../udfs/registry.js';
 import { withTypedExpressions } from './typed-steps.js';
 
-/** 1: expressions as AST only; 2: each with its typed form (calls name their overload). */
-export const PLAN_VERSION = 2;
+/**
+ * 1: expressions as AST only; 2: each with its typed form (calls name their overload); 3: as 2,
+ * each object written once (tagged JSON's `shared`: typed expressions share their AST subtrees).
+ */
+export const PLAN_VERSION = 3;
 
 export interface StoredPlan { version: number; root: unknown }
 
 export function storePlan(root: Step): StoredPlan {
-  return { version: PLAN_VERSION, root: toTaggedJson(root) };
+  return { version: PLAN_VERSION, root: toTaggedJson(root, new Map()) };
 }
 
 /**
@@ -27,7 +30,7 @@ export function restorePlan(p: StoredPlan, registry?: FunctionRegistry): Step {
   if (!Number.isInteger(p.version) || p.version < 1 || p.version > PLAN_VERSION) {
     throw new SqlError('INTERNAL', `the stored plan has version ${String(p.version)}; this Eddy runs plan versions 1 to ${PLAN_VERSION} (a newer Eddy wrote it)`);
   }
-  const root = fromTaggedJson(p.root) as Step;
+  const root = fromTaggedJson(p.root, p.version >= 3 ? [] : undefined) as Step;
   if (typeof root !== 'object' || root === null || typeof (root as { kind?: unknown }).kind !== 'string') {
     throw new SqlError('INTERNAL', 'the stored plan has no steps');
   }

@@ -7,7 +7,7 @@ import { MemoryLog } from '../../src/log/memory-log.js';
 import { CommandLog } from '../../src/engine/command-log.js';
 import { restorePlan, type StoredPlan } from '../../src/plan/stored-plan.js';
 import type { SinkStep } from '../../src/plan/physical-plan.js';
-import { toTaggedJson, fromTaggedJson } from '../../src/types/tagged-json.js';
+import { toTaggedJson } from '../../src/types/tagged-json.js';
 
 /** What version 1 stored: the same steps without their typed expressions. */
 function asVersion1(p: StoredPlan): StoredPlan {
@@ -21,7 +21,7 @@ function asVersion1(p: StoredPlan): StoredPlan {
     }
     return out;
   };
-  return { version: 1, root: toTaggedJson(strip(fromTaggedJson(p.root))) };
+  return { version: 1, root: toTaggedJson(strip(restorePlan(p))) };
 }
 
 describe('typed expressions in stored plans', () => {

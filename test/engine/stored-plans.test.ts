@@ -7,6 +7,7 @@ import { MemoryLog } from '../../src/log/memory-log.js';
 import { CommandLog, type Command } from '../../src/engine/command-log.js';
 import { PLAN_VERSION, restorePlan } from '../../src/plan/stored-plan.js';
 import type { SinkStep } from '../../src/plan/physical-plan.js';
+import { toTaggedJson } from '../../src/types/tagged-json.js';
 
 const props = { 'auto.offset.reset': 'earliest' };
 
@@ -97,6 +98,53 @@ describe('stored plans', () => {
         expect.stringMatching(new RegExp(`plan has version ${PLAN_VERSION + 98}; this Eddy runs plan versions 1 to ${PLAN_VERSION}`)),
       ]);
       expect(await sinkValues(log, 'LEGACY')).toEqual(['{"W":2}']);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('keeps a plan as large as its statement: a WHERE of 300 ORs is stored, and replays', async () => {
+    const log = new MemoryLog();
+    const where = Array.from({ length: 300 }, (_, i) => `v = ${i * 7}`).join(' OR ');
+    const a = await Engine.create({ log, durable: true, serviceId: 'wide', properties: props });
+    await a.executeScript(`
+      CREATE STREAM s (id INT KEY, v INT) WITH (KAFKA_TOPIC='s', VALUE_FORMAT='JSON', PARTITIONS=1);
+      CREATE STREAM picked AS SELECT id, v FROM s WHERE ${where};`);
+    await a.close();
+    // Each typed node holds its AST, whose subtrees its children hold again: written out in full,
+    // this plan was 26 MB (over the command topic's 1 MB); each object once, it grows with the SQL.
+    const [, csas] = await commands(log, 'wide');
+    expect(csas.plan?.version).toBe(PLAN_VERSION);
+    expect(JSON.stringify(csas.plan).length).toBeLessThan(400 * where.length);
+    await log.produce('s', [7, 8, 2093, 2100].map((v) => ({ key: Buffer.from([0, 0, 0, 1]), value: Buffer.from(`{"V":${v}}`) })));
+    const b = await Engine.create({ log, durable: true, serviceId: 'wide', properties: props });
+    try {
+      await b.settle();
+      expect(b.failedCommands.size).toBe(0);
+      expect(await sinkValues(log, 'PICKED')).toEqual(['{"V":7}', '{"V":2093}']);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('replays a version 2 plan (each object written out in full)', async () => {
+    const log = new MemoryLog();
+    const a = await Engine.create({ log, durable: true, serviceId: 'v3', properties: props });
+    await a.executeScript(`
+      CREATE STREAM s (id INT KEY, v INT) WITH (KAFKA_TOPIC='s', VALUE_FORMAT='JSON', PARTITIONS=1);
+      CREATE STREAM doubled AS SELECT id, v * 2 AS w FROM s WHERE v > 1 AND v < 100;`);
+    await a.close();
+    const [create, csas] = await commands(log, 'v3');
+    // As an Eddy of plan version 2 stored it: the same steps, without shared objects.
+    const v2 = { version: 2, root: toTaggedJson(restorePlan(csas.plan!)) };
+    expect(JSON.stringify(v2.root)).not.toContain('"$r"');
+    await serviceWith(log, 'v2', [{ ...create, id: 'c1' }, { ...csas, id: 'c2', plan: v2 }]);
+    await log.produce('s', [1, 5].map((v) => ({ key: Buffer.from([0, 0, 0, 1]), value: Buffer.from(`{"V":${v}}`) })));
+    const b = await Engine.create({ log, durable: true, serviceId: 'v2', properties: props });
+    try {
+      await b.settle();
+      expect(b.failedCommands.size).toBe(0);
+      expect(await sinkValues(log, 'DOUBLED')).toEqual(['{"W":10}']);
     } finally {
       await b.close();
     }
