@@ -1,4 +1,4 @@
-// Rows kept with in-process records (ProducerRecord.valueRow): a serde whose decode gives back
+// Rows kept with in-process records (RowRecord, LogRecord.valueRow): a serde whose decode gives back
 // exactly the row it encoded has a codec id, the same for every serde that reads and writes the
 // same bytes for the same rows (format, its options, column names and types). A reader of a
 // record encoded by its own codec takes the kept row and skips decoding: on MemoryLog a CSAS

@@ -11,21 +11,9 @@ export interface ProducerRecord {
   timestamp?: number;
   headers?: Header[];
   partition?: number;
-  /**
-   * The row `value` was encoded from, by a serde of codec `valueCodec` (RowSerde.codec). A log in
-   * this process (Log.keepsRows) keeps both with the record, so that a reader of the same codec
-   * takes the row instead of decoding the bytes; a broker never sees them.
-   */
-  valueRow?: readonly unknown[];
-  valueCodec?: number;
-  /**
-   * Set on a RowRecord (row-record.ts): `value` is encoded from `valueRow` only when read, and a
-   * log in this process keeps the row alone until somebody asks for the bytes.
-   */
-  readonly valueEncoder?: RowEncoder;
 }
 
-/** Encodes kept rows of one codec (see ProducerRecord.valueRow) into their value bytes. */
+/** Encodes kept rows of one codec (a RowRecord's, see row-record.ts) into their value bytes. */
 export interface RowEncoder {
   readonly codec: number;
   encode(row: readonly unknown[]): Uint8Array;
@@ -112,7 +100,7 @@ export interface TransactionalProducer {
 }
 
 export interface Log {
-  /** The log is in this process: it keeps ProducerRecord.valueRow with its records. */
+  /** The log is in this process: it keeps a RowRecord's row with its record (LogRecord.valueRow). */
   readonly keepsRows?: boolean;
   createTopic(name: string, spec: TopicSpec): Promise<void>;
   deleteTopic(name: string): Promise<void>;

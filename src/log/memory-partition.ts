@@ -80,10 +80,11 @@ export class MemoryPartition {
   append(seq: number, r: ProducerRecord, timestamp: number, headers: Header[]): LogRecord {
     let rec: LogRecord;
     let size: number;
-    if (r instanceof RowRecord && this.cleanup.retentionBytes === Infinity) {
-      size = headerBytes(headers) + (r.key?.length ?? 0) + (r.encoded?.length ?? r.valueEncoder.estimateBytes(r.valueRow));
-      rec = new MemoryRowRecord(this.topic, this.partition, this.next++, r.key, r.encoded, timestamp,
-        headers.length === 0 ? NO_HEADERS : headers, r.valueRow, r.valueEncoder, size);
+    const row = r instanceof RowRecord ? r : undefined;
+    if (row !== undefined && this.cleanup.retentionBytes === Infinity) {
+      size = headerBytes(headers) + (row.key?.length ?? 0) + (row.encoded?.length ?? row.valueEncoder.estimateBytes(row.valueRow));
+      rec = new MemoryRowRecord(this.topic, this.partition, this.next++, row.key, row.encoded, timestamp,
+        headers.length === 0 ? NO_HEADERS : headers, row.valueRow, row.valueEncoder, size);
     } else {
       rec = Object.freeze({
         topic: this.topic,
@@ -93,8 +94,8 @@ export class MemoryPartition {
         value: r.value,
         timestamp,
         headers: headers.length === 0 ? NO_HEADERS : headers,
-        valueRow: r.valueRow,
-        valueCodec: r.valueCodec,
+        valueRow: row?.valueRow, // a row on a topic with retention.bytes: kept beside its bytes
+        valueCodec: row?.valueCodec,
       });
       size = recordBytes(rec);
     }

@@ -40,22 +40,20 @@ const RECORD_OVERHEAD = 21;
 
 /** A record's size in a batch of its own, as the broker compares it with max.message.bytes. */
 export function recordBatchBytes(r: { key: Uint8Array | null; value: Uint8Array | null; headers?: { key: string; value: Uint8Array | null }[] }): number {
-  let n = BATCH_OVERHEAD + RECORD_OVERHEAD + (r.key?.byteLength ?? 0) + (r.value?.byteLength ?? 0);
-  if (r.headers) for (const h of r.headers) n += 10 + Buffer.byteLength(h.key) + (h.value?.byteLength ?? 0);
-  return n;
+  return batchBytes(r.key, r.value?.byteLength ?? 0, r.headers);
 }
 
 /** The record's recordBatchBytes when it is over `max`, else undefined (a row is encoded only if it may be over). */
 export function sizeOver(r: ProducerRecord, max: number): number | undefined {
-  if (r instanceof RowRecord && r.encoded === undefined && rowRecordMaxBytes(r) <= max) return undefined;
+  // A bound of a row's bytes, found without encoding it; only a row that may be over is encoded.
+  if (r instanceof RowRecord && r.encoded === undefined && batchBytes(r.key, r.valueEncoder.maxBytes(r.valueRow), r.headers) <= max) return undefined;
   const size = recordBatchBytes(r);
   return size > max ? size : undefined;
 }
 
-/** At least recordBatchBytes of a RowRecord not encoded yet, found without encoding it. */
-function rowRecordMaxBytes(r: RowRecord): number {
-  let n = BATCH_OVERHEAD + RECORD_OVERHEAD + (r.key?.byteLength ?? 0) + r.valueEncoder.maxBytes(r.valueRow);
-  if (r.headers) for (const h of r.headers) n += 10 + Buffer.byteLength(h.key) + (h.value?.byteLength ?? 0);
+function batchBytes(key: Uint8Array | null, valueBytes: number, headers: { key: string; value: Uint8Array | null }[] | undefined): number {
+  let n = BATCH_OVERHEAD + RECORD_OVERHEAD + (key?.byteLength ?? 0) + valueBytes;
+  if (headers) for (const h of headers) n += 10 + Buffer.byteLength(h.key) + (h.value?.byteLength ?? 0);
   return n;
 }
 
