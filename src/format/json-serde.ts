@@ -123,6 +123,7 @@ class JsonRowSerde implements RowSerde {
       const columnError = this.columnError;
       this.rowEncoder = {
         codec: codec.id,
+        kinds,
         encode: (row) => writer.write(row, columnError),
         maxBytes: (row) => fixed + keptValueBytes(kinds, row, true),
         estimateBytes: (row) => fixed + keptValueBytes(kinds, row, false),

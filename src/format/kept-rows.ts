@@ -6,18 +6,15 @@
 // hand MemoryLog the row alone (log/row-record.ts): the bytes are encoded only if read.
 // Kept only where the round trip is exact for every value checked here: scalar columns, each
 // value of the JS kind its type decodes to (a value the writer would have to coerce makes the
-// row not kept; the record is decoded). -0 is kept as 0, as the readers give it.
+// row not kept; the record is decoded). Nor is a row with -0 in a DOUBLE column: its bytes say
+// -0.0, which readers decode as 0, so the kept row would differ from the decoded one.
 import type { Column } from '../types/schema.js';
 import { formatType } from '../types/sql-type.js';
+import { KEPT_BIGINT as BIGINT, KEPT_BOOLEAN as BOOLEAN, KEPT_DOUBLE as DOUBLE, KEPT_INTEGER as INTEGER, KEPT_STRING as STRING } from '../log/log.js';
 
 const ids = new Map<string, number>();
 
 /** What a value must be for its column's round trip to be exact, by column type. */
-const STRING = 0;
-const BOOLEAN = 1;
-const INTEGER = 2;
-const BIGINT = 3;
-const DOUBLE = 4;
 const KIND: Record<string, number> = { STRING, BOOLEAN, INTEGER, BIGINT, DOUBLE };
 
 /** The codec of `format` (with the options that change its bytes) over `columns`, or undefined where rows are not kept. */
@@ -46,7 +43,7 @@ export function rowToKeep(kinds: Uint8Array, row: readonly unknown[]): unknown[]
       case BOOLEAN: if (typeof v !== 'boolean') return undefined; break;
       case INTEGER: if (typeof v !== 'number' || (v | 0) !== v) return undefined; out[i] = v + 0; continue;
       case BIGINT: if (!Number.isSafeInteger(v)) return undefined; out[i] = (v as number) + 0; continue;
-      default: if (typeof v !== 'number' || !Number.isFinite(v)) return undefined; out[i] = v + 0; continue;
+      default: if (typeof v !== 'number' || !Number.isFinite(v) || (v === 0 && 1 / v < 0)) return undefined; out[i] = v; continue;
     }
     out[i] = v;
   }

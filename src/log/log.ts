@@ -13,9 +13,19 @@ export interface ProducerRecord {
   partition?: number;
 }
 
+/** What each column of a kept row holds (null, or a value of this kind): RowEncoder.kinds. */
+export const KEPT_STRING = 0;
+export const KEPT_BOOLEAN = 1;
+export const KEPT_INTEGER = 2;
+export const KEPT_BIGINT = 3;
+/** A finite double. */
+export const KEPT_DOUBLE = 4;
+
 /** Encodes kept rows of one codec (a RowRecord's, see row-record.ts) into their value bytes. */
 export interface RowEncoder {
   readonly codec: number;
+  /** Per column, KEPT_STRING ... KEPT_DOUBLE (a log in this process stores the rows by column). */
+  readonly kinds: Uint8Array;
   encode(row: readonly unknown[]): Uint8Array;
   /** At least encode(row).byteLength, found without encoding (max.message.bytes is checked on it). */
   maxBytes(row: readonly unknown[]): number;

@@ -1,7 +1,8 @@
 // The Log in process: Kafka's data model without a broker. Used by the shell, the tests and the
 // conformance runner. Records are never copied after the append: produce and poll are
-// O(records), and a LogRecord handed out is the stored object (frozen; or a MemoryRowRecord, which
-// holds a sink's row and encodes its bytes when first read: see row-record.ts). Topics honour Kafka's
+// O(records), and a LogRecord handed out is the stored object (frozen), or for a record produced
+// as a row (a sink's or COPY's, see row-record.ts) a new view of its row stored by column, which
+// encodes its bytes when first read (memory-row-record.ts). Topics honour Kafka's
 // cleanup configs (retention.ms, retention.bytes, cleanup.policy=compact: memory-partition.ts),
 // so a long-running embedded engine keeps a bounded log.
 
@@ -107,8 +108,8 @@ export class MemoryLog implements Log {
         return { partition: -1, offset: -1 };
       }
       const p = r.partition ?? this.partitioner.partition(topic, r.key, n);
-      const rec = t.partitions[p].append(this.seq++, r, r.timestamp ?? this.clock(), r.headers && r.headers.length > 0 ? [...r.headers] : NO_HEADERS_IN);
-      return { partition: p, offset: rec.offset };
+      const offset = t.partitions[p].append(this.seq++, r, r.timestamp ?? this.clock(), r.headers && r.headers.length > 0 ? [...r.headers] : NO_HEADERS_IN);
+      return { partition: p, offset };
     });
     if (out.length > (refused?.length ?? 0)) this.signal.notifyAll();
     if (refused) throw new RecordsRefused(topic, refused);

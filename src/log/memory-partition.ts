@@ -10,10 +10,15 @@
 // keeps them all — and memory stays bounded by retention plus one segment. Deletion costs
 // O(records deleted); compaction rewrites the closed segments only once the records appended
 // since the last compaction are half of the partition, so both stay amortized O(1) per append.
+//
+// A record produced as a row (RowRecord) is stored by column in a RowChunk, not as an object of
+// its own (see row-chunk.ts for why); a reader gets it as a new MemoryRowRecord.
 
-import type { Header, LogRecord, ProducerRecord } from './log.js';
+import type { Header, LogRecord, ProducerRecord, RowEncoder } from './log.js';
 import { RowRecord } from './row-record.js';
 import { MemoryRowRecord } from './memory-row-record.js';
+import { RowChunk } from './row-chunk.js';
+import { StringInterner } from './string-interner.js';
 import type { CleanupConfig } from './memory-topic-config.js';
 import { compactRecords } from './memory-compaction.js';
 
@@ -21,10 +26,18 @@ import { compactRecords } from './memory-compaction.js';
 const NO_HEADERS: Header[] = Object.freeze([]) as unknown as Header[];
 
 export class MemoryPartition {
-  /** Live records from `head` on, by offset (with gaps where records were compacted away). */
-  private recs: LogRecord[] = [];
-  /** Global append sequence of each record, parallel to `recs`. */
+  /**
+   * Live records from `head` on, by offset (with gaps where records were compacted away): the
+   * record itself, or the chunk holding it at place `places[i]`.
+   */
+  private recs: (LogRecord | RowChunk)[] = [];
+  /** Offset, place in its chunk (0 for a record object) and global append sequence of each, parallel to `recs`. */
+  private offs: number[] = [];
+  private places: number[] = [];
   private seqs: number[] = [];
+  /** The chunk new rows go to. */
+  private chunk: RowChunk | undefined;
+  private readonly strings = new StringInterner();
   private head = 0;
   private next = 0;
   private start = 0;
@@ -54,10 +67,10 @@ export class MemoryPartition {
   /** Index (for record/seq) of the first record at or after `offset`; `limit` if none. */
   indexOf(offset: number): number {
     let lo = this.head;
-    let hi = this.recs.length;
+    let hi = this.offs.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.recs[mid].offset < offset) lo = mid + 1;
+      if (this.offs[mid] < offset) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -66,52 +79,86 @@ export class MemoryPartition {
   /** One past the last index. */
   get limit(): number { return this.recs.length; }
 
-  record(i: number): LogRecord { return this.recs[i]; }
+  record(i: number): LogRecord {
+    const r = this.recs[i];
+    if (!(r instanceof RowChunk)) return r;
+    const k = this.places[i];
+    return new MemoryRowRecord(this.topic, this.partition, this.offs[i], r.key(k), r.timestamp(k), r.headersOf(k), r.row(k), r, k);
+  }
 
   seq(i: number): number { return this.seqs[i]; }
 
   /** Up to `max` records from `offset` on (an offset before the log start reads from it). */
   read(offset: number, max: number): LogRecord[] {
-    const i = this.indexOf(Math.max(offset, this.start));
-    return this.recs.slice(i, i + Math.max(0, max));
+    const from = this.indexOf(Math.max(offset, this.start));
+    const to = Math.min(this.recs.length, from + Math.max(0, max));
+    const out: LogRecord[] = [];
+    for (let i = from; i < to; i++) out.push(this.record(i));
+    return out;
   }
 
-  /** `r`'s own timestamp and headers are replaced by the given ones (the log's defaults applied). */
-  append(seq: number, r: ProducerRecord, timestamp: number, headers: Header[]): LogRecord {
-    let rec: LogRecord;
+  /**
+   * Appends `r` with the given timestamp and headers (the log's defaults applied in place of its
+   * own); returns its offset.
+   */
+  append(seq: number, r: ProducerRecord, timestamp: number, headers: Header[]): number {
+    const offset = this.next++;
+    const hs = headers.length === 0 ? NO_HEADERS : headers;
     let size: number;
     const row = r instanceof RowRecord ? r : undefined;
     if (row !== undefined && this.cleanup.retentionBytes === Infinity) {
-      size = headerBytes(headers) + (row.key?.length ?? 0) + (row.encoded?.length ?? row.valueEncoder.estimateBytes(row.valueRow));
-      rec = new MemoryRowRecord(this.topic, this.partition, this.next++, row.key, row.encoded, timestamp,
-        headers.length === 0 ? NO_HEADERS : headers, row.valueRow, row.valueEncoder, size);
+      size = headerBytes(hs) + (row.key?.length ?? 0) + (row.encoded?.length ?? row.valueEncoder.estimateBytes(row.valueRow));
+      this.storeRow(row.valueEncoder, row.key, row.valueRow, row.encoded, timestamp, hs, size);
     } else {
-      rec = Object.freeze({
+      const rec = Object.freeze({
         topic: this.topic,
         partition: this.partition,
-        offset: this.next++,
+        offset,
         key: r.key,
         value: r.value,
         timestamp,
-        headers: headers.length === 0 ? NO_HEADERS : headers,
+        headers: hs,
         valueRow: row?.valueRow, // a row on a topic with retention.bytes: kept beside its bytes
         valueCodec: row?.valueCodec,
       });
       size = recordBytes(rec);
+      this.recs.push(rec);
+      this.places.push(0);
     }
-    this.recs.push(rec);
+    this.offs.push(offset);
     this.seqs.push(seq);
     this.bytes += size;
     this.activeBytes += size;
     this.dirty++;
-    if (rec.timestamp > this.newest) this.newest = rec.timestamp;
+    if (timestamp > this.newest) this.newest = timestamp;
     if (++this.activeRecords >= this.cleanEvery || this.activeBytes >= this.cleanup.segmentBytes) {
       this.active = this.next;
       this.activeRecords = 0;
       this.activeBytes = 0;
       this.clean();
     }
-    return rec;
+    return offset;
+  }
+
+  /** Stores a row in the open chunk (pushing its entry to `recs` and `places`). */
+  private storeRow(encoder: RowEncoder, key: Uint8Array | null, row: readonly unknown[], encoded: Uint8Array | undefined,
+    timestamp: number, headers: Header[], size: number): void {
+    let c = this.chunk;
+    if (c === undefined || c.full || c.encoder !== encoder) this.chunk = c = new RowChunk(encoder, NO_HEADERS, this.strings);
+    this.recs.push(c);
+    this.places.push(c.count);
+    c.push(key, row, encoded, timestamp, headers, size);
+  }
+
+  private timestampAt(i: number): number {
+    const r = this.recs[i];
+    return r instanceof RowChunk ? r.timestamp(this.places[i]) : r.timestamp;
+  }
+
+  /** Record i's size for retention.bytes and segment.bytes: its key, value and header bytes. */
+  private sizeAt(i: number): number {
+    const r = this.recs[i];
+    return r instanceof RowChunk ? r.size(this.places[i]) : recordBytes(r);
   }
 
   private clean(): void {
@@ -130,35 +177,60 @@ export class MemoryPartition {
     const oldest = this.newest - retentionMs; // -Infinity without a time limit
     const n = this.recs.length;
     let i = this.head;
-    while (i < n && this.recs[i].offset < this.active && (this.recs[i].timestamp < oldest || this.bytes > retentionBytes)) {
-      this.bytes -= recordBytes(this.recs[i]);
+    while (i < n && this.offs[i] < this.active && (this.timestampAt(i) < oldest || this.bytes > retentionBytes)) {
+      this.bytes -= this.sizeAt(i);
       i++;
     }
     if (i === this.head) return;
-    this.start = i < n ? this.recs[i].offset : this.next;
+    this.start = i < n ? this.offs[i] : this.next;
     this.head = i;
     if (this.head >= 1024 && this.head * 2 >= n) { // drop the dead prefix once it is half the array
       this.recs.splice(0, this.head);
+      this.offs.splice(0, this.head);
+      this.places.splice(0, this.head);
       this.seqs.splice(0, this.head);
       this.head = 0;
     }
   }
 
+  /**
+   * Compacts the closed segments. Their surviving rows move to new chunks, so that a chunk of
+   * thousands of compacted-away records is not kept alive by the few that stay.
+   */
   private compact(): void {
     const to = this.indexOf(this.active);
-    const kept = compactRecords(this.recs, this.seqs, this.head, to, this.newest - this.cleanup.deleteRetentionMs);
-    this.recs = kept.records.concat(this.recs.slice(to));
+    const closed: LogRecord[] = [];
+    for (let i = this.head; i < to; i++) closed.push(this.record(i));
+    const kept = compactRecords(closed, this.seqs.slice(this.head, to), 0, closed.length, this.newest - this.cleanup.deleteRetentionMs);
+    const recs: (LogRecord | RowChunk)[] = [];
+    const offs: number[] = [];
+    const places: number[] = [];
+    let c: RowChunk | undefined;
+    for (const r of kept.records) {
+      if (r instanceof MemoryRowRecord) {
+        if (c === undefined || c.full || c.encoder !== r.chunk.encoder) c = new RowChunk(r.chunk.encoder, NO_HEADERS, this.strings);
+        recs.push(c);
+        places.push(c.count);
+        c.push(r.key, r.valueRow, r.chunk.encoded(r.place), r.timestamp, r.headers, r.chunk.size(r.place));
+      } else {
+        recs.push(r);
+        places.push(0);
+      }
+      offs.push(r.offset);
+    }
+    this.recs = recs.concat(this.recs.slice(to));
+    this.offs = offs.concat(this.offs.slice(to));
+    this.places = places.concat(this.places.slice(to));
     this.seqs = kept.seqs.concat(this.seqs.slice(to));
     this.head = 0;
     this.bytes = 0;
-    for (const r of this.recs) this.bytes += recordBytes(r);
+    for (let i = 0; i < this.recs.length; i++) this.bytes += this.sizeAt(i);
     this.dirty = 0;
   }
 }
 
-/** A record's size for retention.bytes and segment.bytes: its key, value and header bytes. */
+/** A record object's size for retention.bytes and segment.bytes: its key, value and header bytes. */
 function recordBytes(r: LogRecord): number {
-  if (r instanceof MemoryRowRecord) return r.size;
   return (r.key?.length ?? 0) + (r.value?.length ?? 0) + headerBytes(r.headers);
 }
 

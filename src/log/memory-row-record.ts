@@ -1,8 +1,10 @@
-// A MemoryLog record stored as its row (from a RowRecord): readers of the row's codec take
-// `valueRow`, and `value` is encoded the first time anything reads it, then kept. Its size for the
-// partition's segment accounting is the encoder's estimate, fixed at the append (a topic with
-// retention.bytes stores bytes instead, so that deletion by size stays exact).
-import type { Header, LogRecord, RowEncoder } from './log.js';
+// A MemoryLog record stored by column (row-chunk.ts), as a reader gets it: a new object per read,
+// whose row readers of the row's codec take. `value` is encoded the first time anything reads it
+// and kept in the chunk, so later readers of bytes get the same bytes without encoding again. Its
+// size for the partition's segment accounting is the encoder's estimate, fixed at the append (a
+// topic with retention.bytes stores bytes instead, so that deletion by size stays exact).
+import type { Header, LogRecord } from './log.js';
+import type { RowChunk } from './row-chunk.js';
 
 export class MemoryRowRecord implements LogRecord {
   constructor(
@@ -10,20 +12,23 @@ export class MemoryRowRecord implements LogRecord {
     readonly partition: number,
     readonly offset: number,
     readonly key: Uint8Array | null,
-    private bytes: Uint8Array | undefined,
     readonly timestamp: number,
     readonly headers: Header[],
     readonly valueRow: readonly unknown[],
-    private readonly encoder: RowEncoder,
-    /** Key, value (estimated until encoded) and header bytes, as the partition counted them. */
-    readonly size: number,
+    /** Where the record is stored: its chunk and place in it. */
+    readonly chunk: RowChunk,
+    readonly place: number,
   ) {}
 
-  get valueCodec(): number { return this.encoder.codec; }
+  get valueCodec(): number { return this.chunk.encoder.codec; }
 
   get value(): Uint8Array {
-    if (this.bytes === undefined) this.bytes = this.encoder.encode(this.valueRow);
-    return this.bytes;
+    let bytes = this.chunk.encoded(this.place);
+    if (bytes === undefined) {
+      bytes = this.chunk.encoder.encode(this.valueRow);
+      this.chunk.keepEncoded(this.place, bytes);
+    }
+    return bytes;
   }
 
   /** Own-property view, for code that copies or prints records (spread does not call getters). */

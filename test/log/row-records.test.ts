@@ -21,6 +21,7 @@ function countingEncoder(): RowEncoder & { encoded: number } {
   const e = {
     encoded: 0,
     codec: inner.codec,
+    kinds: inner.kinds,
     encode: (row: readonly unknown[]) => { e.encoded++; return inner.encode(row); },
     maxBytes: (row: readonly unknown[]) => inner.maxBytes(row),
     estimateBytes: (row: readonly unknown[]) => inner.estimateBytes(row),
