@@ -11,13 +11,14 @@ export function partitionForKey(key: Uint8Array, numPartitions: number): number 
 }
 
 export class DefaultPartitioner {
-  private readonly next = new Map<string, number>();
+  /** Per topic, the round-robin count (a box, so that a record costs one lookup, not two). */
+  private readonly next = new Map<string, { n: number }>();
 
   partition(topic: string, key: Uint8Array | null, numPartitions: number): number {
     if (key !== null) return partitionForKey(key, numPartitions);
-    const n = this.next.get(topic) ?? 0;
-    this.next.set(topic, n + 1);
-    return n % numPartitions;
+    let next = this.next.get(topic);
+    if (next === undefined) this.next.set(topic, (next = { n: 0 }));
+    return next.n++ % numPartitions;
   }
 
   /** Forget a topic's round-robin position (on delete, so a re-created topic starts afresh). */

@@ -12,6 +12,8 @@ import { KEPT_BOOLEAN, KEPT_STRING, type Header, type RowEncoder } from './log.j
 import type { StringInterner } from './string-interner.js';
 
 export const CHUNK_ROWS = 4096;
+/** A chunk's first capacity: it grows by 4x up to CHUNK_ROWS (a topic of a few records stays small). */
+const FIRST_ROWS = 16;
 
 const NULL_BOOLEAN = 2;
 
@@ -20,9 +22,10 @@ type ColumnValues = Float64Array | Uint8Array | (string | null)[];
 export class RowChunk {
   readonly encoder: RowEncoder;
   private n = 0;
-  private readonly timestamps = new Float64Array(CHUNK_ROWS);
+  private cap = FIRST_ROWS;
+  private timestamps = new Float64Array(FIRST_ROWS);
   /** Key, value (estimated until encoded) and header bytes of each record, as the partition counted them. */
-  private readonly sizes = new Int32Array(CHUNK_ROWS);
+  private sizes = new Int32Array(FIRST_ROWS);
   private readonly columns: ColumnValues[];
   /** Allocated at the first record with a key, headers, or bytes encoded (most chunks have none). */
   private keys: (Uint8Array | null)[] | undefined;
@@ -31,8 +34,23 @@ export class RowChunk {
 
   constructor(encoder: RowEncoder, private readonly noHeaders: Header[], private readonly strings: StringInterner) {
     this.encoder = encoder;
-    this.columns = Array.from(encoder.kinds, (k): ColumnValues => (k === KEPT_STRING ? new Array<string | null>(CHUNK_ROWS).fill(null)
-      : k === KEPT_BOOLEAN ? new Uint8Array(CHUNK_ROWS) : new Float64Array(CHUNK_ROWS)));
+    this.columns = Array.from(encoder.kinds, (k): ColumnValues => (k === KEPT_STRING ? new Array<string | null>(FIRST_ROWS).fill(null)
+      : k === KEPT_BOOLEAN ? new Uint8Array(FIRST_ROWS) : new Float64Array(FIRST_ROWS)));
+  }
+
+  /** Makes room for 4x the rows (at most CHUNK_ROWS). */
+  private grow(): void {
+    const cap = Math.min(this.cap * 4, CHUNK_ROWS);
+    this.timestamps = grown(this.timestamps, cap);
+    this.sizes = grown(this.sizes, cap);
+    for (let j = 0; j < this.columns.length; j++) {
+      const col = this.columns[j];
+      this.columns[j] = Array.isArray(col) ? col.concat(new Array<string | null>(cap - col.length).fill(null)) : grown(col, cap);
+    }
+    if (this.keys !== undefined) this.keys = this.keys.concat(new Array<Uint8Array | null>(cap - this.cap).fill(null));
+    if (this.headers !== undefined) this.headers = this.headers.concat(new Array<Header[]>(cap - this.cap).fill(this.noHeaders));
+    if (this.bytes !== undefined) this.bytes = this.bytes.concat(new Array<Uint8Array | undefined>(cap - this.cap).fill(undefined));
+    this.cap = cap;
   }
 
   get count(): number { return this.n; }
@@ -41,12 +59,13 @@ export class RowChunk {
 
   /** Stores a record at place `count`; the caller checks `full` first. */
   push(key: Uint8Array | null, row: readonly unknown[], encoded: Uint8Array | undefined, timestamp: number, headers: Header[], size: number): void {
+    if (this.n === this.cap) this.grow();
     const k = this.n++;
     this.timestamps[k] = timestamp;
     this.sizes[k] = size;
-    if (key !== null) (this.keys ??= new Array<Uint8Array | null>(CHUNK_ROWS).fill(null))[k] = key;
-    if (headers !== this.noHeaders) (this.headers ??= new Array<Header[]>(CHUNK_ROWS).fill(this.noHeaders))[k] = headers;
-    if (encoded !== undefined) (this.bytes ??= new Array<Uint8Array | undefined>(CHUNK_ROWS).fill(undefined))[k] = encoded;
+    if (key !== null) (this.keys ??= new Array<Uint8Array | null>(this.cap).fill(null))[k] = key;
+    if (headers !== this.noHeaders) (this.headers ??= new Array<Header[]>(this.cap).fill(this.noHeaders))[k] = headers;
+    if (encoded !== undefined) (this.bytes ??= new Array<Uint8Array | undefined>(this.cap).fill(undefined))[k] = encoded;
     const kinds = this.encoder.kinds;
     for (let j = 0; j < kinds.length; j++) {
       const v = row[j];
@@ -83,6 +102,12 @@ export class RowChunk {
 
   /** Keeps record k's bytes once encoded, so that a second reader of bytes does not encode again. */
   keepEncoded(k: number, bytes: Uint8Array): void {
-    (this.bytes ??= new Array<Uint8Array | undefined>(CHUNK_ROWS).fill(undefined))[k] = bytes;
+    (this.bytes ??= new Array<Uint8Array | undefined>(this.cap).fill(undefined))[k] = bytes;
   }
+}
+
+function grown<T extends Float64Array | Int32Array | Uint8Array>(a: T, cap: number): T {
+  const b = new (a.constructor as new (n: number) => T)(cap);
+  b.set(a);
+  return b;
 }
