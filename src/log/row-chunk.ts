@@ -1,10 +1,10 @@
-// Rows of MemoryLog records stored by column (the partition knows each record's chunk and place). A million records kept as objects (the
-// record, its row array, a box per number, a string per text value) were copied by every young
-// collection until promoted, then marked by every full one: COPY of 1M readings spent as much CPU
-// in collections as in its own work. Here a chunk of up to CHUNK_ROWS records is a few large
-// arrays: numbers in a Float64Array, booleans in a Uint8Array, strings by reference. A reader gets
-// each record as a fresh object (memory-row-record.ts), which dies young, the cheap case for the
-// collector.
+// Rows of MemoryLog records stored by column; the partition knows each record's chunk and place
+// in it. A million records kept as objects (the record, its row array, a box per number, a string
+// per text value) were copied by every young collection until promoted, then marked by every full
+// one: COPY of 1M readings spent as much CPU in collections as in its own work. Here a chunk of up
+// to CHUNK_ROWS records is a few large arrays: numbers in a Float64Array, booleans in a
+// Uint8Array, strings by reference (interned: string-interner.ts). A reader gets each record as a
+// new object (memory-row-record.ts), which dies young, the cheap case for the collector.
 //
 // Only kept rows are stored here (see format/kept-rows.ts): every value is null or of its
 // column's kind, numbers finite, so NaN is free to mean null in a number column.
