@@ -1,11 +1,13 @@
 // A fast path for the JSON most records are: one object of scalar fields. It reads the fields
-// of the given names straight from the text, in one pass and without building the object, and
+// of the given names straight from the payload's bytes, in one pass, without decoding the
+// payload to a string (only the string values it returns are made: ASCII ones straight from the
+// bytes, others through a strict UTF-8 decode) and without building the object, and
 // parses numbers of up to 19 significant digits by hand, correctly rounded (decimal-to-double.ts;
 // others with Number(); past a few of those per payload JSON.parse is faster). Fields match columns as KsqlJsonDeserializer matches them: the
 // exact name, else the one field whose upper-cased name is the column's. It gives up
 // (undefined) on anything else — nested values, escapes, many long numbers, two fields for one
-// column by upper-casing, text after the object, malformed input — and the caller then reads the
-// payload the general way.
+// column by upper-casing, text after the object, malformed input, a byte that is not ASCII outside
+// a string or not UTF-8 inside one — and the caller then reads the payload the general way.
 // Where it answers, each value is what the general reader would take from JSON.parse's tree for
 // that column, or SKIPPED where the caller said the column's value of that kind is not needed.
 
@@ -16,12 +18,10 @@ const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e1
 const EXACT_DIGITS = 15;
 /** Numbers per payload converted by Number() (slower than JSON.parse's own) before giving up. */
 const MAX_SLOW_NUMBERS = 3;
-/** A backslash or a control character: where they occur, strings must be read char by char. */
-const NOT_PLAIN = /[\\\u0000-\u001f]/;
-/** Strings up to this long are checked char by char; longer ones by searching the payload once. */
-const SHORT_STRING = 24;
-/** notPlainAt before the payload was searched. */
-const UNSEARCHED = -2;
+/** Strict, as the general reader's decode (Jackson rejects malformed UTF-8). */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** Node's Buffer method works on any Uint8Array: bytes 0-127 as the same chars, no copy of a view. */
+const latin1Slice = (Buffer.prototype as unknown as { latin1Slice(this: Uint8Array, start: number, end: number): string }).latin1Slice;
 /** Distinct keys remembered with their column. */
 const KEY_CACHE_LIMIT = 1024;
 
@@ -54,8 +54,8 @@ export class FlatJsonReader {
   private readonly skip: Uint8Array;
   private p = 0;
   private slow = 0;
-  /** Where the payload's first backslash or control character is (-1: none), once searched. */
-  private notPlainAt = UNSEARCHED;
+  /** Whether the string stringEnd() last found is all ASCII. */
+  private ascii = true;
 
   /** `skip[i]`: TOKEN_* bits of the tokens whose value column i does not need (SKIPPED instead). */
   constructor(private readonly names: readonly string[], skip?: ArrayLike<number>) {
@@ -67,30 +67,31 @@ export class FlatJsonReader {
   }
 
   /** The columns' values (valid until the next call), or undefined: read it the general way. */
-  read(t: string): unknown[] | undefined {
+  read(t: Uint8Array): unknown[] | undefined {
     const values = this.values;
     const how = this.how;
     const n = this.names.length;
     for (let i = 0; i < n; i++) { values[i] = undefined; how[i] = 0; }
     this.slow = 0;
-    this.notPlainAt = UNSEARCHED;
-    let p = this.skipWs(t, 0);
-    if (t.charCodeAt(p) !== 123) return undefined;
+    // A UTF-8 byte order mark is skipped, as the general reader's decode skips it.
+    let p = this.skipWs(t, t.length >= 3 && t[0] === 0xef && t[1] === 0xbb && t[2] === 0xbf ? 3 : 0);
+    if (t[p] !== 123) return undefined;
     p = this.skipWs(t, p + 1);
-    if (t.charCodeAt(p) === 125) return this.end(t, p + 1);
+    if (t[p] === 125) return this.end(t, p + 1);
     for (let field = 0; ; field++) {
-      if (t.charCodeAt(p) !== 34) return undefined;
+      if (t[p] !== 34) return undefined;
       const ks = p + 1;
       let res: number;
       let ke: number;
       const last = field < this.lastKeys.length ? this.lastKeys[field] : undefined;
-      if (last !== undefined && t.charCodeAt(ks + last.length) === 34 && textAt(t, ks, last)) {
+      if (last !== undefined && t[ks + last.length] === 34 && textAt(t, ks, last)) {
         res = this.lastRes[field];
         ke = ks + last.length;
       } else {
         ke = this.stringEnd(t, ks);
         if (ke < 0) return undefined;
-        const key = t.slice(ks, ke);
+        const key = this.text(t, ks, ke);
+        if (key === undefined) return undefined;
         res = this.resolve(key);
         if (field <= this.lastKeys.length && field < KEY_CACHE_LIMIT) {
           this.lastKeys[field] = key;
@@ -98,7 +99,7 @@ export class FlatJsonReader {
         }
       }
       p = this.skipWs(t, ke + 1);
-      if (t.charCodeAt(p) !== 58) return undefined;
+      if (t[p] !== 58) return undefined;
       p = this.skipWs(t, p + 1);
       if (res === IGNORED) {
         if (this.scalar(t, p, -1) === FAIL) return undefined;
@@ -117,7 +118,7 @@ export class FlatJsonReader {
         }
       }
       p = this.skipWs(t, this.p);
-      const c = t.charCodeAt(p);
+      const c = t[p];
       if (c === 44) { p = this.skipWs(t, p + 1); continue; }
       if (c === 125) return this.end(t, p + 1);
       return undefined;
@@ -138,85 +139,96 @@ export class FlatJsonReader {
     return res;
   }
 
-  private skipWs(t: string, p: number): number {
-    // Never reads past the end: one read there (at the end of every payload) makes V8 recompile
-    // charCodeAt here into its slow, bounds-tolerant form, ~3x the cost of every later read.
+  private skipWs(t: Uint8Array, p: number): number {
+    // Never reads past the end: one read there (at the end of every payload) would make V8
+    // recompile the reads here into their slower, bounds-tolerant form.
     const n = t.length;
-    while (p < n && isWs(t.charCodeAt(p))) p++;
+    while (p < n && isWs(t[p])) p++;
     return p;
   }
 
-  private end(t: string, p: number): unknown[] | undefined {
+  private end(t: Uint8Array, p: number): unknown[] | undefined {
     return this.skipWs(t, p) === t.length ? this.values : undefined;
   }
 
   /**
    * Where the string starting at `p` (after its quote) ends; -1 for escapes or control characters.
-   * A short string's chars are checked one by one; the first long one has the payload searched
-   * once (a regex is faster per char). Keys that matched the previous payload's were checked char
-   * by char then; numbers need no check: a payload of numbers and short names is never searched.
+   * Sets `ascii`: whether its bytes are all ASCII (others must be decoded, and so checked, as UTF-8).
    */
-  private stringEnd(t: string, p: number): number {
-    const e = t.indexOf('"', p);
-    if (e - p <= SHORT_STRING) {
-      for (let i = p; i < e; i++) {
-        const c = t.charCodeAt(i);
-        if (c === 92 || c < 32) return -1;
+  private stringEnd(t: Uint8Array, p: number): number {
+    const n = t.length;
+    let ascii = true;
+    for (let i = p; i < n; i++) {
+      const c = t[i];
+      if (c === 34) {
+        this.ascii = ascii;
+        return i;
       }
-      return e;
+      if (c === 92 || c < 32) return -1;
+      if (c > 127) ascii = false;
     }
-    if (this.notPlainAt === UNSEARCHED) this.notPlainAt = t.search(NOT_PLAIN);
-    // Everything before p was read and accepted, so a hit lies at p or after.
-    return this.notPlainAt >= 0 && this.notPlainAt < e ? -1 : e;
+    return -1;
+  }
+
+  /** The string in t[a, e) (found by stringEnd), or undefined where it is not UTF-8. */
+  private text(t: Uint8Array, a: number, e: number): string | undefined {
+    if (this.ascii) return latin1Slice.call(t, a, e);
+    try {
+      return UTF8.decode(t.subarray(a, e));
+    } catch {
+      return undefined;
+    }
   }
 
   /** The scalar at `p` for column `col` (-1: none) (this.p set past it), SKIPPED, or FAIL. */
-  private scalar(t: string, p: number, col: number): unknown {
+  private scalar(t: Uint8Array, p: number, col: number): unknown {
     const skip = col < 0 ? 0xff : this.skip[col];
-    const c = t.charCodeAt(p);
+    const c = t[p];
     if (c === 34) {
       const e = this.stringEnd(t, p + 1);
       if (e < 0) return FAIL;
       this.p = e + 1;
-      return (skip & TOKEN_STRING) !== 0 ? SKIPPED : t.slice(p + 1, e);
+      // A string not returned is still checked where it is not ASCII (the general reader's decode would fail).
+      if ((skip & TOKEN_STRING) !== 0) return this.ascii || this.text(t, p + 1, e) !== undefined ? SKIPPED : FAIL;
+      return this.text(t, p + 1, e) ?? FAIL;
     }
     if (c === 45 || (c >= 48 && c <= 57)) {
       const v = this.number(t, p, (skip & TOKEN_NUMBER) !== 0);
       return v === FAIL || (skip & TOKEN_NUMBER) === 0 ? v : SKIPPED;
     }
     let v: unknown;
-    if (c === 116 && t.startsWith('true', p)) { this.p = p + 4; v = true; }
-    else if (c === 102 && t.startsWith('false', p)) { this.p = p + 5; v = false; }
-    else if (c === 110 && t.startsWith('null', p)) { this.p = p + 4; return (skip & TOKEN_NULL) !== 0 ? SKIPPED : null; }
+    if (c === 116 && t[p + 1] === 114 && t[p + 2] === 117 && t[p + 3] === 101) { this.p = p + 4; v = true; }
+    else if (c === 102 && t[p + 1] === 97 && t[p + 2] === 108 && t[p + 3] === 115 && t[p + 4] === 101) { this.p = p + 5; v = false; }
+    else if (c === 110 && t[p + 1] === 117 && t[p + 2] === 108 && t[p + 3] === 108) { this.p = p + 4; return (skip & TOKEN_NULL) !== 0 ? SKIPPED : null; }
     else return FAIL;
     return (skip & TOKEN_BOOLEAN) !== 0 ? SKIPPED : v;
   }
 
   /** A JSON number (strict grammar), or FAIL; `check` only checks its grammar (the value is unused). */
-  private number(t: string, start: number, check: boolean): unknown {
+  private number(t: Uint8Array, start: number, check: boolean): unknown {
     let p = start;
-    let c = t.charCodeAt(p);
+    let c = t[p];
     const neg = c === 45;
-    if (neg) c = t.charCodeAt(++p);
+    if (neg) c = t[++p];
     // The significant digits: the first 15 in hi (exact), up to 4 more in lo (n of them).
     let hi = 0;
     let lo = 0;
     let n = 0;
     let digits = 0;
     if (c === 48) {
-      c = t.charCodeAt(++p);
+      c = t[++p];
     } else if (c >= 49 && c <= 57) {
       do {
         if (digits < EXACT_DIGITS) hi = hi * 10 + (c - 48); else if (n < 4) { lo = lo * 10 + (c - 48); n++; }
         digits++;
-        c = t.charCodeAt(++p);
+        c = t[++p];
       } while (c >= 48 && c <= 57);
     } else {
       return FAIL;
     }
     let frac = 0;
     if (c === 46) {
-      c = t.charCodeAt(++p);
+      c = t[++p];
       if (!(c >= 48 && c <= 57)) return FAIL;
       do {
         if (digits > 0 || c !== 48) { // zeros before the first significant digit only shift it
@@ -224,15 +236,15 @@ export class FlatJsonReader {
           digits++;
         }
         frac++;
-        c = t.charCodeAt(++p);
+        c = t[++p];
       } while (c >= 48 && c <= 57);
     }
     let exact = frac < POW10.length && digits <= EXACT_DIGITS + 4;
     if (c === 101 || c === 69) {
-      c = t.charCodeAt(++p);
-      if (c === 43 || c === 45) c = t.charCodeAt(++p);
+      c = t[++p];
+      if (c === 43 || c === 45) c = t[++p];
       if (!(c >= 48 && c <= 57)) return FAIL;
-      do c = t.charCodeAt(++p); while (c >= 48 && c <= 57);
+      do c = t[++p]; while (c >= 48 && c <= 57);
       exact = false;
     }
     this.p = p;
@@ -243,15 +255,18 @@ export class FlatJsonReader {
     else v = decimalToDouble(hi, n, lo, frac); // NaN where it cannot tell
     if (v !== v) {
       if (++this.slow > MAX_SLOW_NUMBERS) return FAIL;
-      return Number(t.slice(start, p));
+      return Number(latin1Slice.call(t, start, p));
     }
     return neg ? -v : v;
   }
 }
 
-/** Whether `t` holds `s` at `p` (a loop: startsWith with a position costs more for short keys). */
-function textAt(t: string, p: number, s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (t.charCodeAt(p + i) !== s.charCodeAt(i)) return false;
+/** Whether `t` holds the ASCII string `s` at `p` (a key of another alphabet never matches: resolved again). */
+function textAt(t: Uint8Array, p: number, s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127 || t[p + i] !== c) return false;
+  }
   return true;
 }
 

@@ -156,22 +156,23 @@ class JsonRowSerde implements RowSerde {
   deserialize(bytes: Uint8Array | null, topic: string): unknown[] | null {
     if (bytes === null) return null;
     try {
-      let text: string;
-      try {
-        text = UTF8.decode(bytes);
-      } catch {
-        throw new Failure('Invalid UTF-8 in JSON payload');
-      }
+      // The flat reader reads the bytes themselves: most payloads are never decoded whole.
       if (this.flat !== undefined) {
         if (this.flatSkip > 0) this.flatSkip--;
         else {
-          const values = this.flat.read(text);
+          const values = this.flat.read(bytes);
           if (values === undefined) this.flatSkip = FLAT_BACKOFF;
           else {
             const row = this.readValues(values);
             if (row !== NEED_EXACT) return row;
           }
         }
+      }
+      let text: string;
+      try {
+        text = UTF8.decode(bytes);
+      } catch {
+        throw new Failure('Invalid UTF-8 in JSON payload');
       }
       if (!this.exactFirst) {
         const fast = this.read(parse(text, false));

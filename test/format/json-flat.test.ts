@@ -21,7 +21,7 @@ function fieldFor(tree: Record<string, unknown>, name: string): unknown {
 }
 
 function expectSameAsJsonParse(text: string): boolean {
-  const values = new FlatJsonReader(NAMES).read(text);
+  const values = new FlatJsonReader(NAMES).read(Buffer.from(text));
   if (values === undefined) return false;
   const tree = JSON.parse(text) as Record<string, unknown>;
   NAMES.forEach((n, i) => expect(Object.is(values[i], fieldFor(tree, n)), `${n} in ${text}`).toBe(true));
@@ -44,7 +44,7 @@ describe('the flat JSON reader', () => {
       '{"temp":1,"TEMP":2}', '{"TEMP":2,"temp":"x"}',
       '{\n  "ID": 1,\n\t"NAME": "a b"\n}',
     ]) {
-      if (text.includes('[') || text.includes('{"a"')) expect(new FlatJsonReader(NAMES).read(text)).toBeUndefined();
+      if (text.includes('[') || text.includes('{"a"')) expect(new FlatJsonReader(NAMES).read(Buffer.from(text))).toBeUndefined();
       else expect(expectSameAsJsonParse(text)).toBe(true);
     }
   });
@@ -59,7 +59,7 @@ describe('the flat JSON reader', () => {
       `{"ID":1,"NAME":"${'x'.repeat(40)}\\n"}`, `{"ID":1,"NAME":"${'x'.repeat(40)}\u0001"}`,
       `{"x":"${'y'.repeat(40)}","NAME":"${'x'.repeat(40)}\\"}`, `{"x":"${'y'.repeat(40)}","NAME":"a\\tb"}`,
     ]) {
-      expect(new FlatJsonReader(NAMES).read(text), text).toBeUndefined();
+      expect(new FlatJsonReader(NAMES).read(Buffer.from(text)), text).toBeUndefined();
     }
   });
 
@@ -171,5 +171,56 @@ describe('columns a query does not read', () => {
         const text = '{' + fields.map(([k, v]) => JSON.stringify(k) + ':' + (typeof v === 'bigint' ? v.toString() : JSON.stringify(v))).join(',') + '}';
         expectAsFullRead(text, mask);
       }), { numRuns: 3000 });
+  });
+});
+
+describe('the flat reader on bytes', () => {
+  const cols = [
+    { name: 'ID', type: BIGINT }, { name: 'TEMP', type: DOUBLE }, { name: 'NAME', type: STRING }, { name: 'OK', type: BOOLEAN },
+  ].map((c) => ({ ...c, namespace: 'VALUE' as const }));
+  const read = (bytes: Uint8Array, readColumns?: boolean[]): unknown => {
+    try {
+      return createJsonSerde(cols, { isKey: false, unwrapped: false, readColumns }).deserialize(bytes, 't');
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+  const bytesOf = (...parts: (string | number[])[]): Uint8Array =>
+    Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
+
+  it('reads strings of any alphabet as JSON.parse does, and keys of any alphabet', () => {
+    fc.assert(fc.property(fc.dictionary(fc.constantFrom(...NAMES, 'é', 'NAMÉ', '😀'), fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.string(), fc.integer())), (o) => {
+      const text = JSON.stringify(o);
+      if (!expectSameAsJsonParse(text)) JSON.parse(text);
+    }), { numRuns: 2000 });
+    // A non-ASCII key, read twice (the second time it is the previous payload's key).
+    const reader = new FlatJsonReader(['É', 'ID']);
+    for (let i = 0; i < 2; i++) expect(reader.read(Buffer.from('{"é":"x","ID":1}'))).toEqual(['x', 1]);
+  });
+
+  it('fails a payload that is not UTF-8 as the general reader does, in any field, read or not', () => {
+    const bad = [0xc3, 0x28]; // a lead byte followed by no continuation byte
+    for (const payload of [
+      bytesOf('{"NAME":"a', bad, '"}'), // a column read
+      bytesOf('{"x":"', bad, '","ID":1}'), // a field no column reads
+      bytesOf('{"', bad, '":1,"ID":1}'), // a key
+      bytesOf('{"ID":1', bad, '}'), // between tokens
+      bytesOf('{"ID":1,"TEMP":2.5}', bad),
+      bytesOf([0xe9], '{"ID":1}'),
+    ]) {
+      expect(read(payload), String(payload)).toMatch(/Invalid UTF-8/);
+      expect(read(payload, [true, false, false, false]), String(payload)).toMatch(/Invalid UTF-8/);
+      expect(new FlatJsonReader(NAMES).read(payload)).toBeUndefined();
+    }
+    // A latin-1 é (one byte, not UTF-8) after a payload whose key was the UTF-8 é.
+    const reader = new FlatJsonReader(['É']);
+    expect(reader.read(Buffer.from('{"é":1}'))).toEqual([1]);
+    expect(reader.read(bytesOf('{"', [0xe9], '":1}'))).toBeUndefined();
+  });
+
+  it('skips a UTF-8 byte order mark, as the general reader does', () => {
+    const text = '{"ID":7,"TEMP":21.5,"NAME":"n","OK":true}';
+    expect(read(bytesOf([0xef, 0xbb, 0xbf], text))).toEqual([7, 21.5, 'n', true]);
+    expect(new FlatJsonReader(NAMES).read(bytesOf([0xef, 0xbb, 0xbf], text))).toEqual([7, 21.5, 'n', true]);
   });
 });
