@@ -66,10 +66,10 @@ function endWithoutCr(data: Buffer, start: number, end: number): number {
   return end > start && data[end - 1] === 13 ? end - 1 : end;
 }
 
-/** Whether a line holds only spaces and tabs (or nothing). */
-export function isBlank(line: Uint8Array): boolean {
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
+/** Whether data[start, end) holds only spaces and tabs (or nothing). */
+export function isBlank(data: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = data[i];
     if (c !== 32 && c !== 9 && c !== 13 && c !== 11 && c !== 12) return false;
   }
   return true;

@@ -56,6 +56,8 @@ export class FlatJsonReader {
   private slow = 0;
   /** Whether the string stringEnd() last found is all ASCII. */
   private ascii = true;
+  /** One past the payload's last byte in the array read. */
+  private n = 0;
 
   /** `skip[i]`: TOKEN_* bits of the tokens whose value column i does not need (SKIPPED instead). */
   constructor(private readonly names: readonly string[], skip?: ArrayLike<number>) {
@@ -66,15 +68,19 @@ export class FlatJsonReader {
     if (skip !== undefined) for (let i = 0; i < names.length; i++) this.skip[i] = skip[i];
   }
 
-  /** The columns' values (valid until the next call), or undefined: read it the general way. */
-  read(t: Uint8Array): unknown[] | undefined {
+  /**
+   * The columns' values of the payload t[from, to) (valid until the next call), or undefined:
+   * read it the general way.
+   */
+  read(t: Uint8Array, from = 0, to = t.length): unknown[] | undefined {
     const values = this.values;
     const how = this.how;
     const n = this.names.length;
     for (let i = 0; i < n; i++) { values[i] = undefined; how[i] = 0; }
     this.slow = 0;
+    this.n = to;
     // A UTF-8 byte order mark is skipped, as the general reader's decode skips it.
-    let p = this.skipWs(t, t.length >= 3 && t[0] === 0xef && t[1] === 0xbb && t[2] === 0xbf ? 3 : 0);
+    let p = this.skipWs(t, to - from >= 3 && t[from] === 0xef && t[from + 1] === 0xbb && t[from + 2] === 0xbf ? from + 3 : from);
     if (t[p] !== 123) return undefined;
     p = this.skipWs(t, p + 1);
     if (t[p] === 125) return this.end(t, p + 1);
@@ -142,13 +148,13 @@ export class FlatJsonReader {
   private skipWs(t: Uint8Array, p: number): number {
     // Never reads past the end: one read there (at the end of every payload) would make V8
     // recompile the reads here into their slower, bounds-tolerant form.
-    const n = t.length;
+    const n = this.n;
     while (p < n && isWs(t[p])) p++;
     return p;
   }
 
   private end(t: Uint8Array, p: number): unknown[] | undefined {
-    return this.skipWs(t, p) === t.length ? this.values : undefined;
+    return this.skipWs(t, p) === this.n ? this.values : undefined;
   }
 
   /**
@@ -156,7 +162,7 @@ export class FlatJsonReader {
    * Sets `ascii`: whether its bytes are all ASCII (others must be decoded, and so checked, as UTF-8).
    */
   private stringEnd(t: Uint8Array, p: number): number {
-    const n = t.length;
+    const n = this.n;
     let ascii = true;
     for (let i = p; i < n; i++) {
       const c = t[i];

@@ -155,12 +155,17 @@ class JsonRowSerde implements RowSerde {
 
   deserialize(bytes: Uint8Array | null, topic: string): unknown[] | null {
     if (bytes === null) return null;
+    return this.deserializeRange(bytes, 0, bytes.length, topic);
+  }
+
+  /** The payload bytes[start, end), without a view of it unless the flat reader gives up (COPY's lines). */
+  deserializeRange(bytes: Uint8Array, start: number, end: number, topic: string): unknown[] | null {
     try {
       // The flat reader reads the bytes themselves: most payloads are never decoded whole.
       if (this.flat !== undefined) {
         if (this.flatSkip > 0) this.flatSkip--;
         else {
-          const values = this.flat.read(bytes);
+          const values = this.flat.read(bytes, start, end);
           if (values === undefined) this.flatSkip = FLAT_BACKOFF;
           else {
             const row = this.readValues(values);
@@ -168,6 +173,7 @@ class JsonRowSerde implements RowSerde {
           }
         }
       }
+      if (start !== 0 || end !== bytes.length) bytes = bytes.subarray(start, end);
       let text: string;
       try {
         text = UTF8.decode(bytes);

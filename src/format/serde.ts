@@ -29,6 +29,8 @@ export interface RowSerde {
   serialize(row: readonly unknown[] | null, topic: string): Uint8Array | null;
   /** null bytes → null row. Throws SerdeError on malformed input. */
   deserialize(bytes: Uint8Array | null, topic: string): unknown[] | null;
+  /** As deserialize of bytes.subarray(start, end), where a format can read in place (JSON). */
+  deserializeRange?(bytes: Uint8Array, start: number, end: number, topic: string): unknown[] | null;
   /**
    * Registry formats: what deserialize will need that is not at hand yet (the writer schema of
    * an id not seen before). A promise only then: the record loop awaits it before deserialize;

@@ -224,3 +224,32 @@ describe('the flat reader on bytes', () => {
     expect(new FlatJsonReader(NAMES).read(bytesOf([0xef, 0xbb, 0xbf], text))).toEqual([7, 21.5, 'n', true]);
   });
 });
+
+describe('a payload read in place (COPY reads its lines so)', () => {
+  const cols = [
+    { name: 'ID', type: BIGINT }, { name: 'TEMP', type: DOUBLE }, { name: 'NAME', type: STRING }, { name: 'OK', type: BOOLEAN },
+  ].map((c) => ({ ...c, namespace: 'VALUE' as const }));
+  const outcome = (f: () => unknown): unknown => {
+    try {
+      return f();
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+
+  it('reads bytes[start, end) as the same bytes on their own, whatever lies around them', () => {
+    const serde = createJsonSerde(cols, { isKey: false, unwrapped: false });
+    const around = fc.constantFrom('', '\n', '\r\n', '}', '2}', '0.5,"NAME":"x"}', '"}', ',"OK":true}', ' ', '{"ID":1}\n');
+    const value = fc.oneof(fc.double(), fc.integer(), fc.string(), fc.boolean(), fc.constant(null));
+    const whole = fc.dictionary(fc.constantFrom(...NAMES, 'x', 'temp'), value).map((o) => JSON.stringify(o));
+    // Payloads cut short too: what follows them must not complete them.
+    const payload = fc.oneof(whole, whole.chain((t) => fc.integer({ min: 0, max: t.length }).map((k) => t.slice(0, k))));
+    fc.assert(fc.property(around, payload, around, (before, text, after) => {
+      const bytes = Buffer.from(before + text + after);
+      const start = Buffer.byteLength(before);
+      const end = start + Buffer.byteLength(text);
+      const alone = outcome(() => createJsonSerde(cols, { isKey: false, unwrapped: false }).deserialize(Buffer.from(text), 't'));
+      expect(outcome(() => serde.deserializeRange!(bytes, start, end, 't')), JSON.stringify([before, text, after])).toEqual(alone);
+    }), { numRuns: 3000 });
+  });
+});
