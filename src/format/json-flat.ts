@@ -24,6 +24,10 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const latin1Slice = (Buffer.prototype as unknown as { latin1Slice(this: Uint8Array, start: number, end: number): string }).latin1Slice;
 /** Distinct keys remembered with their column. */
 const KEY_CACHE_LIMIT = 1024;
+/** ASCII strings up to this long are looked up in the reader's string cache (see `texts`). */
+const SHORT_TEXT = 32;
+/** Slots of that cache (a power of 2). */
+const TEXT_SLOTS = 1024;
 
 /** Kinds of scalar tokens, as bits of a column's skip mask. */
 export const TOKEN_STRING = 1;
@@ -58,6 +62,12 @@ export class FlatJsonReader {
   private ascii = true;
   /** One past the payload's last byte in the array read. */
   private n = 0;
+  /**
+   * Short ASCII string values seen, by a hash of their bytes: an id or a name that repeats from
+   * record to record comes back as the string made the first time, instead of a new one made by
+   * a native call, which a log in this process would also have to intern (log/string-interner.ts).
+   */
+  private readonly texts: string[] = new Array<string>(TEXT_SLOTS).fill('');
 
   /** `skip[i]`: TOKEN_* bits of the tokens whose value column i does not need (SKIPPED instead). */
   constructor(private readonly names: readonly string[], skip?: ArrayLike<number>) {
@@ -178,7 +188,16 @@ export class FlatJsonReader {
 
   /** The string in t[a, e) (found by stringEnd), or undefined where it is not UTF-8. */
   private text(t: Uint8Array, a: number, e: number): string | undefined {
-    if (this.ascii) return latin1Slice.call(t, a, e);
+    if (this.ascii) {
+      const len = e - a;
+      if (len > SHORT_TEXT) return latin1Slice.call(t, a, e);
+      let h = len;
+      for (let i = a; i < e; i++) h = (Math.imul(h, 31) + t[i]) | 0;
+      const slot = (h ^ (h >>> 10)) & (TEXT_SLOTS - 1);
+      const seen = this.texts[slot];
+      if (seen.length === len && textAt(t, a, seen)) return seen;
+      return (this.texts[slot] = latin1Slice.call(t, a, e));
+    }
     try {
       return UTF8.decode(t.subarray(a, e));
     } catch {

@@ -218,6 +218,20 @@ describe('the flat reader on bytes', () => {
     expect(reader.read(bytesOf('{"', [0xe9], '":1}'))).toBeUndefined();
   });
 
+  it('gives each payload its own strings when one reader reads many (repeated ones come from its cache)', () => {
+    const reader = new FlatJsonReader(NAMES);
+    // Few distinct short strings (hits), many (collisions in the cache), and long ones (not cached).
+    const short = fc.oneof(fc.constantFrom('a', 'b', 'site-1', 'site-2', 'OK', 'WARN', ''), fc.string({ maxLength: 8 }),
+      fc.string({ minLength: 30, maxLength: 40 }), fc.nat(5000).map((n) => `s-${n}`));
+    fc.assert(fc.property(fc.array(fc.tuple(short, short), { minLength: 1, maxLength: 300 }), (pairs) => {
+      for (const [name, x] of pairs) {
+        const text = JSON.stringify({ NAME: name, x, OK: true });
+        const values = reader.read(Buffer.from(text));
+        if (values !== undefined) expect(values[2], text).toBe(name);
+      }
+    }), { numRuns: 300 });
+  });
+
   it('skips a UTF-8 byte order mark, as the general reader does', () => {
     const text = '{"ID":7,"TEMP":21.5,"NAME":"n","OK":true}';
     expect(read(bytesOf([0xef, 0xbb, 0xbf], text))).toEqual([7, 21.5, 'n', true]);
