@@ -27,7 +27,7 @@ const KEY_CACHE_LIMIT = 1024;
 /** ASCII strings up to this long are looked up in the reader's string cache (see `texts`). */
 const SHORT_TEXT = 32;
 /** Slots of that cache (a power of 2). */
-const TEXT_SLOTS = 1024;
+const TEXT_SLOTS = 4096;
 
 /** Kinds of scalar tokens, as bits of a column's skip mask. */
 export const TOKEN_STRING = 1;
