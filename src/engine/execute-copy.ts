@@ -101,6 +101,8 @@ export async function executeCopy(state: EngineState, s: Copy): Promise<Statemen
     const keyAt = target.schema.key.map((c) => indexOf(c.name));
     const valueAt = target.schema.value.map((c) => indexOf(c.name));
     const rowtimeAt = indexOf('ROWTIME');
+    // JSON lines of a stream without key columns: a line's row starts with the value row.
+    const valuesFirst = format === 'JSON' && keyAt.length === 0 && valueAt.every((at, j) => at === j);
     const registry = state.schemaRegistry;
     await prepareAvroWrites(registry, target);
     await prepareJsonSrWrites(registry, target);
@@ -132,11 +134,19 @@ export async function executeCopy(state: EngineState, s: Copy): Promise<Statemen
           const ts = rowtimeAt < 0 ? undefined : row[rowtimeAt];
           const key = hasKey ? keySerde.serialize(pick(row, keyAt, keyRow), target.topic) : null;
           const timestamp = typeof ts === 'number' ? ts : undefined;
+          // The line's row is the value row followed by ROWTIME: cut, it is the value row itself.
+          let values: unknown[];
+          if (valuesFirst) {
+            row.length = valueAt.length;
+            values = row;
+          } else {
+            values = pick(row, valueAt, valueRow);
+          }
           // In process the record keeps the row and is encoded only if read as bytes (row-record.ts).
-          const kept = keepRows ? valueSerde.rowToKeep!(pick(row, valueAt, valueRow)) : undefined;
+          const kept = keepRows ? valueSerde.rowToKeep!(values, valuesFirst) : undefined;
           records.push(kept !== undefined
             ? new RowRecord(key, kept, valueSerde.rowEncoder!, timestamp)
-            : { key, value: valueSerde.serialize(pick(row, valueAt, valueRow), target.topic), timestamp });
+            : { key, value: valueSerde.serialize(values, target.topic), timestamp });
         } catch (e) {
           bad++;
           const message = `${path}:${i + 1}: ${(e as Error).message}`;

@@ -145,10 +145,10 @@ class JsonRowSerde implements RowSerde {
     }
   }
 
-  rowToKeep(row: readonly unknown[]): unknown[] | undefined {
+  rowToKeep(row: readonly unknown[], inPlace?: boolean): unknown[] | undefined {
     if (this.keptKinds === undefined || row.length !== this.n) return undefined;
     if (this.unwrapped && (row[0] === null || row[0] === undefined)) return undefined; // a tombstone: no row
-    return rowToKeep(this.keptKinds, row);
+    return inPlace ? rowToKeep(this.keptKinds, row, row as unknown[]) : rowToKeep(this.keptKinds, row);
   }
 
   private readonly columnError = (i: number, e: unknown): unknown => atPath(e, this.unwrapped ? '$' : '$.' + this.names[i]);

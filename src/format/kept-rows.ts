@@ -31,10 +31,12 @@ export function codecOf(format: string, columns: readonly Column[]): { id: numbe
   return { id, kinds };
 }
 
-/** A copy of `row` to keep with its record, or undefined when a value would not come back the same. */
-export function rowToKeep(kinds: Uint8Array, row: readonly unknown[]): unknown[] | undefined {
+/**
+ * A copy of `row` to keep with its record, or undefined when a value would not come back the same.
+ * `out`: where to write the copy (it may be `row` itself, which is read before each write).
+ */
+export function rowToKeep(kinds: Uint8Array, row: readonly unknown[], out: unknown[] = new Array(kinds.length)): unknown[] | undefined {
   const n = kinds.length;
-  const out = new Array(n);
   for (let i = 0; i < n; i++) {
     const v = row[i];
     if (v === null || v === undefined) { out[i] = null; continue; }

@@ -44,7 +44,8 @@ export interface RowSerde {
    * (undefined where a value would not come back the same).
    */
   readonly codec?: number;
-  rowToKeep?(row: readonly unknown[]): unknown[] | undefined;
+  /** `inPlace`: the caller gives up `row`, which becomes the kept row (no copy) when it can be kept. */
+  rowToKeep?(row: readonly unknown[], inPlace?: boolean): unknown[] | undefined;
   /** With a codec: encodes a kept row into the bytes serialize gives for it, when they are first read. */
   readonly rowEncoder?: RowEncoder;
 }
