@@ -1,13 +1,14 @@
 // A fast path for the JSON most records are: one object of scalar fields. It reads the fields
 // of the given names straight from the payload's bytes, in one pass, without decoding the
 // payload to a string (only the string values it returns are made: ASCII ones straight from the
-// bytes, others through a strict UTF-8 decode) and without building the object, and
-// parses numbers of up to 19 significant digits by hand, correctly rounded (decimal-to-double.ts;
-// others with Number(); past a few of those per payload JSON.parse is faster). Fields match columns as KsqlJsonDeserializer matches them: the
-// exact name, else the one field whose upper-cased name is the column's. It gives up
-// (undefined) on anything else — nested values, escapes, many long numbers, two fields for one
-// column by upper-casing, text after the object, malformed input, a byte that is not ASCII outside
-// a string or not UTF-8 inside one — and the caller then reads the payload the general way.
+// bytes, others through a strict UTF-8 decode) and without building the object, and parses
+// numbers of up to 19 significant digits by hand, correctly rounded (decimal-to-double.ts; others
+// with Number(); past a few of those per payload JSON.parse is faster). Fields match columns as
+// KsqlJsonDeserializer matches them: the exact name, else the one field whose upper-cased name is
+// the column's. It gives up (undefined) on anything else — nested values, escapes, many long
+// numbers, two fields for one column by upper-casing, text after the object, malformed input, a
+// byte that is not ASCII outside a string or not UTF-8 inside one — and the caller then reads the
+// payload the general way.
 // Where it answers, each value is what the general reader would take from JSON.parse's tree for
 // that column, or SKIPPED where the caller said the column's value of that kind is not needed.
 

@@ -11,7 +11,7 @@
 import { KEPT_BOOLEAN, KEPT_STRING, type Header, type RowEncoder } from './log.js';
 import type { StringInterner } from './string-interner.js';
 
-export const CHUNK_ROWS = 4096;
+const CHUNK_ROWS = 4096;
 /** A chunk's first capacity: it grows by 4x up to CHUNK_ROWS (a topic of a few records stays small). */
 const FIRST_ROWS = 16;
 

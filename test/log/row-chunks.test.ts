@@ -74,6 +74,13 @@ async function loaded(records: ProducerRecord[], config: Record<string, string> 
   return log;
 }
 
+/** What a topic of `config` holds once `input` is written to it as rows, and as bytes. */
+async function readBothWays(input: Input[], config: Record<string, string>, cleanEveryRecords: number): Promise<{ rows: LogRecord[]; bytes: LogRecord[] }> {
+  const rows = await readAll(await loaded(asRows(input), config, cleanEveryRecords));
+  const bytes = await readAll(await loaded(asBytes(input), config, cleanEveryRecords));
+  return { rows, bytes };
+}
+
 describe('rows stored by column on MemoryLog', () => {
   it('read back as the same records produced as bytes, each row as it was given', async () => {
     const input = inputs(0);
@@ -104,9 +111,7 @@ describe('rows stored by column on MemoryLog', () => {
 
   it('are compacted as the same records produced as bytes', async () => {
     const input = inputs(50);
-    const config = { 'cleanup.policy': 'compact' };
-    const rows = await readAll(await loaded(asRows(input), config, 700));
-    const bytes = await readAll(await loaded(asBytes(input), config, 700));
+    const { rows, bytes } = await readBothWays(input, { 'cleanup.policy': 'compact' }, 700);
     expect(rows.length).toBeLessThan(input.length / 2);
     expect(rows.map(seen)).toEqual(bytes.map(seen));
     const kept = rows.filter((r) => r.valueRow !== undefined);
@@ -116,9 +121,7 @@ describe('rows stored by column on MemoryLog', () => {
 
   it('are deleted by retention.ms as the same records produced as bytes', async () => {
     const input = inputs(0);
-    const config = { 'retention.ms': '2500' };
-    const rows = await readAll(await loaded(asRows(input), config, 500));
-    const bytes = await readAll(await loaded(asBytes(input), config, 500));
+    const { rows, bytes } = await readBothWays(input, { 'retention.ms': '2500' }, 500);
     expect(rows.length).toBeLessThan(input.length / 2);
     expect(rows[0].offset).toBeGreaterThan(0);
     expect(rows.map(seen)).toEqual(bytes.map(seen));
