@@ -88,10 +88,21 @@ export interface QueryStats {
 }
 
 export interface RecordGate {
-  /** undefined: go on; a promise: wait for it first. */
-  before(rec: LogRecord): Promise<void> | undefined;
+  /**
+   * undefined: go on; a promise: wait for it first. While the query waits, the gate may call
+   * `drive` (when given) as soon as the other side lets records go, to process them at once.
+   */
+  before(rec: LogRecord, drive?: Driver): Promise<void> | undefined;
   after(rec: LogRecord): void;
 }
+
+/**
+ * Processes a waiting query's next records while `mayGo` lets them: how many, or -1 when the
+ * query stops waiting (see QueryRunner.drive).
+ */
+export type Driver = (mayGo: (rec: LogRecord) => boolean) => number;
+
+const NO_RECORDS: LogRecord[] = [];
 
 export class QueryRunner {
   private consumer: Consumer | undefined;
@@ -119,6 +130,10 @@ export class QueryRunner {
   private lastFlush = 0;
   /** With a gate: per topic, per partition, the next offset not yet processed. */
   private readonly progress = new Map<string, number[]>();
+  /** The poll being processed and the index of its next record (see drive). */
+  private batch: LogRecord[] = NO_RECORDS;
+  private cursor = 0;
+  private readonly driver: Driver = (mayGo) => this.drive(mayGo);
   /** Records processed but whose rows a batching operator still holds (see run). */
   private readonly deferred: LogRecord[] = [];
   /** Per output topic, its max.message.bytes (exactly_once checks records against it). */
@@ -175,8 +190,6 @@ export class QueryRunner {
         continue;
       }
       this.recordsIn += recs.length;
-      const handlers = o.graph.handlers;
-      const task = o.durable?.task;
       const gate = o.gate;
       try {
         if (gate) this.startProgress(recs);
@@ -184,45 +197,38 @@ export class QueryRunner {
         // once its rows have been evaluated (deferred), or a trainer could learn a row before this
         // query scored it; when the gate would wait, the batch is evaluated first (no deadlock).
         const deferred = gate && this.batches() ? this.deferred : undefined;
-        for (const rec of recs) {
+        // While this query waits at a gate, the other side may process its next records for it
+        // (drive), in the other side's own turn: no promise per record (see test-then-train.ts).
+        const drive = gate && !deferred ? this.driver : undefined;
+        this.batch = recs;
+        this.cursor = 0;
+        while (this.cursor < recs.length) {
+          const rec = recs[this.cursor];
           if (gate) {
-            let wait = gate.before(rec);
+            let wait = gate.before(rec, drive);
             if (wait && deferred && deferred.length > 0) {
               await this.endBatch();
               this.publishDeferred(gate);
               wait = gate.before(rec);
             }
-            if (wait) await wait;
-            if (this.stopped) break;
-          }
-          if (task) task.partition = rec.partition;
-          const hs = handlers.get(rec.topic);
-          if (hs) {
-            for (const h of hs) {
-              // A registry format may first need the schema the record names (once per id).
-              if (h.prefetch) {
-                const wait = h.prefetch(rec);
-                if (wait) await wait;
-                if (this.stopped) break;
-              }
-              // A bug in an operator fails this record only: log it, go on with the next.
-              try { h(rec); } catch (e) {
-                if (!o.logger) { this.fail(e); continue; }
-                const message = e instanceof Error ? e.message : String(e);
-                o.logger.log({ queryId: o.queryId, type: 'QUERY', message, topic: rec.topic, partition: rec.partition, offset: rec.offset });
-              }
+            if (wait) {
+              await wait;
+              if (this.stopped) break;
+              if (recs[this.cursor] !== rec) continue; // driven past it meanwhile: ask again for the next
             }
           }
-          if (deferred) deferred.push(rec);
-          else if (gate) {
-            this.progress.get(rec.topic)![rec.partition] = rec.offset + 1;
-            gate.after(rec);
+          if (this.mustFetch(rec)) {
+            await this.fetchFor(rec);
+            if (this.stopped) break;
           }
+          this.cursor++;
+          this.handle(rec, deferred);
         }
       } catch (e) {
         // A bug in an operator: report it and carry on with the next records.
         if (!this.stopped) this.fail(e);
       }
+      this.batch = NO_RECORDS;
       // Operators scoring a model a batch at a time (ONNX) pass this poll's rows on now.
       await this.endBatch();
       if (gate) this.publishDeferred(gate);
@@ -230,6 +236,68 @@ export class QueryRunner {
       if (this.holds(recs.length)) { this.held = true; continue; }
       await this.flush();
     }
+  }
+
+  /** A registry format may first need the schema a record names (fetched once per id). */
+  private mustFetch(rec: LogRecord): boolean {
+    const hs = this.o.graph.handlers.get(rec.topic);
+    if (hs) for (const h of hs) if (h.prefetch?.(rec)) return true;
+    return false;
+  }
+
+  private async fetchFor(rec: LogRecord): Promise<void> {
+    for (const h of this.o.graph.handlers.get(rec.topic) ?? []) {
+      const wait = h.prefetch?.(rec);
+      if (wait) await wait;
+      if (this.stopped) return;
+    }
+  }
+
+  /** Runs a record through the operator graph (what it names is fetched) and marks it processed. */
+  private handle(rec: LogRecord, deferred: LogRecord[] | undefined): void {
+    const o = this.o;
+    const task = o.durable?.task;
+    if (task) task.partition = rec.partition;
+    const hs = o.graph.handlers.get(rec.topic);
+    if (hs) {
+      for (const h of hs) {
+        // A bug in an operator fails this record only: log it, go on with the next.
+        try { h(rec); } catch (e) {
+          if (!o.logger) { this.fail(e); continue; }
+          const message = e instanceof Error ? e.message : String(e);
+          o.logger.log({ queryId: o.queryId, type: 'QUERY', message, topic: rec.topic, partition: rec.partition, offset: rec.offset });
+        }
+      }
+    }
+    if (deferred) deferred.push(rec);
+    else if (o.gate) {
+      this.progress.get(rec.topic)![rec.partition] = rec.offset + 1;
+      o.gate.after(rec);
+    }
+  }
+
+  /**
+   * Called by the other side of the gate while this query waits at it: processes this poll's
+   * next records for as long as `mayGo` lets them and none needs a fetch. Returns how many it
+   * processed, or -1 when this query need not wait any more (its poll is done, it stopped, or
+   * its next record needs a fetch: its own loop goes on).
+   */
+  private drive(mayGo: (rec: LogRecord) => boolean): number {
+    const recs = this.batch;
+    let n = 0;
+    try {
+      while (this.cursor < recs.length && !this.stopped) {
+        const rec = recs[this.cursor];
+        if (!mayGo(rec)) return n;
+        if (this.mustFetch(rec)) return -1;
+        this.cursor++;
+        this.handle(rec, undefined);
+        n++;
+      }
+    } catch (e) {
+      if (!this.stopped) this.fail(e);
+    }
+    return -1;
   }
 
   /** Whether operators of this query buffer a poll's rows (batched model calls). */

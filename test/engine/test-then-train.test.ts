@@ -34,6 +34,36 @@ describe('test-then-train', () => {
     }
   });
 
+  it('holds two scoring queries and the trainer in lockstep, one of them scoring only the rows it keeps', async () => {
+    const log = new MemoryLog();
+    const e = await Engine.create({ log, properties: props });
+    try {
+      await e.executeScript(`
+        CREATE STREAM pts (seq INT, x DOUBLE, y DOUBLE, busy BOOLEAN) WITH (KAFKA_TOPIC='pts', VALUE_FORMAT='JSON', PARTITIONS=1);
+        CREATE MODEL m WITH (TYPE='logistic_regression', LABEL='busy', LEARNING_RATE=0.2) AS SELECT x, y, busy FROM pts TRAIN ONLINE;
+        CREATE STREAM scored AS SELECT seq, PREDICT_PROBA(m, x, y) AS p FROM pts;
+        CREATE STREAM some AS SELECT seq, PREDICT_PROBA(m, x, y) AS p FROM pts WHERE seq % 3 = 0;`);
+      // Bursts of several polls' worth, so the queries take turns across poll boundaries too.
+      const input = burst(12_000);
+      for (let i = 0; i < input.length; i += 4000) await log.produce('pts', input.slice(i, i + 4000));
+      await e.settle();
+
+      const { expected } = predictThenLearn(e.state.models.get('M')!.def, input);
+      const read = async (topic: string): Promise<{ SEQ: number; P: number | null }[]> => {
+        const [end] = await log.endOffsets(topic);
+        return (await log.read(topic, 0, 0, end)).map((r) => JSON.parse(Buffer.from(r.value!).toString()) as { SEQ: number; P: number | null });
+      };
+      const all = await read('SCORED');
+      expect(all.map((a) => a.P)).toEqual(expected);
+      const some = await read('SOME');
+      expect(some.map((a) => a.SEQ)).toEqual(input.map((_r, i) => i).filter((i) => i % 3 === 0));
+      expect(some.map((a) => a.P)).toEqual(expected.filter((_p, i) => i % 3 === 0));
+      expect(e.state.models.get('M')!.rows).toBe(12_000);
+    } finally {
+      await e.close();
+    }
+  });
+
   it('predicts each row once: the trainer takes the scoring query\'s prediction of the row it learns', async () => {
     const log = new MemoryLog();
     const e = await Engine.create({ log, properties: props });

@@ -6,13 +6,26 @@
 // before the trainer has learned every offset below it. A query that starts behind the trainer
 // scores the rows the trainer has already passed with the current model until it catches up.
 // Partitions a query or the trainer runs on another instance are not waited for.
+//
+// Going in lockstep means taking turns every record. A query waiting at its gate leaves the rest
+// of its poll with the gate (a Driver), and the side whose record released it processes them
+// in the same turn, up to where they must wait again: one function call per record rather than
+// a promise and a wake-up for each side.
 import type { LogRecord } from '../../log/log.js';
-import type { QueryRunner, RecordGate } from '../../runtime/query-runner.js';
+import type { Driver, QueryRunner, RecordGate } from '../../runtime/query-runner.js';
 
 /** Longest a record waits for the other side; then it goes on (never a deadlock). */
 const MAX_WAIT_MS = 5000;
 
-interface Waiter { ready: () => boolean; resolve: () => void; deadline: number }
+interface Waiter {
+  ready: () => boolean;
+  /** Processes the waiting query's records that may go (see Driver); its own readiness check. */
+  drive: (() => number) | undefined;
+  resolve: () => void;
+  deadline: number;
+  /** drive processed records since the last slow tick (the wait is not stuck). */
+  moved: boolean;
+}
 
 export class TestThenTrain {
   private readonly trainers = new Map<string, QueryRunner>();
@@ -20,6 +33,9 @@ export class TestThenTrain {
   /** Records waiting for the other side; checked after every record (no timers). */
   private waiters: Waiter[] = [];
   private safety: NodeJS.Timeout | undefined;
+  /** wake is running (a query it drives reports progress: wake again once it returns). */
+  private waking = false;
+  private again = false;
 
   /** The gate of model `model`'s training query: it waits for the model's scoring queries. */
   trainerGate(model: string): RecordGate {
@@ -63,26 +79,46 @@ export class TestThenTrain {
 
   private gate(ready: (rec: LogRecord) => boolean): RecordGate {
     return {
-      before: (rec) => (ready(rec) ? undefined : this.waitFor(() => ready(rec))),
+      before: (rec, drive) => (ready(rec) ? undefined : this.waitFor(() => ready(rec), drive && (() => drive(ready)))),
       after: () => { if (this.waiters.length > 0) this.wake(false); },
     };
   }
 
   /**
-   * Releases the waiters that may go on now (and, on the slow tick, those past their deadline).
-   * Readiness is checked here, so a record waits for one promise, resolved when it may go.
+   * Releases the waiters that may go on now, or drives them (and, on the slow tick, releases
+   * those stuck past their deadline). Readiness is checked here, so a query waits for one
+   * promise, resolved when it may go.
    */
   private wake(tick = false): void {
-    const ws = this.waiters;
-    this.waiters = [];
-    const now = tick ? Date.now() : 0;
-    for (const w of ws) {
-      if (w.ready() || (tick && now >= w.deadline)) w.resolve();
-      else this.waiters.push(w);
+    if (this.waking) { this.again = true; return; }
+    this.waking = true;
+    try {
+      do {
+        this.again = false;
+        const ws = this.waiters;
+        this.waiters = [];
+        const now = tick ? Date.now() : 0;
+        for (const w of ws) {
+          let go: boolean;
+          if (w.drive) {
+            const n = w.drive();
+            go = n < 0;
+            if (n > 0) w.moved = true;
+          } else go = w.ready();
+          if (!go && tick) {
+            if (w.moved) { w.moved = false; w.deadline = now + MAX_WAIT_MS; } else go = now >= w.deadline;
+          }
+          if (go) w.resolve();
+          else this.waiters.push(w);
+        }
+        tick = false;
+      } while (this.again);
+    } finally {
+      this.waking = false;
     }
   }
 
-  private waitFor(ready: () => boolean): Promise<void> {
+  private waitFor(ready: () => boolean, drive: (() => number) | undefined): Promise<void> {
     // A slow tick also wakes waiters, for progress no record reports (a partition moving away),
     // and lets a record that waited MAX_WAIT_MS go on.
     this.safety ??= setInterval(() => {
@@ -90,6 +126,6 @@ export class TestThenTrain {
       else { clearInterval(this.safety); this.safety = undefined; }
     }, 50);
     this.safety.unref();
-    return new Promise<void>((resolve) => { this.waiters.push({ ready, resolve, deadline: Date.now() + MAX_WAIT_MS }); });
+    return new Promise<void>((resolve) => { this.waiters.push({ ready, drive, resolve, deadline: Date.now() + MAX_WAIT_MS, moved: false }); });
   }
 }

@@ -161,6 +161,9 @@ export class Adwin implements DriftDetector {
     while (reduce) {
       reduce = false;
       let exit = false;
+      // The part of ε_cut that depends on the window only (not the cut point), once per pass.
+      const deltaPrime = Math.log((2 * Math.log(this.widthN)) / this.delta);
+      const v = this.variance / this.widthN;
       let n0 = 0, n1 = this.widthN, u0 = 0, u1 = this.total;
       // Walk cut points from the oldest bucket to the newest.
       for (let row = this.rows - 1; row >= 0 && !exit; row--) {
@@ -173,7 +176,7 @@ export class Adwin implements DriftDetector {
           u0 += u;
           u1 -= u;
           if (row === 0 && k === cnt - 1) { exit = true; break; }
-          if (n1 >= this.minWindowLength && n0 >= this.minWindowLength && this.cut(n0, n1, u0 / n0 - u1 / n1)) {
+          if (n1 >= this.minWindowLength && n0 >= this.minWindowLength && this.cut(n0, n1, u0 / n0 - u1 / n1, deltaPrime, v)) {
             reduce = true;
             change = true;
             if (this.widthN > 0) this.deleteOldest();
@@ -187,10 +190,9 @@ export class Adwin implements DriftDetector {
     return change;
   }
 
-  private cut(n0: number, n1: number, deltaMean: number): boolean {
-    const deltaPrime = Math.log((2 * Math.log(this.widthN)) / this.delta);
+  /** Whether W0 | W1 (n0 and n1 values) is a cut; deltaPrime and v (the window's variance) as in detectChange. */
+  private cut(n0: number, n1: number, deltaMean: number, deltaPrime: number, v: number): boolean {
     const mRecip = 1 / (n0 - this.minWindowLength + 1) + 1 / (n1 - this.minWindowLength + 1);
-    const v = this.variance / this.widthN;
     const epsilon = Math.sqrt(2 * mRecip * v * deltaPrime) + (2 / 3) * deltaPrime * mRecip;
     return Math.abs(deltaMean) > epsilon;
   }
