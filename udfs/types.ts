@@ -61,7 +61,12 @@ export interface ModelBinding {
    * whose runtime is asynchronous (ONNX) gives a `batch` scorer instead of `impl`: the operator
    * evaluating the call collects a poll's rows and scores them at once (runtime/expr/batched-calls.ts).
    */
-  bind(fn: ModelFunctionKind): { type: SqlType; impl: (...features: unknown[]) => unknown } | { type: SqlType; batch: BatchScorer } | string;
+  bind(fn: ModelFunctionKind): {
+    type: SqlType;
+    impl: (...features: unknown[]) => unknown;
+    /** impl over the features in an array, which the caller may reuse once it returns. */
+    overArray?: (features: readonly unknown[]) => unknown;
+  } | { type: SqlType; batch: BatchScorer } | string;
 }
 
 /** Scores rows a batch at a time; each call site (an expression in an operator) has its own batch. */

@@ -236,30 +236,29 @@ export class LiveModel implements ModelBinding {
     return s > 0 ? this.rows / s : 0;
   }
 
-  bind(fn: ModelFunctionKind): { type: SqlType; impl: (...features: unknown[]) => unknown } | string {
+  bind(fn: ModelFunctionKind): { type: SqlType; impl: (...features: unknown[]) => unknown; overArray: (features: readonly unknown[]) => unknown } | string {
     const { task, label, name } = this.def;
-    const encode = (args: unknown[]): Float64Array => this.encoder.encode(args, 0, false);
+    const encode = (args: readonly unknown[]): Float64Array => this.encoder.encode(args, 0, false);
+    // Each call is over the features in an array (a query's call reuses one); impl spreads them.
+    const bound = (type: SqlType, over: (a: readonly unknown[]) => unknown) => ({ type, impl: (...a: unknown[]) => over(a), overArray: over });
     switch (fn) {
       case 'PREDICT':
         if (task === 'classification') {
-          return { type: label!.type, impl: (...a) => (this.rows === 0 ? null : this.labels.values[this.predictShared(encode(a))] ?? null) };
+          return bound(label!.type, (a) => (this.rows === 0 ? null : this.labels.values[this.predictShared(encode(a))] ?? null));
         }
-        if (task === 'clustering') return { type: INTEGER, impl: (...a) => (this.rows === 0 ? null : this.predictShared(encode(a))) };
-        return { type: DOUBLE, impl: (...a) => (this.rows === 0 ? null : this.predictShared(encode(a))) };
+        return bound(task === 'clustering' ? INTEGER : DOUBLE, (a) => (this.rows === 0 ? null : this.predictShared(encode(a))));
       case 'PREDICT_PROBA': {
         if (task !== 'classification' || !this.model.predictProba) return `PREDICT_PROBA needs a classifier; ${name} is a ${this.def.type} (${task}) model.`;
         // A BOOLEAN label gives P(TRUE); any other gives every class's probability by its text.
-        if (label!.type.kind === 'BOOLEAN') {
-          return { type: DOUBLE, impl: (...a) => this.probabilityOf(encode(a), true) };
-        }
-        return { type: map(STRING, DOUBLE), impl: (...a) => this.probabilities(encode(a)) };
+        if (label!.type.kind === 'BOOLEAN') return bound(DOUBLE, (a) => this.probabilityOf(encode(a), true));
+        return bound(map(STRING, DOUBLE), (a) => this.probabilities(encode(a)));
       }
       case 'ANOMALY_SCORE':
         if (task !== 'anomaly') return `ANOMALY_SCORE needs an anomaly model; ${name} is a ${this.def.type} (${task}) model.`;
-        return { type: DOUBLE, impl: (...a) => (this.rows === 0 ? null : this.predictShared(encode(a))) };
+        return bound(DOUBLE, (a) => (this.rows === 0 ? null : this.predictShared(encode(a))));
       case 'CLUSTER':
         if (task !== 'clustering') return `CLUSTER needs a clustering model; ${name} is a ${this.def.type} (${task}) model.`;
-        return { type: INTEGER, impl: (...a) => (this.rows === 0 ? null : this.predictShared(encode(a))) };
+        return bound(INTEGER, (a) => (this.rows === 0 ? null : this.predictShared(encode(a))));
     }
   }
 

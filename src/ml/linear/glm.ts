@@ -143,19 +143,20 @@ export class Glm {
     const d = this.features + 1;
     const opt = this.optimizer.state, half = opt.length / 2;
     if (this.saved.length !== 4 * d) this.saved = new Float64Array(4 * d);
-    const b = this.saved;
-    b.set(this.weights.subarray(off, off + d), 0);
-    if (half > 0) { b.set(opt.subarray(off, off + d), d); b.set(opt.subarray(half + off, half + off + d), 2 * d); }
-    if (this.useCumL1) b.set(this.cumL1.subarray(off, off + d), 3 * d);
+    const b = this.saved, w = this.weights, q = this.cumL1;
+    // Element by element: subarray views would be four allocations per learned row.
+    for (let i = 0; i < d; i++) b[i] = w[off + i];
+    if (half > 0) for (let i = 0; i < d; i++) { b[d + i] = opt[off + i]; b[2 * d + i] = opt[half + off + i]; }
+    if (this.useCumL1) for (let i = 0; i < d; i++) b[3 * d + i] = q[off + i];
   }
 
   private undo(off: number): void {
     const d = this.features + 1;
     const opt = this.optimizer.state, half = opt.length / 2;
-    const b = this.saved;
-    this.weights.set(b.subarray(0, d), off);
-    if (half > 0) { opt.set(b.subarray(d, 2 * d), off); opt.set(b.subarray(2 * d, 3 * d), half + off); }
-    if (this.useCumL1) this.cumL1.set(b.subarray(3 * d, 4 * d), off);
+    const b = this.saved, w = this.weights, q = this.cumL1;
+    for (let i = 0; i < d; i++) w[off + i] = b[i];
+    if (half > 0) for (let i = 0; i < d; i++) { opt[off + i] = b[d + i]; opt[half + off + i] = b[2 * d + i]; }
+    if (this.useCumL1) for (let i = 0; i < d; i++) q[off + i] = b[3 * d + i];
   }
 
   /** Call once per learned row, after all `update`s: advances the L1 budget. */

@@ -14,7 +14,7 @@ import type { BatchScorer } from '../../../udfs/types.js';
 import type { BatchedCall } from './batched-calls.js';
 
 type Impl = (...args: any[]) => unknown;
-type Bound = { impl: Impl; propagate: boolean } | { batch: BatchScorer };
+type Bound = { impl: Impl; propagate: boolean; overArray?: (args: readonly unknown[]) => unknown } | { batch: BatchScorer };
 
 export function compileLambda(t: TLambda, env: CompileEnv): (...args: unknown[]) => unknown {
   env.lambdaDepth = (env.lambdaDepth ?? 0) + 1;
@@ -50,7 +50,7 @@ function implementation(t: TCall, registry: FunctionRegistry): Bound {
     if (bound === undefined) throw new SqlError('UNKNOWN_SOURCE', `Model ${t.model} does not exist.`);
     if (typeof bound === 'string') throw new SqlError('FUNCTION_ARGS', bound);
     if ('batch' in bound) return { batch: bound.batch };
-    return { impl: bound.impl, propagate: false }; // models see NULL features (as missing)
+    return { impl: bound.impl, propagate: false, overArray: bound.overArray }; // models see NULL features (as missing)
   }
   const o = overloadByKey(fn, t.overload);
   if (!o) throw new SqlError('FUNCTION_ARGS', `Function ${t.name} has no overload (${t.overload}) any more`);
@@ -63,7 +63,7 @@ function implementation(t: TCall, registry: FunctionRegistry): Bound {
 export function compileCall(t: TCall, env: CompileEnv): Evaluator {
   const bound = implementation(t, env.registry);
   if ('batch' in bound) return compileBatchedCall(t, bound.batch, env);
-  const { impl, propagate } = bound;
+  const { impl, propagate, overArray } = bound;
   const text = textOf(t);
   // Lambdas are constants (functions); mark them so the NULL check skips them.
   const args: Evaluator[] = t.args.map((a) => {
@@ -76,6 +76,14 @@ export function compileCall(t: TCall, env: CompileEnv): Evaluator {
   const fail = (e: unknown): null => { report(EvaluationError.wrap(e, text())); return null; };
   const out = (v: unknown): unknown => (v === undefined ? null : v);
   const n = args.length;
+  if (overArray) {
+    // A model's features go in one array, reused row after row (the model copies them out).
+    const values = new Array<unknown>(n);
+    return (row) => {
+      for (let i = 0; i < n; i++) values[i] = args[i](row);
+      try { return out(overArray(values)); } catch (e) { return fail(e); }
+    };
+  }
   if (n === 0) {
     return () => { try { return out(impl()); } catch (e) { return fail(e); } };
   }
