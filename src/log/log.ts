@@ -45,6 +45,8 @@ export interface LogRecord {
   /** As ProducerRecord's, kept by a log in this process; undefined on records from a broker. */
   valueRow?: readonly unknown[];
   valueCodec?: number;
+  /** Where valueRow is kept by column: writes its values into into[at..] (no array of their own). */
+  copyValues?(into: unknown[], at: number): void;
 }
 
 export interface TopicSpec {

@@ -83,7 +83,7 @@ export class MemoryPartition {
     const r = this.recs[i];
     if (!(r instanceof RowChunk)) return r;
     const k = this.places[i];
-    return new MemoryRowRecord(this.topic, this.partition, this.offs[i], r.key(k), r.timestamp(k), r.headersOf(k), r.row(k), r, k);
+    return new MemoryRowRecord(this.topic, this.partition, this.offs[i], r.timestamp(k), r, k);
   }
 
   seq(i: number): number { return this.seqs[i]; }

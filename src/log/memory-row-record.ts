@@ -11,14 +11,20 @@ export class MemoryRowRecord implements LogRecord {
     readonly topic: string,
     readonly partition: number,
     readonly offset: number,
-    readonly key: Uint8Array | null,
     readonly timestamp: number,
-    readonly headers: Header[],
-    readonly valueRow: readonly unknown[],
     /** Where the record is stored: its chunk and place in it. */
     readonly chunk: RowChunk,
     readonly place: number,
   ) {}
+
+  get key(): Uint8Array | null { return this.chunk.key(this.place); }
+
+  get headers(): Header[] { return this.chunk.headersOf(this.place); }
+
+  /** A new array each time (a reader may keep it); copyValues fills a reader's own row instead. */
+  get valueRow(): readonly unknown[] { return this.chunk.row(this.place); }
+
+  copyValues(into: unknown[], at: number): void { this.chunk.fill(this.place, into, at); }
 
   get valueCodec(): number { return this.chunk.encoder.codec; }
 

@@ -97,6 +97,17 @@ export class RowChunk {
     return out;
   }
 
+  /** Writes record k's row into out[at..] (a reader's own row: no array of its own). */
+  fill(k: number, out: unknown[], at: number): void {
+    const kinds = this.encoder.kinds;
+    for (let j = 0; j < kinds.length; j++) {
+      const col = this.columns[j];
+      if (kinds[j] === KEPT_STRING) out[at + j] = (col as (string | null)[])[k];
+      else if (kinds[j] === KEPT_BOOLEAN) { const b = (col as Uint8Array)[k]; out[at + j] = b === NULL_BOOLEAN ? null : b === 1; }
+      else { const v = (col as Float64Array)[k]; out[at + j] = v !== v ? null : v; }
+    }
+  }
+
   /** Record k's value bytes if encoded already. */
   encoded(k: number): Uint8Array | undefined { return this.bytes === undefined ? undefined : this.bytes[k]; }
 

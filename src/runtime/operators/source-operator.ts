@@ -26,6 +26,8 @@ export function sourceOperator(step: SourceStep, ctx: OperatorContext, next: Emi
   const { value: valueSerde, key: keySerde, windowedKey: windowedKeySerde } = stepSerdes(step, ctx.schemaRegistry);
   const partial = readColumns ? stepSerdes(step, ctx.schemaRegistry, readColumns).value : undefined;
   const decodeValue = sharedValueDecoder(step, valueSerde, partial, readColumns);
+  // Rows kept with records of this codec are the decoded rows (see kept-rows.ts).
+  const keptCodec = valueSerde.codec;
   const eventTime = timestampExtractor(step);
   const topic = step.topic;
   const isTable = step.output === 'TABLE';
@@ -54,12 +56,18 @@ export function sourceOperator(step: SourceStep, ctx: OperatorContext, next: Emi
         row[lay.windowstart] = null;
         row[lay.windowend] = null;
       }
-      const valueRow = decodeValue(rec);
-      hasValue = valueRow !== null;
-      if (valueRow === null) {
-        for (let i = 0; i < v; i++) row[k + i] = null;
+      if (keptCodec !== undefined && rec.valueCodec === keptCodec && rec.copyValues !== undefined) {
+        // A row this process keeps by column (MemoryLog) goes straight into this row.
+        rec.copyValues(row, k);
+        hasValue = true;
       } else {
-        for (let i = 0; i < v; i++) row[k + i] = valueRow[i];
+        const valueRow = decodeValue(rec);
+        hasValue = valueRow !== null;
+        if (valueRow === null) {
+          for (let i = 0; i < v; i++) row[k + i] = null;
+        } else {
+          for (let i = 0; i < v; i++) row[k + i] = valueRow[i];
+        }
       }
       row[lay.rowtime] = rec.timestamp;
       row[lay.rowpartition] = rec.partition;
