@@ -28,9 +28,12 @@ export async function* fileLines(path: string): AsyncGenerator<LineChunk> {
     let starts = new Int32Array(1 << 16);
     let ends = new Int32Array(1 << 16);
     for (;;) {
-      const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-      const { bytesRead } = await fh.read(chunk, 0, CHUNK_BYTES, null);
-      const data = rest.length > 0 ? Buffer.concat([rest, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
+      // The previous chunk's unfinished line goes first; the file's bytes are read in after it
+      // (only that line is copied, not the chunk).
+      const chunk = Buffer.allocUnsafe(rest.length + CHUNK_BYTES);
+      rest.copy(chunk, 0);
+      const { bytesRead } = await fh.read(chunk, rest.length, CHUNK_BYTES, null);
+      const data = chunk.subarray(0, rest.length + bytesRead);
       if (bytesRead === 0) {
         if (data.length > 0) yield { data, starts: Int32Array.of(0), ends: Int32Array.of(endWithoutCr(data, 0, data.length)), count: 1 };
         return;
