@@ -134,6 +134,8 @@ export class QueryRunner {
   private batch: LogRecord[] = NO_RECORDS;
   private cursor = 0;
   private readonly driver: Driver = (mayGo) => this.drive(mayGo);
+  /** Whether any source of the graph may need to fetch before it decodes (a registry format). */
+  private readonly fetches: boolean;
   /** Records processed but whose rows a batching operator still holds (see run). */
   private readonly deferred: LogRecord[] = [];
   /** Per output topic, its max.message.bytes (exactly_once checks records against it). */
@@ -144,7 +146,9 @@ export class QueryRunner {
   private recordsIn = 0;
   private recordsOut = 0;
 
-  constructor(private readonly o: RunnerOptions) {}
+  constructor(private readonly o: RunnerOptions) {
+    this.fetches = [...o.graph.handlers.values()].some((hs) => hs.some((h) => h.prefetch !== undefined));
+  }
 
   get topics(): string[] { return [...this.o.topics, ...this.o.graph.repartitionTopics]; }
 
@@ -240,6 +244,7 @@ export class QueryRunner {
 
   /** A registry format may first need the schema a record names (fetched once per id). */
   private mustFetch(rec: LogRecord): boolean {
+    if (!this.fetches) return false;
     const hs = this.o.graph.handlers.get(rec.topic);
     if (hs) for (const h of hs) if (h.prefetch?.(rec)) return true;
     return false;
