@@ -144,7 +144,7 @@ export class MemoryPartition {
   private storeRow(encoder: RowEncoder, key: Uint8Array | null, row: readonly unknown[], encoded: Uint8Array | undefined,
     timestamp: number, headers: Header[], size: number): void {
     let c = this.chunk;
-    if (c === undefined || c.full || c.encoder !== encoder) this.chunk = c = new RowChunk(encoder, NO_HEADERS, this.strings);
+    if (c === undefined || c.full || c.encoder !== encoder) this.chunk = c = new RowChunk(encoder, NO_HEADERS, this.strings, c?.full === true);
     this.recs.push(c);
     this.places.push(c.count);
     c.push(key, row, encoded, timestamp, headers, size);
@@ -208,7 +208,7 @@ export class MemoryPartition {
     let c: RowChunk | undefined;
     for (const r of kept.records) {
       if (r instanceof MemoryRowRecord) {
-        if (c === undefined || c.full || c.encoder !== r.chunk.encoder) c = new RowChunk(r.chunk.encoder, NO_HEADERS, this.strings);
+        if (c === undefined || c.full || c.encoder !== r.chunk.encoder) c = new RowChunk(r.chunk.encoder, NO_HEADERS, this.strings, c?.full === true);
         recs.push(c);
         places.push(c.count);
         c.push(r.key, r.valueRow, r.chunk.encoded(r.place), r.timestamp, r.headers, r.chunk.size(r.place));

@@ -12,7 +12,10 @@ import { KEPT_BOOLEAN, KEPT_STRING, type Header, type RowEncoder } from './log.j
 import type { StringInterner } from './string-interner.js';
 
 const CHUNK_ROWS = 4096;
-/** A chunk's first capacity: it grows by 4x up to CHUNK_ROWS (a topic of a few records stays small). */
+/**
+ * A chunk's first capacity: it grows by 4x up to CHUNK_ROWS (a topic of a few records stays
+ * small). The chunk after a full one starts full size: records are streaming in.
+ */
 const FIRST_ROWS = 16;
 
 const NULL_BOOLEAN = 2;
@@ -22,20 +25,24 @@ type ColumnValues = Float64Array | Uint8Array | (string | null)[];
 export class RowChunk {
   readonly encoder: RowEncoder;
   private n = 0;
-  private cap = FIRST_ROWS;
-  private timestamps = new Float64Array(FIRST_ROWS);
+  private cap: number;
+  private timestamps: Float64Array;
   /** Key, value (estimated until encoded) and header bytes of each record, as the partition counted them. */
-  private sizes = new Int32Array(FIRST_ROWS);
+  private sizes: Int32Array;
   private readonly columns: ColumnValues[];
   /** Allocated at the first record with a key, headers, or bytes encoded (most chunks have none). */
   private keys: (Uint8Array | null)[] | undefined;
   private headers: Header[][] | undefined;
   private bytes: (Uint8Array | undefined)[] | undefined;
 
-  constructor(encoder: RowEncoder, private readonly noHeaders: Header[], private readonly strings: StringInterner) {
+  /** `afterFull`: the partition's previous chunk filled up. */
+  constructor(encoder: RowEncoder, private readonly noHeaders: Header[], private readonly strings: StringInterner, afterFull = false) {
     this.encoder = encoder;
-    this.columns = Array.from(encoder.kinds, (k): ColumnValues => (k === KEPT_STRING ? new Array<string | null>(FIRST_ROWS).fill(null)
-      : k === KEPT_BOOLEAN ? new Uint8Array(FIRST_ROWS) : new Float64Array(FIRST_ROWS)));
+    const cap = (this.cap = afterFull ? CHUNK_ROWS : FIRST_ROWS);
+    this.timestamps = new Float64Array(cap);
+    this.sizes = new Int32Array(cap);
+    this.columns = Array.from(encoder.kinds, (k): ColumnValues => (k === KEPT_STRING ? new Array<string | null>(cap).fill(null)
+      : k === KEPT_BOOLEAN ? new Uint8Array(cap) : new Float64Array(cap)));
   }
 
   /** Makes room for 4x the rows (at most CHUNK_ROWS). */
