@@ -17,7 +17,7 @@ import { JsonRowWriter } from './json-row-writer.js';
 import { parseJsonRoot } from './json-text.js';
 import { NEED_EXACT } from './json-signals.js';
 import { atPath, columnCountMismatch, deserializeError, Failure, serializeError } from './serde-failure.js';
-import { codecOf, keptValueBytes, rowToKeep } from './kept-rows.js';
+import { codecOf, measureKeptValues, rowToKeep } from './kept-rows.js';
 import type { RowEncoder } from '../log/log.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true }); // Jackson rejects malformed UTF-8; skips a BOM
@@ -125,8 +125,7 @@ class JsonRowSerde implements RowSerde {
         codec: codec.id,
         kinds,
         encode: (row) => writer.write(row, columnError),
-        maxBytes: (row) => fixed + keptValueBytes(kinds, row, true),
-        estimateBytes: (row) => fixed + keptValueBytes(kinds, row, false),
+        measure: (row, into) => measureKeptValues(kinds, row, fixed, into),
       };
     }
   }

@@ -10,7 +10,7 @@
 // -0.0, which readers decode as 0, so the kept row would differ from the decoded one.
 import type { Column } from '../types/schema.js';
 import { formatType } from '../types/sql-type.js';
-import { KEPT_BIGINT as BIGINT, KEPT_BOOLEAN as BOOLEAN, KEPT_DOUBLE as DOUBLE, KEPT_INTEGER as INTEGER, KEPT_STRING as STRING } from '../log/log.js';
+import { KEPT_BIGINT as BIGINT, KEPT_BOOLEAN as BOOLEAN, KEPT_DOUBLE as DOUBLE, KEPT_INTEGER as INTEGER, KEPT_STRING as STRING, type RowSizes } from '../log/log.js';
 
 const ids = new Map<string, number>();
 
@@ -53,19 +53,23 @@ export function rowToKeep(kinds: Uint8Array, row: readonly unknown[], out: unkno
 }
 
 /**
- * The bytes a kept row's values take in JSON text: at least that (`bound`: strings as if every
- * char were a \\uXXXX escape, numbers as long as Java prints any), or about that (plain text).
+ * The bytes a kept row's values take in JSON text, plus `fixed`: at least that (bound: strings as
+ * if every char were a \\uXXXX escape, numbers as long as Java prints any) and about that
+ * (estimate: plain text).
  */
-export function keptValueBytes(kinds: Uint8Array, row: readonly unknown[], bound: boolean): number {
-  let n = 0;
+export function measureKeptValues(kinds: Uint8Array, row: readonly unknown[], fixed: number, into: RowSizes): void {
+  let n = fixed;
+  let chars = 0;
+  let numbers = 0;
   for (let i = 0; i < kinds.length; i++) {
     const v = row[i];
     if (v === null || v === undefined) { n += 4; continue; }
     switch (kinds[i]) {
-      case STRING: n += (bound ? 6 : 1) * (v as string).length + 2; break;
+      case STRING: chars += (v as string).length; n += 2; break;
       case BOOLEAN: n += 5; break;
-      default: n += bound ? 32 : 8;
+      default: numbers++;
     }
   }
-  return n;
+  into.estimate = n + chars + 8 * numbers;
+  into.bound = n + 6 * chars + 32 * numbers;
 }

@@ -27,10 +27,16 @@ export interface RowEncoder {
   /** Per column, KEPT_STRING ... KEPT_DOUBLE (a log in this process stores the rows by column). */
   readonly kinds: Uint8Array;
   encode(row: readonly unknown[]): Uint8Array;
-  /** At least encode(row).byteLength, found without encoding (max.message.bytes is checked on it). */
-  maxBytes(row: readonly unknown[]): number;
-  /** About encode(row).byteLength, found without encoding (where a log's sizes need not be exact). */
-  estimateBytes(row: readonly unknown[]): number;
+  /** The sizes of encode(row), found without encoding, in one pass over the row. */
+  measure(row: readonly unknown[], into: RowSizes): void;
+}
+
+/** RowEncoder.measure's answer. */
+export interface RowSizes {
+  /** At least encode(row).byteLength (max.message.bytes is checked on it). */
+  bound: number;
+  /** About encode(row).byteLength (where a log's sizes need not be exact). */
+  estimate: number;
 }
 
 /** A record as stored in a partition. */

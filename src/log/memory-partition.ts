@@ -107,7 +107,7 @@ export class MemoryPartition {
     let size: number;
     const row = r instanceof RowRecord ? r : undefined;
     if (row !== undefined && this.cleanup.retentionBytes === Infinity) {
-      size = (hs === NO_HEADERS ? 0 : headerBytes(hs)) + (row.key?.length ?? 0) + (row.encoded?.length ?? row.valueEncoder.estimateBytes(row.valueRow));
+      size = (hs === NO_HEADERS ? 0 : headerBytes(hs)) + (row.key?.length ?? 0) + (row.encoded?.length ?? row.sizes().estimate);
       this.storeRow(row.valueEncoder, row.key, row.valueRow, row.encoded, timestamp, hs, size);
     } else {
       const rec = Object.freeze({

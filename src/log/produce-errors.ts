@@ -46,7 +46,7 @@ export function recordBatchBytes(r: { key: Uint8Array | null; value: Uint8Array 
 /** The record's recordBatchBytes when it is over `max`, else undefined (a row is encoded only if it may be over). */
 export function sizeOver(r: ProducerRecord, max: number): number | undefined {
   // A bound of a row's bytes, found without encoding it; only a row that may be over is encoded.
-  if (r instanceof RowRecord && r.encoded === undefined && batchBytes(r.key, r.valueEncoder.maxBytes(r.valueRow), r.headers) <= max) return undefined;
+  if (r instanceof RowRecord && r.encoded === undefined && batchBytes(r.key, r.sizes().bound, r.headers) <= max) return undefined;
   const size = recordBatchBytes(r);
   return size > max ? size : undefined;
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryLog } from '../../src/log/memory-log.js';
 import { RowRecord } from '../../src/log/row-record.js';
 import { recordBatchBytes, RecordsRefused } from '../../src/log/produce-errors.js';
-import type { LogRecord, ProducerRecord, RowEncoder } from '../../src/log/log.js';
+import type { LogRecord, ProducerRecord, RowEncoder, RowSizes } from '../../src/log/log.js';
 import { createRowSerde } from '../../src/format/index.js';
 import { BIGINT, DOUBLE, STRING } from '../../src/types/sql-type.js';
 import type { Column } from '../../src/types/schema.js';
@@ -23,8 +23,7 @@ function countingEncoder(): RowEncoder & { encoded: number } {
     codec: inner.codec,
     kinds: inner.kinds,
     encode: (row: readonly unknown[]) => { e.encoded++; return inner.encode(row); },
-    maxBytes: (row: readonly unknown[]) => inner.maxBytes(row),
-    estimateBytes: (row: readonly unknown[]) => inner.estimateBytes(row),
+    measure: (row: readonly unknown[], into: RowSizes) => inner.measure(row, into),
   };
   return e;
 }
