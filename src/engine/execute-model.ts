@@ -161,10 +161,20 @@ export async function executeCreateModel(state: EngineState, s: CreateModel): Pr
   const inOrder = order.every((p, i) => p === from + i);
   const buf: unknown[] = new Array(order.length);
   const parts = perTask ? new ModelParts(live, current) : undefined;
+  // The input position of the rows learned, saved with each checkpoint. A restored checkpoint
+  // can be ahead of the offsets committed: the instance that saved it flushed, then lost the task
+  // in a rebalance before its commit interval was up (or crashed). The rows it already holds come
+  // again, and are not learned twice.
+  const position = { topic: '', partition: -1, offset: -1 };
+  let restoredAt: ModelCheckpoint['position'];
   const q = startQuery(state, {
     id: queryId, kind: 'TRAIN', sql: s.text, root, sourceNames: def.sourceNames,
     terminal: (row, _ts, op) => {
       if (op === DELETE) return;
+      if (restoredAt !== undefined && current.offset < restoredAt.offset && current.partition === restoredAt.partition && current.topic === restoredAt.topic) return;
+      position.topic = current.topic;
+      position.partition = current.partition;
+      position.offset = current.offset + 1;
       if (inOrder) { live.learn(row, from); return; }
       for (let i = 0; i < order.length; i++) buf[i] = row[order[i]];
       live.learn(buf, 0);
@@ -187,10 +197,13 @@ export async function executeCreateModel(state: EngineState, s: CreateModel): Pr
       stores.beforeFlush(() => {
         if (live.rows + live.skipped === saved) return;
         saved = live.rows + live.skipped;
-        cell.setInTask(name, live.checkpoint(), 0); // the task the model learns in
+        const c = live.checkpoint();
+        if (position.offset >= 0) c.position = { ...position };
+        cell.setInTask(name, c, 0); // the task the model learns in
       });
       stores.onRestored(() => {
         const c = cell.get(name);
+        restoredAt = c?.position;
         if (c) { live.restore(c); saved = c.rows + c.skipped; }
       });
     },

@@ -158,6 +158,34 @@ describe('models in SQL', () => {
     }
   });
 
+  it('does not learn a row twice when its checkpoint is ahead of the offsets committed', async () => {
+    // An instance flushes its checkpoint, then loses the task in a rebalance (or crashes) before
+    // its commit interval is up: the next owner restores the checkpoint and gets the rows after
+    // the committed offsets again. Here the committed offset is set back by hand to make that state.
+    const log = new MemoryLog();
+    const first = await Engine.create({ log, durable: true, serviceId: 'svc', properties: props });
+    await first.executeScript(`${PTS}
+      CREATE MODEL m WITH (TYPE='logistic_regression', LABEL='busy') AS SELECT x, y, kind, busy FROM pts TRAIN ONLINE;
+      ${points(300)}`);
+    await first.settle();
+    const group = [...first.state.queries.values()].map((q) => (q.runner as unknown as { o: { groupId: string } }).o.groupId)[0];
+    await first.close();
+    const rewind = log.consumer({ groupId: group, topics: ['pts'] });
+    await rewind.commit([{ topic: 'pts', partition: 0, offset: 100 }]);
+    await rewind.close();
+    expect((await log.committedOffsets(group, 'pts')).get(0)).toBe(100);
+    const second = await Engine.create({ log, durable: true, serviceId: 'svc', properties: props });
+    try {
+      await second.settle();
+      expect((await described(second, 'm'))['Rows learned']).toBe('300');
+      await second.executeScript(points(10, 300));
+      await second.settle();
+      expect((await described(second, 'm'))['Rows learned']).toBe('310');
+    } finally {
+      await second.close();
+    }
+  });
+
   it('reports every model on the EDDY_MODEL_METRICS system stream', async () => {
     const e = await Engine.create({ properties: { ...props, 'eddy.model.metrics.interval.ms': '100' } });
     try {

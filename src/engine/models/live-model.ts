@@ -23,6 +23,12 @@ export interface ModelCheckpoint {
   skips?: Record<string, number>;
   /** The features' statistics (absent in checkpoints of older versions: they start over). */
   featureStats?: FeatureStatsState;
+  /**
+   * The input position the checkpoint reflects: every record of that topic partition below
+   * `offset` is learned (or skipped) in it. Absent in checkpoints of older versions and of
+   * models learning per task.
+   */
+  position?: { topic: string; partition: number; offset: number };
 }
 
 /** Default bound on a classifier's classes (MAX_CLASSES). */
