@@ -172,6 +172,7 @@ export async function executeCreateModel(state: EngineState, s: CreateModel): Pr
     terminal: (row, _ts, op) => {
       if (op === DELETE) return;
       if (restoredAt !== undefined && current.offset < restoredAt.offset && current.partition === restoredAt.partition && current.topic === restoredAt.topic) return;
+      if (parts?.holdsCurrent()) return;
       position.topic = current.topic;
       position.partition = current.partition;
       position.offset = current.offset + 1;

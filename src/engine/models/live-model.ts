@@ -25,8 +25,8 @@ export interface ModelCheckpoint {
   featureStats?: FeatureStatsState;
   /**
    * The input position the checkpoint reflects: every record of that topic partition below
-   * `offset` is learned (or skipped) in it. Absent in checkpoints of older versions and of
-   * models learning per task.
+   * `offset` is learned (or skipped) in it (for a part of a model learning per task: of its
+   * task). Absent in checkpoints of older versions.
    */
   position?: { topic: string; partition: number; offset: number };
 }

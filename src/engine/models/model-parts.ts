@@ -21,6 +21,11 @@ interface Part {
   /** The checkpoint last written or restored for it; rows + skipped then. */
   saved: ModelCheckpoint | undefined;
   savedCount: number;
+  /** The input position of the rows it holds: its topic, and the offset after the last row. */
+  topic: string;
+  next: number;
+  /** Rows of the task below this offset are in the part already (restored ahead of the committed offsets). */
+  holdsBelow: number;
 }
 
 interface RemotePart { bytes: Uint8Array; decoded?: ModelCheckpoint }
@@ -60,13 +65,27 @@ export class ModelParts implements TaskLearner {
     else part.skips.set(reason, (part.skips.get(reason) ?? 0) + 1);
   }
 
+  /**
+   * Whether the current row is in its task's part already: the part was restored from a
+   * checkpoint written after the row (its old owner flushed, then lost the task before it
+   * committed), and the row came again. The trainer does not learn it twice.
+   */
+  holdsCurrent(): boolean {
+    const c = this.current;
+    const part = this.local.get(c.partition);
+    return part !== undefined && c.offset < part.holdsBelow && c.topic === part.topic;
+  }
+
+  /** The current row's task's part, which the row's position is recorded in. */
   private part(): Part {
-    const p = this.current.partition;
-    let part = this.local.get(p);
+    const c = this.current;
+    let part = this.local.get(c.partition);
     if (!part) {
-      part = { model: this.live.fresh(), rows: 0, skipped: 0, skips: new Map(), saved: undefined, savedCount: 0 };
-      this.local.set(p, part);
+      part = { model: this.live.fresh(), rows: 0, skipped: 0, skips: new Map(), saved: undefined, savedCount: 0, topic: c.topic, next: -1, holdsBelow: -1 };
+      this.local.set(c.partition, part);
     }
+    part.topic = c.topic;
+    part.next = c.offset + 1;
     return part;
   }
 
@@ -80,6 +99,7 @@ export class ModelParts implements TaskLearner {
         model: part.model.snapshot(), encoder: live.encoder.snapshot(), labels: live.labels.snapshot(),
         rows: part.rows, skipped: part.skipped, at: Date.now(), skips: Object.fromEntries(part.skips),
       };
+      if (part.next >= 0) c.position = { topic: part.topic, partition: p, offset: part.next };
       cell.setInTask(p, c, p);
       part.saved = c;
       part.savedCount = count;
@@ -100,7 +120,12 @@ export class ModelParts implements TaskLearner {
       const part = this.local.get(p);
       if (part?.saved === c) continue;
       const model = this.load(c);
-      this.local.set(p, { model, rows: c.rows, skipped: c.skipped, skips: new Map(Object.entries(c.skips ?? {})), saved: c, savedCount: c.rows + c.skipped + countOf(new Map(Object.entries(c.skips ?? {}))) });
+      const skips = new Map(Object.entries(c.skips ?? {}));
+      const at = c.position;
+      this.local.set(p, {
+        model, rows: c.rows, skipped: c.skipped, skips, saved: c, savedCount: c.rows + c.skipped + countOf(skips),
+        topic: at?.topic ?? '', next: at?.offset ?? -1, holdsBelow: at?.offset ?? -1,
+      });
     }
     for (const p of [...this.local.keys()]) if (!present.has(p)) this.local.delete(p);
     this.merge();
