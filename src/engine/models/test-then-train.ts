@@ -112,7 +112,8 @@ export class TestThenTrain {
           else this.waiters.push(w);
         }
         tick = false;
-      } while (this.again);
+        // One waiter drove itself as far as it may go: its progress frees no one else.
+      } while (this.again && this.waiters.length > 1);
     } finally {
       this.waking = false;
     }
