@@ -4,6 +4,7 @@
 import { describe, it, expect } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
 import { MemoryLog } from '../../src/log/memory-log.js';
+import { queryGroupId } from '../../src/engine/persistent-query.js';
 import { createModel } from '../../src/ml/registry.js';
 import type { ProducerRecord } from '../../src/log/log.js';
 import { rowsOf } from './engine-helpers.js';
@@ -121,7 +122,7 @@ describe('mergeable models learn per task on every instance', () => {
     await log.produce('pts', records(input));
     await a.settle();
     expect(a.state.models.get('R')!.rows).toBe(N);
-    const group = (a.state.queries.get(a.state.models.get('R')!.def.queryId)!.runner as unknown as { o: { groupId: string } }).o.groupId;
+    const group = queryGroupId(a.state, a.state.models.get('R')!.def.queryId);
     await a.close();
     const rewind = log.consumer({ groupId: group, topics: ['pts'] });
     await rewind.commit(Array.from({ length: PARTS }, (_v, partition) => ({ topic: 'pts', partition, offset: 0 })));

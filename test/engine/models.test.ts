@@ -5,6 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
 import { MemoryLog } from '../../src/log/memory-log.js';
+import { queryGroupId } from '../../src/engine/persistent-query.js';
 import { rowsOf } from './engine-helpers.js';
 
 const props = { 'auto.offset.reset': 'earliest' };
@@ -27,6 +28,16 @@ async function rows(e: Engine, sql: string): Promise<unknown[][]> {
   return rowsOf(r);
 }
 
+
+/** A durable service ('svc' on `log`) whose model M learned `n` rows of pts. */
+async function serviceThatLearned(log: MemoryLog, n: number): Promise<Engine> {
+  const e = await Engine.create({ log, durable: true, serviceId: 'svc', properties: props });
+  await e.executeScript(`${PTS}
+    CREATE MODEL m WITH (TYPE='logistic_regression', LABEL='busy') AS SELECT x, y, kind, busy FROM pts TRAIN ONLINE;
+    ${points(n)}`);
+  await e.settle();
+  return e;
+}
 
 const described = async (e: Engine, name: string): Promise<Record<string, string>> =>
   Object.fromEntries((await rows(e, `DESCRIBE MODEL ${name};`)) as [string, string][]);
@@ -136,11 +147,7 @@ describe('models in SQL', () => {
 
   it('a durable service resumes a model from its checkpoint: nothing relearned, nothing lost', async () => {
     const log = new MemoryLog();
-    const first = await Engine.create({ log, durable: true, serviceId: 'svc', properties: props });
-    await first.executeScript(`${PTS}
-      CREATE MODEL m WITH (TYPE='logistic_regression', LABEL='busy') AS SELECT x, y, kind, busy FROM pts TRAIN ONLINE;
-      ${points(300)}`);
-    await first.settle();
+    const first = await serviceThatLearned(log, 300);
     const before = await described(first, 'm');
     await first.close();
     const second = await Engine.create({ log, durable: true, serviceId: 'svc', properties: props });
@@ -163,12 +170,8 @@ describe('models in SQL', () => {
     // its commit interval is up: the next owner restores the checkpoint and gets the rows after
     // the committed offsets again. Here the committed offset is set back by hand to make that state.
     const log = new MemoryLog();
-    const first = await Engine.create({ log, durable: true, serviceId: 'svc', properties: props });
-    await first.executeScript(`${PTS}
-      CREATE MODEL m WITH (TYPE='logistic_regression', LABEL='busy') AS SELECT x, y, kind, busy FROM pts TRAIN ONLINE;
-      ${points(300)}`);
-    await first.settle();
-    const group = [...first.state.queries.values()].map((q) => (q.runner as unknown as { o: { groupId: string } }).o.groupId)[0];
+    const first = await serviceThatLearned(log, 300);
+    const group = queryGroupId(first.state, first.state.models.get('M')!.def.queryId);
     await first.close();
     const rewind = log.consumer({ groupId: group, topics: ['pts'] });
     await rewind.commit([{ topic: 'pts', partition: 0, offset: 100 }]);

@@ -10,22 +10,30 @@ import { LiveModel } from '../../src/engine/models/live-model.js';
 
 const props = { 'auto.offset.reset': 'earliest' };
 
+/** The input stream and the model learning on it, as every test here has them. */
+const TRAINED_ON_PTS = `
+  CREATE STREAM pts (seq INT, x DOUBLE, y DOUBLE, busy BOOLEAN) WITH (KAFKA_TOPIC='pts', VALUE_FORMAT='JSON', PARTITIONS=1);
+  CREATE MODEL m WITH (TYPE='logistic_regression', LABEL='busy', LEARNING_RATE=0.2) AS SELECT x, y, busy FROM pts TRAIN ONLINE;`;
+
+/** A scoring query's output rows (SEQ and its prediction P), in order. */
+async function scoredRows(log: MemoryLog, topic: string): Promise<{ SEQ: number; P: unknown }[]> {
+  const [end] = await log.endOffsets(topic);
+  return (await log.read(topic, 0, 0, end)).map((r) => JSON.parse(Buffer.from(r.value!).toString()) as { SEQ: number; P: unknown });
+}
+
 describe('test-then-train', () => {
   it.each([false, true])('scores each row with the model from before it learned the row (durable: %s)', async (durable) => {
     const log = new MemoryLog();
     const e = await Engine.create({ log, durable, serviceId: 'ttt', properties: props });
     try {
-      await e.executeScript(`
-        CREATE STREAM pts (seq INT, x DOUBLE, y DOUBLE, busy BOOLEAN) WITH (KAFKA_TOPIC='pts', VALUE_FORMAT='JSON', PARTITIONS=1);
-        CREATE MODEL m WITH (TYPE='logistic_regression', LABEL='busy', LEARNING_RATE=0.2) AS SELECT x, y, busy FROM pts TRAIN ONLINE;
+      await e.executeScript(`${TRAINED_ON_PTS}
         CREATE STREAM scored AS SELECT seq, PREDICT_PROBA(m, x, y) AS p FROM pts;`);
       const input = burst(3000);
       await log.produce('pts', input);
       await e.settle();
 
       const { expected } = predictThenLearn(e.state.models.get('M')!.def, input);
-      const [end] = await log.endOffsets('SCORED');
-      const actual = (await log.read('SCORED', 0, 0, end)).map((r) => JSON.parse(Buffer.from(r.value!).toString()) as { SEQ: number; P: number | null });
+      const actual = await scoredRows(log, 'SCORED');
       expect(actual.map((a) => a.SEQ)).toEqual(input.map((_r, i) => i));
       expect(actual.map((a) => a.P)).toEqual(expected);
       expect(e.state.models.get('M')!.rows).toBe(3000);
@@ -38,9 +46,7 @@ describe('test-then-train', () => {
     const log = new MemoryLog();
     const e = await Engine.create({ log, properties: props });
     try {
-      await e.executeScript(`
-        CREATE STREAM pts (seq INT, x DOUBLE, y DOUBLE, busy BOOLEAN) WITH (KAFKA_TOPIC='pts', VALUE_FORMAT='JSON', PARTITIONS=1);
-        CREATE MODEL m WITH (TYPE='logistic_regression', LABEL='busy', LEARNING_RATE=0.2) AS SELECT x, y, busy FROM pts TRAIN ONLINE;
+      await e.executeScript(`${TRAINED_ON_PTS}
         CREATE STREAM scored AS SELECT seq, PREDICT_PROBA(m, x, y) AS p FROM pts;
         CREATE STREAM some AS SELECT seq, PREDICT_PROBA(m, x, y) AS p FROM pts WHERE seq % 3 = 0;`);
       // Bursts of several polls' worth, so the queries take turns across poll boundaries too.
@@ -49,13 +55,9 @@ describe('test-then-train', () => {
       await e.settle();
 
       const { expected } = predictThenLearn(e.state.models.get('M')!.def, input);
-      const read = async (topic: string): Promise<{ SEQ: number; P: number | null }[]> => {
-        const [end] = await log.endOffsets(topic);
-        return (await log.read(topic, 0, 0, end)).map((r) => JSON.parse(Buffer.from(r.value!).toString()) as { SEQ: number; P: number | null });
-      };
-      const all = await read('SCORED');
+      const all = await scoredRows(log, 'SCORED');
       expect(all.map((a) => a.P)).toEqual(expected);
-      const some = await read('SOME');
+      const some = await scoredRows(log, 'SOME');
       expect(some.map((a) => a.SEQ)).toEqual(input.map((_r, i) => i).filter((i) => i % 3 === 0));
       expect(some.map((a) => a.P)).toEqual(expected.filter((_p, i) => i % 3 === 0));
       expect(e.state.models.get('M')!.rows).toBe(12_000);
@@ -68,9 +70,7 @@ describe('test-then-train', () => {
     const log = new MemoryLog();
     const e = await Engine.create({ log, properties: props });
     try {
-      await e.executeScript(`
-        CREATE STREAM pts (seq INT, x DOUBLE, y DOUBLE, busy BOOLEAN) WITH (KAFKA_TOPIC='pts', VALUE_FORMAT='JSON', PARTITIONS=1);
-        CREATE MODEL m WITH (TYPE='logistic_regression', LABEL='busy', LEARNING_RATE=0.2) AS SELECT x, y, busy FROM pts TRAIN ONLINE;
+      await e.executeScript(`${TRAINED_ON_PTS}
         CREATE STREAM scored AS SELECT seq, PREDICT(m, x, y) AS guess FROM pts;`);
       const live = e.state.models.get('M')!;
       const model = live.model;
