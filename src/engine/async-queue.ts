@@ -1,6 +1,8 @@
 // A small async queue: producers push, one consumer iterates; close() ends it. Unbounded, but a
 // producer can ask for room (a push query pauses while its consumer lags, see room()). Items are
-// taken from a moving head (Array.shift copies the array: quadratic on a long queue).
+// taken from a moving head (Array.shift copies the array: quadratic on a long queue). A paused
+// producer resumes once the consumer took half of what it allowed, not at the first item taken:
+// otherwise a full queue wakes its producer for every row, to add one row and pause again.
 export class AsyncQueue<T> implements AsyncIterable<T> {
   private items: (T | undefined)[] = [];
   private head = 0;
@@ -8,6 +10,8 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
   private closed = false;
   private failure: unknown;
   private roomWaiters: (() => void)[] = [];
+  /** Paused producers resume once no more than this many items wait (half the last room() asked). */
+  private resumeAt = 0;
 
   push(item: T): void {
     if (this.closed) return;
@@ -18,6 +22,7 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
   /** undefined while fewer than `max` items wait; else resolves once the consumer took some, or on close. */
   room(max: number): Promise<void> | undefined {
     if (this.size < max || this.closed) return undefined;
+    this.resumeAt = max >> 1;
     return new Promise((r) => { this.roomWaiters.push(r); });
   }
 
@@ -54,7 +59,7 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
       next: () => {
         if (this.size > 0) {
           const value = this.take();
-          if (this.roomWaiters.length > 0) this.wakeProducers();
+          if (this.roomWaiters.length > 0 && this.size <= this.resumeAt) this.wakeProducers();
           return Promise.resolve({ value, done: false });
         }
         if (this.closed) {

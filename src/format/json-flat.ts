@@ -236,19 +236,23 @@ export class FlatJsonReader {
     let c = t[p];
     const neg = c === 45;
     if (neg) c = t[++p];
-    // The significant digits: the first 15 in hi (exact), up to 4 more in lo (n of them).
+    // The significant digits: the first 15 in hi (exact), up to 4 more in lo (n of them); more
+    // than 19 leave `exact` false. Each run of digits is read by loops without per-digit checks
+    // beyond the digit test: the integer part, the fraction's leading zeros, its first digits.
     let hi = 0;
     let lo = 0;
     let n = 0;
     let digits = 0;
+    let exact = true;
     if (c === 48) {
       c = t[++p];
     } else if (c >= 49 && c <= 57) {
-      do {
-        if (digits < EXACT_DIGITS) hi = hi * 10 + (c - 48); else if (n < 4) { lo = lo * 10 + (c - 48); n++; }
-        digits++;
-        c = t[++p];
-      } while (c >= 48 && c <= 57);
+      const a = p;
+      do { hi = hi * 10 + (c - 48); c = t[++p]; } while (c >= 48 && c <= 57 && p - a < EXACT_DIGITS);
+      digits = p - a;
+      if (c >= 48 && c <= 57) {
+        do { if (n < 4) { lo = lo * 10 + (c - 48); n++; } else exact = false; digits++; c = t[++p]; } while (c >= 48 && c <= 57);
+      }
     } else {
       return FAIL;
     }
@@ -256,16 +260,18 @@ export class FlatJsonReader {
     if (c === 46) {
       c = t[++p];
       if (!(c >= 48 && c <= 57)) return FAIL;
-      do {
-        if (digits > 0 || c !== 48) { // zeros before the first significant digit only shift it
-          if (digits < EXACT_DIGITS) hi = hi * 10 + (c - 48); else if (n < 4) { lo = lo * 10 + (c - 48); n++; }
-          digits++;
-        }
-        frac++;
-        c = t[++p];
-      } while (c >= 48 && c <= 57);
+      const a = p;
+      if (digits === 0) while (c === 48) c = t[++p]; // zeros before the first significant digit only shift it
+      if (digits < EXACT_DIGITS && c >= 48 && c <= 57) {
+        const b = p;
+        const room = EXACT_DIGITS - digits;
+        do { hi = hi * 10 + (c - 48); c = t[++p]; } while (c >= 48 && c <= 57 && p - b < room);
+        digits += p - b;
+      }
+      while (c >= 48 && c <= 57) { if (n < 4) { lo = lo * 10 + (c - 48); n++; } else exact = false; digits++; c = t[++p]; }
+      frac = p - a;
     }
-    let exact = frac < POW10.length && digits <= EXACT_DIGITS + 4;
+    if (frac >= POW10.length) exact = false;
     if (c === 101 || c === 69) {
       c = t[++p];
       if (c === 43 || c === 45) c = t[++p];

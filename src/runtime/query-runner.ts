@@ -9,6 +9,7 @@
 import { parseTpKey, type Log, type Consumer, type LogRecord, type ProducerRecord, type TransactionalProducer } from '../log/log.js';
 import { endBatch, type OperatorGraph } from './build-operators.js';
 import type { TaskContext } from './state/state-map.js';
+import type { RecordHandler } from './operators/source-operator.js';
 import { collectChanges, restoreTasks } from './state/changelog.js';
 import { ensureInternalTopics } from './internal-topics.js';
 import { LogError } from '../log/log-error.js';
@@ -130,6 +131,12 @@ export class QueryRunner {
   private lastFlush = 0;
   /** With a gate: per topic, per partition, the next offset not yet processed. */
   private readonly progress = new Map<string, number[]>();
+  /** The last topic whose progress was looked up, and its array (most polls are of one topic). */
+  private progressTopic: string | undefined;
+  private progressParts: number[] = [];
+  /** The graph's record handlers of the last record's topic (the graph is fixed). */
+  private handlersTopic: string | undefined;
+  private handlersFor: RecordHandler[] | undefined;
   /** The poll being processed and the index of its next record (see drive). */
   private batch: LogRecord[] = NO_RECORDS;
   private cursor = 0;
@@ -263,7 +270,11 @@ export class QueryRunner {
     const o = this.o;
     const task = o.durable?.task;
     if (task) task.partition = rec.partition;
-    const hs = o.graph.handlers.get(rec.topic);
+    let hs = this.handlersFor;
+    if (rec.topic !== this.handlersTopic) {
+      hs = this.handlersFor = o.graph.handlers.get(rec.topic);
+      this.handlersTopic = rec.topic;
+    }
     if (hs) {
       for (const h of hs) {
         // A bug in an operator fails this record only: log it, go on with the next.
@@ -276,7 +287,7 @@ export class QueryRunner {
     }
     if (deferred) deferred.push(rec);
     else if (o.gate) {
-      this.progress.get(rec.topic)![rec.partition] = rec.offset + 1;
+      this.progressOf(rec.topic)[rec.partition] = rec.offset + 1;
       o.gate.after(rec);
     }
   }
@@ -311,7 +322,7 @@ export class QueryRunner {
   /** Records whose rows have now been evaluated: processed, as far as the gate's other side knows. */
   private publishDeferred(gate: RecordGate): void {
     for (const rec of this.deferred) {
-      this.progress.get(rec.topic)![rec.partition] = rec.offset + 1;
+      this.progressOf(rec.topic)[rec.partition] = rec.offset + 1;
       gate.after(rec);
     }
     this.deferred.length = 0;
@@ -349,7 +360,7 @@ export class QueryRunner {
     this.held = false;
     this.o.durable?.internalBuffer.clear();
     this.pending.clear();
-    this.progress.clear();
+    this.clearProgress();
     this.uncommitted = false;
     this.tasks = undefined;
     await sleep(RETRY_MIN_MS);
@@ -605,13 +616,26 @@ export class QueryRunner {
 
   /** Before a poll: progress is the position of every partition held now (and only those). */
   private markProgress(): void {
-    this.progress.clear();
+    this.clearProgress();
     for (const [key, pos] of this.consumer!.positions()) {
       const { topic, partition } = parseTpKey(key);
-      let parts = this.progress.get(topic);
-      if (!parts) this.progress.set(topic, (parts = []));
-      parts[partition] = pos;
+      this.progressOf(topic)[partition] = pos;
     }
+  }
+
+  private clearProgress(): void {
+    this.progress.clear();
+    this.progressTopic = undefined;
+  }
+
+  /** The progress array of `topic` (made when first asked for). */
+  private progressOf(topic: string): number[] {
+    if (topic === this.progressTopic) return this.progressParts;
+    let parts = this.progress.get(topic);
+    if (!parts) this.progress.set(topic, (parts = []));
+    this.progressTopic = topic;
+    this.progressParts = parts;
+    return parts;
   }
 
   /** Before a batch: each partition's progress is where its first record in the batch is. */
@@ -619,9 +643,7 @@ export class QueryRunner {
     // Backwards, so each partition ends at its first record here (past any gap in offsets).
     for (let i = recs.length - 1; i >= 0; i--) {
       const rec = recs[i];
-      let parts = this.progress.get(rec.topic);
-      if (!parts) this.progress.set(rec.topic, (parts = []));
-      parts[rec.partition] = rec.offset;
+      this.progressOf(rec.topic)[rec.partition] = rec.offset;
     }
   }
 
@@ -631,7 +653,8 @@ export class QueryRunner {
    * Only runners with a gate keep progress.
    */
   nextToProcess(topic: string, partition: number): number | undefined {
-    return this.stopped ? undefined : this.progress.get(topic)?.[partition];
+    if (this.stopped) return undefined;
+    return topic === this.progressTopic ? this.progressParts[partition] : this.progress.get(topic)?.[partition];
   }
 
   get isStopped(): boolean { return this.stopped; }

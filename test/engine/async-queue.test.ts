@@ -30,16 +30,21 @@ describe('AsyncQueue', () => {
       { value: 'b', done: false }, { value: 'c', done: false }, { value: undefined, done: true }]);
   });
 
-  it('asks a producer to wait while max rows are queued, and lets it go once the reader takes one', async () => {
+  it('asks a producer to wait while max rows are queued, and lets it go once the reader took half of them', async () => {
     const q = new AsyncQueue<number>();
-    for (let i = 0; i < 3; i++) q.push(i);
-    const wait = q.room(3);
+    for (let i = 0; i < 4; i++) q.push(i);
+    const wait = q.room(4);
     expect(wait).toBeInstanceOf(Promise);
     let released = false;
     void wait!.then(() => { released = true; });
-    await q[Symbol.asyncIterator]().next();
+    const it = q[Symbol.asyncIterator]();
+    await it.next();
+    await Promise.resolve();
+    // Not at the first row taken: the producer would add one row and wait again, row after row.
+    expect(released).toBe(false);
+    expect(await it.next()).toEqual({ value: 1, done: false });
     await Promise.resolve();
     expect(released).toBe(true);
-    expect(q.room(3)).toBeUndefined();
+    expect(q.room(4)).toBeUndefined();
   });
 });
