@@ -17,7 +17,7 @@
 
 import kafkajs from 'kafkajs';
 import type { Consumer as KafkaJsConsumer, EachBatchPayload, Kafka } from 'kafkajs';
-import { tpKey, type Consumer, type ConsumerOptions, type LogRecord, type TopicPartition } from './log.js';
+import { parseTpKey, tpKey, type Consumer, type ConsumerOptions, type LogRecord, type TopicPartition } from './log.js';
 import { LogError } from './log-error.js';
 import { Signal } from './signal.js';
 import type { KafkaDirect } from './kafka-direct.js';
@@ -59,6 +59,10 @@ export class KafkaConsumer implements Consumer {
   private closed = false;
   private turn = 0;
   private readonly fetcher: KafkaFetcher | undefined;
+  /** Positions processed with their output written and not committed since (see flushed()). */
+  private flushedAt: Map<string, number> | undefined;
+  /** Between kafkajs's REBALANCING event and the join that follows it. */
+  private rejoining = false;
 
   constructor(
     kafka: Kafka,
@@ -79,8 +83,9 @@ export class KafkaConsumer implements Consumer {
       allowAutoTopicCreation: false,
       retry: { restartOnFailure: async () => !this.closed },
     });
-    const { GROUP_JOIN, CRASH, START_BATCH_PROCESS } = this.kc.events;
+    const { GROUP_JOIN, CRASH, START_BATCH_PROCESS, REBALANCING } = this.kc.events;
     this.kc.on(GROUP_JOIN, (e) => this.onJoin(e.payload.memberAssignment));
+    this.kc.on(REBALANCING, () => this.onRebalancing());
     this.kc.on(START_BATCH_PROCESS, (e) => this.onFilteredBatch(e.payload));
     this.kc.on(CRASH, (e) => {
       this.joined = false;
@@ -157,8 +162,35 @@ export class KafkaConsumer implements Consumer {
     if (!this.joined) throw new Error(`consumer of group '${this.opts.groupId}' has not joined its group; nothing committed`);
     const list = offsets ?? [...this.parts.values()].filter((s) => s.ready)
       .map((s) => ({ topic: s.topic, partition: s.partition, offset: s.position() }));
+    // What was flushed is covered now (or by a later commit): a rebalance must not commit it
+    // again after this, which could move an offset back.
+    if (!offsets) this.flushedAt = undefined;
     if (list.length === 0) return;
     await this.kc.commitOffsets(list.map((o) => ({ topic: o.topic, partition: o.partition, offset: String(o.offset) })));
+  }
+
+  flushed(): void {
+    this.flushedAt = this.positions();
+  }
+
+  rebalancing(): boolean { return this.rejoining; }
+
+  /**
+   * kafkajs is about to rejoin the group (it emits this synchronously, right before it looks up
+   * the coordinator for its JoinGroup): the flushed positions are committed now, so the commit
+   * reaches the coordinator ahead of the join and a partition's next owner starts after them.
+   * kafkajs has no hook that waits for us; records flushed after this point are committed by
+   * the runner, which commits at once while the consumer is rejoining (see rebalancing()).
+   */
+  private onRebalancing(): void {
+    if (this.closed) return;
+    this.rejoining = true;
+    this.signal.notifyAll();
+    const at = this.flushedAt;
+    this.flushedAt = undefined;
+    if (!at || at.size === 0 || !this.joined) return;
+    const list = [...at].map(([key, offset]) => ({ ...parseTpKey(key), offset: String(offset) }));
+    this.kc.commitOffsets(list).catch(() => undefined); // the runner's next commit covers it
   }
 
   /**
@@ -227,6 +259,7 @@ export class KafkaConsumer implements Consumer {
   /** A (re)join: called by kafkajs after every group sync, before it fetches again. */
   private onJoin(assignment: Record<string, number[]>): void {
     if (this.closed) return;
+    this.rejoining = false;
     const now = new Set<string>();
     const fresh: PartitionState[] = [];
     for (const [topic, partitions] of Object.entries(assignment)) {

@@ -97,6 +97,15 @@ export interface Consumer {
    * the same assignment() twice knows whether it changed (and changed back) in between.
    */
   assignmentGeneration(): number;
+  /**
+   * Everything handed out so far is processed and its output written: when the group next
+   * rebalances, these positions are committed before partitions move (Kafka Streams commits in
+   * onPartitionsRevoked), so a new owner does not read those records again. Optional: a log
+   * whose groups never move partitions between processes need not implement it.
+   */
+  flushed?(): void;
+  /** Whether the group is rebalancing (this consumer is about to rejoin): commit without delay. */
+  rebalancing?(): boolean;
   close(): Promise<void>;
 }
 

@@ -342,7 +342,8 @@ export class QueryRunner {
   private holds(batchSize: number): boolean {
     const o = this.o;
     return o.coalesceSink === true && !o.transactionalId && this.pending.size === 0 && batchSize >= HOLD_MIN_RECORDS
-      && Date.now() - this.lastFlush < (o.commitIntervalMs ?? 0) && o.outBuffer.length < CACHE_MAX_RECORDS;
+      && Date.now() - this.lastFlush < (o.commitIntervalMs ?? 0) && o.outBuffer.length < CACHE_MAX_RECORDS
+      && this.consumer?.rebalancing?.() !== true; // partitions may move: write and commit now
   }
 
   private openConsumer(): void {
@@ -458,7 +459,9 @@ export class QueryRunner {
     if (this.pending.size > 0) return; // stopped before it was written: its offsets stay uncommitted
     if (!commit) return;
     this.uncommitted = true;
-    if (Date.now() - this.lastCommit >= (o.commitIntervalMs ?? 0)) await this.commitOffsets();
+    // Committed by the consumer itself if the group rebalances before this runner commits.
+    this.consumer!.flushed?.();
+    if (Date.now() - this.lastCommit >= (o.commitIntervalMs ?? 0) || this.consumer!.rebalancing?.()) await this.commitOffsets();
   }
 
   private async commitOffsets(): Promise<void> {
