@@ -50,7 +50,7 @@ export class FlatJsonReader {
   /** Keys seen, with how they resolve (see IGNORED / upperOf). */
   private readonly keys = new Map<string, number>();
   /** The previous payload's keys by field position, and their resolution: tried first. */
-  private readonly lastKeys: string[] = [];
+  private readonly lastKeyBytes: Uint8Array[] = [];
   private readonly lastRes: number[] = [];
   /** The values of the last parse, by column (undefined: absent); reused. */
   private readonly values: unknown[];
@@ -69,6 +69,8 @@ export class FlatJsonReader {
    * a native call, which a log in this process would also have to intern (log/string-interner.ts).
    */
   private readonly texts: string[] = new Array<string>(TEXT_SLOTS).fill('');
+  /** The bytes of each slot's string, at slot · SHORT_TEXT (compared byte to byte). */
+  private readonly textBytes = new Uint8Array(TEXT_SLOTS * SHORT_TEXT);
 
   /** `skip[i]`: TOKEN_* bits of the tokens whose value column i does not need (SKIPPED instead). */
   constructor(private readonly names: readonly string[], skip?: ArrayLike<number>) {
@@ -100,8 +102,8 @@ export class FlatJsonReader {
       const ks = p + 1;
       let res: number;
       let ke: number;
-      const last = field < this.lastKeys.length ? this.lastKeys[field] : undefined;
-      if (last !== undefined && t[ks + last.length] === 34 && textAt(t, ks, last)) {
+      const last = field < this.lastKeyBytes.length ? this.lastKeyBytes[field] : undefined;
+      if (last !== undefined && t[ks + last.length] === 34 && bytesAt(t, ks, last, 0, last.length)) {
         res = this.lastRes[field];
         ke = ks + last.length;
       } else {
@@ -110,8 +112,8 @@ export class FlatJsonReader {
         const key = this.text(t, ks, ke);
         if (key === undefined) return undefined;
         res = this.resolve(key);
-        if (field <= this.lastKeys.length && field < KEY_CACHE_LIMIT) {
-          this.lastKeys[field] = key;
+        if (field <= this.lastKeyBytes.length && field < KEY_CACHE_LIMIT) {
+          this.lastKeyBytes[field] = t.slice(ks, ke); // once per new key at this position
           this.lastRes[field] = res;
         }
       }
@@ -196,7 +198,10 @@ export class FlatJsonReader {
       for (let i = a; i < e; i++) h = (Math.imul(h, 31) + t[i]) | 0;
       const slot = (h ^ (h >>> 10)) & (TEXT_SLOTS - 1);
       const seen = this.texts[slot];
-      if (seen.length === len && textAt(t, a, seen)) return seen;
+      const at = slot * SHORT_TEXT;
+      const bytes = this.textBytes;
+      if (seen.length === len && bytesAt(t, a, bytes, at, len)) return seen;
+      for (let i = 0; i < len; i++) bytes[at + i] = t[a + i];
       return (this.texts[slot] = latin1Slice.call(t, a, e));
     }
     try {
@@ -293,12 +298,9 @@ export class FlatJsonReader {
   }
 }
 
-/** Whether `t` holds the ASCII string `s` at `p` (a key of another alphabet never matches: resolved again). */
-function textAt(t: Uint8Array, p: number, s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 127 || t[p + i] !== c) return false;
-  }
+/** Whether t[p, p + n) holds the bytes b[at, at + n). */
+function bytesAt(t: Uint8Array, p: number, b: Uint8Array, at: number, n: number): boolean {
+  for (let i = 0; i < n; i++) if (t[p + i] !== b[at + i]) return false;
   return true;
 }
 
