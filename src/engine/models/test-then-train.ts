@@ -27,22 +27,35 @@ interface Waiter {
   moved: boolean;
 }
 
+/** A model's training query and the queries scoring with it (on this instance). */
+interface ModelSides { trainer: QueryRunner | undefined; scorers: QueryRunner[] }
+
 export class TestThenTrain {
-  private readonly trainers = new Map<string, QueryRunner>();
-  private readonly scorers = new Map<string, Set<QueryRunner>>();
+  /** By model; made on first mention and kept (gates hold on to theirs). */
+  private readonly models = new Map<string, ModelSides>();
   /** Records waiting for the other side; checked after every record (no timers). */
   private waiters: Waiter[] = [];
+  /** The other list wake() alternates with (no new array per record). */
+  private spare: Waiter[] = [];
   private safety: NodeJS.Timeout | undefined;
   /** wake is running (a query it drives reports progress: wake again once it returns). */
   private waking = false;
   private again = false;
 
+  private sides(model: string): ModelSides {
+    let s = this.models.get(model);
+    if (!s) this.models.set(model, (s = { trainer: undefined, scorers: [] }));
+    return s;
+  }
+
   /** The gate of model `model`'s training query: it waits for the model's scoring queries. */
   trainerGate(model: string): RecordGate {
+    const sides = this.sides(model);
     return this.gate((rec) => {
-      for (const s of this.scorers.get(model) ?? []) {
-        const next = s.nextToProcess(rec.topic, rec.partition);
-        if (next !== undefined && next <= rec.offset) return false; // not yet scored by s
+      const scorers = sides.scorers;
+      for (let i = 0; i < scorers.length; i++) {
+        const next = scorers[i].nextToProcess(rec.topic, rec.partition);
+        if (next !== undefined && next <= rec.offset) return false; // not yet scored by it
       }
       return true;
     });
@@ -50,30 +63,33 @@ export class TestThenTrain {
 
   /** The gate of a persistent query that calls `models`: it waits for their trainers. */
   scorerGate(models: string[]): RecordGate {
+    const sides = models.map((m) => this.sides(m));
     return this.gate((rec) => {
-      for (const m of models) {
-        const next = this.trainers.get(m)?.nextToProcess(rec.topic, rec.partition);
-        if (next !== undefined && next < rec.offset) return false; // m has not learned all before
+      for (let i = 0; i < sides.length; i++) {
+        const next = sides[i].trainer?.nextToProcess(rec.topic, rec.partition);
+        if (next !== undefined && next < rec.offset) return false; // the model has not learned all before
       }
       return true;
     });
   }
 
-  attachTrainer(model: string, runner: QueryRunner): void { this.trainers.set(model, runner); this.wake(); }
+  attachTrainer(model: string, runner: QueryRunner): void { this.sides(model).trainer = runner; this.wake(); }
 
   attachScorer(models: string[], runner: QueryRunner): void {
     for (const m of models) {
-      let set = this.scorers.get(m);
-      if (!set) this.scorers.set(m, (set = new Set()));
-      set.add(runner);
+      const s = this.sides(m);
+      if (!s.scorers.includes(runner)) s.scorers.push(runner);
     }
     this.wake();
   }
 
   /** Forgets a query that stopped (its gates no longer hold anyone back). */
   forget(runner: QueryRunner): void {
-    for (const [m, t] of this.trainers) if (t === runner) this.trainers.delete(m);
-    for (const set of this.scorers.values()) set.delete(runner);
+    for (const s of this.models.values()) {
+      if (s.trainer === runner) s.trainer = undefined;
+      const i = s.scorers.indexOf(runner);
+      if (i >= 0) s.scorers.splice(i, 1);
+    }
     this.wake();
   }
 
@@ -96,9 +112,10 @@ export class TestThenTrain {
       do {
         this.again = false;
         const ws = this.waiters;
-        this.waiters = [];
+        this.waiters = this.spare;
         const now = tick ? Date.now() : 0;
-        for (const w of ws) {
+        for (let i = 0; i < ws.length; i++) {
+          const w = ws[i];
           let go: boolean;
           if (w.drive) {
             const n = w.drive();
@@ -111,6 +128,8 @@ export class TestThenTrain {
           if (go) w.resolve();
           else this.waiters.push(w);
         }
+        ws.length = 0;
+        this.spare = ws;
         tick = false;
         // One waiter drove itself as far as it may go: its progress frees no one else.
       } while (this.again && this.waiters.length > 1);

@@ -29,12 +29,19 @@ function projectEmit(step: ProjectStep, ctx: OperatorContext, next: Emit, exprs:
   const keyNeedsValue = step.rekey ? step.key.map((it) => readsValueColumn(it.typed, step.input)) : [];
   const keyOnlyExprs: Compiled[] = exprs.slice(0, keyCount).map((f, i) => (keyNeedsValue[i] ? () => null : f));
 
+  // A projection of columns only (a model's features, SELECT *) copies them by position: no
+  // call per column.
+  const all = [...step.key, ...step.value];
+  const picks = all.every((it) => it.typed.kind === 'Column')
+    ? Int32Array.from(all, (it) => (it.typed as { index: number }).index) : undefined;
+
   const project = (row: Row, keyOnly: boolean): Row => {
     const out = new Array(outLay.width);
     const limit = keyOnly ? keyCount : n;
     const fs = keyOnly ? keyOnlyExprs : exprs;
     try {
-      for (let i = 0; i < limit; i++) out[i] = fs[i](row);
+      if (picks !== undefined && !keyOnly) for (let i = 0; i < limit; i++) out[i] = row[picks[i]];
+      else for (let i = 0; i < limit; i++) out[i] = fs[i](row);
     } catch {
       for (let i = 0; i < limit; i++) {
         try { out[i] = fs[i](row); } catch (e) { out[i] = null; logFailure(ctx, 'EVALUATION', e); }
