@@ -129,6 +129,14 @@ export class KafkaConsumer implements Consumer {
         this.revoked.clear();
         return [];
       }
+      // While the group rebalances nothing new is handed out (partitions may move): the caller
+      // finishes and commits what it has, as a Kafka consumer fetches nothing until it rejoined.
+      if (this.rejoining) {
+        const wait = deadline - Date.now();
+        if (wait <= 0) return [];
+        await this.signal.wait(wait);
+        continue;
+      }
       // take() and the new assignment() in one synchronous step: no rebalance can come between.
       const got = this.take(max);
       const left = deadline - Date.now();
@@ -259,7 +267,7 @@ export class KafkaConsumer implements Consumer {
   /** A (re)join: called by kafkajs after every group sync, before it fetches again. */
   private onJoin(assignment: Record<string, number[]>): void {
     if (this.closed) return;
-    this.rejoining = false;
+    this.rejoining = false; // (poll() is woken below)
     const now = new Set<string>();
     const fresh: PartitionState[] = [];
     for (const [topic, partitions] of Object.entries(assignment)) {

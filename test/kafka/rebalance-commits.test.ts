@@ -84,9 +84,11 @@ describe.skipIf(!kafkaEnabled)('a rebalance (Kafka)', () => {
       const latest = new Map<string, number>();
       for (const r of await readTopic(logs[0], `COUNTS_${suffix}`.toUpperCase())) latest.set(r.key!.toString(), (JSON.parse(r.value!.toString()) as { N: number }).N);
       // Without the commit at the rebalance, the ids that moved were counted ~1.7 times (every record
-      // since the first commit, twice). What remains: kafkajs cannot hold its JoinGroup back, so
-      // the poll in flight when the rebalance began may be committed only after the new owner
-      // read the offsets, and be counted twice (seen in 1 of ~12 runs, one batch).
+      // since the first commit, twice). What remains in theory: kafkajs cannot hold its JoinGroup
+      // back, so a batch being processed when the rebalance began may be committed only after the
+      // new owner read the offsets. Measured: exact in 16 of 16 runs once the consumer hands out
+      // nothing while it rejoins (before that, one batch twice in 1 of 7).
+      console.log(`rebalance: ${batches} batches, counts ${[...latest.values()].join(',')}`);
       expect([...latest.keys()].sort()).toEqual(Array.from({ length: IDS }, (_, i) => `id${i}`));
       for (const n of latest.values()) {
         expect(n).toBeGreaterThanOrEqual(batches);
