@@ -248,33 +248,62 @@ export class TDigest {
     for (let i = 0; i < this.centroids; i++) fn(this.means[i], this.weights[i]);
   }
 
-  /** Model snapshots: compresses, then [count, min, max, centroids, means..., weights...]. */
+  /**
+   * Model snapshots: [count, min, max, centroids n, means..., weights..., buffered m, 1 if the
+   * buffer has weights else 0, buffered values..., their weights...]. The buffer is kept as it
+   * is, not compressed first: a snapshot must not change the digest, or what a model scores
+   * would depend on when its service happened to checkpoint. Reads the older form without
+   * the buffer part.
+   */
   toArray(): Float64Array {
-    this.compress();
     const n = this.centroids;
-    const out = new Float64Array(4 + 2 * n);
+    const m = this.buffered;
+    const bw = this.bufWeights;
+    const out = new Float64Array(6 + 2 * n + (bw === null ? m : 2 * m));
     out[0] = this.totalWeight;
     out[1] = this.lo;
     out[2] = this.hi;
     out[3] = n;
     out.set(this.means.subarray(0, n), 4);
     out.set(this.weights.subarray(0, n), 4 + n);
+    out[4 + 2 * n] = m;
+    out[5 + 2 * n] = bw === null ? 0 : 1;
+    out.set(this.bufMeans.subarray(0, m), 6 + 2 * n);
+    if (bw !== null) out.set(bw.subarray(0, m), 6 + 2 * n + m);
     return out;
   }
 
   fromArray(a: Float64Array): void {
     const n = a[3];
-    if (!Number.isInteger(n) || n < 0 || a.length !== 4 + 2 * n) throw new Error('t-digest state: size mismatch');
+    if (!Number.isInteger(n) || n < 0 || a.length < 4 + 2 * n) throw new Error('t-digest state: size mismatch');
+    const old = a.length === 4 + 2 * n;
+    const m = old ? 0 : a[4 + 2 * n];
+    const weighted = !old && a[5 + 2 * n] === 1;
+    if (!old && (!Number.isInteger(m) || m < 0 || m > this.bufferCap || a.length !== 6 + 2 * n + (weighted ? 2 * m : m))) {
+      throw new Error('t-digest state: size mismatch');
+    }
     this.ensureCentroidRoom(n);
-    this.totalWeight = this.centroidWeight = a[0];
+    this.totalWeight = a[0];
     this.lo = a[1];
     this.hi = a[2];
     this.centroids = n;
-    this.buffered = 0;
-    this.bufWeights = null;
     this.means.set(a.subarray(4, 4 + n));
     this.weights.set(a.subarray(4 + n, 4 + 2 * n));
     this.cumStale = true;
+    if (m > this.bufMeans.length) this.growBuffer(Math.min(this.bufferCap, Math.max(8, m)));
+    const at = 6 + 2 * n;
+    this.bufMeans.set(a.subarray(at, at + m));
+    let bufferWeight = m;
+    if (weighted) {
+      this.bufWeights = new Float64Array(this.bufMeans.length).fill(1);
+      this.bufWeights.set(a.subarray(at + m, at + 2 * m));
+      bufferWeight = 0;
+      for (let i = 0; i < m; i++) bufferWeight += this.bufWeights[i];
+    } else {
+      this.bufWeights = null;
+    }
+    this.buffered = m;
+    this.centroidWeight = this.totalWeight - bufferWeight;
   }
 
   /** The plain form of the QUANTILE aggregate's changelog; the buffer stays uncompressed. */
