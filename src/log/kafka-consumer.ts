@@ -24,7 +24,7 @@ import type { KafkaDirect } from './kafka-direct.js';
 import { PartitionState } from './kafka-partition-state.js';
 import { toLogRecord, type RawMessage } from './kafka-records.js';
 import { startOffsets } from './kafka-start-offsets.js';
-import { isTransientKafkaError } from './kafka-errors.js';
+import { isTransientKafkaError, kafkaErrorType } from './kafka-errors.js';
 import { copartitionAssigner } from './kafka-copartition-assigner.js';
 import { KafkaFetcher } from './kafka-fetcher.js';
 import type { WireCluster } from './wire/wire-cluster.js';
@@ -32,6 +32,8 @@ import type { WireCluster } from './wire/wire-cluster.js';
 const DEFAULT_MAX_RECORDS = 500; // Kafka's max.poll.records default
 const RETRY_MS = 500;
 const COMMIT_JOIN_WAIT_MS = 30_000;
+/** A commit refused because the group is between generations (a rebalance). */
+const REJOIN_ERRORS = new Set(['REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION']);
 
 export interface ConsumerSettings {
   sessionTimeoutMs: number;
@@ -63,6 +65,8 @@ export class KafkaConsumer implements Consumer {
   private flushedAt: Map<string, number> | undefined;
   /** Between kafkajs's REBALANCING event and the join that follows it. */
   private rejoining = false;
+  /** Joins (group syncs) so far. */
+  private joins = 0;
 
   constructor(
     kafka: Kafka,
@@ -174,7 +178,19 @@ export class KafkaConsumer implements Consumer {
     // again after this, which could move an offset back.
     if (!offsets) this.flushedAt = undefined;
     if (list.length === 0) return;
-    await this.kc.commitOffsets(list.map((o) => ({ topic: o.topic, partition: o.partition, offset: String(o.offset) })));
+    const payload = list.map((o) => ({ topic: o.topic, partition: o.partition, offset: String(o.offset) }));
+    const joins = this.joins;
+    try {
+      await this.kc.commitOffsets(payload);
+    } catch (e) {
+      // The group moved to a new generation while this commit was on its way (a commit right
+      // after a flush while rejoining, see rebalancing()): commit again once this member is in
+      // it. The offsets are still right to commit: their records are processed and written.
+      if (!REJOIN_ERRORS.has(kafkaErrorType(e) ?? '')) throw e;
+      const until = Date.now() + COMMIT_JOIN_WAIT_MS;
+      while (this.joins === joins && !this.closed && this.failure === undefined && Date.now() < until) await this.signal.wait(100);
+      await this.kc.commitOffsets(payload);
+    }
   }
 
   flushed(): void {
@@ -267,7 +283,8 @@ export class KafkaConsumer implements Consumer {
   /** A (re)join: called by kafkajs after every group sync, before it fetches again. */
   private onJoin(assignment: Record<string, number[]>): void {
     if (this.closed) return;
-    this.rejoining = false; // (poll() is woken below)
+    this.rejoining = false; // (poll() and commit() are woken below)
+    this.joins++;
     const now = new Set<string>();
     const fresh: PartitionState[] = [];
     for (const [topic, partitions] of Object.entries(assignment)) {

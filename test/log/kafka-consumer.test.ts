@@ -74,6 +74,29 @@ describe.skipIf(!kafkaEnabled)('KafkaConsumer', () => {
     await c1.close();
   });
 
+  it('commits what its user flushed when the group rebalances: a partition\'s next owner starts after it', async () => {
+    const log = open();
+    const topic = unique('t');
+    const groupId = unique('g');
+    await log.createTopic(topic, { partitions: 4 });
+    await log.produce(topic, Array.from({ length: 8 }, (_, i) => ({ key: null, value: bytes(String(i)), partition: i % 4 })));
+    const c1 = log.consumer({ groupId, topics: [topic] });
+    const first: LogRecord[] = [];
+    await pollUntil([c1], () => first.length === 8, first);
+    c1.flushed!(); // processed and written, not committed (the runner's commit interval is not up)
+    expect([...(await log.committedOffsets(groupId, topic)).values()]).toEqual([]);
+
+    const c2 = log.consumer({ groupId, topics: [topic] });
+    const again: LogRecord[] = [];
+    await pollUntil([c1, c2], () => c2.assignment().length === 2, again);
+    for (let i = 0; i < 5; i++) for (const recs of await Promise.all([c1, c2].map((c) => c.poll({ maxWaitMs: 100 })))) again.push(...recs);
+    // Without the commit at the rebalance, c2 would read its two partitions from offset 0 again.
+    expect(again.map((r) => `${r.partition}@${r.offset}`)).toEqual([]);
+    expect(Object.fromEntries(await log.committedOffsets(groupId, topic))).toEqual({ 0: 2, 1: 2, 2: 2, 3: 2 });
+    await c2.close();
+    await c1.close();
+  });
+
   it('reaches the end offsets past commit and abort markers, and never hands out aborted records', async () => {
     const log = open();
     const topic = unique('tx');
