@@ -133,16 +133,10 @@ export class KafkaConsumer implements Consumer {
         this.revoked.clear();
         return [];
       }
+      // take() and the new assignment() in one synchronous step: no rebalance can come between.
       // While the group rebalances nothing new is handed out (partitions may move): the caller
       // finishes and commits what it has, as a Kafka consumer fetches nothing until it rejoined.
-      if (this.rejoining) {
-        const wait = deadline - Date.now();
-        if (wait <= 0) return [];
-        await this.signal.wait(wait);
-        continue;
-      }
-      // take() and the new assignment() in one synchronous step: no rebalance can come between.
-      const got = this.take(max);
+      const got = this.rejoining ? [] : this.take(max);
       const left = deadline - Date.now();
       if (got.length > 0 || left <= 0) {
         this.show(this.current());

@@ -5,31 +5,15 @@
 // then reads the same records again from the old committed offsets, counting them twice.
 // Two engines in this process, each with its own Kafka client, as two instances would be.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import kafkajs from 'kafkajs';
 import { Engine } from '../../src/engine/engine.js';
 import { KafkaLog } from '../../src/log/kafka-log.js';
 import { kafkaBrokers, kafkaEnabled } from '../setup/kafka-broker.js';
 import { freshSuffix, readTopic } from './engine-on-kafka-helpers.js';
+import { groupMembers } from './service-helpers.js';
 
 vi.setConfig({ testTimeout: 180_000 });
 
 const IDS = 8;
-
-/** The partitions each member of a consumer group holds. */
-async function groupMembers(brokers: string[], groupId: string): Promise<number[][]> {
-  const admin = new kafkajs.Kafka({ brokers, clientId: 'eddy-rebalance-admin', logLevel: kafkajs.logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    const { groups } = await admin.describeGroups([groupId]);
-    if (groups[0].state !== 'Stable') return [];
-    return groups[0].members.map((m) => {
-      const a = kafkajs.AssignerProtocol.MemberAssignment.decode(m.memberAssignment);
-      return [...new Set(Object.values(a?.assignment ?? {}).flat())].sort();
-    });
-  } finally {
-    await admin.disconnect();
-  }
-}
 
 describe.skipIf(!kafkaEnabled)('a rebalance (Kafka)', () => {
   let brokers: string[] = [];
@@ -72,10 +56,10 @@ describe.skipIf(!kafkaEnabled)('a rebalance (Kafka)', () => {
       const b = await Engine.create({ log: logs[1], durable: true, serviceId, properties, followIntervalMs: 100 });
       engines.push(b);
       const deadline = Date.now() + 90_000;
-      let members = await groupMembers(brokers, group);
+      let members = await groupMembers(brokers, group, true);
       while (!(members.length === 2 && members.every((m) => m.length > 0)) && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 200));
-        members = await groupMembers(brokers, group);
+        members = await groupMembers(brokers, group, true);
       }
       joined = true;
       await paced;

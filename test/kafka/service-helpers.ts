@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
+import kafkajs from 'kafkajs';
 import type { KafkaLog } from '../../src/log/kafka-log.js';
 
 const ROOT = join(__dirname, '..', '..');
@@ -99,4 +100,23 @@ export async function readAll(log: KafkaLog, topic: string): Promise<{ key: stri
     }
   }
   return out;
+}
+
+/**
+ * The partitions each member of a consumer group holds, as the group coordinator describes them;
+ * `stableOnly`: none ([]) while the group is rebalancing (members' assignments may be stale).
+ */
+export async function groupMembers(brokers: string[], groupId: string, stableOnly = false): Promise<number[][]> {
+  const admin = new kafkajs.Kafka({ brokers, clientId: 'eddy-test-group-admin', logLevel: kafkajs.logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const { groups } = await admin.describeGroups([groupId]);
+    if (stableOnly && groups[0].state !== 'Stable') return [];
+    return groups[0].members.map((m) => {
+      const a = kafkajs.AssignerProtocol.MemberAssignment.decode(m.memberAssignment);
+      return [...new Set(Object.values(a?.assignment ?? {}).flat())].sort();
+    });
+  } finally {
+    await admin.disconnect();
+  }
 }

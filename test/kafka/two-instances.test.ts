@@ -3,30 +3,14 @@
 // with their state (restored from the changelogs). The union of the outputs is complete, and no
 // count falls short (which it would if a moved task had lost its state).
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import kafkajs from 'kafkajs';
 import { Engine } from '../../src/engine/engine.js';
 import { KafkaLog } from '../../src/log/kafka-log.js';
 import { kafkaBrokers, kafkaEnabled } from '../setup/kafka-broker.js';
-import { cliBuilt, killNine, producePaced, readAll, REGIONS, startServer, stopServer, waitProcessed, type ServerProcess } from './service-helpers.js';
+import { cliBuilt, groupMembers, killNine, producePaced, readAll, REGIONS, startServer, stopServer, waitProcessed, type ServerProcess } from './service-helpers.js';
 
 vi.setConfig({ testTimeout: 300_000 });
 
 const N = 3000;
-
-/** Members of a consumer group and the partitions each holds. */
-async function groupMembers(brokers: string[], groupId: string): Promise<number[][]> {
-  const admin = new kafkajs.Kafka({ brokers, clientId: 'eddy-two-instances-admin', logLevel: kafkajs.logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    const { groups } = await admin.describeGroups([groupId]);
-    return groups[0].members.map((m) => {
-      const a = kafkajs.AssignerProtocol.MemberAssignment.decode(m.memberAssignment);
-      return [...new Set(Object.values(a?.assignment ?? {}).flat())].sort();
-    });
-  } finally {
-    await admin.disconnect();
-  }
-}
 
 describe.skipIf(!kafkaEnabled || !cliBuilt())('two instances of a service', () => {
   let brokers: string[] = [];

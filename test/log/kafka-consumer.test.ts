@@ -32,6 +32,18 @@ async function pollUntil(cs: Consumer[], done: () => boolean | Promise<boolean>,
   expect(await done()).toBe(true);
 }
 
+/** A new topic of 4 partitions with 2 records each, and the one member of a new group, which has read all 8. */
+async function oneMemberReadAll(log: KafkaLog): Promise<{ topic: string; groupId: string; c1: Consumer }> {
+  const topic = unique('t');
+  const groupId = unique('g');
+  await log.createTopic(topic, { partitions: 4 });
+  await log.produce(topic, Array.from({ length: 8 }, (_, i) => ({ key: null, value: bytes(String(i)), partition: i % 4 })));
+  const c1 = log.consumer({ groupId, topics: [topic] });
+  const first: LogRecord[] = [];
+  await pollUntil([c1], () => first.length === 8, first);
+  return { topic, groupId, c1 };
+}
+
 describe.skipIf(!kafkaEnabled)('KafkaConsumer', () => {
   let brokers: string[] = [];
   beforeAll(async () => { brokers = await kafkaBrokers(); }, 15 * 60_000);
@@ -76,13 +88,7 @@ describe.skipIf(!kafkaEnabled)('KafkaConsumer', () => {
 
   it('commits what its user flushed when the group rebalances: a partition\'s next owner starts after it', async () => {
     const log = open();
-    const topic = unique('t');
-    const groupId = unique('g');
-    await log.createTopic(topic, { partitions: 4 });
-    await log.produce(topic, Array.from({ length: 8 }, (_, i) => ({ key: null, value: bytes(String(i)), partition: i % 4 })));
-    const c1 = log.consumer({ groupId, topics: [topic] });
-    const first: LogRecord[] = [];
-    await pollUntil([c1], () => first.length === 8, first);
+    const { topic, groupId, c1 } = await oneMemberReadAll(log);
     c1.flushed!(); // processed and written, not committed (the runner's commit interval is not up)
     expect([...(await log.committedOffsets(groupId, topic)).values()]).toEqual([]);
 
@@ -173,13 +179,7 @@ describe.skipIf(!kafkaEnabled)('KafkaConsumer', () => {
 
     it('shows a partition lost and assigned back between two polls as gone for one poll', async () => {
       const log = open();
-      const topic = unique('t');
-      const groupId = unique('g');
-      await log.createTopic(topic, { partitions: 4 });
-      await log.produce(topic, Array.from({ length: 8 }, (_, i) => ({ key: null, value: bytes(String(i)), partition: i % 4 })));
-      const c1 = log.consumer({ groupId, topics: [topic] });
-      const first: LogRecord[] = [];
-      await pollUntil([c1], () => first.length === 8, first);
+      const { topic, groupId, c1 } = await oneMemberReadAll(log);
       expect(c1.assignment()).toHaveLength(4);
 
       // c1 does not poll while c2 comes and goes; its positions() (live) follow the rebalances.

@@ -1,7 +1,7 @@
 // SELECT expressions and PARTITION BY: computes the output key and value columns of each row.
 // A failing expression gives NULL for its column and a processing-log entry (as ksqlDB).
 import type { ProjectStep, StepBase } from '../../plan/physical-plan.js';
-import { childrenOf, type TypedExpr } from '../../plan/expr/typed-expr.js';
+import { childrenOf, type TColumn, type TypedExpr } from '../../plan/expr/typed-expr.js';
 import { type Emit, type Row, DELETE } from '../emit.js';
 import type { OperatorContext } from '../operator-context.js';
 import { logFailure } from '../operator-context.js';
@@ -31,9 +31,8 @@ function projectEmit(step: ProjectStep, ctx: OperatorContext, next: Emit, exprs:
 
   // A projection of columns only (a model's features, SELECT *) copies them by position: no
   // call per column.
-  const all = [...step.key, ...step.value];
-  const picks = all.every((it) => it.typed.kind === 'Column')
-    ? Int32Array.from(all, (it) => (it.typed as { index: number }).index) : undefined;
+  const all = [...step.key, ...step.value].map((it) => it.typed);
+  const picks = all.every((t): t is TColumn => t.kind === 'Column') ? Int32Array.from(all, (t) => t.index) : undefined;
 
   const project = (row: Row, keyOnly: boolean): Row => {
     const out = new Array(outLay.width);
