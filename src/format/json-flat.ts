@@ -249,33 +249,38 @@ export class FlatJsonReader {
     let n = 0;
     let digits = 0;
     let exact = true;
-    if (c === 48) {
-      c = t[++p];
-    } else if (c >= 49 && c <= 57) {
+    // d: the current byte's digit value; (d >>> 0) < 10 tests "is a digit" in one comparison
+    // (a read past the array's end, undefined, becomes -48 by the | 0: not a digit).
+    let d = (c | 0) - 48;
+    if (d === 0) {
+      d = (t[++p] | 0) - 48;
+    } else if ((d >>> 0) < 10) {
       const a = p;
-      do { hi = hi * 10 + (c - 48); c = t[++p]; } while (c >= 48 && c <= 57 && p - a < EXACT_DIGITS);
+      const stop = a + EXACT_DIGITS;
+      do { hi = hi * 10 + d; d = (t[++p] | 0) - 48; } while ((d >>> 0) < 10 && p < stop);
       digits = p - a;
-      if (c >= 48 && c <= 57) {
-        do { if (n < 4) { lo = lo * 10 + (c - 48); n++; } else exact = false; digits++; c = t[++p]; } while (c >= 48 && c <= 57);
+      if ((d >>> 0) < 10) {
+        do { if (n < 4) { lo = lo * 10 + d; n++; } else exact = false; digits++; d = (t[++p] | 0) - 48; } while ((d >>> 0) < 10);
       }
     } else {
       return FAIL;
     }
     let frac = 0;
-    if (c === 46) {
-      c = t[++p];
-      if (!(c >= 48 && c <= 57)) return FAIL;
+    if (d === -2) { // '.'
+      d = (t[++p] | 0) - 48;
+      if (!((d >>> 0) < 10)) return FAIL;
       const a = p;
-      if (digits === 0) while (c === 48) c = t[++p]; // zeros before the first significant digit only shift it
-      if (digits < EXACT_DIGITS && c >= 48 && c <= 57) {
+      if (digits === 0) while (d === 0) d = (t[++p] | 0) - 48; // zeros before the first significant digit only shift it
+      if (digits < EXACT_DIGITS && (d >>> 0) < 10) {
         const b = p;
-        const room = EXACT_DIGITS - digits;
-        do { hi = hi * 10 + (c - 48); c = t[++p]; } while (c >= 48 && c <= 57 && p - b < room);
+        const stop = b + EXACT_DIGITS - digits;
+        do { hi = hi * 10 + d; d = (t[++p] | 0) - 48; } while ((d >>> 0) < 10 && p < stop);
         digits += p - b;
       }
-      while (c >= 48 && c <= 57) { if (n < 4) { lo = lo * 10 + (c - 48); n++; } else exact = false; digits++; c = t[++p]; }
+      while ((d >>> 0) < 10) { if (n < 4) { lo = lo * 10 + d; n++; } else exact = false; digits++; d = (t[++p] | 0) - 48; }
       frac = p - a;
     }
+    c = d + 48;
     if (frac >= POW10.length) exact = false;
     if (c === 101 || c === 69) {
       c = t[++p];
