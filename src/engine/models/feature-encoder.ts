@@ -4,6 +4,7 @@
 // they appear; values past that cardinality share the other half by hash. NULL is NaN (numeric: "missing", which models
 // tolerate) or no slot set (categorical). A value first seen while predicting sets no slot.
 import { Decimal } from '../../types/decimal.js';
+import { MAX_ABS_VALUE } from '../../ml/finite-guard.js';
 
 export interface EncodedFeature { name: string; categorical: boolean }
 
@@ -15,8 +16,13 @@ export class FeatureEncoder {
   readonly start: number[] = [];
   private readonly vocab: (Map<string, number> | null)[];
   private readonly x: Float64Array;
+  /** The numeric features' indexes, and the categorical ones'. */
+  private readonly numeric: Int32Array;
+  private readonly categorical: Int32Array;
 
   constructor(private readonly features: EncodedFeature[], private readonly slots: number) {
+    this.numeric = Int32Array.from(features.flatMap((f, i) => (f.categorical ? [] : [i])));
+    this.categorical = Int32Array.from(features.flatMap((f, i) => (f.categorical ? [i] : [])));
     let w = 0;
     for (const f of features) { this.start.push(w); w += f.categorical ? slots : 1; }
     this.width = w;
@@ -24,17 +30,45 @@ export class FeatureEncoder {
     this.vocab = features.map((f) => (f.categorical ? new Map() : null));
   }
 
+  /** The shared buffer every call encodes into. */
+  get row(): Float64Array { return this.x; }
+
   /** Encodes values[from ..] into the shared buffer (valid until the next call). */
   encode(values: ArrayLike<unknown>, from: number, learning: boolean): Float64Array {
+    this.numbers(values, from);
+    if (this.categorical.length > 0) this.categories(values, from, learning);
+    return this.x;
+  }
+
+  /**
+   * The numeric features of values[from ..] into the shared buffer (encode's first half, for a
+   * row the caller may still refuse): the first one a model must not learn (non-finite, or
+   * beyond ±MAX_ABS_VALUE; NULL and NaN are missing, which models take), or -1.
+   */
+  numbers(values: ArrayLike<unknown>, from: number): number {
     const x = this.x;
-    for (let i = 0; i < this.features.length; i++) {
+    const idx = this.numeric;
+    let bad = -1;
+    for (let j = 0; j < idx.length; j++) {
+      const i = idx[j];
+      const n = toNumber(values[from + i]);
+      x[this.start[i]] = n;
+      if (bad < 0 && !(n !== n || (n <= MAX_ABS_VALUE && n >= -MAX_ABS_VALUE))) bad = i;
+    }
+    return bad;
+  }
+
+  /** The categorical features of values[from ..] into the shared buffer (encode's second half). */
+  categories(values: ArrayLike<unknown>, from: number, learning: boolean): Float64Array {
+    const x = this.x;
+    const idx = this.categorical;
+    for (let j = 0; j < idx.length; j++) {
+      const i = idx[j];
       const v = values[from + i];
       const at = this.start[i];
-      const vocab = this.vocab[i];
-      if (vocab === null) { x[at] = toNumber(v); continue; }
       x.fill(0, at, at + this.slots);
       if (v === null || v === undefined) continue;
-      const slot = this.slotOf(vocab, String(v), learning);
+      const slot = this.slotOf(this.vocab[i]!, String(v), learning);
       if (slot >= 0) x[at + slot] = 1;
     }
     return x;

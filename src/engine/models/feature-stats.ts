@@ -12,6 +12,9 @@ export interface FeatureSummary { COUNT: number; MEAN: number | null; STDDEV: nu
 
 export class FeatureStats {
   private readonly numeric: boolean[];
+  /** The numeric features' indexes, and the categorical ones'. */
+  private readonly numericIdx: Int32Array;
+  private readonly categoricalIdx: Int32Array;
   private readonly n: Float64Array;
   private readonly mean: Float64Array;
   private readonly m2: Float64Array;
@@ -21,6 +24,8 @@ export class FeatureStats {
   constructor(private readonly features: readonly ModelFeature[]) {
     const k = features.length;
     this.numeric = features.map((f) => !f.categorical);
+    this.numericIdx = Int32Array.from(features.flatMap((f, i) => (f.categorical ? [] : [i])));
+    this.categoricalIdx = Int32Array.from(features.flatMap((f, i) => (f.categorical ? [i] : [])));
     this.n = new Float64Array(k);
     this.mean = new Float64Array(k);
     this.m2 = new Float64Array(k);
@@ -34,20 +39,24 @@ export class FeatureStats {
    * for NULL): nothing is converted twice. NULLs are not counted.
    */
   add(values: ArrayLike<unknown>, from: number, x: Float64Array, start: readonly number[]): void {
-    for (let i = 0; i < this.numeric.length; i++) {
-      if (!this.numeric[i]) {
-        const v = values[from + i];
-        if (v !== null && v !== undefined) this.n[i]++;
-        continue;
-      }
+    const { n: count, mean, m2, min, max } = this;
+    const num = this.numericIdx;
+    for (let j = 0; j < num.length; j++) {
+      const i = num[j];
       const v = x[start[i]];
       if (!Number.isFinite(v)) continue;
-      const n = ++this.n[i];
-      const d = v - this.mean[i];
-      this.mean[i] += d / n;
-      this.m2[i] += d * (v - this.mean[i]);
-      if (v < this.min[i]) this.min[i] = v;
-      if (v > this.max[i]) this.max[i] = v;
+      const n = ++count[i];
+      const d = v - mean[i];
+      const m = mean[i] + d / n;
+      mean[i] = m;
+      m2[i] += d * (v - m);
+      if (v < min[i]) min[i] = v;
+      if (v > max[i]) max[i] = v;
+    }
+    const cat = this.categoricalIdx;
+    for (let j = 0; j < cat.length; j++) {
+      const v = values[from + cat[j]];
+      if (v !== null && v !== undefined) count[cat[j]]++;
     }
   }
 

@@ -3,19 +3,28 @@
 export class LabelEncoder {
   private readonly index = new Map<string, number>();
   readonly values: unknown[] = [];
+  /** The classes of TRUE and FALSE once known (-1 before): a BOOLEAN label skips the text and the map. */
+  private trueClass = -1;
+  private falseClass = -1;
 
   /**
    * The class of a label, adding it when `learning` and fewer than `max` classes are known;
    * else -1 for an unknown label.
    */
   classOf(v: unknown, learning: boolean, max = Infinity): number {
+    if (v === true && this.trueClass >= 0) return this.trueClass;
+    if (v === false && this.falseClass >= 0) return this.falseClass;
     const k = String(v);
-    const i = this.index.get(k);
-    if (i !== undefined) return i;
-    if (!learning || this.values.length >= max) return -1;
-    this.index.set(k, this.values.length);
-    this.values.push(v);
-    return this.values.length - 1;
+    let i = this.index.get(k);
+    if (i === undefined) {
+      if (!learning || this.values.length >= max) return -1;
+      i = this.values.length;
+      this.index.set(k, i);
+      this.values.push(v);
+    }
+    if (v === true) this.trueClass = i;
+    else if (v === false) this.falseClass = i;
+    return i;
   }
 
   get size(): number { return this.values.length; }
@@ -25,6 +34,8 @@ export class LabelEncoder {
   restore(values: unknown[]): void {
     this.index.clear();
     this.values.length = 0;
+    this.trueClass = -1;
+    this.falseClass = -1;
     for (const v of values) this.classOf(v, true);
   }
 }

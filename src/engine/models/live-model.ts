@@ -11,6 +11,7 @@ import { FeatureEncoder, type FeatureEncoderState } from './feature-encoder.js';
 import { LabelEncoder } from './label-encoder.js';
 import { Prequential } from './prequential.js';
 import { badFeature, badTarget } from './row-guard.js';
+import { turnNow } from './turn-clock.js';
 import { FeatureStats, type FeatureStatsState } from './feature-stats.js';
 import { anomalousLabel, labelNumber } from './label-values.js';
 
@@ -82,10 +83,15 @@ export class LiveModel implements ModelBinding {
   private memoX: Float64Array | undefined;
   /** Per-task learning: each row also goes to its task's part (see TaskLearner). */
   parts: TaskLearner | undefined;
+  /** The encoder's row, and whether any feature is categorical (else numbers() fills it all). */
+  private readonly x: Float64Array;
+  private readonly hasCategories: boolean;
 
   constructor(readonly def: ModelDef, private readonly report?: SkipReporter) {
     this.encoder = new FeatureEncoder(def.features, def.categorySlots);
     this.featureStats = new FeatureStats(def.features);
+    this.hasCategories = def.features.some((f) => f.categorical);
+    this.x = this.encoder.row;
     this.model = this.fresh();
     this.metrics = new Prequential(def.task, def.metricsWindow, def.label !== undefined);
     if (def.task === 'classification') this.drift = new Adwin();
@@ -108,16 +114,23 @@ export class LiveModel implements ModelBinding {
       this.parts?.skipped();
       return;
     }
-    const bad = badFeature(def.features, values, from) ?? (def.task === 'regression' ? badTarget(def.label!.name, label) : undefined);
-    if (bad !== undefined) { this.skip(bad); return; }
+    // The numbers go into the encoder's row first, and are checked there (no second pass over
+    // the SQL values); the categories only once the row is taken (they grow the vocabulary).
+    const enc = this.encoder;
+    const badAt = enc.numbers(values, from);
+    if (badAt >= 0) { this.skip(badFeature(def.features[badAt], values[from + badAt])); return; }
+    if (def.task === 'regression') {
+      const bad = badTarget(def.label!.name, label);
+      if (bad !== undefined) { this.skip(bad); return; }
+    }
     let y = 0;
     if (def.task === 'classification') {
       y = this.labels.classOf(label, true, def.maxClasses ?? DEFAULT_MAX_CLASSES);
       if (y < 0) { this.skip(`new class beyond MAX_CLASSES=${def.maxClasses ?? DEFAULT_MAX_CLASSES}`); return; }
     }
-    const x = this.encoder.encode(values, from, true);
-    this.featureStats.add(values, from, x, this.encoder.start);
-    const now = Date.now();
+    const x = this.hasCategories ? enc.categories(values, from, true) : this.x;
+    this.featureStats.add(values, from, x, enc.start);
+    const now = turnNow();
     if (this.rows === 0) this.firstAt = now;
     this.lastAt = now;
     switch (def.task) {

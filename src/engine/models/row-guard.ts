@@ -7,19 +7,9 @@ import { MAX_ABS_VALUE } from '../../ml/finite-guard.js';
 import type { ModelFeature } from './model-def.js';
 import { toNumber } from './feature-encoder.js';
 
-/** Why the numeric features at values[from..] cannot be learned, or undefined when they can. */
-export function badFeature(features: readonly ModelFeature[], values: ArrayLike<unknown>, from: number): string | undefined {
-  for (let i = 0; i < features.length; i++) {
-    const f = features[i];
-    if (f.categorical) continue;
-    const v = values[from + i];
-    if (v === null || v === undefined) continue; // missing: models impute it
-    const n = toNumber(v);
-    if (n !== n) continue; // NaN: missing too
-    const why = badNumber(n);
-    if (why !== undefined) return `feature ${f.name} ${why}`;
-  }
-  return undefined;
+/** Why numeric feature `f` with value `v` (one FeatureEncoder.numbers found bad) cannot be learned. */
+export function badFeature(f: ModelFeature, v: unknown): string {
+  return `feature ${f.name} ${badNumber(toNumber(v)) ?? 'non-finite'}`;
 }
 
 /** Why a regression label cannot be learned (NaN included: there is nothing to learn), or undefined. */
