@@ -101,16 +101,24 @@ export class MemoryLog implements Log {
     // A record over the topic's max.message.bytes is refused alone, as a broker refuses it.
     const maxBytes = maxMessageBytes(t.config);
     let refused: RefusedRecord[] | undefined;
-    const out = records.map((r, i) => {
+    const out: { partition: number; offset: number }[] = new Array(records.length);
+    // Records without a timestamp get the time of this produce (one clock reading per batch).
+    let now: number | undefined;
+    const parts = t.partitions;
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i];
       const over = sizeOver(r, maxBytes);
       if (over !== undefined) {
         (refused ??= []).push({ index: i, reason: `a record of ${over} bytes is larger than the topic's max.message.bytes (${maxBytes})` });
-        return { partition: -1, offset: -1 };
+        out[i] = { partition: -1, offset: -1 };
+        continue;
       }
-      const p = r.partition ?? this.partitioner.partition(topic, r.key, n);
-      const offset = t.partitions[p].append(this.seq++, r, r.timestamp ?? this.clock(), r.headers && r.headers.length > 0 ? [...r.headers] : NO_HEADERS_IN);
-      return { partition: p, offset };
-    });
+      const p = r.partition ?? (n === 1 ? 0 : this.partitioner.partition(topic, r.key, n));
+      let ts = r.timestamp;
+      if (ts === undefined) ts = now ??= this.clock();
+      const offset = parts[p].append(this.seq++, r, ts, r.headers && r.headers.length > 0 ? [...r.headers] : NO_HEADERS_IN);
+      out[i] = { partition: p, offset };
+    }
     if (out.length > (refused?.length ?? 0)) this.signal.notifyAll();
     if (refused) throw new RecordsRefused(topic, refused);
     return out;
