@@ -182,6 +182,8 @@ export async function executeCreateModel(state: EngineState, s: CreateModel): Pr
     },
     autoOffsetReset: def.trainFrom === 'EARLIEST' ? 'earliest' : 'latest',
     trainsModel: name, current,
+    // learn() encodes the features into the model's own array at once: the row is not kept.
+    terminalLetsGo: true,
     funnel,
     // A durable service checkpoints the model with each flush of its training query, so the
     // checkpoint always matches the committed offsets: a restart neither relearns nor skips.

@@ -56,6 +56,7 @@ export async function executePushQuery(state: EngineState, s: QueryStatement): P
   const q = startQuery(state, {
     id, kind: 'PUSH', sql: s.text, root, sourceNames: [sourceOf(root).sourceName], terminal,
     emitFinal: s.query.emit === 'FINAL', autoOffsetReset: offsetReset(state.properties), gate,
+    terminalLetsGo: true, // the terminal queues a copy of each row
   });
   state.queries.set(id, q);
   q.onTerminate = () => queue.close();

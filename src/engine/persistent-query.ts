@@ -50,6 +50,8 @@ export interface StartOptions {
   current?: RecordContext;
   /** The terminal scores a batch at a time: its end-of-poll step (see BuildOptions). */
   terminalBatchEnd?: () => Promise<void>;
+  /** The terminal is done with each row when it returns (see BuildOptions.terminalLetsGo). */
+  terminalLetsGo?: boolean;
 }
 
 export function startQuery(state: EngineState, o: StartOptions): PersistentQuery {
@@ -69,6 +71,7 @@ export function startQuery(state: EngineState, o: StartOptions): PersistentQuery
   const coalesceSink = durable !== undefined && o.root.output === 'TABLE' && state.properties['ksql.streams.cache.max.bytes.buffering'] !== '0';
   const graph = buildOperators(o.root, ctx, o.terminal, {
     produce: (r) => outBuffer.push(r), emitFinal: o.emitFinal, moreState: o.moreState, cacheEmits: coalesceSink, terminalBatchEnd: o.terminalBatchEnd,
+    terminalLetsGo: o.terminalLetsGo,
     durable: durable && {
       task: durable.task, topicPrefix: durable.topicPrefix, funnel: o.funnel,
       produce: (topic, r) => {

@@ -25,6 +25,7 @@ import { stepSerdes } from './operators/step-serdes.js';
 import { StreamTime } from './state/stream-time.js';
 import type { TaskContext } from './state/state-map.js';
 import type { EmitCache } from './operators/emit-cache.js';
+import { holdsRows } from './operators/batched-operator.js';
 import { SqlError } from '../types/sql-error.js';
 
 export interface OperatorGraph {
@@ -65,6 +66,12 @@ export interface BuildOptions {
   moreState?: (stores: StateStores) => void;
   /** The terminal's own end-of-poll step (it scores a batch too), run after the operators'. */
   terminalBatchEnd?: () => Promise<void>;
+  /**
+   * The terminal is done with each row when it returns (a model's trainer copies the features,
+   * a push query its columns): the source and projections feeding it straight reuse one row
+   * array instead of making one per record. Default: it may keep them.
+   */
+  terminalLetsGo?: boolean;
   /**
    * A durable query on a log other instances may share: state is tracked per task for its
    * changelogs, and GROUP BY on a new key goes through a repartition topic. Embedded queries
@@ -134,18 +141,26 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
 
   /**
    * `reads`: what the step above (a projection or an aggregate, through filters) evaluates over
-   * this step's rows; undefined when rows flow on whole (see read-columns.ts).
+   * this step's rows; undefined when rows flow on whole (see read-columns.ts). `letsGo`: `next`
+   * is done with each row when it returns (BuildOptions.terminalLetsGo), so this step may hand
+   * it the same array every time.
    */
-  const build = (step: Step, next: Emit, path: string, reads?: TypedExpr[]): void => {
+  const build = (step: Step, next: Emit, path: string, reads?: TypedExpr[], letsGo = false): void => {
     switch (step.kind) {
       case 'source': {
         const table = step.output === 'TABLE' ? stores.map<Row>(storeName(`${path}/source`)) : undefined;
-        handle(step.topic, sourceOperator(step, ctx, next, table, readValueColumns(step, reads)));
+        handle(step.topic, sourceOperator(step, ctx, next, table, readValueColumns(step, reads), letsGo && !table));
         return;
       }
-      case 'filter': return build(step.input, filterOperator(step, ctx, next, batching), `${path}/filter`, reads && [...reads, step.typedPredicate]);
-      case 'project':
-        return build(step.input, projectOperator(step, ctx, next, batching), `${path}/project`, [...step.key, ...step.value].map((i) => i.typed));
+      case 'filter': {
+        // A filter passes its rows on as they are; one that batches (ONNX) holds them till the poll ends.
+        const op = filterOperator(step, ctx, next, batching);
+        return build(step.input, op, `${path}/filter`, reads && [...reads, step.typedPredicate], letsGo && !holdsRows(op));
+      }
+      case 'project': {
+        const op = projectOperator(step, ctx, next, batching, letsGo);
+        return build(step.input, op, `${path}/project`, [...step.key, ...step.value].map((i) => i.typed), !holdsRows(op));
+      }
       case 'aggregate': {
         const p = `${path}/aggregate`;
         const name = storeName(p);
@@ -211,7 +226,7 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
       graph.onePartition.add(topic);
       build(root, exchange(topic, () => FUNNEL_KEY, terminal), 'root');
     } else {
-      build(root, terminal, 'root');
+      build(root, terminal, 'root', undefined, opts.terminalLetsGo === true && !opts.terminalBatchEnd);
     }
   }
   if (opts.terminalBatchEnd) graph.batchEnds.push(opts.terminalBatchEnd);

@@ -18,6 +18,12 @@ export interface BatchSupport {
   task?: TaskContext;
 }
 
+/** Operators that buffer their input rows until the poll ends (the rows must not be reused). */
+const holding = new WeakSet<Emit>();
+
+/** Whether `op` keeps the rows it is given past its return (a batching operator). */
+export function holdsRows(op: Emit): boolean { return holding.has(op); }
+
 export function batchedEmit(inner: Emit, c: BatchCollector, ctx: OperatorContext, support: BatchSupport): Emit {
   if (c.calls.length === 0) return inner;
   // The buffered rows, as parallel arrays (cleared, not reallocated, after each poll).
@@ -71,9 +77,11 @@ export function batchedEmit(inner: Emit, c: BatchCollector, ctx: OperatorContext
     }
   });
 
-  return (row, ts, op, old) => {
+  const buffer: Emit = (row, ts, op, old) => {
     rows.push(row); olds.push(old); tss.push(ts); ops.push(op);
     const cur = ctx.current;
     topics.push(cur.topic); partitions.push(cur.partition); offsets.push(cur.offset); tasks.push(task?.partition ?? 0);
   };
+  holding.add(buffer);
+  return buffer;
 }

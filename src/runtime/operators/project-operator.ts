@@ -10,14 +10,15 @@ import { rowLayout } from '../../plan/row-layout.js';
 import { BatchCollector } from '../expr/batched-calls.js';
 import { batchedEmit, type BatchSupport } from './batched-operator.js';
 
-export function projectOperator(step: ProjectStep, ctx: OperatorContext, next: Emit, batching?: BatchSupport): Emit {
+/** `reuseRow`: `next` is done with each row when it returns, so a stream's rows fill one array. */
+export function projectOperator(step: ProjectStep, ctx: OperatorContext, next: Emit, batching?: BatchSupport, reuseRow = false): Emit {
   const collector = batching ? new BatchCollector() : undefined;
   const exprs: Compiled[] = [...step.key, ...step.value].map((it) => compileTyped(it.typed, ctx, collector));
-  const op = projectEmit(step, ctx, next, exprs);
+  const op = projectEmit(step, ctx, next, exprs, reuseRow && step.output === 'STREAM' && !step.tableFunctions);
   return collector && batching ? batchedEmit(op, collector, ctx, batching) : op;
 }
 
-function projectEmit(step: ProjectStep, ctx: OperatorContext, next: Emit, exprs: Compiled[]): Emit {
+function projectEmit(step: ProjectStep, ctx: OperatorContext, next: Emit, exprs: Compiled[], reuseRow: boolean): Emit {
   const keyCount = step.key.length;
   const n = exprs.length;
   const inLay = rowLayout(step.input.schema);
@@ -34,8 +35,10 @@ function projectEmit(step: ProjectStep, ctx: OperatorContext, next: Emit, exprs:
   const all = [...step.key, ...step.value].map((it) => it.typed);
   const picks = all.every((t): t is TColumn => t.kind === 'Column') ? Int32Array.from(all, (t) => t.index) : undefined;
 
-  const project = (row: Row, keyOnly: boolean): Row => {
-    const out = new Array(outLay.width);
+  // Every slot of `out` is written below, so a reused one keeps nothing of the last row.
+  const shared: Row | undefined = reuseRow ? new Array(outLay.width) : undefined;
+  const project = (row: Row, keyOnly: boolean, fresh = false): Row => {
+    const out = shared === undefined || fresh ? new Array(outLay.width) : shared;
     const limit = keyOnly ? keyCount : n;
     const fs = keyOnly ? keyOnlyExprs : exprs;
     try {
@@ -58,7 +61,7 @@ function projectEmit(step: ProjectStep, ctx: OperatorContext, next: Emit, exprs:
   if (step.tableFunctions) return flatten(step.tableFunctions, keyCount, n, project, next);
 
   return (row, ts, op, old) => {
-    next(project(row, op === DELETE), ts, op, old === null ? null : project(old, false));
+    next(project(row, op === DELETE), ts, op, old === null ? null : project(old, false, true));
   };
 }
 

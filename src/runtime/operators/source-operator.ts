@@ -17,9 +17,12 @@ import { sharedValueDecoder } from './shared-decode.js';
  */
 export type RecordHandler = ((rec: LogRecord) => void) & { prefetch?: (rec: LogRecord) => Promise<void> | undefined };
 
-/** `readColumns`: the value columns the query reads (all when undefined; see read-columns.ts). */
+/**
+ * `readColumns`: the value columns the query reads (all when undefined; see read-columns.ts).
+ * `reuseRow`: `next` is done with each row when it returns, so every record fills one array.
+ */
 export function sourceOperator(step: SourceStep, ctx: OperatorContext, next: Emit, table: Map<unknown, Row> | undefined,
-  readColumns?: readonly boolean[]): RecordHandler {
+  readColumns?: readonly boolean[], reuseRow = false): RecordHandler {
   const lay = rowLayout(step.schema);
   const k = lay.keyCount;
   const v = lay.valueCount;
@@ -31,11 +34,13 @@ export function sourceOperator(step: SourceStep, ctx: OperatorContext, next: Emi
   const eventTime = timestampExtractor(step);
   const topic = step.topic;
   const isTable = step.output === 'TABLE';
+  const shared: Row | undefined = reuseRow && !isTable ? new Array(lay.width) : undefined;
 
   const handler: RecordHandler = (rec) => {
     const c = ctx.current;
     c.topic = rec.topic; c.partition = rec.partition; c.offset = rec.offset;
-    const row: Row = new Array(lay.width);
+    // Every slot of the row is written below, so a reused one keeps nothing of the last record.
+    const row: Row = shared ?? new Array(lay.width);
     let ts: number;
     let hasValue: boolean;
     try {
