@@ -274,7 +274,21 @@ export class FlatJsonReader {
       if (digits < EXACT_DIGITS && (d >>> 0) < 10) {
         const b = p;
         const stop = b + EXACT_DIGITS - digits;
-        do { hi = hi * 10 + d; d = (t[++p] | 0) - 48; } while ((d >>> 0) < 10 && p < stop);
+        // Two digits a step where two are left: hi·100 + (10·d + e) halves the chain of
+        // dependent multiply-adds, which bounds this loop.
+        for (;;) {
+          const e = (t[p + 1] | 0) - 48;
+          if ((e >>> 0) < 10 && p + 2 <= stop) {
+            hi = hi * 100 + (d * 10 + e);
+            p += 2;
+            d = (t[p] | 0) - 48;
+            if (p < stop && (d >>> 0) < 10) continue;
+          } else {
+            hi = hi * 10 + d;
+            d = (t[++p] | 0) - 48;
+          }
+          break;
+        }
         digits += p - b;
       }
       while ((d >>> 0) < 10) { if (n < 4) { lo = lo * 10 + d; n++; } else exact = false; digits++; d = (t[++p] | 0) - 48; }
