@@ -274,9 +274,21 @@ export class FlatJsonReader {
       if (digits < EXACT_DIGITS && (d >>> 0) < 10) {
         const b = p;
         const stop = b + EXACT_DIGITS - digits;
-        // Two digits a step where two are left: hi·100 + (10·d + e) halves the chain of
-        // dependent multiply-adds, which bounds this loop.
+        // Four digits a step where four are left, then two, then one: hi·10^4 + (the four)
+        // shortens the chain of dependent multiply-adds, which bounds this loop.
         for (;;) {
+          if (p + 4 <= stop) {
+            const e = (t[p + 1] | 0) - 48;
+            const f = (t[p + 2] | 0) - 48;
+            const g = (t[p + 3] | 0) - 48;
+            if ((e >>> 0) < 10 && (f >>> 0) < 10 && (g >>> 0) < 10) {
+              hi = hi * 10000 + ((d * 10 + e) * 100 + (f * 10 + g));
+              p += 4;
+              d = (t[p] | 0) - 48;
+              if (p < stop && (d >>> 0) < 10) continue;
+              break;
+            }
+          }
           const e = (t[p + 1] | 0) - 48;
           if ((e >>> 0) < 10 && p + 2 <= stop) {
             hi = hi * 100 + (d * 10 + e);
