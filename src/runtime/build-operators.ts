@@ -196,7 +196,8 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
       }
       case 'sink': {
         if (!opts.produce) throw new SqlError('INTERNAL', 'a sink step needs a producer');
-        return build(step.input, sinkOperator(step, ctx, opts.produce), `${path}/sink`);
+        // The sink copies each row's columns out (into the record it makes) before it returns.
+        return build(step.input, sinkOperator(step, ctx, opts.produce), `${path}/sink`, undefined, true);
       }
     }
   };

@@ -79,6 +79,14 @@ export function compileCall(t: TCall, env: CompileEnv): Evaluator {
   if (overArray) {
     // A model's features go in one array, reused row after row (the model copies them out).
     const values = new Array<unknown>(n);
+    // Features that are columns (the usual PREDICT(m, x0, x1, ...)) are read by position.
+    if (t.args.every((a) => a.kind === 'Column')) {
+      const at = Int32Array.from(t.args, (a) => (a.kind === 'Column' ? a.index : -1));
+      return (row) => {
+        for (let i = 0; i < n; i++) values[i] = row[at[i]];
+        try { return out(overArray(values)); } catch (e) { return fail(e); }
+      };
+    }
     return (row) => {
       for (let i = 0; i < n; i++) values[i] = args[i](row);
       try { return out(overArray(values)); } catch (e) { return fail(e); }

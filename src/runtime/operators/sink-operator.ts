@@ -1,5 +1,6 @@
 // Encodes rows with the sink's formats into records for its topic. Table deletes become
-// tombstones; windowed keys carry their window as Kafka Streams encodes it.
+// tombstones; windowed keys carry their window as Kafka Streams encodes it. It copies what it
+// needs out of each row before it returns, so the operators feeding it may reuse their rows.
 import type { SinkStep, Step } from '../../plan/physical-plan.js';
 import type { ProducerRecord } from '../../log/log.js';
 import { type Emit, DELETE } from '../emit.js';
