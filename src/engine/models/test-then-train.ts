@@ -95,9 +95,14 @@ export class TestThenTrain {
 
   private gate(ready: (rec: LogRecord) => boolean): RecordGate {
     return {
-      before: (rec, drive) => (ready(rec) ? undefined : this.waitFor(() => ready(rec), drive && (() => drive(ready)))),
+      // The closures of a wait are made in wait(): made here, they would cost a context per record.
+      before: (rec, drive) => (ready(rec) ? undefined : this.wait(ready, rec, drive)),
       after: () => { if (this.waiters.length > 0) this.wake(false); },
     };
+  }
+
+  private wait(ready: (rec: LogRecord) => boolean, rec: LogRecord, drive: Driver | undefined): Promise<void> {
+    return this.waitFor(() => ready(rec), drive && (() => drive(ready)));
   }
 
   /**
