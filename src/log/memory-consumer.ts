@@ -82,6 +82,16 @@ export class MemoryConsumer implements Consumer, GroupMember {
       if (i < a.part.limit) live.push({ a, i });
       else a.pos = a.part.endOffset; // past a gap at the end (compacted or deleted records)
     }
+    if (live.length === 1 && max > 0) {
+      // One partition with records (a one-partition topic, or the others read up): no merge.
+      const { a, i } = live[0];
+      const part = a.part;
+      const n = Math.min(max, part.limit - i);
+      const got: LogRecord[] = new Array(n);
+      for (let j = 0; j < n; j++) got[j] = part.record(i + j);
+      a.pos = i + n >= part.limit ? part.endOffset : got[n - 1].offset + 1;
+      return got;
+    }
     while (out.length < max && live.length > 0) {
       let best = 0;
       for (let j = 1; j < live.length; j++) {
