@@ -117,9 +117,13 @@ export class FlatJsonReader {
           this.lastRes[field] = res;
         }
       }
-      p = this.skipWs(t, ke + 1);
-      if (t[p] !== 58) return undefined;
-      p = this.skipWs(t, p + 1);
+      // Compact JSON ("key":value,"key":value) skips the whitespace checks.
+      if (t[ke + 1] === 58 && ke + 2 < this.n && !isWs(t[ke + 2])) p = ke + 2;
+      else {
+        p = this.skipWs(t, ke + 1);
+        if (t[p] !== 58) return undefined;
+        p = this.skipWs(t, p + 1);
+      }
       if (res === IGNORED) {
         if (this.scalar(t, p, -1) === FAIL) return undefined;
       } else {
@@ -136,7 +140,9 @@ export class FlatJsonReader {
           return undefined; // two fields by upper-casing: which wins depends on JSON.parse's key order
         }
       }
-      p = this.skipWs(t, this.p);
+      p = this.p;
+      if (t[p] === 44 && p + 1 < this.n && t[p + 1] === 34) { p++; continue; }
+      p = this.skipWs(t, p);
       const c = t[p];
       if (c === 44) { p = this.skipWs(t, p + 1); continue; }
       if (c === 125) return this.end(t, p + 1);
