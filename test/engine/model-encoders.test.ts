@@ -38,7 +38,7 @@ describe('FeatureEncoder', () => {
   it('writes the numbers first and names the first one a model must not learn', () => {
     const e = new FeatureEncoder(features, 4);
     expect(e.numbers([1.5, 'x', null], 0)).toBe(-1);
-    expect(Array.from(e.row)).toEqual([1.5, 0, 0, 0, 0, NaN]);
+    expect(Array.from(e.categories([1.5, 'x', null], 0, false))).toEqual([1.5, 0, 0, 0, 0, NaN]); // the shared buffer; an unseen category sets no slot
     expect(e.numbers([0, 'x', Infinity, 2e200], 1)).toBe(2); // from 1: A=x (NaN: missing), B=Infinity
     expect(e.numbers([2e200, 'x', -Infinity], 0)).toBe(0);
   });

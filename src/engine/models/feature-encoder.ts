@@ -4,7 +4,7 @@
 // they appear; values past that cardinality share the other half by hash. NULL is NaN (numeric: "missing", which models
 // tolerate) or no slot set (categorical). A value first seen while predicting sets no slot.
 import { Decimal } from '../../types/decimal.js';
-import { MAX_ABS_VALUE } from '../../ml/finite-guard.js';
+import { learnableValue } from '../../ml/finite-guard.js';
 
 export interface EncodedFeature { name: string; categorical: boolean }
 
@@ -21,8 +21,8 @@ export class FeatureEncoder {
   private readonly categorical: Int32Array;
 
   constructor(private readonly features: EncodedFeature[], private readonly slots: number) {
-    this.numeric = Int32Array.from(features.flatMap((f, i) => (f.categorical ? [] : [i])));
-    this.categorical = Int32Array.from(features.flatMap((f, i) => (f.categorical ? [i] : [])));
+    this.numeric = featureIndexes(features, false);
+    this.categorical = featureIndexes(features, true);
     let w = 0;
     for (const f of features) { this.start.push(w); w += f.categorical ? slots : 1; }
     this.width = w;
@@ -30,14 +30,10 @@ export class FeatureEncoder {
     this.vocab = features.map((f) => (f.categorical ? new Map() : null));
   }
 
-  /** The shared buffer every call encodes into. */
-  get row(): Float64Array { return this.x; }
-
   /** Encodes values[from ..] into the shared buffer (valid until the next call). */
   encode(values: ArrayLike<unknown>, from: number, learning: boolean): Float64Array {
     this.numbers(values, from);
-    if (this.categorical.length > 0) this.categories(values, from, learning);
-    return this.x;
+    return this.categories(values, from, learning);
   }
 
   /**
@@ -53,7 +49,7 @@ export class FeatureEncoder {
       const i = idx[j];
       const n = toNumber(values[from + i]);
       x[this.start[i]] = n;
-      if (bad < 0 && !(n !== n || (n <= MAX_ABS_VALUE && n >= -MAX_ABS_VALUE))) bad = i;
+      if (bad < 0 && !learnableValue(n)) bad = i;
     }
     return bad;
   }
@@ -96,6 +92,11 @@ export class FeatureEncoder {
       keys.forEach((k, j) => v.set(k, j));
     });
   }
+}
+
+/** The indexes of the features that are categorical (or, with false, numeric), in order. */
+export function featureIndexes(features: readonly EncodedFeature[], categorical: boolean): Int32Array {
+  return Int32Array.from(features.flatMap((f, i) => (f.categorical === categorical ? [i] : [])));
 }
 
 export function toNumber(v: unknown): number {

@@ -3,6 +3,7 @@
 // update, numerically stable), min and max; per categorical feature the count of values. They go
 // out with every EDDY_MODEL_METRICS row (FEATURE_STATS) and are kept in the model's checkpoints.
 import type { ModelFeature } from './model-def.js';
+import { featureIndexes } from './feature-encoder.js';
 
 /** Plain data for checkpoints. */
 export interface FeatureStatsState { n: number[]; mean: number[]; m2: number[]; min: number[]; max: number[] }
@@ -24,8 +25,8 @@ export class FeatureStats {
   constructor(private readonly features: readonly ModelFeature[]) {
     const k = features.length;
     this.numeric = features.map((f) => !f.categorical);
-    this.numericIdx = Int32Array.from(features.flatMap((f, i) => (f.categorical ? [] : [i])));
-    this.categoricalIdx = Int32Array.from(features.flatMap((f, i) => (f.categorical ? [i] : [])));
+    this.numericIdx = featureIndexes(features, false);
+    this.categoricalIdx = featureIndexes(features, true);
     this.n = new Float64Array(k);
     this.mean = new Float64Array(k);
     this.m2 = new Float64Array(k);

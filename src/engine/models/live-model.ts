@@ -83,15 +83,10 @@ export class LiveModel implements ModelBinding {
   private memoX: Float64Array | undefined;
   /** Per-task learning: each row also goes to its task's part (see TaskLearner). */
   parts: TaskLearner | undefined;
-  /** The encoder's row, and whether any feature is categorical (else numbers() fills it all). */
-  private readonly x: Float64Array;
-  private readonly hasCategories: boolean;
 
   constructor(readonly def: ModelDef, private readonly report?: SkipReporter) {
     this.encoder = new FeatureEncoder(def.features, def.categorySlots);
     this.featureStats = new FeatureStats(def.features);
-    this.hasCategories = def.features.some((f) => f.categorical);
-    this.x = this.encoder.row;
     this.model = this.fresh();
     this.metrics = new Prequential(def.task, def.metricsWindow, def.label !== undefined);
     if (def.task === 'classification') this.drift = new Adwin();
@@ -128,7 +123,7 @@ export class LiveModel implements ModelBinding {
       y = this.labels.classOf(label, true, def.maxClasses ?? DEFAULT_MAX_CLASSES);
       if (y < 0) { this.skip(`new class beyond MAX_CLASSES=${def.maxClasses ?? DEFAULT_MAX_CLASSES}`); return; }
     }
-    const x = this.hasCategories ? enc.categories(values, from, true) : this.x;
+    const x = enc.categories(values, from, true);
     this.featureStats.add(values, from, x, enc.start);
     const now = turnNow();
     if (this.rows === 0) this.firstAt = now;
