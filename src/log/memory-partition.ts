@@ -12,12 +12,14 @@
 // since the last compaction are half of the partition, so both stay amortized O(1) per append.
 //
 // A record produced as a row (RowRecord) is stored by column in a RowChunk, not as an object of
-// its own (see row-chunk.ts for why); a reader gets it as a new MemoryRowRecord.
+// its own (see row-chunk.ts for why); a reader gets it as a new MemoryRowRecord. A record
+// produced as bytes is stored by column in a ByteChunk, for the same reason.
 
 import type { Header, LogRecord, ProducerRecord, RowEncoder } from './log.js';
 import { RowRecord } from './row-record.js';
 import { MemoryRowRecord } from './memory-row-record.js';
 import { RowChunk } from './row-chunk.js';
+import { ByteChunk } from './byte-chunk.js';
 import { StringInterner } from './string-interner.js';
 import type { CleanupConfig } from './memory-topic-config.js';
 import { compactRecords } from './memory-compaction.js';
@@ -30,13 +32,14 @@ export class MemoryPartition {
    * Live records from `head` on, by offset (with gaps where records were compacted away): the
    * record itself, or the chunk holding it at place `places[i]`.
    */
-  private recs: (LogRecord | RowChunk)[] = [];
+  private recs: (LogRecord | RowChunk | ByteChunk)[] = [];
   /** Offset, place in its chunk (0 for a record object) and global append sequence of each, parallel to `recs`. */
   private offs: number[] = [];
   private places: number[] = [];
   private seqs: number[] = [];
-  /** The chunk new rows go to. */
+  /** The chunks new rows and new byte records go to. */
   private chunk: RowChunk | undefined;
+  private byteChunk: ByteChunk | undefined;
   private readonly strings = new StringInterner();
   private head = 0;
   private next = 0;
@@ -81,6 +84,7 @@ export class MemoryPartition {
 
   record(i: number): LogRecord {
     const r = this.recs[i];
+    if (r instanceof ByteChunk) return r.record(this.topic, this.partition, this.offs[i], this.places[i]);
     if (!(r instanceof RowChunk)) return r;
     const k = this.places[i];
     return new MemoryRowRecord(this.topic, this.partition, this.offs[i], r.timestamp(k), r, k);
@@ -109,6 +113,9 @@ export class MemoryPartition {
     if (row !== undefined && this.cleanup.retentionBytes === Infinity) {
       size = (hs === NO_HEADERS ? 0 : headerBytes(hs)) + (row.key?.length ?? 0) + (row.encoded?.length ?? row.sizes().estimate);
       this.storeRow(row.valueEncoder, row.key, row.valueRow, row.encoded, timestamp, hs, size);
+    } else if (row === undefined) {
+      size = (hs === NO_HEADERS ? 0 : headerBytes(hs)) + (r.key?.length ?? 0) + (r.value?.length ?? 0);
+      this.storeBytes(r.key, r.value, timestamp, hs, size);
     } else {
       // A literal, not a class instance: V8 sees where literals are made and, as these live long,
       // allocates them in the old generation at once; class instances are first copied by young
@@ -121,8 +128,8 @@ export class MemoryPartition {
         value: r.value,
         timestamp,
         headers: hs,
-        valueRow: row?.valueRow, // a row on a topic with retention.bytes: kept beside its bytes
-        valueCodec: row?.valueCodec,
+        valueRow: row.valueRow, // a row on a topic with retention.bytes: kept beside its bytes
+        valueCodec: row.valueCodec,
       });
       size = recordBytes(rec);
       this.recs.push(rec);
@@ -153,15 +160,24 @@ export class MemoryPartition {
     c.push(key, row, encoded, timestamp, headers, size);
   }
 
+  /** Stores a record of bytes in the open byte chunk (pushing its entry to `recs` and `places`). */
+  private storeBytes(key: Uint8Array | null, value: Uint8Array | null, timestamp: number, headers: Header[], size: number): void {
+    let c = this.byteChunk;
+    if (c === undefined || c.full) this.byteChunk = c = new ByteChunk(NO_HEADERS, c?.full === true);
+    this.recs.push(c);
+    this.places.push(c.count);
+    c.push(key, value, timestamp, headers, size);
+  }
+
   private timestampAt(i: number): number {
     const r = this.recs[i];
-    return r instanceof RowChunk ? r.timestamp(this.places[i]) : r.timestamp;
+    return r instanceof RowChunk || r instanceof ByteChunk ? r.timestamp(this.places[i]) : r.timestamp;
   }
 
   /** Record i's size for retention.bytes and segment.bytes: its key, value and header bytes. */
   private sizeAt(i: number): number {
     const r = this.recs[i];
-    return r instanceof RowChunk ? r.size(this.places[i]) : recordBytes(r);
+    return r instanceof RowChunk || r instanceof ByteChunk ? r.size(this.places[i]) : recordBytes(r);
   }
 
   private clean(): void {
@@ -205,16 +221,22 @@ export class MemoryPartition {
     const closed: LogRecord[] = [];
     for (let i = this.head; i < to; i++) closed.push(this.record(i));
     const kept = compactRecords(closed, this.seqs.slice(this.head, to), 0, closed.length, this.newest - this.cleanup.deleteRetentionMs);
-    const recs: (LogRecord | RowChunk)[] = [];
+    const recs: (LogRecord | RowChunk | ByteChunk)[] = [];
     const offs: number[] = [];
     const places: number[] = [];
     let c: RowChunk | undefined;
+    let b: ByteChunk | undefined;
     for (const r of kept.records) {
       if (r instanceof MemoryRowRecord) {
         if (c === undefined || c.full || c.encoder !== r.chunk.encoder) c = new RowChunk(r.chunk.encoder, NO_HEADERS, this.strings, c?.full === true);
         recs.push(c);
         places.push(c.count);
         c.push(r.key, r.valueRow, r.chunk.encoded(r.place), r.timestamp, r.headers, r.chunk.size(r.place));
+      } else if (r.valueRow === undefined) {
+        if (b === undefined || b.full) b = new ByteChunk(NO_HEADERS, b?.full === true);
+        recs.push(b);
+        places.push(b.count);
+        b.push(r.key, r.value, r.timestamp, r.headers, recordBytes(r));
       } else {
         recs.push(r);
         places.push(0);
