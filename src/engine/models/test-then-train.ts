@@ -33,10 +33,13 @@ interface ModelSides { trainer: QueryRunner | undefined; scorers: QueryRunner[] 
 export class TestThenTrain {
   /** By model; made on first mention and kept (gates hold on to theirs). */
   private readonly models = new Map<string, ModelSides>();
-  /** Records waiting for the other side; checked after every record (no timers). */
-  private waiters: Waiter[] = [];
-  /** The other list wake() alternates with (no new array per record). */
-  private spare: Waiter[] = [];
+  /**
+   * Records waiting for the other side, in waiters[0, count); checked after every record (no
+   * timers). The array never shrinks: setting an array's length to 0 drops its backing store,
+   * and the next push allocated a new one, for every record.
+   */
+  private waiters: (Waiter | undefined)[] = [];
+  private count = 0;
   private safety: NodeJS.Timeout | undefined;
   /** wake is running (a query it drives reports progress: wake again once it returns). */
   private waking = false;
@@ -97,7 +100,7 @@ export class TestThenTrain {
     return {
       // The closures of a wait are made in wait(): made here, they would cost a context per record.
       before: (rec, drive) => (ready(rec) ? undefined : this.wait(ready, rec, drive)),
-      after: () => { if (this.waiters.length > 0) this.wake(false); },
+      after: () => { if (this.count > 0) this.wake(false); },
     };
   }
 
@@ -117,27 +120,31 @@ export class TestThenTrain {
       do {
         this.again = false;
         const ws = this.waiters;
-        this.waiters = this.spare;
+        const n = this.count;
+        let kept = 0;
         const now = tick ? Date.now() : 0;
-        for (let i = 0; i < ws.length; i++) {
-          const w = ws[i];
+        for (let i = 0; i < n; i++) {
+          const w = ws[i]!;
           let go: boolean;
           if (w.drive) {
-            const n = w.drive();
-            go = n < 0;
-            if (n > 0) w.moved = true;
+            const done = w.drive();
+            go = done < 0;
+            if (done > 0) w.moved = true;
           } else go = w.ready();
           if (!go && tick) {
             if (w.moved) { w.moved = false; w.deadline = now + MAX_WAIT_MS; } else go = now >= w.deadline;
           }
           if (go) w.resolve();
-          else this.waiters.push(w);
+          else ws[kept++] = w; // kept <= i: the waiters not yet looked at stay where they are
         }
-        ws.length = 0;
-        this.spare = ws;
+        // Waiters added while driving went after n: they move down behind the kept ones.
+        const end = this.count;
+        for (let i = n; i < end; i++) ws[kept++] = ws[i];
+        for (let i = kept; i < end; i++) ws[i] = undefined;
+        this.count = kept;
         tick = false;
         // One waiter drove itself as far as it may go: its progress frees no one else.
-      } while (this.again && this.waiters.length > 1);
+      } while (this.again && this.count > 1);
     } finally {
       this.waking = false;
     }
@@ -147,10 +154,10 @@ export class TestThenTrain {
     // A slow tick also wakes waiters, for progress no record reports (a partition moving away),
     // and lets a record that waited MAX_WAIT_MS go on.
     this.safety ??= setInterval(() => {
-      if (this.waiters.length > 0) this.wake(true);
+      if (this.count > 0) this.wake(true);
       else { clearInterval(this.safety); this.safety = undefined; }
     }, 50);
     this.safety.unref();
-    return new Promise<void>((resolve) => { this.waiters.push({ ready, drive, resolve, deadline: Date.now() + MAX_WAIT_MS, moved: false }); });
+    return new Promise<void>((resolve) => { this.waiters[this.count++] = { ready, drive, resolve, deadline: Date.now() + MAX_WAIT_MS, moved: false }; });
   }
 }
