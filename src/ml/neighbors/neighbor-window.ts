@@ -34,35 +34,36 @@ export class NeighborWindow {
   }
 
   /**
-   * Minkowski distance over the dimensions present on both sides, scaled up by
-   * features / present (as scikit-learn's nan_euclidean), so a row with many NaNs is not
-   * spuriously close; with nothing in common the distance is Infinity.
+   * The k nearest stored examples to x (fewer while the window is filling), by the Minkowski
+   * distance over the dimensions present on both sides, scaled up by features / present (as
+   * scikit-learn's nan_euclidean), so a row with many NaNs is not spuriously close; with
+   * nothing in common the distance is Infinity. The distance is computed in the loop, not by a
+   * call: where the call was not inlined (inside a query's pipeline), each returned distance was
+   * a boxed number, 16 KB of garbage per search of a full window.
    */
-  private distance(x: Float64Array, i: number): number {
-    const F = this.features;
-    const o = i * F;
-    const p = this.p;
-    let s = 0;
-    let present = 0;
-    for (let j = 0; j < F; j++) {
-      const d = x[j] - this.xs[o + j];
-      if (d !== d) continue;
-      present++;
-      s += p === 2 ? d * d : p === 1 ? Math.abs(d) : Math.abs(d) ** p;
-    }
-    if (present === 0) return Infinity;
-    if (present < F) s *= F / present;
-    return p === 2 ? Math.sqrt(s) : p === 1 ? s : s ** (1 / p);
-  }
-
-  /** The k nearest stored examples to x (fewer while the window is filling). */
   search(x: Float64Array): void {
     const k = this.k;
     const D = this.nearDist;
     const I = this.nearIdx;
+    const F = this.features;
+    const xs = this.xs;
+    const p = this.p;
     let found = 0;
     for (let i = 0; i < this.count; i++) {
-      const d = this.distance(x, i);
+      const o = i * F;
+      let s = 0;
+      let present = 0;
+      for (let j = 0; j < F; j++) {
+        const e = x[j] - xs[o + j];
+        if (e !== e) continue;
+        present++;
+        s += p === 2 ? e * e : p === 1 ? Math.abs(e) : Math.abs(e) ** p;
+      }
+      let d = Infinity;
+      if (present > 0) {
+        if (present < F) s *= F / present;
+        d = p === 2 ? Math.sqrt(s) : p === 1 ? s : s ** (1 / p);
+      }
       if (found === k && d >= D[k - 1]) continue;
       // Insertion into the sorted top-k (ties keep the earlier slot first: deterministic).
       let j = found < k ? found++ : k - 1;
