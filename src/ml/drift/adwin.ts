@@ -14,6 +14,8 @@ const MAX_BUCKETS = 5;
 const ROW = MAX_BUCKETS + 1;
 const MAX_ROWS = 64; // 2^64 values: never reached
 const START_ROWS = 4;
+/** POW2[i] = 2^i, the size of row i's buckets (a table: `2 ** row` is a call to pow per use). */
+const POW2 = Float64Array.from({ length: MAX_ROWS + 1 }, (_, i) => 2 ** i);
 
 export interface AdwinOptions {
   delta?: number;
@@ -107,7 +109,7 @@ export class Adwin implements DriftDetector {
         if (this.rows === MAX_ROWS) break;
         this.addRow();
       }
-      const n = 2 ** row;
+      const n = POW2[row];
       const base = row * ROW;
       const t1 = this.totals[base], t2 = this.totals[base + 1];
       const d = t1 / n - t2 / n;
@@ -138,7 +140,7 @@ export class Adwin implements DriftDetector {
   /** Removes the oldest bucket; returns its size. */
   private deleteOldest(): number {
     const row = this.rows - 1;
-    const n = 2 ** row;
+    const n = POW2[row];
     const base = row * ROW;
     const u = this.totals[base];
     const v = this.variances[base];
@@ -167,7 +169,7 @@ export class Adwin implements DriftDetector {
       let n0 = 0, n1 = this.widthN, u0 = 0, u1 = this.total;
       // Walk cut points from the oldest bucket to the newest.
       for (let row = this.rows - 1; row >= 0 && !exit; row--) {
-        const size = 2 ** row;
+        const size = POW2[row];
         const cnt = this.sizes[row];
         for (let k = 0; k < cnt; k++) {
           const u = this.totals[row * ROW + k];
