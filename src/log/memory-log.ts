@@ -1,8 +1,8 @@
 // The Log in process: Kafka's data model without a broker. Used by the shell, the tests and the
 // conformance runner. Records are never copied after the append: produce and poll are
-// O(records), and a LogRecord handed out is the stored object (frozen), or for a record produced
-// as a row (a sink's or COPY's, see row-record.ts) a new view of its row stored by column, which
-// encodes its bytes when first read (memory-row-record.ts). Topics honour Kafka's
+// O(records). Records are stored by column, and a LogRecord handed out is a new view: of its
+// bytes (byte-chunk.ts), or for a record produced as a row (a sink's or COPY's, see
+// row-record.ts) of its row, which encodes its bytes when first read (memory-row-record.ts). Topics honour Kafka's
 // cleanup configs (retention.ms, retention.bytes, cleanup.policy=compact: memory-partition.ts),
 // so a long-running embedded engine keeps a bounded log.
 
