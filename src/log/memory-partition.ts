@@ -24,7 +24,7 @@ import { StringInterner } from './string-interner.js';
 import type { CleanupConfig } from './memory-topic-config.js';
 import { compactRecords } from './memory-compaction.js';
 
-/** Shared by the records produced without headers (records are frozen, so it is never changed). */
+/** Shared by the records produced without headers (frozen: no reader can change it for the others). */
 const NO_HEADERS: Header[] = Object.freeze([]) as unknown as Header[];
 
 export class MemoryPartition {
