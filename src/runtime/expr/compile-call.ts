@@ -12,6 +12,7 @@ import { overloadByKey } from '../../plan/expr/function-resolve.js';
 import { textOf } from './compile-env.js';
 import type { BatchScorer } from '../../../udfs/types.js';
 import type { BatchedCall } from './batched-calls.js';
+import { ReusedRow } from '../reused-row.js';
 
 type Impl = (...args: any[]) => unknown;
 type Bound = { impl: Impl; propagate: boolean; overArray?: (args: readonly unknown[]) => unknown } | { batch: BatchScorer };
@@ -78,16 +79,18 @@ export function compileCall(t: TCall, env: CompileEnv): Evaluator {
   const n = args.length;
   if (overArray) {
     // A model's features go in one array, reused row after row (the model copies them out).
-    const values = new Array<unknown>(n);
+    const features = new ReusedRow(n);
     // Features that are columns (the usual PREDICT(m, x0, x1, ...)) are read by position.
     if (t.args.every((a) => a.kind === 'Column')) {
       const at = Int32Array.from(t.args, (a) => (a.kind === 'Column' ? a.index : -1));
       return (row) => {
+        const values = features.next();
         for (let i = 0; i < n; i++) values[i] = row[at[i]];
         try { return out(overArray(values)); } catch (e) { return fail(e); }
       };
     }
     return (row) => {
+      const values = features.next();
       for (let i = 0; i < n; i++) values[i] = args[i](row);
       try { return out(overArray(values)); } catch (e) { return fail(e); }
     };

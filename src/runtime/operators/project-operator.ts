@@ -9,6 +9,7 @@ import { compileTyped, type Compiled } from '../compile-step-expr.js';
 import { rowLayout } from '../../plan/row-layout.js';
 import { BatchCollector } from '../expr/batched-calls.js';
 import { batchedEmit, type BatchSupport } from './batched-operator.js';
+import { ReusedRow } from '../reused-row.js';
 
 /** `reuseRow`: `next` is done with each row when it returns, so a stream's rows fill one array. */
 export function projectOperator(step: ProjectStep, ctx: OperatorContext, next: Emit, batching?: BatchSupport, reuseRow = false): Emit {
@@ -36,9 +37,9 @@ function projectEmit(step: ProjectStep, ctx: OperatorContext, next: Emit, exprs:
   const picks = all.every((t): t is TColumn => t.kind === 'Column') ? Int32Array.from(all, (t) => t.index) : undefined;
 
   // Every slot of `out` is written below, so a reused one keeps nothing of the last row.
-  const shared: Row | undefined = reuseRow ? new Array(outLay.width) : undefined;
+  const shared = reuseRow ? new ReusedRow(outLay.width) : undefined;
   const project = (row: Row, keyOnly: boolean, fresh = false): Row => {
-    const out = shared === undefined || fresh ? new Array(outLay.width) : shared;
+    const out = shared === undefined || fresh ? new Array(outLay.width) : shared.next();
     const limit = keyOnly ? keyCount : n;
     const fs = keyOnly ? keyOnlyExprs : exprs;
     try {

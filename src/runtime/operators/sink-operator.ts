@@ -10,6 +10,7 @@ import { rowLayout } from '../../plan/row-layout.js';
 import { RowRecord } from '../../log/row-record.js';
 import { stepSerdes } from './step-serdes.js';
 import { timestampFromColumn } from './timestamp-extractor.js';
+import { ReusedRow } from '../reused-row.js';
 
 export function sinkOperator(step: SinkStep, ctx: OperatorContext, out: (rec: ProducerRecord) => void): Emit {
   const lay = rowLayout(step.schema);
@@ -17,8 +18,9 @@ export function sinkOperator(step: SinkStep, ctx: OperatorContext, out: (rec: Pr
   const v = lay.valueCount;
   const { value: valueSerde, key: keySerde, windowedKey: windowedKeySerde } = stepSerdes(step, ctx.schemaRegistry);
   const topic = step.topic;
-  const keyRow = new Array(k);
-  const valueRow = new Array(v);
+  // The columns staged for the serializers, which copy or encode them (one array each, kept young).
+  const keyRows = new ReusedRow(k);
+  const valueRows = new ReusedRow(v);
   // TIMESTAMP='col' on a CSAS/CTAS: the sink's record time comes from that output column.
   const eventTime = step.timestampColumn
     ? timestampFromColumn([...step.schema.key, ...step.schema.value], step.timestampColumn, step.timestampFormat)
@@ -32,6 +34,7 @@ export function sinkOperator(step: SinkStep, ctx: OperatorContext, out: (rec: Pr
   return (row, ts, op) => {
     try {
       if (eventTime && op !== DELETE) ts = eventTime(row, ts);
+      const keyRow = keyRows.next();
       let allNull = true;
       for (let i = 0; i < k; i++) { keyRow[i] = row[i]; if (row[i] !== null && row[i] !== undefined) allNull = false; }
       let key: Uint8Array | null = null;
@@ -44,6 +47,7 @@ export function sinkOperator(step: SinkStep, ctx: OperatorContext, out: (rec: Pr
       }
       let value: Uint8Array | null = null;
       if (op !== DELETE) {
+        const valueRow = valueRows.next();
         for (let i = 0; i < v; i++) valueRow[i] = row[k + i];
         if (keepRows) {
           // Kept as the row: encoded only if something reads the bytes (row-record.ts).

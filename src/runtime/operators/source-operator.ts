@@ -10,6 +10,7 @@ import { keySignature } from '../key-signature.js';
 import { stepSerdes } from './step-serdes.js';
 import { timestampExtractor } from './timestamp-extractor.js';
 import { sharedValueDecoder } from './shared-decode.js';
+import { ReusedRow } from '../reused-row.js';
 
 /**
  * Takes one record. `prefetch`, when the source reads a registry format: what must be fetched
@@ -34,13 +35,13 @@ export function sourceOperator(step: SourceStep, ctx: OperatorContext, next: Emi
   const eventTime = timestampExtractor(step);
   const topic = step.topic;
   const isTable = step.output === 'TABLE';
-  const shared: Row | undefined = reuseRow && !isTable ? new Array(lay.width) : undefined;
+  const shared = reuseRow && !isTable ? new ReusedRow(lay.width) : undefined;
 
   const handler: RecordHandler = (rec) => {
     const c = ctx.current;
     c.topic = rec.topic; c.partition = rec.partition; c.offset = rec.offset;
     // Every slot of the row is written below, so a reused one keeps nothing of the last record.
-    const row: Row = shared ?? new Array(lay.width);
+    const row: Row = shared === undefined ? new Array(lay.width) : shared.next();
     let ts: number;
     let hasValue: boolean;
     try {
