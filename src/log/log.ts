@@ -129,6 +129,13 @@ export interface TransactionalProducer {
 export interface Log {
   /** The log is in this process: it keeps a RowRecord's row with its record (LogRecord.valueRow). */
   readonly keepsRows?: boolean;
+  /**
+   * How many records a query takes per poll (default 5,000). A log in this process hands records
+   * over as fast as they are asked for, and a smaller batch keeps each record's objects in the
+   * CPU's cache until the batch's flush writes its output; against a broker, bigger batches
+   * share each produce request among more records.
+   */
+  readonly pollRecords?: number;
   createTopic(name: string, spec: TopicSpec): Promise<void>;
   deleteTopic(name: string): Promise<void>;
   describeTopic(name: string): Promise<TopicDescription | undefined>;

@@ -35,6 +35,8 @@ export interface MemoryLogOptions {
 
 export class MemoryLog implements Log {
   readonly keepsRows = true;
+  /** Measured on bench:sql's P4: 1,000 records a poll ran 5% faster than 5,000, 500 no faster. */
+  readonly pollRecords = 1000;
   private readonly topics = new Map<string, MemoryTopic>();
   private readonly groups = new Map<string, MemoryGroup>();
   private readonly partitioner = new DefaultPartitioner();

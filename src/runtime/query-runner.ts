@@ -126,6 +126,8 @@ export class QueryRunner {
   /** Offsets processed and flushed but not yet committed, and when the last commit was. */
   private uncommitted = false;
   private lastCommit = 0;
+  /** Records per poll (see Log.pollRecords); a full poll says input is streaming in (holds). */
+  private get pollRecords(): number { return this.o.log.pollRecords ?? POLL_RECORDS; }
   /** Batches processed whose output and state changes are held (coalesceSink), not yet written. */
   private held = false;
   private lastFlush = 0;
@@ -178,7 +180,7 @@ export class QueryRunner {
       if (o.gate) this.markProgress();
       let recs;
       try {
-        recs = await this.consumer!.poll({ maxRecords: POLL_RECORDS, maxWaitMs: POLL_WAIT_MS });
+        recs = await this.consumer!.poll({ maxRecords: this.pollRecords, maxWaitMs: POLL_WAIT_MS });
       } catch (e) {
         if (this.stopped) break;
         this.fail(e);
@@ -341,7 +343,7 @@ export class QueryRunner {
    */
   private holds(batchSize: number): boolean {
     const o = this.o;
-    return o.coalesceSink === true && !o.transactionalId && this.pending.size === 0 && batchSize >= HOLD_MIN_RECORDS
+    return o.coalesceSink === true && !o.transactionalId && this.pending.size === 0 && batchSize >= Math.min(HOLD_MIN_RECORDS, this.pollRecords)
       && Date.now() - this.lastFlush < (o.commitIntervalMs ?? 0) && o.outBuffer.length < CACHE_MAX_RECORDS
       && this.consumer?.rebalancing?.() !== true; // partitions may move: write and commit now
   }
