@@ -61,6 +61,17 @@ function projectEmit(step: ProjectStep, ctx: OperatorContext, next: Emit, exprs:
 
   if (step.tableFunctions) return flatten(step.tableFunctions, keyCount, n, project, next);
 
+  // Every column picked in place (SELECT *, a model's features in their order): the row goes on
+  // as it is, when what receives it lets go of it (reuseRow), as it would of this step's copy.
+  // A DELETE still gets its value columns cleared, in a copy.
+  const identity = reuseRow && picks !== undefined && !step.rekey && keyCount === inLay.keyCount
+    && n === inLay.keyCount + inLay.valueCount && outLay.width === inLay.width && picks.every((p, i) => p === i);
+  if (identity) {
+    return (row, ts, op, old) => {
+      next(op === DELETE ? project(row, true) : row, ts, op, old === null ? null : project(old, false, true));
+    };
+  }
+
   return (row, ts, op, old) => {
     next(project(row, op === DELETE), ts, op, old === null ? null : project(old, false, true));
   };
