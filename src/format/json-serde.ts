@@ -22,7 +22,8 @@ import type { RowEncoder } from '../log/log.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const DIRECT_DOUBLE = 1;
-const DIRECT_BOOLEAN = 2; // Jackson rejects malformed UTF-8; skips a BOM
+const DIRECT_BOOLEAN = 2;
+const DIRECT_STRING = 3; // Jackson rejects malformed UTF-8; skips a BOM
 /** Payloads the general reader takes after the flat one gave up, before the flat one tries again. */
 const FLAT_BACKOFF = 64;
 
@@ -86,7 +87,7 @@ class JsonRowSerde implements RowSerde {
   private readonly n: number;
   private readonly names: string[];
   private readonly readers: JsonReader[];
-  /** Per column, DOUBLE or BOOLEAN where the flat reader's value of the same kind is the column's value as it is (no reader call). */
+  /** Per column, DOUBLE, BOOLEAN or STRING where the flat reader's value of that kind is the column's value as it is (no reader call). */
   private readonly direct: Uint8Array;
   /** Per column, the TOKEN_* kinds not worth reading: 0 for columns read. */
   private readonly skip: Uint8Array;
@@ -106,7 +107,7 @@ class JsonRowSerde implements RowSerde {
     this.n = columns.length;
     this.names = columns.map((c) => c.name);
     this.readers = columns.map((c) => jsonReader(c.type));
-    this.direct = new Uint8Array(columns.map((c) => (c.type.kind === 'DOUBLE' ? DIRECT_DOUBLE : c.type.kind === 'BOOLEAN' ? DIRECT_BOOLEAN : 0)));
+    this.direct = new Uint8Array(columns.map((c) => (c.type.kind === 'DOUBLE' ? DIRECT_DOUBLE : c.type.kind === 'BOOLEAN' ? DIRECT_BOOLEAN : c.type.kind === 'STRING' ? DIRECT_STRING : 0)));
     this.skip = new Uint8Array(columns.map((c, i) => (opts.readColumns === undefined || opts.readColumns[i] ? 0 : alwaysAccepted(c.type))));
     this.lookup = new FieldLookup(this.names);
     this.exactFirst = columns.some((c) => containsDecimal(c.type));
@@ -203,10 +204,11 @@ class JsonRowSerde implements RowSerde {
       for (let i = 0; i < this.n; i++) {
         const v = values[i];
         if (v === SKIPPED) { row[i] = null; continue; }
-        // The common scalar columns without a call (readDouble and readBoolean give the same).
+        // The common scalar columns without a call (readDouble, readBoolean and readString give the same).
         const direct = this.skip[i] === 0 ? this.direct[i] : 0;
         if (direct === DIRECT_DOUBLE && typeof v === 'number') { row[i] = v === 0 ? 0 : v; continue; }
         if (direct === DIRECT_BOOLEAN && typeof v === 'boolean') { row[i] = v; continue; }
+        if (direct === DIRECT_STRING && typeof v === 'string') { row[i] = v; continue; }
         try {
           row[i] = this.readers[i](v);
         } catch (e) {
