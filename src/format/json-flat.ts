@@ -125,11 +125,11 @@ export class FlatJsonReader {
         p = this.skipWs(t, p + 1);
       }
       if (res === IGNORED) {
-        if (this.scalar(t, p, -1) === FAIL) return undefined;
+        if (isFail(this.scalar(t, p, -1))) return undefined;
       } else {
         const col = res >= 0 ? res : -2 - res;
         const v = this.scalar(t, p, col);
-        if (v === FAIL) return undefined;
+        if (isFail(v)) return undefined;
         if (res >= 0) {
           values[col] = v;
           how[col] = 2;
@@ -231,7 +231,7 @@ export class FlatJsonReader {
     }
     if (c === 45 || (c >= 48 && c <= 57)) {
       const v = this.number(t, p, (skip & TOKEN_NUMBER) !== 0);
-      return v === FAIL || (skip & TOKEN_NUMBER) === 0 ? v : SKIPPED;
+      return (skip & TOKEN_NUMBER) === 0 || isFail(v) ? v : SKIPPED;
     }
     let v: unknown;
     if (c === 116 && t[p + 1] === 114 && t[p + 2] === 117 && t[p + 3] === 101) { this.p = p + 4; v = true; }
@@ -342,3 +342,9 @@ function bytesAt(t: Uint8Array, p: number, b: Uint8Array, at: number, n: number)
 }
 
 const FAIL: unique symbol = Symbol('not flat JSON');
+
+/**
+ * v === FAIL, compared only when v is a symbol: a === whose sides were numbers, strings and a
+ * symbol was compiled to a call of the generic comparison, once per field.
+ */
+const isFail = (v: unknown): boolean => typeof v === 'symbol' && v === FAIL;

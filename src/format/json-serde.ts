@@ -203,12 +203,13 @@ class JsonRowSerde implements RowSerde {
     try {
       for (let i = 0; i < this.n; i++) {
         const v = values[i];
-        if (v === SKIPPED) { row[i] = null; continue; }
         // The common scalar columns without a call (readDouble, readBoolean and readString give the same).
         const direct = this.skip[i] === 0 ? this.direct[i] : 0;
         if (direct === DIRECT_DOUBLE && typeof v === 'number') { row[i] = v === 0 ? 0 : v; continue; }
         if (direct === DIRECT_BOOLEAN && typeof v === 'boolean') { row[i] = v; continue; }
         if (direct === DIRECT_STRING && typeof v === 'string') { row[i] = v; continue; }
+        // Compared as a symbol only: a === between symbols and other values is a generic call.
+        if (typeof v === 'symbol' && v === SKIPPED) { row[i] = null; continue; }
         try {
           row[i] = this.readers[i](v);
         } catch (e) {
