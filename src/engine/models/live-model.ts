@@ -174,7 +174,7 @@ export class LiveModel implements ModelBinding {
     const p = this.model.predict(x);
     const m = (this.memoX ??= new Float64Array(x.length));
     if (m.length === x.length) {
-      m.set(x);
+      for (let i = 0; i < x.length; i++) m[i] = x[i]; // a few values: a loop, not set()'s call
       this.memoValue = p;
       this.memoVersion = this.version;
     }
