@@ -27,6 +27,10 @@ const latin1Slice = (Buffer.prototype as unknown as { latin1Slice(this: Uint8Arr
 const KEY_CACHE_LIMIT = 1024;
 /** ASCII strings up to this long are looked up in the reader's string cache (see `texts`). */
 const SHORT_TEXT = 32;
+/** Strings at least this long (with the rest of the payload) are skimmed by words (see stringEnd). */
+const LONG_TEXT = 32;
+/** V8 keeps typed arrays up to this size on its heap (their buffer made only when asked for). */
+const ON_HEAP_BYTES = 64;
 /** Slots of that cache (a power of 2). */
 const TEXT_SLOTS = 4096;
 
@@ -61,6 +65,9 @@ export class FlatJsonReader {
   private slow = 0;
   /** Whether the string stringEnd() last found is all ASCII. */
   private ascii = true;
+  /** The buffer `words` views (see wordsOf). */
+  private wordsBuffer: ArrayBufferLike | undefined;
+  private words: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
   /** One past the payload's last byte in the array read. */
   private n = 0;
   /**
@@ -183,7 +190,32 @@ export class FlatJsonReader {
   private stringEnd(t: Uint8Array, p: number): number {
     const n = this.n;
     let ascii = true;
-    for (let i = p; i < n; i++) {
+    let i = p;
+    // A long string is skimmed four bytes a step (a word of the payload's buffer) while none of
+    // them is a quote, a backslash, a control character or non-ASCII (the test below sets a byte's
+    // high bit for each of those, and false alarms only send the word to the loop below, which
+    // takes the bytes of any other word). Only where the payload lies in a buffer of its own memory: a
+    // small typed array lives on the heap, and asking for its buffer would allocate one.
+    if (n - i >= LONG_TEXT && t.byteLength > ON_HEAP_BYTES) {
+      const words = this.wordsOf(t);
+      const base = t.byteOffset;
+      let w = Math.floor((base + i + 3) / 4); // the first whole word at or after i (offsets may pass 2^31)
+      const stop = Math.floor((base + n) / 4); // words wholly before the end
+      for (; i < w * 4 - base && i < n; i++) { // the bytes before the first word
+        const c = t[i];
+        if (c === 34) { this.ascii = ascii; return i; }
+        if (c === 92 || c < 32) return -1;
+        if (c > 127) ascii = false;
+      }
+      for (; w < stop; w++) {
+        const x = words[w];
+        const q = x ^ 0x22222222;
+        const b = x ^ 0x5c5c5c5c;
+        if (((((q - 0x01010101) & ~q) | ((b - 0x01010101) & ~b) | ((x - 0x20202020) & ~x) | x) & 0x80808080) !== 0) break;
+      }
+      i = w * 4 - base;
+    }
+    for (; i < n; i++) {
       const c = t[i];
       if (c === 34) {
         this.ascii = ascii;
@@ -193,6 +225,16 @@ export class FlatJsonReader {
       if (c > 127) ascii = false;
     }
     return -1;
+  }
+
+  /** A 32-bit view of t's whole buffer (kept while payloads come from the same buffer). */
+  private wordsOf(t: Uint8Array): Uint32Array<ArrayBufferLike> {
+    const buffer = t.buffer;
+    if (buffer !== this.wordsBuffer) {
+      this.wordsBuffer = buffer;
+      this.words = new Uint32Array(buffer, 0, buffer.byteLength >>> 2);
+    }
+    return this.words;
   }
 
   /** The string in t[a, e) (found by stringEnd), or undefined where it is not UTF-8. */

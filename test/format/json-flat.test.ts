@@ -267,3 +267,32 @@ describe('a payload read in place (COPY reads its lines so)', () => {
     }), { numRuns: 3000 });
   });
 });
+
+describe('the flat JSON reader on long strings (skimmed a word at a time)', () => {
+  // Payloads inside a larger buffer at every byte offset, so each string starts and ends at every
+  // alignment of its words; a quote, an escape, a control character or a non-ASCII character sits
+  // at every position of the string.
+  const specials: [string, string][] = [['plain', ''], ['escape', '\\"'], ['escape', '\\n'], ['utf8', 'é'], ['utf8', '😀'], ['control', '\u0001']];
+  it('finds the same string end, escape, control character and UTF-8 as JSON.parse', () => {
+    const reader = new FlatJsonReader(NAMES);
+    for (const len of [31, 32, 33, 40, 67, 100]) {
+      for (const [kind, special] of specials) {
+        for (let at = 0; at <= len; at += kind === 'plain' ? len + 1 : 7) {
+          const body = 'x'.repeat(at) + special + 'y'.repeat(len - at);
+          const text = `{"NAME":"${body}","ID":7}`;
+          for (let offset = 0; offset < 4; offset++) {
+            const buf = Buffer.alloc(offset + Buffer.byteLength(text) + 5, 0x7b); // '{' around it
+            buf.write(text, offset);
+            const payload = buf.subarray(offset, offset + Buffer.byteLength(text));
+            const values = reader.read(payload);
+            if (kind === 'control') { expect(values, text).toBeUndefined(); continue; } // invalid JSON: the general reader decides
+            if (kind === 'escape') { expect(values, text).toBeUndefined(); continue; } // escapes: left to the general reader
+            expect(values, text).toBeDefined();
+            expect(values![2]).toBe(JSON.parse(text).NAME);
+            expect(values![0]).toBe(7);
+          }
+        }
+      }
+    }
+  });
+});
