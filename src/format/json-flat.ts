@@ -13,6 +13,7 @@
 // that column, or SKIPPED where the caller said the column's value of that kind is not needed.
 
 import { decimalToDouble } from '../values/decimal-to-double.js';
+import { AsciiStrings, sameBytes } from './ascii-strings.js';
 
 const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 /** Digits a double holds exactly: up to here, m / 10^k is the correctly rounded value (Clinger). */
@@ -25,14 +26,10 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const latin1Slice = (Buffer.prototype as unknown as { latin1Slice(this: Uint8Array, start: number, end: number): string }).latin1Slice;
 /** Distinct keys remembered with their column. */
 const KEY_CACHE_LIMIT = 1024;
-/** ASCII strings up to this long are looked up in the reader's string cache (see `texts`). */
-const SHORT_TEXT = 32;
 /** Strings at least this long (with the rest of the payload) are skimmed by words (see stringEnd). */
 const LONG_TEXT = 32;
 /** V8 keeps typed arrays up to this size on its heap (their buffer made only when asked for). */
 const ON_HEAP_BYTES = 64;
-/** Slots of that cache (a power of 2). */
-const TEXT_SLOTS = 4096;
 
 /** Kinds of scalar tokens, as bits of a column's skip mask. */
 export const TOKEN_STRING = 1;
@@ -70,14 +67,8 @@ export class FlatJsonReader {
   private words: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
   /** One past the payload's last byte in the array read. */
   private n = 0;
-  /**
-   * Short ASCII string values seen, by a hash of their bytes: an id or a name that repeats from
-   * record to record comes back as the string made the first time, instead of a new one made by
-   * a native call, which a log in this process would also have to intern (log/string-interner.ts).
-   */
-  private readonly texts: string[] = new Array<string>(TEXT_SLOTS).fill('');
-  /** The bytes of each slot's string, at slot · SHORT_TEXT (compared byte to byte). */
-  private readonly textBytes = new Uint8Array(TEXT_SLOTS * SHORT_TEXT);
+  /** ASCII string values, short ones made once (see ascii-strings.ts). */
+  private readonly strings = new AsciiStrings();
 
   /** `skip[i]`: TOKEN_* bits of the tokens whose value column i does not need (SKIPPED instead). */
   constructor(private readonly names: readonly string[], skip?: ArrayLike<number>) {
@@ -110,7 +101,7 @@ export class FlatJsonReader {
       let res: number;
       let ke: number;
       const last = field < this.lastKeyBytes.length ? this.lastKeyBytes[field] : undefined;
-      if (last !== undefined && t[ks + last.length] === 34 && bytesAt(t, ks, last, 0, last.length)) {
+      if (last !== undefined && t[ks + last.length] === 34 && sameBytes(t, ks, last, 0, last.length)) {
         res = this.lastRes[field];
         ke = ks + last.length;
       } else {
@@ -239,19 +230,7 @@ export class FlatJsonReader {
 
   /** The string in t[a, e) (found by stringEnd), or undefined where it is not UTF-8. */
   private text(t: Uint8Array, a: number, e: number): string | undefined {
-    if (this.ascii) {
-      const len = e - a;
-      if (len > SHORT_TEXT) return latin1Slice.call(t, a, e);
-      let h = len;
-      for (let i = a; i < e; i++) h = (Math.imul(h, 31) + t[i]) | 0;
-      const slot = (h ^ (h >>> 10)) & (TEXT_SLOTS - 1);
-      const seen = this.texts[slot];
-      const at = slot * SHORT_TEXT;
-      const bytes = this.textBytes;
-      if (seen.length === len && bytesAt(t, a, bytes, at, len)) return seen;
-      for (let i = 0; i < len; i++) bytes[at + i] = t[a + i];
-      return (this.texts[slot] = latin1Slice.call(t, a, e));
-    }
+    if (this.ascii) return this.strings.get(t, a, e);
     try {
       return UTF8.decode(t.subarray(a, e));
     } catch {
@@ -377,11 +356,6 @@ export class FlatJsonReader {
   }
 }
 
-/** Whether t[p, p + n) holds the bytes b[at, at + n). */
-function bytesAt(t: Uint8Array, p: number, b: Uint8Array, at: number, n: number): boolean {
-  for (let i = 0; i < n; i++) if (t[p + i] !== b[at + i]) return false;
-  return true;
-}
 
 const FAIL: unique symbol = Symbol('not flat JSON');
 

@@ -8,6 +8,7 @@ import { columnList, unsupportedType } from './format-errors.js';
 import { javaLong } from '../values/java-number.js';
 import { columnCountMismatch, deserializeError, Failure, jsTypeName, serializeError } from './serde-failure.js';
 import { allocBytes, copyBytes, javaUtf8Bytes, view } from './bytes.js';
+import { AsciiStrings, isAscii } from './ascii-strings.js';
 
 // StringDeserializer is new String(bytes, UTF_8): malformed input becomes U+FFFD, a BOM stays.
 const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -31,7 +32,12 @@ function wrong(java: string, v: unknown): Failure {
 }
 
 class KafkaRowSerde implements RowSerde {
+  /** STRING values that are ASCII (made on first use). */
+  private stringsMade: AsciiStrings | undefined;
+
   constructor(private readonly kind: Kind, private readonly target: string) {}
+
+  private get strings(): AsciiStrings { return (this.stringsMade ??= new AsciiStrings()); }
 
   serialize(row: readonly unknown[] | null, topic: string): Uint8Array | null {
     if (row === null) return null;
@@ -96,7 +102,8 @@ class KafkaRowSerde implements RowSerde {
         if (bytes.length !== 8) throw new Failure(`Size of data received by DoubleDeserializer is not 8 (got ${bytes.length} bytes)`);
         return new DataView(bytes.buffer, bytes.byteOffset, 8).getFloat64(0);
       case 'STRING':
-        return UTF8.decode(bytes);
+        // Keys are mostly short ASCII ids: made once each (TextDecoder's call costs more than the text).
+        return isAscii(bytes, 0, bytes.length) ? this.strings.get(bytes, 0, bytes.length) : UTF8.decode(bytes);
       case 'BYTES':
         return copyBytes(bytes); // the caller may reuse its buffer
     }

@@ -59,4 +59,16 @@ describe('KAFKA', () => {
     expect(s.deserialize(fromHex('6967'), 't')).toEqual([]);
     expect(s.serialize([], 't')).toBeNull();
   });
+
+  it('reads STRING as UTF-8, malformed bytes as U+FFFD (as StringDeserializer), ASCII ids alike every time', () => {
+    const key = serde(STRING, true);
+    const read = (bytes: Uint8Array): unknown => key.deserialize(bytes, 't')![0];
+    expect(read(Buffer.from('sensor-17'))).toBe('sensor-17');
+    expect(read(Buffer.from('sensor-17'))).toBe('sensor-17'); // again, from the cache
+    expect(read(Buffer.from('sensor-18'))).toBe('sensor-18');
+    expect(read(Buffer.from('x'.repeat(40)))).toBe('x'.repeat(40)); // longer than the cache takes
+    expect(read(Buffer.from('café ☕'))).toBe('café ☕');
+    expect(read(new Uint8Array([0x61, 0xff, 0x62]))).toBe('a\ufffdb');
+    expect(read(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))).toBe('\ufeffa'); // a BOM is kept
+  });
 });
