@@ -95,13 +95,13 @@ export function readRecordBatches(topic: string, partition: number, data: Buffer
       recs.skip(1); // attributes
       const tsDelta = recs.varlong();
       const offset = baseOffset + recs.varint();
-      const key = recs.varBytes();
-      const value = recs.varBytes();
+      const key = recs.varView();
+      const value = recs.varView();
       const hn = recs.varint();
       let headers = NO_HEADERS;
       if (hn > 0) {
         headers = [];
-        for (let h = 0; h < hn; h++) headers.push({ key: recs.varString(), value: recs.varBytes() });
+        for (let h = 0; h < hn; h++) headers.push({ key: recs.varString(), value: recs.varView() });
       }
       if (offset < from) continue;
       out.push({ topic, partition, offset, key, value, timestamp: logAppendTime ? maxTimestamp : baseTimestamp + tsDelta, headers });

@@ -88,6 +88,19 @@ export class WireReader {
     return b;
   }
 
+  /**
+   * varint-length bytes as a plain Uint8Array view; null for -1. A record's key and value: a
+   * Buffer's subarray runs Node's JS constructor of a Buffer, twice per record.
+   */
+  varView(): Uint8Array | null {
+    const n = this.varint();
+    if (n < 0) return null;
+    this.need(n);
+    const b = new Uint8Array(this.buf.buffer, this.buf.byteOffset + this.pos, n);
+    this.pos += n;
+    return b;
+  }
+
   /** varint-length bytes, as a view; null for -1. */
   varBytes(): Buffer | null {
     const n = this.varint();
