@@ -20,10 +20,11 @@ import { atPath, columnCountMismatch, deserializeError, Failure, serializeError 
 import { codecOf, measureKeptValues, rowToKeep } from './kept-rows.js';
 import type { RowEncoder } from '../log/log.js';
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const UTF8 = new TextDecoder('utf-8', { fatal: true }); // Jackson rejects malformed UTF-8; skips a BOM
+/** Column kinds whose flat-read value is taken as it is (see `direct`). */
 const DIRECT_DOUBLE = 1;
 const DIRECT_BOOLEAN = 2;
-const DIRECT_STRING = 3; // Jackson rejects malformed UTF-8; skips a BOM
+const DIRECT_STRING = 3;
 /** Payloads the general reader takes after the flat one gave up, before the flat one tries again. */
 const FLAT_BACKOFF = 64;
 

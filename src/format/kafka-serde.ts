@@ -32,7 +32,10 @@ function wrong(java: string, v: unknown): Failure {
 }
 
 class KafkaRowSerde implements RowSerde {
-  /** STRING values that are ASCII (made on first use). */
+  /**
+   * A STRING column's ASCII values, made once each; the cache (128 KB) only once something is
+   * read (most serdes of a STRING key only write).
+   */
   private stringsMade: AsciiStrings | undefined;
 
   constructor(private readonly kind: Kind, private readonly target: string) {}

@@ -5,6 +5,7 @@
 // (the append of a pre-encoded record was most of MemoryLog.produce). A reader gets each record
 // as a new MemoryByteRecord, which dies young, the cheap case for the collector.
 import type { Header, LogRecord } from './log.js';
+import { grown } from './row-chunk.js';
 
 const CHUNK_RECORDS = 4096;
 /** A chunk's first capacity; it grows by 4x (see row-chunk.ts). */
@@ -48,12 +49,8 @@ export class ByteChunk {
     const cap = Math.min(this.cap * 4, CHUNK_RECORDS);
     this.keys = this.keys.concat(new Array<Uint8Array | null>(cap - this.cap).fill(null));
     this.values = this.values.concat(new Array<Uint8Array | null>(cap - this.cap).fill(null));
-    const t = new Float64Array(cap);
-    t.set(this.timestamps);
-    this.timestamps = t;
-    const s = new Int32Array(cap);
-    s.set(this.sizes);
-    this.sizes = s;
+    this.timestamps = grown(this.timestamps, cap);
+    this.sizes = grown(this.sizes, cap);
     if (this.headers !== undefined) this.headers = this.headers.concat(new Array<Header[]>(cap - this.cap).fill(this.noHeaders));
     this.cap = cap;
   }

@@ -124,7 +124,8 @@ export class RowChunk {
   }
 }
 
-function grown<T extends Float64Array | Int32Array | Uint8Array>(a: T, cap: number): T {
+/** A copy of `a` with room for `cap` values (the chunks' columns as they grow). */
+export function grown<T extends Float64Array | Int32Array | Uint8Array>(a: T, cap: number): T {
   const b = new (a.constructor as new (n: number) => T)(cap);
   b.set(a);
   return b;
