@@ -23,6 +23,10 @@ import { ByteChunk } from './byte-chunk.js';
 import { StringInterner } from './string-interner.js';
 import type { CleanupConfig } from './memory-topic-config.js';
 import { compactRecords } from './memory-compaction.js';
+import { PartitionIndex } from './partition-index.js';
+
+type Holder = LogRecord | RowChunk | ByteChunk;
+const newIndex = (): PartitionIndex<Holder> => new PartitionIndex<Holder>();
 
 /** Shared by the records produced without headers (frozen: no reader can change it for the others). */
 const NO_HEADERS: Header[] = Object.freeze([]) as unknown as Header[];
@@ -30,13 +34,10 @@ const NO_HEADERS: Header[] = Object.freeze([]) as unknown as Header[];
 export class MemoryPartition {
   /**
    * Live records from `head` on, by offset (with gaps where records were compacted away): the
-   * record itself, or the chunk holding it at place `places[i]`.
+   * record itself or the chunk holding it (at its place; 0 for a record object), its offset and
+   * its global append sequence.
    */
-  private recs: (LogRecord | RowChunk | ByteChunk)[] = [];
-  /** Offset, place in its chunk (0 for a record object) and global append sequence of each, parallel to `recs`. */
-  private offs: number[] = [];
-  private places: number[] = [];
-  private seqs: number[] = [];
+  private index = newIndex();
   /** The chunks new rows and new byte records go to. */
   private chunk: RowChunk | undefined;
   private byteChunk: ByteChunk | undefined;
@@ -65,37 +66,31 @@ export class MemoryPartition {
   get startOffset(): number { return this.start; }
 
   /** Number of records kept. */
-  get size(): number { return this.recs.length - this.head; }
+  get size(): number { return this.index.length - this.head; }
 
   /** Index (for record/seq) of the first record at or after `offset`; `limit` if none. */
   indexOf(offset: number): number {
-    let lo = this.head;
-    let hi = this.offs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.offs[mid] < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return this.index.indexOf(offset, this.head);
   }
 
   /** One past the last index. */
-  get limit(): number { return this.recs.length; }
+  get limit(): number { return this.index.length; }
 
   record(i: number): LogRecord {
-    const r = this.recs[i];
-    if (r instanceof ByteChunk) return r.record(this.topic, this.partition, this.offs[i], this.places[i]);
+    const x = this.index;
+    const r = x.holder(i);
+    if (r instanceof ByteChunk) return r.record(this.topic, this.partition, x.offset(i), x.place(i));
     if (!(r instanceof RowChunk)) return r;
-    const k = this.places[i];
-    return new MemoryRowRecord(this.topic, this.partition, this.offs[i], r.timestamp(k), r, k);
+    const k = x.place(i);
+    return new MemoryRowRecord(this.topic, this.partition, x.offset(i), r.timestamp(k), r, k);
   }
 
-  seq(i: number): number { return this.seqs[i]; }
+  seq(i: number): number { return this.index.seq(i); }
 
   /** Up to `max` records from `offset` on (an offset before the log start reads from it). */
   read(offset: number, max: number): LogRecord[] {
     const from = this.indexOf(Math.max(offset, this.start));
-    const to = Math.min(this.recs.length, from + Math.max(0, max));
+    const to = Math.min(this.index.length, from + Math.max(0, max));
     const out: LogRecord[] = [];
     for (let i = from; i < to; i++) out.push(this.record(i));
     return out;
@@ -112,10 +107,10 @@ export class MemoryPartition {
     const row = r instanceof RowRecord ? r : undefined;
     if (row !== undefined && this.cleanup.retentionBytes === Infinity) {
       size = (hs === NO_HEADERS ? 0 : headerBytes(hs)) + (row.key?.length ?? 0) + (row.encoded?.length ?? row.sizes().estimate);
-      this.storeRow(row.valueEncoder, row.key, row.valueRow, row.encoded, timestamp, hs, size);
+      this.storeRow(row.valueEncoder, row.key, row.valueRow, row.encoded, timestamp, hs, size, offset, seq);
     } else if (row === undefined) {
       size = (hs === NO_HEADERS ? 0 : headerBytes(hs)) + (r.key?.length ?? 0) + (r.value?.length ?? 0);
-      this.storeBytes(r.key, r.value, timestamp, hs, size);
+      this.storeBytes(r.key, r.value, timestamp, hs, size, offset, seq);
     } else {
       // A literal, not a class instance: V8 sees where literals are made and, as these live long,
       // allocates them in the old generation at once; class instances are first copied by young
@@ -132,11 +127,8 @@ export class MemoryPartition {
         valueCodec: row.valueCodec,
       });
       size = recordBytes(rec);
-      this.recs.push(rec);
-      this.places.push(0);
+      this.index.push(rec, 0, offset, seq);
     }
-    this.offs.push(offset);
-    this.seqs.push(seq);
     this.bytes += size;
     this.activeBytes += size;
     this.dirty++;
@@ -150,34 +142,33 @@ export class MemoryPartition {
     return offset;
   }
 
-  /** Stores a row in the open chunk (pushing its entry to `recs` and `places`). */
+  /** Stores a row in the open chunk (and its entry in the index). */
   private storeRow(encoder: RowEncoder, key: Uint8Array | null, row: readonly unknown[], encoded: Uint8Array | undefined,
-    timestamp: number, headers: Header[], size: number): void {
+    timestamp: number, headers: Header[], size: number, offset: number, seq: number): void {
     let c = this.chunk;
     if (c === undefined || c.full || c.encoder !== encoder) this.chunk = c = new RowChunk(encoder, NO_HEADERS, this.strings, c?.full === true);
-    this.recs.push(c);
-    this.places.push(c.count);
+    this.index.push(c, c.count, offset, seq);
     c.push(key, row, encoded, timestamp, headers, size);
   }
 
-  /** Stores a record of bytes in the open byte chunk (pushing its entry to `recs` and `places`). */
-  private storeBytes(key: Uint8Array | null, value: Uint8Array | null, timestamp: number, headers: Header[], size: number): void {
+  /** Stores a record of bytes in the open byte chunk (and its entry in the index). */
+  private storeBytes(key: Uint8Array | null, value: Uint8Array | null, timestamp: number, headers: Header[], size: number,
+    offset: number, seq: number): void {
     let c = this.byteChunk;
     if (c === undefined || c.full) this.byteChunk = c = new ByteChunk(NO_HEADERS, c?.full === true);
-    this.recs.push(c);
-    this.places.push(c.count);
+    this.index.push(c, c.count, offset, seq);
     c.push(key, value, timestamp, headers, size);
   }
 
   private timestampAt(i: number): number {
-    const r = this.recs[i];
-    return r instanceof RowChunk || r instanceof ByteChunk ? r.timestamp(this.places[i]) : r.timestamp;
+    const r = this.index.holder(i);
+    return r instanceof RowChunk || r instanceof ByteChunk ? r.timestamp(this.index.place(i)) : r.timestamp;
   }
 
   /** Record i's size for retention.bytes and segment.bytes: its key, value and header bytes. */
   private sizeAt(i: number): number {
-    const r = this.recs[i];
-    return r instanceof RowChunk || r instanceof ByteChunk ? r.size(this.places[i]) : recordBytes(r);
+    const r = this.index.holder(i);
+    return r instanceof RowChunk || r instanceof ByteChunk ? r.size(this.index.place(i)) : recordBytes(r);
   }
 
   private clean(): void {
@@ -194,22 +185,15 @@ export class MemoryPartition {
   private deleteExpired(): void {
     const { retentionMs, retentionBytes } = this.cleanup;
     const oldest = this.newest - retentionMs; // -Infinity without a time limit
-    const n = this.recs.length;
+    const n = this.index.length;
     let i = this.head;
-    while (i < n && this.offs[i] < this.active && (this.timestampAt(i) < oldest || this.bytes > retentionBytes)) {
+    while (i < n && this.index.offset(i) < this.active && (this.timestampAt(i) < oldest || this.bytes > retentionBytes)) {
       this.bytes -= this.sizeAt(i);
       i++;
     }
     if (i === this.head) return;
-    this.start = i < n ? this.offs[i] : this.next;
-    this.head = i;
-    if (this.head >= 1024 && this.head * 2 >= n) { // drop the dead prefix once it is half the array
-      this.recs.splice(0, this.head);
-      this.offs.splice(0, this.head);
-      this.places.splice(0, this.head);
-      this.seqs.splice(0, this.head);
-      this.head = 0;
-    }
+    this.start = i < n ? this.index.offset(i) : this.next;
+    this.head = i - this.index.dropBefore(i); // the dead prefix goes a block at a time
   }
 
   /**
@@ -220,36 +204,32 @@ export class MemoryPartition {
     const to = this.indexOf(this.active);
     const closed: LogRecord[] = [];
     for (let i = this.head; i < to; i++) closed.push(this.record(i));
-    const kept = compactRecords(closed, this.seqs.slice(this.head, to), 0, closed.length, this.newest - this.cleanup.deleteRetentionMs);
-    const recs: (LogRecord | RowChunk | ByteChunk)[] = [];
-    const offs: number[] = [];
-    const places: number[] = [];
+    const seqs: number[] = [];
+    for (let i = this.head; i < to; i++) seqs.push(this.index.seq(i));
+    const kept = compactRecords(closed, seqs, 0, closed.length, this.newest - this.cleanup.deleteRetentionMs);
+    const index = newIndex();
     let c: RowChunk | undefined;
     let b: ByteChunk | undefined;
-    for (const r of kept.records) {
+    kept.records.forEach((r, j) => {
+      const seq = kept.seqs[j];
       if (r instanceof MemoryRowRecord) {
         if (c === undefined || c.full || c.encoder !== r.chunk.encoder) c = new RowChunk(r.chunk.encoder, NO_HEADERS, this.strings, c?.full === true);
-        recs.push(c);
-        places.push(c.count);
+        index.push(c, c.count, r.offset, seq);
         c.push(r.key, r.valueRow, r.chunk.encoded(r.place), r.timestamp, r.headers, r.chunk.size(r.place));
       } else if (r.valueRow === undefined) {
         if (b === undefined || b.full) b = new ByteChunk(NO_HEADERS, b?.full === true);
-        recs.push(b);
-        places.push(b.count);
+        index.push(b, b.count, r.offset, seq);
         b.push(r.key, r.value, r.timestamp, r.headers, recordBytes(r));
       } else {
-        recs.push(r);
-        places.push(0);
+        index.push(r, 0, r.offset, seq);
       }
-      offs.push(r.offset);
-    }
-    this.recs = recs.concat(this.recs.slice(to));
-    this.offs = offs.concat(this.offs.slice(to));
-    this.places = places.concat(this.places.slice(to));
-    this.seqs = kept.seqs.concat(this.seqs.slice(to));
+    });
+    const old = this.index;
+    for (let i = to; i < old.length; i++) index.push(old.holder(i), old.place(i), old.offset(i), old.seq(i));
+    this.index = index;
     this.head = 0;
     this.bytes = 0;
-    for (let i = 0; i < this.recs.length; i++) this.bytes += this.sizeAt(i);
+    for (let i = 0; i < index.length; i++) this.bytes += this.sizeAt(i);
     this.dirty = 0;
   }
 }
