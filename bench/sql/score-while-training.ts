@@ -5,6 +5,7 @@
 // all before the CSAS starts: no lockstep). The clock covers the statements, the produce of the
 // pre-encoded input, the processing and the export.
 import { Engine } from '../../src/engine/engine.js';
+import { pushRowBatches } from '../../src/engine/push-row-batches.js';
 import type { ModelFactory } from '../../src/ml/online-model.js';
 import type { ProducerRecord } from '../../src/log/log.js';
 import { FEATURES, syntheticRows } from '../ml/throughput.js';
@@ -44,7 +45,7 @@ export async function scoreWhileTraining(f: ModelFactory, input: ProducerRecord[
     const [push] = await e.executeScript(`SELECT * FROM scored EMIT CHANGES LIMIT ${input.length};`);
     if (push.kind !== 'stream') throw new Error(`expected a push query, got ${push.kind}`);
     let seen = 0;
-    for await (const _row of push.rows) seen++;
+    for await (const batch of pushRowBatches(push.rows)) seen += batch.length; // as the CLI and REST export
     const lap = clock.lap();
     await profiler.lap(`p4-${f.type}`);
     await profiler.stop();

@@ -5,6 +5,7 @@ import { renderTable } from './render-table.js';
 import { rowToJsonLine } from './render-value.js';
 import { csvHeader, csvLine } from './render-csv.js';
 import { renderVerticalRow } from './render-vertical.js';
+import { pushRowBatches } from '../../src/engine/push-row-batches.js';
 
 export type OutputMode = 'table' | 'jsonl' | 'csv';
 export const OUTPUT_MODES: readonly OutputMode[] = ['table', 'jsonl', 'csv'];
@@ -41,12 +42,14 @@ export async function printResult(r: StatementResult, mode: OutputMode, out: Out
       const rows: unknown[][] = [];
       if (mode === 'csv') out.stdout(csvHeader(r.columns));
       try {
-        for await (const row of r.rows) {
-          n++;
-          if (mode === 'jsonl') out.stdout(rowToJsonLine(r.columns, row));
-          else if (mode === 'csv') out.stdout(csvLine(r.columns, row));
-          else if (opts.vertical) out.stdout(renderVerticalRow(r.columns, row, n));
-          else rows.push(row);
+        for await (const batch of pushRowBatches(r.rows)) {
+          for (const row of batch) {
+            n++;
+            if (mode === 'jsonl') out.stdout(rowToJsonLine(r.columns, row));
+            else if (mode === 'csv') out.stdout(csvLine(r.columns, row));
+            else if (opts.vertical) out.stdout(renderVerticalRow(r.columns, row, n));
+            else rows.push(row);
+          }
         }
       } finally {
         clearTimeout(timer);

@@ -5,6 +5,9 @@ import type { PushRows } from '../../src/engine/statement-result.js';
 
 export const TIMEOUT = Symbol('timeout');
 const STOPPED = Symbol('stopped');
+/** Push rows taken at once at most. */
+const READY_ROWS = 256;
+const NO_ROW: unknown[] = [];
 
 export class RowSource {
   private at = 0;
@@ -15,6 +18,9 @@ export class RowSource {
   private watched: Promise<never> | undefined;
   private stopped: unknown;
   private wake: (() => void) | undefined;
+  /** Push rows taken at once (PushRows.takeReady), read from `taken` on. */
+  private readyRows: unknown[][] = [];
+  private taken = 0;
 
   constructor(private readonly rows: readonly unknown[][] | PushRows) {}
 
@@ -38,8 +44,15 @@ export class RowSource {
     }
     if (this.stopped !== undefined) throw this.stopped;
     const rows = this.rows as PushRows;
+    if (this.taken < this.readyRows.length) return this.takenRow();
     this.iterator ??= rows[Symbol.asyncIterator]();
     let r: IteratorResult<unknown[]> | typeof TIMEOUT | typeof STOPPED;
+    if (this.pending === undefined && rows.takeReady !== undefined) {
+      // The rows waiting now, taken at once: the next calls read them without the iterator.
+      this.readyRows = rows.takeReady(READY_ROWS);
+      this.taken = 0;
+      if (this.readyRows.length > 0) return this.takenRow();
+    }
     if (this.pending === undefined && (rows.buffered?.() ?? 0) > 0) {
       r = await this.iterator.next(); // a row is waiting: no race, no timer
     } else {
@@ -58,11 +71,18 @@ export class RowSource {
     return r.value;
   }
 
+  /** The next of the rows taken at once (the slot let go: the row is the caller's now). */
+  private takenRow(): unknown[] {
+    const row = this.readyRows[this.taken];
+    this.readyRows[this.taken++] = NO_ROW;
+    return row;
+  }
+
   /** Rows that can be read now without waiting (a hint for when to flush the socket). */
   ready(): number {
     if (this.ended) return 0;
     if (Array.isArray(this.rows)) return this.rows.length - this.at;
-    return (this.rows as PushRows).buffered?.() ?? 0;
+    return this.readyRows.length - this.taken + ((this.rows as PushRows).buffered?.() ?? 0);
   }
 
   /** Ends a push query (idempotent); nothing for finite rows. */

@@ -13,6 +13,7 @@ import type { RestContext } from './rest-context.js';
 import type { QueryFormat } from './query-formats.js';
 import { rowWriter } from './json-values.js';
 import { genericError, errorMessage, SERVER_ERROR } from './errors.js';
+import { pushRowBatches } from '../../src/engine/push-row-batches.js';
 
 export type RawResponse = ServerResponse | Http2ServerResponse;
 export type RawRequest = IncomingMessage | Http2ServerRequest;
@@ -54,10 +55,13 @@ export async function writeResult(ctx: RestContext, raw: RawResponse, result: Qu
   let count = 0;
   try {
     res.write(format.header(queryId, result.columns));
-    for await (const r of rows) {
-      if (gone) break;
-      count++;
-      if (!res.write(format.row(row(r)))) await drained(res);
+    // Rows that wait are written without an await each (a client reading a backlog).
+    outer: for await (const batch of pushRowBatches(rows)) {
+      for (const r of batch) {
+        if (gone) break outer;
+        count++;
+        if (!res.write(format.row(row(r)))) await drained(res);
+      }
     }
     if (!gone) res.end(format.end(limit !== undefined && count >= limit));
   } catch (e) {

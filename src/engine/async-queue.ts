@@ -54,6 +54,18 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
     return value;
   }
 
+  /**
+   * Up to `max` items that wait now, taken at once (none: an empty array; then await the
+   * iterator, which also tells the end). Not while an iterator's next() is pending.
+   */
+  takeReady(max: number): T[] {
+    const n = Math.min(max, this.size);
+    const out = new Array<T>(n);
+    for (let i = 0; i < n; i++) out[i] = this.take();
+    if (n > 0 && this.roomWaiters.length > 0 && this.size <= this.resumeAt) this.wakeProducers();
+    return out;
+  }
+
   [Symbol.asyncIterator](): AsyncIterator<T> {
     return {
       next: () => {

@@ -65,7 +65,9 @@ export async function executePushQuery(state: EngineState, s: QueryStatement): P
     if (state.queries.get(id) === q) { state.queries.delete(id); await q.runner.stop(); }
   };
   if (limit === 0) await cancel();
-  const rows: PushRows = { [Symbol.asyncIterator]: () => queue[Symbol.asyncIterator](), cancel, buffered: () => queue.size };
+  const rows: PushRows = {
+    [Symbol.asyncIterator]: () => queue[Symbol.asyncIterator](), cancel, buffered: () => queue.size, takeReady: (max) => queue.takeReady(max),
+  };
   return { kind: 'stream', statement: s.text, columns: columnsOf(root), queryId: id, rows };
 }
 

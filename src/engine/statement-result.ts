@@ -22,4 +22,9 @@ export interface PushRows extends AsyncIterable<unknown[]> {
   cancel(): Promise<void>;
   /** Rows waiting to be read now (a consumer flushes its socket when none wait). */
   buffered?(): number;
+  /**
+   * Up to `max` of the rows waiting now, taken at once: no promise per row for a consumer that
+   * is behind (an empty array: none wait; await the iterator). Not while a next() is pending.
+   */
+  takeReady?(max: number): unknown[][];
 }
