@@ -133,11 +133,15 @@ export class QueryRunner {
   private lastFlush = 0;
   /** With a gate: per topic, per partition, the next offset not yet processed. */
   private readonly progress = new Map<string, number[]>();
-  /** The last topic whose progress was looked up, and its array (most polls are of one topic). */
-  private progressTopic: string | undefined;
+  /**
+   * The last topic whose progress was looked up, and its array (most polls are of one topic).
+   * None is '' (no topic's name), not undefined: a === whose sides may be a string or undefined
+   * was compiled to the generic comparison's call, several per record.
+   */
+  private progressTopic = '';
   private progressParts: number[] = [];
-  /** The graph's record handlers of the last record's topic (the graph is fixed). */
-  private handlersTopic: string | undefined;
+  /** The graph's record handlers of the last record's topic (the graph is fixed; none: ''). */
+  private handlersTopic = '';
   private handlersFor: RecordHandler[] | undefined;
   /** The poll being processed and the index of its next record (see drive). */
   private batch: LogRecord[] = NO_RECORDS;
@@ -630,7 +634,7 @@ export class QueryRunner {
 
   private clearProgress(): void {
     this.progress.clear();
-    this.progressTopic = undefined;
+    this.progressTopic = '';
   }
 
   /** The progress array of `topic` (made when first asked for). */
