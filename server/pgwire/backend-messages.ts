@@ -63,6 +63,13 @@ export function copyOutResponse(w: BufferWriter, columns: number): void {
   w.end();
 }
 
+/** COPY FROM STDIN begins: text format, `columns` columns. */
+export function copyInResponse(w: BufferWriter, columns: number): void {
+  w.begin('G').byte(0).int16(columns);
+  for (let i = 0; i < columns; i++) w.int16(0);
+  w.end();
+}
+
 export const copyData = (w: BufferWriter, line: string): void => { w.begin('d').text(line).end(); };
 export const copyDone = (w: BufferWriter): void => { w.begin('c').end(); };
 

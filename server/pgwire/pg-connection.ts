@@ -12,6 +12,7 @@ import type { PgSessionInfo } from './catalog/postgres-query.js';
 import { parameterStatuses } from './startup.js';
 import type { Portal } from './portal.js';
 import { MessageReader } from './message-reader.js';
+import { CopyIn } from './copy-in.js';
 import { ExtendedQuery, type ExtendedHost } from './extended-query.js';
 import { pgError, PgProtocolError } from './sqlstate.js';
 import { duration } from './session-commands.js';
@@ -45,6 +46,8 @@ export class PgConnection implements ExtendedHost {
   private closed = false;
   /** Frames received and not yet handled (the one being handled included). */
   private queued = 0;
+  /** The running COPY FROM STDIN's data: CopyData, CopyDone and CopyFail go straight to it. */
+  private copying: CopyIn | undefined;
 
   constructor(socket: Socket, readonly engine: Engine, readonly pid: number, readonly secret: number,
     security: StartupSecurity, private readonly cancelOther: (pid: number, secret: number) => void) {
@@ -155,8 +158,16 @@ export class PgConnection implements ExtendedHost {
       this.close(); // a broken length: nothing after it can be framed
       return;
     }
-    this.queued += frames.length;
     for (const f of frames) {
+      // The COPY running now waits for its data: it cannot wait its turn behind itself.
+      const c = this.copying;
+      if (c !== undefined && f.kind === 'typed' && (f.code === 'd' || f.code === 'c' || f.code === 'f')) {
+        if (f.code === 'd') c.data(f.body);
+        else if (f.code === 'c') c.done();
+        else c.fail(new MessageReader(f.body).cstring());
+        continue;
+      }
+      this.queued++;
       this.chain = this.chain.then(() => (this.closed ? undefined : this.handle(f))).catch(() => this.close()).finally(() => { this.queued--; });
     }
   }
@@ -185,6 +196,13 @@ export class PgConnection implements ExtendedHost {
         m.readyForQuery(this.w, this.session.status);
         return this.flush();
     }
+  }
+
+  /** COPY FROM STDIN: the client's CopyData messages go to the CopyIn until it is closed. */
+  copyIn(): CopyIn {
+    const c: CopyIn = new CopyIn(() => this.socket.pause(), () => this.socket.resume(), () => { if (this.copying === c) this.copying = undefined; });
+    this.copying = c;
+    return c;
   }
 
   /** An error as ErrorResponse; a transaction block becomes failed. */

@@ -5,7 +5,8 @@ import type { Engine, ScriptStatement } from '../../src/engine/engine.js';
 import { RequestScope } from '../rest/request-scope.js';
 import { answerPostgresQuery, type PgSessionInfo, type CatalogAnswer } from './catalog/postgres-query.js';
 import { sessionCommand, type SessionCommand } from './session-commands.js';
-import { CommandPortal, CopyOutPortal, RowsPortal, type Portal, type PortalHost } from './portal.js';
+import { CommandPortal, CopyInPortal, CopyOutPortal, RowsPortal, type Portal, type PortalHost } from './portal.js';
+import { badNote, copyLines } from '../../src/engine/execute-copy.js';
 import { EddyPortal, ROW_KINDS } from './eddy-portal.js';
 import { RowSource } from './row-source.js';
 import { pgColumn, textColumn, type PgColumn } from './pg-types.js';
@@ -128,6 +129,7 @@ export class PgSession {
         if (!ROW_KINDS.has(s.kind)) throw new PgProtocolError('42601', 'COPY (...) TO STDOUT needs a statement that returns rows');
         return new EddyPortal(this.engine, this.scope, s).rows(host);
       }, c.csv, c.header);
+      case 'copyIn': return this.copyIn(c);
       case 'discard': return new CommandPortal(async () => {
         await this.closeCursors(() => true);
         this.hooks.deallocate(undefined);
@@ -138,6 +140,26 @@ export class PgSession {
         return c.name === undefined ? 'DEALLOCATE ALL' : 'DEALLOCATE';
       });
     }
+  }
+
+  /**
+   * COPY name FROM STDIN: the client's lines load into the stream's topic as COPY name FROM
+   * 'file' loads a file's (a bad line goes to the processing log, the rest load; a NOTICE says
+   * how many were bad). The target is checked before the data is asked for.
+   */
+  private copyIn(c: Extract<SessionCommand, { kind: 'copyIn' }>): Portal {
+    const state = this.engine.state;
+    const target = state.catalog.require(c.target);
+    if (target.readOnly || target.system) throw new PgProtocolError('42809', `cannot copy into read-only ${target.name}`);
+    const columns = c.columns?.length ?? target.schema.key.length + target.schema.value.length;
+    return new CopyInPortal(c.format === 'JSON' ? 0 : columns, async (data, host) => {
+      const copy = await copyLines(state, target, { format: c.format, header: c.header, columns: c.columns, lines: data.lines(host.stop), where: 'STDIN' });
+      if (copy.copied === 0 && copy.bad > 0) {
+        throw new PgProtocolError('22P04', `no line of the COPY data could be loaded into ${target.name}${badNote(copy.bad)}; the first: ${copy.firstBad}`);
+      }
+      if (copy.bad > 0) m.noticeResponse(host.w, 'WARNING', '22P04', `${copy.bad} bad line${copy.bad === 1 ? '' : 's'} sent to the processing log; the first: ${copy.firstBad}`);
+      return copy.copied;
+    });
   }
 
   /** A cursor DECLAREd in this session, if there is one by this name. */

@@ -6,6 +6,8 @@ import type { PgColumn } from './pg-types.js';
 import * as m from './backend-messages.js';
 import { RowSource, TIMEOUT } from './row-source.js';
 import { expandFormats } from './message-reader.js';
+import type { CopyIn } from './copy-in.js';
+import { PgProtocolError } from './sqlstate.js';
 
 /** What a running portal writes to and waits on. */
 export interface PortalHost {
@@ -14,6 +16,11 @@ export interface PortalHost {
   flush(): Promise<void>;
   /** Rejects when the statement is cancelled or the client goes away. */
   readonly stop: Promise<never>;
+  /**
+   * Starts taking the client's CopyData messages (COPY FROM STDIN), until the CopyIn is closed;
+   * absent where there is no client connection to read them from.
+   */
+  copyIn?(): CopyIn;
 }
 
 export interface Portal {
@@ -98,6 +105,32 @@ export class CommandPortal implements Portal {
 }
 
 /** COPY (query) TO STDOUT: CopyOutResponse, a CopyData per row, CopyDone, `COPY n`. */
+/**
+ * COPY ... FROM STDIN: CopyInResponse, then `load` reads the client's data and says how many
+ * rows it loaded (COPY n); a failure (CopyFail, a bad target) is the statement's error.
+ */
+export class CopyInPortal implements Portal {
+  constructor(private readonly columns: number, private readonly load: (data: CopyIn, host: PortalHost) => Promise<number>) {}
+
+  async describe(): Promise<undefined> { return undefined; }
+
+  async execute(host: PortalHost): Promise<'done'> {
+    if (!host.copyIn) throw new PgProtocolError('0A000', 'COPY FROM STDIN needs a client connection');
+    const data = host.copyIn();
+    try {
+      m.copyInResponse(host.w, this.columns);
+      await host.flush();
+      const n = await this.load(data, host);
+      m.commandComplete(host.w, `COPY ${n}`);
+      return 'done';
+    } finally {
+      data.close(); // later CopyData, CopyDone and CopyFail are dropped, as Postgres drops them
+    }
+  }
+
+  async close(): Promise<void> { /* the data is closed by execute */ }
+}
+
 export class CopyOutPortal implements Portal {
   constructor(private readonly rows: (host: PortalHost) => Promise<RowsPortal>, private readonly csv: boolean, private readonly header: boolean) {}
 

@@ -1,6 +1,7 @@
 // Postgres statements about the connection itself rather than data: transactions, cursors
-// (DECLARE/FETCH/MOVE/CLOSE), COPY ... TO STDOUT, DISCARD and DEALLOCATE. Read here by shape; a
-// cursor's or COPY's query is Eddy SQL, kept with its place in the text for error positions.
+// (DECLARE/FETCH/MOVE/CLOSE), COPY ... TO STDOUT, COPY ... FROM STDIN (psql's \copy), DISCARD and
+// DEALLOCATE. Read here by shape; a cursor's or COPY's query is Eddy SQL, kept with its place in
+// the text for error positions.
 import type { ScriptStatement } from '../../src/engine/engine.js';
 import { PgProtocolError } from './sqlstate.js';
 
@@ -10,6 +11,8 @@ export type SessionCommand =
   | { kind: 'fetch'; name: string; count: number | 'all'; timeoutMs: number | undefined; move: boolean }
   | { kind: 'close'; name: string | undefined /* ALL */ }
   | { kind: 'copyOut'; query: ScriptStatement; csv: boolean; header: boolean }
+  /** `target` as Eddy names it (unquoted upper-cased); `columns` the ones each line holds, if listed. */
+  | { kind: 'copyIn'; target: string; columns: string[] | undefined; format: 'PG_TEXT' | 'CSV' | 'JSON'; header: boolean }
   | { kind: 'discard' }
   | { kind: 'deallocate'; name: string | undefined /* ALL */ };
 
@@ -23,6 +26,7 @@ const FETCH = /^\s*(FETCH|MOVE)\b/i;
 const CLOSE = new RegExp(String.raw`^\s*CLOSE\s+(?:ALL|${NAME})\s*;?\s*$`, 'i');
 const COPY_QUERY = /^\s*COPY\s*\(/i;
 const COPY_NAME = new RegExp(String.raw`^\s*COPY\s+${NAME}\s+(TO\s+STDOUT|FROM\s+STDIN)\b`, 'i');
+const COPY_IN = new RegExp(String.raw`^\s*COPY\s+${NAME}\s*(?:\(([^)]*)\))?\s*FROM\s+STDIN\b`, 'i');
 const DISCARD = /^\s*DISCARD\s+(?:ALL|PLANS|SEQUENCES|TEMP|TEMPORARY)\s*;?\s*$/i;
 const DEALLOCATE = new RegExp(String.raw`^\s*DEALLOCATE\s+(?:PREPARE\s+)?(?:ALL|${NAME})\s*;?\s*$`, 'i');
 
@@ -39,11 +43,10 @@ export function sessionCommand(st: ScriptStatement): SessionCommand | undefined 
   m = CLOSE.exec(t);
   if (m) return { kind: 'close', name: m[1] === undefined ? undefined : identifier(m[1]) };
   if (COPY_QUERY.test(t)) return copyQuery(st);
+  m = COPY_IN.exec(t);
+  if (m) return copyIn(m[1], m[2], t.slice(m[0].length));
   m = COPY_NAME.exec(t);
-  if (m) {
-    if (/^FROM/i.test(m[2])) throw new PgProtocolError('0A000', 'COPY ... FROM STDIN is not supported: use INSERT INTO ... VALUES, or Eddy\'s COPY name FROM \'file\'');
-    return copyOptions(st, { text: `SELECT * FROM ${m[1]}`, line: st.line, column: st.column, offset: st.offset }, t.slice(m[0].length));
-  }
+  if (m) return copyOptions(st, { text: `SELECT * FROM ${m[1]}`, line: st.line, column: st.column, offset: st.offset }, t.slice(m[0].length));
   if (DISCARD.test(t)) return { kind: 'discard' };
   m = DEALLOCATE.exec(t);
   if (m) return { kind: 'deallocate', name: m[1] === undefined ? undefined : identifier(m[1]) };
@@ -113,6 +116,47 @@ function copyOptions(st: ScriptStatement, query: ScriptStatement, options: strin
     else throw new PgProtocolError('0A000', `COPY option ${key} is not supported`);
   }
   return { kind: 'copyOut', query, csv, header };
+}
+
+/**
+ * COPY name [(columns)] FROM STDIN [WITH] [(FORMAT text|csv|json, HEADER [bool])], or the older
+ * [WITH] [CSV [HEADER]] that psql's \copy passes on as written. FORMAT json (Eddy's: JSON lines,
+ * as COPY name FROM 'file.jsonl') has no column list.
+ */
+function copyIn(name: string, columnList: string | undefined, options: string): SessionCommand {
+  let format: 'PG_TEXT' | 'CSV' | 'JSON' = 'PG_TEXT';
+  let header = false;
+  const legacy = /^\s*(?:WITH\s+)?((?:BINARY|CSV|HEADER|DELIMITER|NULL|QUOTE|ESCAPE|FORCE)\b[^;]*?)?\s*;?\s*$/i.exec(options);
+  const modern = /^\s*(?:WITH\s*)?\(([^)]*)\)\s*;?\s*$/i.exec(options);
+  if (modern) {
+    for (const part of modern[1].split(',').map((x) => x.trim()).filter(Boolean)) {
+      const [key, value = 'true'] = part.split(/\s+/, 2);
+      const v = value.replace(/^'|'$/g, '').toLowerCase();
+      if (/^format$/i.test(key)) {
+        if (v === 'csv') format = 'CSV';
+        else if (v === 'json') format = 'JSON';
+        else if (v !== 'text') throw new PgProtocolError('0A000', `COPY format ${v} is not supported: use text, csv or json (JSON lines)`);
+      } else if (/^header$/i.test(key)) header = v === 'true' || v === 'on' || v === '1';
+      else throw new PgProtocolError('0A000', `COPY option ${key} is not supported: use FORMAT and HEADER`);
+    }
+  } else if (legacy) {
+    for (const word of (legacy[1] ?? '').split(/\s+/).filter(Boolean)) {
+      if (/^csv$/i.test(word)) format = 'CSV';
+      else if (/^header$/i.test(word)) header = true;
+      else throw new PgProtocolError('0A000', `COPY option ${word.toUpperCase()} is not supported: use CSV and HEADER, or (FORMAT csv, HEADER)`);
+    }
+  } else {
+    throw new PgProtocolError('42601', `syntax error in COPY options: ${options.trim()}`);
+  }
+  const columns = columnList?.split(',').map((c) => eddyName(c.trim()));
+  if (columns?.some((c) => c === '')) throw new PgProtocolError('42601', 'syntax error in COPY column list');
+  if (columns && format === 'JSON') throw new PgProtocolError('0A000', 'COPY ... FROM STDIN (FORMAT json) reads each line\'s fields by name: it takes no column list');
+  return { kind: 'copyIn', target: eddyName(name), columns, format, header };
+}
+
+/** A name as Eddy reads it: quoted kept as is, unquoted folded to upper case. */
+function eddyName(s: string): string {
+  return s.startsWith('"') ? s.slice(1, -1).replace(/""/g, '"') : s.toUpperCase();
 }
 
 /** Index of the ')' closing the '(' at `open`, skipping quoted text; -1 if none. */

@@ -16,6 +16,8 @@ import { prepareJsonSrWrites } from '../format/json-sr/json-sr-registration.js';
 import { SqlError } from '../types/sql-error.js';
 import { BIGINT } from '../types/sql-type.js';
 import { fileLines, isBlank, lineAt, type LineChunk } from './file-lines.js';
+import type { SourceDef } from '../plan/catalog.js';
+import { pgTextLine } from './pg-text-line.js';
 
 /** Progress of a COPY: lines read that loaded and that failed, since it started. */
 export interface CopyProgress { rows: number; bad: number; elapsedMs: number; done: boolean }
@@ -58,43 +60,76 @@ export async function executeCopy(state: EngineState, s: Copy): Promise<Statemen
   for (const k of Object.keys(s.properties)) {
     if (k !== 'FORMAT' && k !== 'HEADER') throw new SqlError('INVALID_PROPERTY', `Unknown COPY property ${k}: expected FORMAT or HEADER`, { position: s.properties[k].span });
   }
-  // The header line, if any, is read first: it says which columns the lines hold.
+  const header = s.properties.HEADER?.value === true || String(s.properties.HEADER?.value).toLowerCase() === 'true';
   const lines = fileLines(path);
+  const copy = await copyLines(state, target, {
+    format, header, lines, where: path, position: s.span,
+    readError: (e) => new SqlError('IO_ERROR', `Cannot read '${path}': ${e.message}`, { position: s.span }),
+  });
+  if (copy.copied === 0 && copy.bad > 0) {
+    throw new SqlError('SERDE_ERROR', `No line of '${s.file}' could be loaded as ${format}: ${copy.bad} bad line${copy.bad === 1 ? '' : 's'} sent to the processing log; the first: ${copy.firstBad}`, { position: s.span });
+  }
+  return { kind: 'message', statement: s.text, message: `Copied ${copy.copied} records into ${target.name}${badNote(copy.bad)}.` };
+}
+
+/** " (n bad lines sent to the processing log)", or nothing. */
+export const badNote = (bad: number): string => (bad > 0 ? ` (${bad} bad line${bad === 1 ? '' : 's'} sent to the processing log)` : '');
+
+/** What copyLines reads and how. */
+export interface CopySource {
+  /**
+   * CSV and JSON as COPY FROM 'file' reads them; PG_TEXT is Postgres's COPY text format
+   * (tab-separated, \N for NULL, backslash escapes; an empty field is NULL, as in CSV).
+   */
+  format: 'CSV' | 'JSON' | 'PG_TEXT';
+  /** The first line names the columns (CSV). */
+  header: boolean;
+  /** The columns each line holds, in order (CSV, PG_TEXT), instead of a header or all columns. */
+  columns?: string[];
+  lines: AsyncGenerator<LineChunk>;
+  /** Where the lines come from, for the processing log's messages ('path', 'STDIN'). */
+  where: string;
+  position?: Copy['span'];
+  /** The error to throw when reading the lines fails. */
+  readError?: (e: Error) => Error;
+}
+
+/** Loads lines into `target`'s topic, one record per line; a bad line goes to the processing log. */
+export async function copyLines(state: EngineState, target: SourceDef, src: CopySource): Promise<{ copied: number; bad: number; firstBad: string }> {
+  const { format, lines } = src;
   let copied = 0;
   let bad = 0;
   let firstBad = '';
   const listener = listeners.get(state);
   const started = Date.now();
+  const pgText = format === 'PG_TEXT';
   try {
     const readChunk = async (): Promise<LineChunk | undefined> => {
       try {
         const r = await lines.next();
         return r.done ? undefined : r.value;
       } catch (e) {
-        throw new SqlError('IO_ERROR', `Cannot read '${path}': ${(e as Error).message}`, { position: s.span });
+        throw src.readError ? src.readError(e as Error) : e;
       }
     };
+    // The header line, if any, is read first: it says which columns the lines hold.
     let chunk = await readChunk();
     let lineNo = 0;
     const all: Column[] = [...target.schema.key, ...target.schema.value];
-    const header = s.properties.HEADER?.value === true || String(s.properties.HEADER?.value).toLowerCase() === 'true';
-    let fileCols: Column[] = all;
-    if (format === 'CSV' && header && chunk) {
+    const columnNamed = (n: string): Column => {
+      if (n === 'ROWTIME') return { name: 'ROWTIME', type: BIGINT, namespace: 'VALUE' as const };
+      const c = all.find((x) => x.name === n);
+      if (!c) throw new SqlError('UNKNOWN_COLUMN', `${src.columns ? 'COPY column' : 'CSV header column'} ${n} is not a column of ${target.name}: ${all.map((x) => x.name).join(', ')}`, { position: src.position });
+      return c;
+    };
+    let fileCols: Column[] = src.columns ? src.columns.map(columnNamed) : all;
+    if (format !== 'JSON' && src.header && chunk) {
       lineNo = 1;
-      const names = lineAt(chunk, 0).toString('utf8').split(',').map((n) => n.trim().replace(/^"|"$/g, '').toUpperCase());
-      fileCols = names.map((n) => {
-        if (n === 'ROWTIME') return { name: 'ROWTIME', type: BIGINT, namespace: 'VALUE' as const };
-        const c = all.find((x) => x.name === n);
-        if (!c) {
-          throw new SqlError('UNKNOWN_COLUMN', `CSV header column ${n} is not a column of ${target.name}: ${all.map((x) => x.name).join(', ')}`, { position: s.span });
-        }
-        return c;
-      });
+      const names = lineAt(chunk, 0).toString('utf8').split(pgText ? '\t' : ',').map((n) => n.trim().replace(/^"|"$/g, '').toUpperCase());
+      if (!src.columns) fileCols = names.map(columnNamed);
     }
-    const readCols = format === 'CSV' ? fileCols : [...all, { name: 'ROWTIME', type: BIGINT, namespace: 'VALUE' as const }];
-    const reader = format === 'CSV'
-      ? createRowSerde({ format: 'DELIMITED' }, fileCols, { isKey: false })
-      : createRowSerde({ format: 'JSON' }, readCols, { isKey: false });
+    const readCols = format === 'JSON' ? [...all, { name: 'ROWTIME', type: BIGINT, namespace: 'VALUE' as const }] : fileCols;
+    const reader = createRowSerde(format === 'JSON' ? { format: 'JSON' } : { format: 'DELIMITED', options: { delimiter: pgText ? 'TAB' : ',' } }, readCols, { isKey: false });
     const readRange = reader.deserializeRange?.bind(reader);
     // Where each target column is in a line's row (the last column of that name, -1: absent).
     const indexOf = (name: string): number => readCols.map((c) => c.name).lastIndexOf(name);
@@ -129,7 +164,8 @@ export async function executeCopy(state: EngineState, s: Copy): Promise<Statemen
         if (isBlank(data, starts[j], ends[j])) continue;
         try {
           // Read in place where the format can (JSON): no view object per line.
-          const row = readRange ? readRange(data, starts[j], ends[j], target.topic) : reader.deserialize(lineAt(chunk, j), target.topic);
+          const row = pgText ? reader.deserialize(pgTextLine(lineAt(chunk, j)), target.topic)
+            : readRange ? readRange(data, starts[j], ends[j], target.topic) : reader.deserialize(lineAt(chunk, j), target.topic);
           if (row === null) throw new Error('empty record');
           const ts = rowtimeAt < 0 ? undefined : row[rowtimeAt];
           const key = hasKey ? keySerde.serialize(pick(row, keyAt, keyRow), target.topic) : null;
@@ -149,7 +185,7 @@ export async function executeCopy(state: EngineState, s: Copy): Promise<Statemen
             : { key, value: valueSerde.serialize(values, target.topic), timestamp });
         } catch (e) {
           bad++;
-          const message = `${path}:${i + 1}: ${(e as Error).message}`;
+          const message = `${src.where}:${i + 1}: ${(e as Error).message}`;
           if (!firstBad) firstBad = message;
           const line = lineAt(chunk, j);
           state.processingLog.log({ queryId: 'COPY', type: 'DESERIALIZATION', message, record: Buffer.from(line.subarray(0, 4000)).toString('utf8').slice(0, 1000) });
@@ -169,9 +205,5 @@ export async function executeCopy(state: EngineState, s: Copy): Promise<Statemen
     await lines.return(undefined); // closes the file, also when a write failed
   }
   listener?.({ rows: copied, bad, elapsedMs: Date.now() - started, done: true });
-  if (copied === 0 && bad > 0) {
-    throw new SqlError('SERDE_ERROR', `No line of '${s.file}' could be loaded as ${format}: ${bad} bad line${bad === 1 ? '' : 's'} sent to the processing log; the first: ${firstBad}`, { position: s.span });
-  }
-  const note = bad > 0 ? ` (${bad} bad line${bad === 1 ? '' : 's'} sent to the processing log)` : '';
-  return { kind: 'message', statement: s.text, message: `Copied ${copied} records into ${target.name}${note}.` };
+  return { copied, bad, firstBad };
 }

@@ -59,6 +59,30 @@ export async function* fileLines(path: string): AsyncGenerator<LineChunk> {
   }
 }
 
+/**
+ * The whole lines of `data` as a chunk (none: undefined), and the bytes after its last line
+ * break (an unfinished line; with `final`, it is the last line).
+ */
+export function splitLines(data: Buffer, final: boolean): { chunk: LineChunk | undefined; rest: Buffer } {
+  let starts = new Int32Array(64);
+  let ends = new Int32Array(64);
+  let count = 0;
+  let start = 0;
+  const add = (end: number): void => {
+    if (count === starts.length) { starts = grow(starts); ends = grow(ends); }
+    starts[count] = start;
+    ends[count] = endWithoutCr(data, start, end);
+    count++;
+  };
+  for (let nl = data.indexOf(10, start); nl >= 0; nl = data.indexOf(10, start)) {
+    add(nl);
+    start = nl + 1;
+  }
+  let rest = data.subarray(start);
+  if (final && rest.length > 0) { add(data.length); rest = data.subarray(data.length); }
+  return { chunk: count > 0 ? { data, starts, ends, count } : undefined, rest };
+}
+
 function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const b = new Int32Array(a.length * 2);
   b.set(a);
