@@ -1,6 +1,7 @@
 // pgjdbc (from Maven Central, fetched and compiled by scripts/pg-clients/java.sh) against Eddy's
 // Postgres endpoint: DDL, a PreparedStatement insert (?), a pull query, a push query with
-// setFetchSize and autocommit off (Execute with a row limit), Statement.cancel(), a syntax error.
+// setFetchSize and autocommit off (Execute with a row limit), Statement.cancel(), a syntax error,
+// CopyManager.copyIn (COPY FROM STDIN).
 import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
 import { startFixture, pushQueryRunning, type PgFixture } from '../pg-helpers.js';
 import { installClient, ClientProcess } from './client-process.js';
@@ -88,6 +89,19 @@ describe('pgjdbc', () => {
     expect(e).toMatchObject({ sqlstate: '42601' });
     expect(query.slice(Number(e.position) - 1)).toBe('FROM jdbc_live;');
     expect(await p.next('after')).toMatchObject({ rows: [{ values: ['before'] }] });
+    await p.finish();
+  });
+
+  it('bulk-loads CSV with CopyManager.copyIn (COPY FROM STDIN), and reports a bad target as an SQLException', async () => {
+    await fx.engine.executeScript(`CREATE STREAM jdbc_copy (id INT, v DOUBLE, name STRING) WITH (kafka_topic='jdbc_copy', value_format='json', partitions=1);`);
+    const after = 'SELECT id, v, name FROM jdbc_copy;';
+    let p = run('copy', 'COPY jdbc_copy FROM STDIN WITH (FORMAT csv, HEADER)', 'name,id,v\n"a, b",1,1.5\nc,2,\n', after);
+    expect(await p.next('copied')).toEqual({ event: 'copied', rows: 2 });
+    expect(await p.next('after')).toMatchObject({ rows: [{ values: [1, 1.5, 'a, b'] }, { values: [2, null, 'c'] }] });
+    await p.finish();
+    p = run('copy', 'COPY nowhere FROM STDIN', '1\n', after);
+    expect(await p.next('error')).toMatchObject({ sqlstate: '42P01' });
+    await p.next('after');
     await p.finish();
   });
 });

@@ -1,6 +1,7 @@
 // psycopg 3 (from PyPI, installed by scripts/pg-clients/python.sh) against Eddy's Postgres endpoint:
 // DDL, %s-parameterised inserts, a pull query, a push query through cursor.stream() and through a
-// server-side named cursor (DECLARE/FETCH), conn.cancel() from another thread, a syntax error.
+// server-side named cursor (DECLARE/FETCH), conn.cancel() from another thread, a syntax error,
+// cursor.copy() (COPY FROM STDIN).
 import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
 import { startFixture, pushQueryRunning, type PgFixture } from '../pg-helpers.js';
 import { installClient, ClientProcess } from './client-process.js';
@@ -99,6 +100,16 @@ describe('psycopg 3', () => {
     expect(e).toMatchObject({ sqlstate: '42601', cls: 'SyntaxError' });
     expect(query.slice(Number(e.position) - 1)).toBe('FROM py_live;');
     expect(await p.next('after')).toMatchObject({ rows: [['before']] });
+    await p.finish();
+  });
+
+  it('loads rows with cursor.copy() (COPY FROM STDIN, text format: NULLs, tabs, backslashes); a failed copy loads nothing more', async () => {
+    await fx.engine.executeScript(`CREATE STREAM py_copy (id INT, v DOUBLE, name STRING) WITH (kafka_topic='py_copy', value_format='json', partitions=1);`);
+    const p = run('copy-in', { stream: 'py_copy', rows: [[1, 1.5, 'plain'], [2, null, 'tab\there'], [3, -2.25, 'back\\slash'], [4, 4.0, null]] });
+    expect(await p.next('copied')).toMatchObject({ rowcount: 4 });
+    expect(await p.next('after')).toMatchObject({
+      rows: [[1, 1.5, 'plain'], [2, null, 'tab\there'], [3, -2.25, 'back\\slash'], [4, 4.0, null]],
+    });
     await p.finish();
   });
 });

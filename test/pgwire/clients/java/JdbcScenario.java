@@ -3,6 +3,7 @@
 // reads commands ("cancel") from stdin where a scenario needs the test to act first.
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -12,6 +13,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -25,6 +28,7 @@ public final class JdbcScenario {
         case "fetch": fetch(conn, args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), args[5]); break;
         case "cancel": cancel(conn, args[2], args[3]); break;
         case "error": error(conn, args[2], args[3]); break;
+        case "copy": copy(conn, args[2], args[3], args[4]); break;
         default: throw new IllegalArgumentException("unknown scenario " + args[1]);
       }
     }
@@ -95,6 +99,18 @@ public final class JdbcScenario {
   static void error(Connection conn, String query, String after) throws SQLException {
     try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(query)) {
       say("no-error");
+    } catch (SQLException e) {
+      sayError(e);
+    }
+    after(conn, after);
+  }
+
+  /** CopyManager.copyIn: COPY ... FROM STDIN with the data from a Reader (pgjdbc's bulk load). */
+  static void copy(Connection conn, String sql, String data, String after) throws Exception {
+    CopyManager copier = conn.unwrap(PGConnection.class).getCopyAPI();
+    try {
+      long n = copier.copyIn(sql, new StringReader(data));
+      say("copied", "\"rows\":" + n);
     } catch (SQLException e) {
       sayError(e);
     }

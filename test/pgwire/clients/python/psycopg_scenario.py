@@ -104,7 +104,27 @@ def syntax_error(port, query, after):
         say("after", rows=[list(r) for r in conn.execute(after).fetchall()])
 
 
-SCENARIOS = {"basics": basics, "stream": stream_rows, "named-cursor": named_cursor,
+def copy_in(port, stream, rows):
+    # cursor.copy(): COPY ... FROM STDIN, rows written in Postgres's text format by psycopg.
+    with connect(port, autocommit=True) as conn:
+        with conn.cursor() as cur:
+            with cur.copy(f"COPY {stream} (id, v, name) FROM STDIN") as copy:
+                for r in rows:
+                    copy.write_row(r)
+            say("copied", rowcount=cur.rowcount)
+        try:
+            with conn.cursor() as cur:
+                with cur.copy(f"COPY {stream} FROM STDIN") as copy:
+                    copy.write_row((99, 9.5, "never"))
+                    raise RuntimeError("the writer gave up")
+        except RuntimeError:
+            pass
+        except psycopg.Error as e:
+            say("copy-error", **error_fields(e))
+        say("after", rows=[list(r) for r in conn.execute(f"SELECT id, v, name FROM {stream};").fetchall()])
+
+
+SCENARIOS = {"basics": basics, "copy-in": copy_in, "stream": stream_rows, "named-cursor": named_cursor,
              "cancel": cancel, "syntax-error": syntax_error}
 
 
