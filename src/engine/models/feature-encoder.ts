@@ -19,6 +19,8 @@ export class FeatureEncoder {
   /** The numeric features' indexes, and the categorical ones'. */
   private readonly numeric: Int32Array;
   private readonly categorical: Int32Array;
+  /** Each numeric feature's slot (start[numeric[j]]). */
+  private readonly numericSlots: Int32Array;
 
   constructor(private readonly features: EncodedFeature[], private readonly slots: number) {
     this.numeric = featureIndexes(features, false);
@@ -26,6 +28,7 @@ export class FeatureEncoder {
     let w = 0;
     for (const f of features) { this.start.push(w); w += f.categorical ? slots : 1; }
     this.width = w;
+    this.numericSlots = Int32Array.from(this.numeric, (i) => this.start[i]);
     this.x = new Float64Array(w);
     this.vocab = features.map((f) => (f.categorical ? new Map() : null));
   }
@@ -44,12 +47,12 @@ export class FeatureEncoder {
   numbers(values: ArrayLike<unknown>, from: number): number {
     const x = this.x;
     const idx = this.numeric;
+    const slots = this.numericSlots;
     let bad = -1;
     for (let j = 0; j < idx.length; j++) {
-      const i = idx[j];
-      const n = toNumber(values[from + i]);
-      x[this.start[i]] = n;
-      if (bad < 0 && !learnableValue(n)) bad = i;
+      const n = toNumber(values[from + idx[j]]);
+      x[slots[j]] = n;
+      if (bad < 0 && !learnableValue(n)) bad = idx[j];
     }
     return bad;
   }
