@@ -3,6 +3,8 @@
 // its line number; the rest still load. With no FORMAT, the extension says (.csv, .json, .jsonl,
 // .ndjson); a file where no line loads is an error. A listener can follow a large file's progress.
 // The file is read and written a batch at a time, so a large file needs no more memory than a small one.
+// copyLines does the loading for any source of lines: the Postgres endpoint's COPY ... FROM STDIN
+// (psql's \copy) feeds it the client's data, in Postgres's text format too.
 import { resolve } from 'node:path';
 import type { Copy } from '../../grammar/ast.js';
 import type { EngineState } from './engine-state.js';
