@@ -164,7 +164,11 @@ export class PgConnection implements ExtendedHost {
       if (c !== undefined && f.kind === 'typed' && (f.code === 'd' || f.code === 'c' || f.code === 'f')) {
         if (f.code === 'd') c.data(f.body);
         else if (f.code === 'c') c.done();
-        else c.fail(new MessageReader(f.body).cstring());
+        else {
+          // CopyFail's reason, to its terminator if it has one (a broken one must not throw here).
+          const end = f.body.indexOf(0);
+          c.fail(f.body.toString('utf8', 0, end < 0 ? f.body.length : end));
+        }
         continue;
       }
       this.queued++;
