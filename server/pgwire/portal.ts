@@ -104,7 +104,6 @@ export class CommandPortal implements Portal {
   async close(): Promise<void> { /* nothing held */ }
 }
 
-/** COPY (query) TO STDOUT: CopyOutResponse, a CopyData per row, CopyDone, `COPY n`. */
 /**
  * COPY ... FROM STDIN: CopyInResponse, then `load` reads the client's data and says how many
  * rows it loaded (COPY n); a failure (CopyFail, a bad target) is the statement's error.
@@ -131,6 +130,7 @@ export class CopyInPortal implements Portal {
   async close(): Promise<void> { /* the data is closed by execute */ }
 }
 
+/** COPY (query) TO STDOUT: CopyOutResponse, a CopyData per row, CopyDone, `COPY n`. */
 export class CopyOutPortal implements Portal {
   constructor(private readonly rows: (host: PortalHost) => Promise<RowsPortal>, private readonly csv: boolean, private readonly header: boolean) {}
 

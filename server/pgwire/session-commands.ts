@@ -25,7 +25,7 @@ const DECLARE = new RegExp(String.raw`^\s*DECLARE\s+${NAME}\s+(?:(?:BINARY|ASENS
 const FETCH = /^\s*(FETCH|MOVE)\b/i;
 const CLOSE = new RegExp(String.raw`^\s*CLOSE\s+(?:ALL|${NAME})\s*;?\s*$`, 'i');
 const COPY_QUERY = /^\s*COPY\s*\(/i;
-const COPY_NAME = new RegExp(String.raw`^\s*COPY\s+${NAME}\s+(TO\s+STDOUT|FROM\s+STDIN)\b`, 'i');
+const COPY_NAME = new RegExp(String.raw`^\s*COPY\s+${NAME}\s+TO\s+STDOUT\b`, 'i');
 const COPY_IN = new RegExp(String.raw`^\s*COPY\s+${NAME}\s*(?:\(([^)]*)\))?\s*FROM\s+STDIN\b`, 'i');
 const DISCARD = /^\s*DISCARD\s+(?:ALL|PLANS|SEQUENCES|TEMP|TEMPORARY)\s*;?\s*$/i;
 const DEALLOCATE = new RegExp(String.raw`^\s*DEALLOCATE\s+(?:PREPARE\s+)?(?:ALL|${NAME})\s*;?\s*$`, 'i');
@@ -103,51 +103,45 @@ function copyQuery(st: ScriptStatement): SessionCommand {
 
 function copyOptions(st: ScriptStatement, query: ScriptStatement, options: string): SessionCommand {
   void st;
-  let csv = false, header = false;
-  const o = /^\s*(?:WITH\s*)?(?:\(([^)]*)\))?\s*;?\s*$/i.exec(options);
-  if (!o) throw new PgProtocolError('42601', `syntax error in COPY options: ${options.trim()}`);
-  for (const part of (o[1] ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
-    const [key, value = 'true'] = part.split(/\s+/, 2);
-    const v = value.replace(/^'|'$/g, '').toLowerCase();
-    if (/^format$/i.test(key)) {
-      if (v === 'csv') csv = true;
-      else if (v !== 'text') throw new PgProtocolError('0A000', `COPY format ${v} is not supported: use text or csv`);
-    } else if (/^header$/i.test(key)) header = v === 'true' || v === 'on' || v === '1';
-    else throw new PgProtocolError('0A000', `COPY option ${key} is not supported`);
-  }
-  return { kind: 'copyOut', query, csv, header };
+  const { format, header } = formatOptions(options, ['text', 'csv']);
+  return { kind: 'copyOut', query, csv: format === 'csv', header };
 }
 
 /**
- * COPY name [(columns)] FROM STDIN [WITH] [(FORMAT text|csv|json, HEADER [bool])], or the older
- * [WITH] [CSV [HEADER]] that psql's \copy passes on as written. FORMAT json (Eddy's: JSON lines,
- * as COPY name FROM 'file.jsonl') has no column list.
+ * A COPY's options: [WITH] [(FORMAT f, HEADER [bool])], or the older [WITH] [CSV [HEADER]] that
+ * psql's \copy passes on as written; `formats` are those the COPY takes (the first is the default).
  */
-function copyIn(name: string, columnList: string | undefined, options: string): SessionCommand {
-  let format: 'PG_TEXT' | 'CSV' | 'JSON' = 'PG_TEXT';
+function formatOptions(options: string, formats: readonly string[]): { format: string; header: boolean } {
+  let format = formats[0];
   let header = false;
-  const legacy = /^\s*(?:WITH\s+)?((?:BINARY|CSV|HEADER|DELIMITER|NULL|QUOTE|ESCAPE|FORCE)\b[^;]*?)?\s*;?\s*$/i.exec(options);
-  const modern = /^\s*(?:WITH\s*)?\(([^)]*)\)\s*;?\s*$/i.exec(options);
+  const modern = /^\s*(?:WITH\s*)?(?:\(([^)]*)\))?\s*;?\s*$/i.exec(options);
+  const legacy = modern ? null : /^\s*(?:WITH\s+)?((?:BINARY|CSV|HEADER|DELIMITER|NULL|QUOTE|ESCAPE|FORCE)\b[^;]*?)\s*;?\s*$/i.exec(options);
   if (modern) {
-    for (const part of modern[1].split(',').map((x) => x.trim()).filter(Boolean)) {
+    for (const part of (modern[1] ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
       const [key, value = 'true'] = part.split(/\s+/, 2);
       const v = value.replace(/^'|'$/g, '').toLowerCase();
       if (/^format$/i.test(key)) {
-        if (v === 'csv') format = 'CSV';
-        else if (v === 'json') format = 'JSON';
-        else if (v !== 'text') throw new PgProtocolError('0A000', `COPY format ${v} is not supported: use text, csv or json (JSON lines)`);
+        if (!formats.includes(v)) throw new PgProtocolError('0A000', `COPY format ${v} is not supported: use ${formats.join(', ')}`);
+        format = v;
       } else if (/^header$/i.test(key)) header = v === 'true' || v === 'on' || v === '1';
       else throw new PgProtocolError('0A000', `COPY option ${key} is not supported: use FORMAT and HEADER`);
     }
   } else if (legacy) {
-    for (const word of (legacy[1] ?? '').split(/\s+/).filter(Boolean)) {
-      if (/^csv$/i.test(word)) format = 'CSV';
+    for (const word of legacy[1].split(/\s+/)) {
+      if (/^csv$/i.test(word)) format = 'csv';
       else if (/^header$/i.test(word)) header = true;
       else throw new PgProtocolError('0A000', `COPY option ${word.toUpperCase()} is not supported: use CSV and HEADER, or (FORMAT csv, HEADER)`);
     }
   } else {
     throw new PgProtocolError('42601', `syntax error in COPY options: ${options.trim()}`);
   }
+  return { format, header };
+}
+
+/** COPY name [(columns)] FROM STDIN [options]. FORMAT json (Eddy's: JSON lines, as COPY name FROM 'file.jsonl') has no column list. */
+function copyIn(name: string, columnList: string | undefined, options: string): SessionCommand {
+  const { format: f, header } = formatOptions(options, ['text', 'csv', 'json']);
+  const format = f === 'csv' ? 'CSV' : f === 'json' ? 'JSON' : 'PG_TEXT';
   const columns = columnList?.split(',').map((c) => eddyName(c.trim()));
   if (columns?.some((c) => c === '')) throw new PgProtocolError('42601', 'syntax error in COPY column list');
   if (columns && format === 'JSON') throw new PgProtocolError('0A000', 'COPY ... FROM STDIN (FORMAT json) reads each line\'s fields by name: it takes no column list');

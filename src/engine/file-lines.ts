@@ -34,25 +34,13 @@ export async function* fileLines(path: string): AsyncGenerator<LineChunk> {
       rest.copy(chunk, 0);
       const { bytesRead } = await fh.read(chunk, rest.length, CHUNK_BYTES, null);
       const data = chunk.subarray(0, rest.length + bytesRead);
-      if (bytesRead === 0) {
-        if (data.length > 0) yield { data, starts: Int32Array.of(0), ends: Int32Array.of(endWithoutCr(data, 0, data.length)), count: 1 };
-        return;
-      }
-      let count = 0;
-      let start = 0;
-      for (let nl = data.indexOf(10, start); nl >= 0; nl = data.indexOf(10, start)) {
-        if (count === starts.length) {
-          starts = grow(starts);
-          ends = grow(ends);
-        }
-        starts[count] = start;
-        ends[count] = endWithoutCr(data, start, nl);
-        count++;
-        start = nl + 1;
-      }
-      rest = data.subarray(start);
+      const last = bytesRead === 0;
+      const lines = scanLines(data, starts, ends, last);
+      ({ starts, ends } = lines);
+      rest = data.subarray(lines.rest);
       // The arrays are handed out and then refilled: a chunk is processed before the next is read.
-      if (count > 0) yield { data, starts, ends, count };
+      if (lines.count > 0) yield { data, starts, ends, count: lines.count };
+      if (last) return;
     }
   } finally {
     await fh.close();
@@ -64,8 +52,17 @@ export async function* fileLines(path: string): AsyncGenerator<LineChunk> {
  * break (an unfinished line; with `final`, it is the last line).
  */
 export function splitLines(data: Buffer, final: boolean): { chunk: LineChunk | undefined; rest: Buffer } {
-  let starts = new Int32Array(64);
-  let ends = new Int32Array(64);
+  const { starts, ends, count, rest } = scanLines(data, new Int32Array(64), new Int32Array(64), final);
+  return { chunk: count > 0 ? { data, starts, ends, count } : undefined, rest: data.subarray(rest) };
+}
+
+/**
+ * The bounds of data's lines that end in a line break (with `final`, also of the text after the
+ * last one) into starts and ends, grown where they are too short; `rest`: where the text after
+ * the last line begins.
+ */
+function scanLines(data: Buffer, starts: Int32Array<ArrayBuffer>, ends: Int32Array<ArrayBuffer>, final: boolean):
+  { starts: Int32Array<ArrayBuffer>; ends: Int32Array<ArrayBuffer>; count: number; rest: number } {
   let count = 0;
   let start = 0;
   const add = (end: number): void => {
@@ -78,9 +75,8 @@ export function splitLines(data: Buffer, final: boolean): { chunk: LineChunk | u
     add(nl);
     start = nl + 1;
   }
-  let rest = data.subarray(start);
-  if (final && rest.length > 0) { add(data.length); rest = data.subarray(data.length); }
-  return { chunk: count > 0 ? { data, starts, ends, count } : undefined, rest };
+  if (final && start < data.length) { add(data.length); start = data.length; }
+  return { starts, ends, count, rest: start };
 }
 
 function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {

@@ -6,7 +6,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFixture, psql, type PgFixture } from './pg-helpers.js';
-import { openWire, sendCancel, serialize } from './wire-client.js';
+import { openWire, sendCancel, serialize, type WireClient } from './wire-client.js';
 
 let fx: PgFixture;
 let dir: string;
@@ -21,6 +21,15 @@ const file = (name: string, text: string): string => {
   writeFileSync(path, text);
   return path;
 };
+
+/** A raw wire client inside COPY `stream` FROM STDIN (a stream of one INT column it creates). */
+async function copyingInto(stream: string): Promise<WireClient> {
+  await fx.engine.executeScript(`CREATE STREAM ${stream} (id INT) WITH (kafka_topic='${stream}', value_format='JSON', partitions=1);`);
+  const c = await openWire(fx.server.port);
+  c.socket.write(serialize.query(`COPY ${stream} FROM STDIN`));
+  await c.waitFor((x) => x.name === 'copyInResponse');
+  return c;
+}
 
 /** The stream's rows, by a pull query through psql (| between columns). */
 async function rowsOf(stream: string, columns: string): Promise<string[]> {
@@ -93,11 +102,8 @@ describe('COPY ... FROM STDIN (psql \\copy)', () => {
   });
 
   it('on CopyFail reports the client\'s reason (57014), drops later copy data, and takes the next query', async () => {
-    await fx.engine.executeScript(`CREATE STREAM t7 (id INT) WITH (kafka_topic='t7', value_format='JSON', partitions=1);`);
-    const c = await openWire(fx.server.port);
+    const c = await copyingInto('t7');
     try {
-      c.socket.write(serialize.query('COPY t7 FROM STDIN'));
-      await c.waitFor((x) => x.name === 'copyInResponse');
       c.socket.write(Buffer.concat([serialize.copyData(Buffer.from('1\n')), serialize.copyFail('the client gave up')]));
       const err = await c.waitFor((x) => x.name === 'error');
       expect([err.code, err.message]).toEqual(['57014', 'COPY from stdin failed: the client gave up']);
@@ -127,11 +133,8 @@ describe('COPY ... FROM STDIN (psql \\copy)', () => {
   });
 
   it('stops waiting for data at a CancelRequest', async () => {
-    await fx.engine.executeScript(`CREATE STREAM t9 (id INT) WITH (kafka_topic='t9', value_format='JSON', partitions=1);`);
-    const c = await openWire(fx.server.port);
+    const c = await copyingInto('t9');
     try {
-      c.socket.write(serialize.query('COPY t9 FROM STDIN'));
-      await c.waitFor((x) => x.name === 'copyInResponse');
       c.socket.write(serialize.copyData(Buffer.from('1\n')));
       await sendCancel(fx.server.port, c.pid, c.secret);
       const err = await c.waitFor((x) => x.name === 'error');
