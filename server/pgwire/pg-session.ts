@@ -128,7 +128,7 @@ export class PgSession {
         const s = this.engine.parse(c.query, this.scope.variables);
         if (!ROW_KINDS.has(s.kind)) throw new PgProtocolError('42601', 'COPY (...) TO STDOUT needs a statement that returns rows');
         return new EddyPortal(this.engine, this.scope, s).rows(host);
-      }, c.csv, c.header);
+      }, c.csv, c.header, c.delimiter, c.nullString);
       case 'copyIn': return this.copyIn(c);
       case 'discard': return new CommandPortal(async () => {
         await this.closeCursors(() => true);
@@ -153,7 +153,9 @@ export class PgSession {
     if (target.readOnly || target.system) throw new PgProtocolError('42809', `cannot copy into read-only ${target.name}`);
     const columns = c.columns?.length ?? target.schema.key.length + target.schema.value.length;
     return new CopyInPortal(c.format === 'JSON' ? 0 : columns, async (data, host) => {
-      const copy = await copyLines(state, target, { format: c.format, header: c.header, columns: c.columns, lines: data.lines(host.stop), where: 'STDIN' });
+      const copy = await copyLines(state, target, {
+        format: c.format, header: c.header, columns: c.columns, delimiter: c.delimiter, nullString: c.nullString, lines: data.lines(host.stop), where: 'STDIN',
+      });
       if (copy.copied === 0 && copy.bad > 0) {
         throw new PgProtocolError('22P04', `no line of the COPY data could be loaded into ${target.name}${badNote(copy.bad)}; the first: ${copy.firstBad}`);
       }

@@ -132,7 +132,8 @@ export class CopyInPortal implements Portal {
 
 /** COPY (query) TO STDOUT: CopyOutResponse, a CopyData per row, CopyDone, `COPY n`. */
 export class CopyOutPortal implements Portal {
-  constructor(private readonly rows: (host: PortalHost) => Promise<RowsPortal>, private readonly csv: boolean, private readonly header: boolean) {}
+  constructor(private readonly rows: (host: PortalHost) => Promise<RowsPortal>, private readonly csv: boolean, private readonly header: boolean,
+    private readonly delimiter = csv ? ',' : '\t', private readonly nullString = csv ? '' : '\\N') {}
 
   async describe(): Promise<undefined> { return undefined; }
 
@@ -162,20 +163,39 @@ export class CopyOutPortal implements Portal {
     }
   }
 
-  /** One row in COPY's text format (tab-separated, \N for NULL, backslash escapes) or CSV. */
+  /** One row in COPY's text format (backslash escapes) or CSV, with the COPY's delimiter and NULL. */
   private line(cells: readonly (string | null)[]): string {
-    return (this.csv ? cells.map(csvCell) : cells.map(textCell)).join(this.csv ? ',' : '\t') + '\n';
+    const d = this.delimiter;
+    const n = this.nullString;
+    let out = '';
+    for (let i = 0; i < cells.length; i++) {
+      if (i > 0) out += d;
+      out += this.csv ? csvCell(cells[i], d, n) : textCell(cells[i], d, n);
+    }
+    return out + '\n';
   }
 
   async close(): Promise<void> { /* the rows are closed by execute */ }
 }
 
-function textCell(v: string | null): string {
-  if (v === null) return '\\N';
-  return /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : v;
+/** As Postgres writes a text-format value: backslash, tab, line breaks and the delimiter escaped. */
+function textCell(v: string | null, delimiter: string, nullString: string): string {
+  if (v === null) return nullString;
+  if (!/[\\\t\n\r]/.test(v) && !v.includes(delimiter)) return v;
+  let out = '';
+  for (const c of v) {
+    if (c === '\\') out += '\\\\';
+    else if (c === '\t') out += '\\t';
+    else if (c === '\n') out += '\\n';
+    else if (c === '\r') out += '\\r';
+    else if (c === delimiter) out += `\\${c}`;
+    else out += c;
+  }
+  return out;
 }
 
-function csvCell(v: string | null): string {
-  if (v === null) return '';
-  return v === '' || /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+/** As Postgres writes a CSV value: quoted where it holds the delimiter, a quote or a line break, or reads as NULL. */
+function csvCell(v: string | null, delimiter: string, nullString: string): string {
+  if (v === null) return nullString;
+  return v === nullString || v.includes(delimiter) || /["\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }

@@ -4,15 +4,17 @@
 // the text for error positions.
 import type { ScriptStatement } from '../../src/engine/engine.js';
 import { PgProtocolError } from './sqlstate.js';
+import { copyOptions } from './copy-options.js';
 
 export type SessionCommand =
   | { kind: 'begin' | 'commit' | 'rollback' }
   | { kind: 'declare'; name: string; query: ScriptStatement }
   | { kind: 'fetch'; name: string; count: number | 'all'; timeoutMs: number | undefined; move: boolean }
   | { kind: 'close'; name: string | undefined /* ALL */ }
-  | { kind: 'copyOut'; query: ScriptStatement; csv: boolean; header: boolean }
+  /** `delimiter` and `nullString` as COPY's options give them (or Postgres's defaults for the format). */
+  | { kind: 'copyOut'; query: ScriptStatement; csv: boolean; header: boolean; delimiter: string; nullString: string }
   /** `target` as Eddy names it (unquoted upper-cased); `columns` the ones each line holds, if listed. */
-  | { kind: 'copyIn'; target: string; columns: string[] | undefined; format: 'PG_TEXT' | 'CSV' | 'JSON'; header: boolean }
+  | { kind: 'copyIn'; target: string; columns: string[] | undefined; format: 'PG_TEXT' | 'CSV' | 'JSON'; header: boolean; delimiter: string; nullString: string }
   | { kind: 'discard' }
   | { kind: 'deallocate'; name: string | undefined /* ALL */ };
 
@@ -46,7 +48,7 @@ export function sessionCommand(st: ScriptStatement): SessionCommand | undefined 
   m = COPY_IN.exec(t);
   if (m) return copyIn(m[1], m[2], t.slice(m[0].length));
   m = COPY_NAME.exec(t);
-  if (m) return copyOptions(st, { text: `SELECT * FROM ${m[1]}`, line: st.line, column: st.column, offset: st.offset }, t.slice(m[0].length));
+  if (m) return copyOut({ text: `SELECT * FROM ${m[1]}`, line: st.line, column: st.column, offset: st.offset }, t.slice(m[0].length));
   if (DISCARD.test(t)) return { kind: 'discard' };
   m = DEALLOCATE.exec(t);
   if (m) return { kind: 'deallocate', name: m[1] === undefined ? undefined : identifier(m[1]) };
@@ -89,7 +91,7 @@ export function duration(s: string): number {
   return Number(m[1]) * scale;
 }
 
-/** COPY (query) TO STDOUT [WITH] [(FORMAT text|csv, HEADER [bool])]. */
+/** COPY (query) TO STDOUT [options] (see copy-options.ts). */
 function copyQuery(st: ScriptStatement): SessionCommand {
   const t = st.text;
   const open = t.indexOf('(');
@@ -98,54 +100,22 @@ function copyQuery(st: ScriptStatement): SessionCommand {
   const rest = t.slice(close + 1);
   const to = /^\s*TO\s+STDOUT\b/i.exec(rest);
   if (!to) throw new PgProtocolError('0A000', 'COPY (query) supports only TO STDOUT');
-  return copyOptions(st, inner(st, open + 1, close), rest.slice(to[0].length));
+  return copyOut(inner(st, open + 1, close), rest.slice(to[0].length));
 }
 
-function copyOptions(st: ScriptStatement, query: ScriptStatement, options: string): SessionCommand {
-  void st;
-  const { format, header } = formatOptions(options, ['text', 'csv']);
-  return { kind: 'copyOut', query, csv: format === 'csv', header };
-}
-
-/**
- * A COPY's options: [WITH] [(FORMAT f, HEADER [bool])], or the older [WITH] [CSV [HEADER]] that
- * psql's \copy passes on as written; `formats` are those the COPY takes (the first is the default).
- */
-function formatOptions(options: string, formats: readonly string[]): { format: string; header: boolean } {
-  let format = formats[0];
-  let header = false;
-  const modern = /^\s*(?:WITH\s*)?(?:\(([^)]*)\))?\s*;?\s*$/i.exec(options);
-  const legacy = modern ? null : /^\s*(?:WITH\s+)?((?:BINARY|CSV|HEADER|DELIMITER|NULL|QUOTE|ESCAPE|FORCE)\b[^;]*?)\s*;?\s*$/i.exec(options);
-  if (modern) {
-    for (const part of (modern[1] ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
-      const [key, value = 'true'] = part.split(/\s+/, 2);
-      const v = value.replace(/^'|'$/g, '').toLowerCase();
-      if (/^format$/i.test(key)) {
-        if (!formats.includes(v)) throw new PgProtocolError('0A000', `COPY format ${v} is not supported: use ${formats.join(', ')}`);
-        format = v;
-      } else if (/^header$/i.test(key)) header = v === 'true' || v === 'on' || v === '1';
-      else throw new PgProtocolError('0A000', `COPY option ${key} is not supported: use FORMAT and HEADER`);
-    }
-  } else if (legacy) {
-    for (const word of legacy[1].split(/\s+/)) {
-      if (/^csv$/i.test(word)) format = 'csv';
-      else if (/^header$/i.test(word)) header = true;
-      else throw new PgProtocolError('0A000', `COPY option ${word.toUpperCase()} is not supported: use CSV and HEADER, or (FORMAT csv, HEADER)`);
-    }
-  } else {
-    throw new PgProtocolError('42601', `syntax error in COPY options: ${options.trim()}`);
-  }
-  return { format, header };
+function copyOut(query: ScriptStatement, options: string): SessionCommand {
+  const { format, header, delimiter, nullString } = copyOptions(options, ['text', 'csv']);
+  return { kind: 'copyOut', query, csv: format === 'csv', header, delimiter, nullString };
 }
 
 /** COPY name [(columns)] FROM STDIN [options]. FORMAT json (Eddy's: JSON lines, as COPY name FROM 'file.jsonl') has no column list. */
 function copyIn(name: string, columnList: string | undefined, options: string): SessionCommand {
-  const { format: f, header } = formatOptions(options, ['text', 'csv', 'json']);
+  const { format: f, header, delimiter, nullString } = copyOptions(options, ['text', 'csv', 'json']);
   const format = f === 'csv' ? 'CSV' : f === 'json' ? 'JSON' : 'PG_TEXT';
   const columns = columnList?.split(',').map((c) => eddyName(c.trim()));
   if (columns?.some((c) => c === '')) throw new PgProtocolError('42601', 'syntax error in COPY column list');
   if (columns && format === 'JSON') throw new PgProtocolError('0A000', 'COPY ... FROM STDIN (FORMAT json) reads each line\'s fields by name: it takes no column list');
-  return { kind: 'copyIn', target: eddyName(name), columns, format, header };
+  return { kind: 'copyIn', target: eddyName(name), columns, format, header, delimiter, nullString };
 }
 
 /** A name as Eddy reads it: quoted kept as is, unquoted folded to upper case. */

@@ -20,6 +20,7 @@ import { BIGINT } from '../types/sql-type.js';
 import { fileLines, isBlank, lineAt, type LineChunk } from './file-lines.js';
 import type { SourceDef } from '../plan/catalog.js';
 import { pgTextLine } from './pg-text-line.js';
+import { pgCsvLine } from './pg-csv-line.js';
 
 /** Progress of a COPY: lines read that loaded and that failed, since it started. */
 export interface CopyProgress { rows: number; bad: number; elapsedMs: number; done: boolean }
@@ -88,6 +89,12 @@ export interface CopySource {
   header: boolean;
   /** The columns each line holds, in order (CSV, PG_TEXT), instead of a header or all columns. */
   columns?: string[];
+  /**
+   * COPY FROM STDIN's DELIMITER and NULL (CSV, PG_TEXT; Postgres's defaults: ',' and an empty
+   * field in CSV, a tab and \N in text).
+   */
+  delimiter?: string;
+  nullString?: string;
   lines: AsyncGenerator<LineChunk>;
   /** Where the lines come from, for the processing log's messages ('path', 'STDIN'). */
   where: string;
@@ -105,6 +112,10 @@ export async function copyLines(state: EngineState, target: SourceDef, src: Copy
   const listener = listeners.get(state);
   const started = Date.now();
   const pgText = format === 'PG_TEXT';
+  const delimiter = src.delimiter ?? (pgText ? '\t' : ',');
+  const nullString = src.nullString ?? (pgText ? '\\N' : '');
+  // CSV with a NULL string of its own has its NULL fields emptied first (see pg-csv-line.ts).
+  const csvNulls = format === 'CSV' && nullString !== '';
   try {
     const readChunk = async (): Promise<LineChunk | undefined> => {
       try {
@@ -127,11 +138,11 @@ export async function copyLines(state: EngineState, target: SourceDef, src: Copy
     let fileCols: Column[] = src.columns ? src.columns.map(columnNamed) : all;
     if (format !== 'JSON' && src.header && chunk) {
       lineNo = 1;
-      const names = lineAt(chunk, 0).toString('utf8').split(pgText ? '\t' : ',').map((n) => n.trim().replace(/^"|"$/g, '').toUpperCase());
+      const names = lineAt(chunk, 0).toString('utf8').split(delimiter).map((n) => n.trim().replace(/^"|"$/g, '').toUpperCase());
       if (!src.columns) fileCols = names.map(columnNamed);
     }
     const readCols = format === 'JSON' ? [...all, { name: 'ROWTIME', type: BIGINT, namespace: 'VALUE' as const }] : fileCols;
-    const reader = createRowSerde(format === 'JSON' ? { format: 'JSON' } : { format: 'DELIMITED', options: { delimiter: pgText ? 'TAB' : ',' } }, readCols, { isKey: false });
+    const reader = createRowSerde(format === 'JSON' ? { format: 'JSON' } : { format: 'DELIMITED', options: { delimiter: pgText ? 'TAB' : delimiter } }, readCols, { isKey: false });
     const readRange = reader.deserializeRange?.bind(reader);
     // Where each target column is in a line's row (the last column of that name, -1: absent).
     const indexOf = (name: string): number => readCols.map((c) => c.name).lastIndexOf(name);
@@ -166,7 +177,8 @@ export async function copyLines(state: EngineState, target: SourceDef, src: Copy
         if (isBlank(data, starts[j], ends[j])) continue;
         try {
           // Read in place where the format can (JSON): no view object per line.
-          const row = pgText ? reader.deserialize(pgTextLine(lineAt(chunk, j)), target.topic)
+          const row = pgText ? reader.deserialize(pgTextLine(lineAt(chunk, j), delimiter, nullString), target.topic)
+            : csvNulls ? reader.deserialize(pgCsvLine(lineAt(chunk, j), delimiter, nullString), target.topic)
             : readRange ? readRange(data, starts[j], ends[j], target.topic) : reader.deserialize(lineAt(chunk, j), target.topic);
           if (row === null) throw new Error('empty record');
           const ts = rowtimeAt < 0 ? undefined : row[rowtimeAt];

@@ -7,7 +7,8 @@ import { STRING } from '../../src/types/sql-type.js';
 
 const cols = ['A', 'B', 'C'].map((name) => ({ name, type: STRING, namespace: 'VALUE' as const }));
 const reader = createRowSerde({ format: 'DELIMITED', options: { delimiter: 'TAB' } }, cols, { isKey: false });
-const read = (text: string): unknown[] | null => reader.deserialize(pgTextLine(Buffer.from(text)), 't');
+const read = (text: string, delimiter?: string, nullString?: string): unknown[] | null =>
+  reader.deserialize(pgTextLine(Buffer.from(text), delimiter, nullString), 't');
 
 describe('pgTextLine', () => {
   it('passes a line without escapes or quotes as it is', () => {
@@ -24,4 +25,15 @@ describe('pgTextLine', () => {
   it('keeps quotes as text (they quote nothing in the text format)', () => {
     expect(read('"quoted"\tsay "hi"\t\\N')).toEqual(['"quoted"', 'say "hi"', null]);
   });
+
+  it('splits on the COPY\'s DELIMITER, an escaped one being text', () => {
+    expect(read('a|b\\|c|\\N', '|')).toEqual(['a', 'b|c', null]);
+    expect(read('tab\there|x|y', '|')).toEqual(['tab\there', 'x', 'y']);
+  });
+
+  it('reads the COPY\'s NULL string as NULL, and \\N then as the text N', () => {
+    expect(read('NA\tx\tNAN', undefined, 'NA')).toEqual([null, 'x', 'NAN']);
+    expect(read('\\N\tNA\tb', undefined, 'NA')).toEqual(['N', null, 'b']);
+  });
 });
+

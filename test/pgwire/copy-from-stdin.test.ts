@@ -60,6 +60,30 @@ describe('COPY ... FROM STDIN (psql \\copy)', () => {
     expect(await rowsOf('t2', "id, name, COALESCE(CAST(ok AS STRING), 'null')")).toEqual(['1|x, y|true', '2|z|false', '3|w|null']);
   });
 
+  it('takes DELIMITER and NULL (European CSV; a pipe-separated text file), and writes them back out with COPY TO STDOUT', async () => {
+    await fx.engine.executeScript(`CREATE STREAM sep (id INT, name STRING, v DOUBLE) WITH (kafka_topic='sep', value_format='JSON', partitions=1);`);
+    const csv = file('sep.csv', 'id;name;v\n1;"a;b";NA\n2;NA;2.5\n3;"NA";3.5\n');
+    let r = await psql(fx.server.port, ['-c', `\\copy sep FROM '${csv}' WITH (FORMAT csv, HEADER, DELIMITER ';', NULL 'NA')`]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('COPY 3');
+    const text = file('sep.txt', '4|x\\|y|\\N\n');
+    r = await psql(fx.server.port, ['-c', `\\copy sep FROM '${text}' DELIMITER '|'`]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('COPY 1');
+    expect(await rowsOf('sep', "id, COALESCE(name, 'null'), COALESCE(CAST(v AS STRING), 'null')")).toEqual(['1|a;b|null', '2|null|2.5', '3|NA|3.5', '4|x|y|null']);
+    r = await psql(fx.server.port, ['-c', "COPY (SELECT id, name, v FROM sep) TO STDOUT WITH (FORMAT csv, DELIMITER ';', NULL 'NA')"]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('1;"a;b";NA\n2;NA;2.5\n3;"NA";3.5\n4;x|y;NA\n');
+    r = await psql(fx.server.port, ['-c', "COPY (SELECT id, name FROM sep) TO STDOUT WITH (DELIMITER '|', NULL '-')"]);
+    expect(r.stdout).toBe('1|a;b\n2|-\n3|NA\n4|x\\|y\n');
+  });
+
+  it('refuses a COPY option Eddy does not take, by name, before asking for data', async () => {
+    const path = file('quote.csv', '1\n');
+    const r = await psql(fx.server.port, ['-c', `\\copy t4 FROM '${path}' WITH (FORMAT csv, QUOTE '|')`]);
+    expect(r.stderr).toContain('COPY option QUOTE is not supported: use FORMAT, HEADER, DELIMITER and NULL');
+  });
+
   it("loads JSON lines (FORMAT json, as COPY name FROM 'file.jsonl'), fields by name", async () => {
     await fx.engine.executeScript(`CREATE STREAM t3 (id INT, v DOUBLE) WITH (kafka_topic='t3', value_format='JSON', partitions=1);`);
     const path = file('t3.jsonl', '{"id":1,"v":0.5}\n{"V":1.5,"ID":2}\n');
