@@ -63,10 +63,11 @@ export function copyOutResponse(w: BufferWriter, columns: number): void {
   w.end();
 }
 
-/** COPY FROM STDIN begins: text format, `columns` columns. */
-export function copyInResponse(w: BufferWriter, columns: number): void {
-  w.begin('G').byte(0).int16(columns);
-  for (let i = 0; i < columns; i++) w.int16(0);
+/** COPY FROM STDIN begins: text (or binary) format, `columns` columns. */
+export function copyInResponse(w: BufferWriter, columns: number, binary = false): void {
+  const f = binary ? 1 : 0;
+  w.begin('G').byte(f).int16(columns);
+  for (let i = 0; i < columns; i++) w.int16(f);
   w.end();
 }
 

@@ -11,7 +11,7 @@ import { PgProtocolError } from './sqlstate.js';
 const HIGH_WATER = 8 << 20;
 
 export class CopyIn {
-  private chunks: Buffer[] = [];
+  private waiting: Buffer[] = [];
   private bytes = 0;
   private paused = false;
   private ended = false;
@@ -24,7 +24,7 @@ export class CopyIn {
   /** A CopyData message's bytes. */
   data(b: Buffer): void {
     if (this.ended) return;
-    this.chunks.push(b);
+    this.waiting.push(b);
     this.bytes += b.length;
     if (this.bytes > HIGH_WATER && !this.paused) { this.paused = true; this.pause(); }
     this.notify();
@@ -42,7 +42,7 @@ export class CopyIn {
   /** No more data will be read (the COPY ended, or failed on its side): the socket flows again. */
   close(): void {
     this.ended = true;
-    this.chunks = [];
+    this.waiting = [];
     if (this.paused) { this.paused = false; this.resume(); }
     this.closed();
   }
@@ -60,26 +60,40 @@ export class CopyIn {
     w?.();
   }
 
-  /** The data as chunks of lines; throws on CopyFail, or when `stop` rejects (cancel, disconnect). */
-  async *lines(stop: Promise<never>): AsyncGenerator<LineChunk> {
-    let rest: Buffer = Buffer.alloc(0);
+  /**
+   * The data as it arrived, everything waiting at once (COPY ... FROM STDIN (FORMAT binary) reads
+   * it so); throws on CopyFail, or when `stop` rejects (cancel, disconnect).
+   */
+  async *chunks(stop: Promise<never>): AsyncGenerator<Buffer> {
     for (;;) {
-      while (this.chunks.length === 0 && !this.ended) {
+      while (this.waiting.length === 0 && !this.ended) {
         await Promise.race([new Promise<void>((r) => { this.wake = r; }), stop]);
       }
       if (this.failure) throw this.failure;
-      const taken = this.chunks;
-      this.chunks = [];
+      if (this.waiting.length === 0) return; // CopyDone, and everything before it taken
+      const taken = this.waiting;
+      this.waiting = [];
       this.bytes = 0;
       if (this.paused) { this.paused = false; this.resume(); }
-      const last = this.ended;
-      const data = rest.length === 0 && taken.length === 1 ? taken[0] : Buffer.concat([rest, ...taken]);
-      const { chunk, rest: after } = splitLines(data, last);
+      yield taken.length === 1 ? taken[0] : Buffer.concat(taken);
+    }
+  }
+
+  /** The data as chunks of lines (see chunks). */
+  async *lines(stop: Promise<never>): AsyncGenerator<LineChunk> {
+    let rest: Buffer = Buffer.alloc(0);
+    const data = this.chunks(stop);
+    for (;;) {
+      const next = await data.next();
+      const last = next.done === true;
+      const got = rest.length === 0 && !last ? next.value as Buffer : Buffer.concat(last ? [rest] : [rest, next.value as Buffer]);
+      const { chunk, rest: after } = splitLines(got, last);
       rest = after;
       if (chunk) {
         const end = endMarker(chunk);
         if (end >= 0) {
           if (end > 0) yield { ...chunk, count: end };
+          await data.return(undefined);
           return;
         }
         yield chunk;

@@ -2,7 +2,7 @@
 // or the older form psql's \copy passes on as written: [WITH] [DELIMITER [AS] 'c'] [NULL [AS] 's']
 // [CSV [HEADER]]. Values are words or quoted strings ('' doubles a quote; E'\t' takes backslash
 // escapes). The defaults are Postgres's: a tab and \N in text, a comma and an empty unquoted field
-// in CSV. QUOTE, ESCAPE, FORCE_* and BINARY are refused by name.
+// in CSV; FORMAT binary (or BINARY) takes neither. QUOTE, ESCAPE and FORCE_* are refused by name.
 import { PgProtocolError } from './sqlstate.js';
 
 export interface CopyOptions {
@@ -61,6 +61,7 @@ export function copyOptions(options: string, formats: readonly string[]): CopyOp
         return t.text;
       };
       if (word === 'CSV') setFormat('csv');
+      else if (word === 'BINARY') setFormat('binary');
       else if (word === 'HEADER') header = true;
       else if (word === 'DELIMITER') delimiter = value();
       else if (word === 'NULL') nullString = value();
@@ -77,6 +78,11 @@ function checked(format: string, header: boolean, delimiter: string | undefined,
   const csv = format === 'csv';
   if (format === 'json' && (delimiter !== undefined || nullString !== undefined)) {
     throw new PgProtocolError('0A000', 'COPY ... (FORMAT json) reads JSON lines: it takes no DELIMITER or NULL');
+  }
+  if (format === 'binary') {
+    const what = delimiter !== undefined ? 'DELIMITER' : nullString !== undefined ? 'NULL' : header ? 'HEADER' : undefined;
+    if (what) throw new PgProtocolError('42601', `cannot specify ${what} in BINARY mode`);
+    return { format, header, delimiter: '', nullString: '' };
   }
   const d = delimiter ?? (csv ? ',' : '\t');
   const n = nullString ?? (csv ? '' : '\\N');

@@ -9,7 +9,9 @@ import { CommandPortal, CopyInPortal, CopyOutPortal, RowsPortal, type Portal, ty
 import { badNote, copyLines } from '../../src/engine/execute-copy.js';
 import { EddyPortal, ROW_KINDS } from './eddy-portal.js';
 import { RowSource } from './row-source.js';
-import { pgColumn, textColumn, type PgColumn } from './pg-types.js';
+import { OID, pgColumn, textColumn, type PgColumn } from './pg-types.js';
+import { oidOf } from './parameters.js';
+import { binaryCopyLines } from './copy-binary.js';
 import { PgProtocolError } from './sqlstate.js';
 import { expandFormats } from './message-reader.js';
 import * as m from './backend-messages.js';
@@ -151,17 +153,24 @@ export class PgSession {
     const state = this.engine.state;
     const target = state.catalog.require(c.target);
     if (target.readOnly || target.system) throw new PgProtocolError('42809', `cannot copy into read-only ${target.name}`);
-    const columns = c.columns?.length ?? target.schema.key.length + target.schema.value.length;
-    return new CopyInPortal(c.format === 'JSON' ? 0 : columns, async (data, host) => {
+    const all = [...target.schema.key, ...target.schema.value];
+    const listed = c.columns?.map((n) => all.find((col) => col.name === n) ?? n);
+    const columns = listed ?? all;
+    const binary = c.format === 'BINARY';
+    // Binary rows are read as the columns' types and loaded as text-format lines (copy-binary.ts).
+    const oids = binary ? columns.map((col) => (typeof col === 'string' ? OID.TEXT : oidOf(col.type))) : [];
+    return new CopyInPortal(c.format === 'JSON' ? 0 : columns.length, async (data, host) => {
+      const lines = binary ? binaryCopyLines(data.chunks(host.stop), oids, columns.map((col) => (typeof col === 'string' ? col : col.name))) : data.lines(host.stop);
       const copy = await copyLines(state, target, {
-        format: c.format, header: c.header, columns: c.columns, delimiter: c.delimiter, nullString: c.nullString, lines: data.lines(host.stop), where: 'STDIN',
+        format: c.format === 'BINARY' ? 'PG_TEXT' : c.format, header: c.header, columns: c.columns, delimiter: binary ? undefined : c.delimiter,
+        nullString: binary ? undefined : c.nullString, lines, where: 'STDIN',
       });
       if (copy.copied === 0 && copy.bad > 0) {
         throw new PgProtocolError('22P04', `no line of the COPY data could be loaded into ${target.name}${badNote(copy.bad)}; the first: ${copy.firstBad}`);
       }
       if (copy.bad > 0) m.noticeResponse(host.w, 'WARNING', '22P04', `${copy.bad} bad line${copy.bad === 1 ? '' : 's'} sent to the processing log; the first: ${copy.firstBad}`);
       return copy.copied;
-    });
+    }, binary);
   }
 
   /** A cursor DECLAREd in this session, if there is one by this name. */

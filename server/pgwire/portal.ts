@@ -109,7 +109,7 @@ export class CommandPortal implements Portal {
  * rows it loaded (COPY n); a failure (CopyFail, a bad target) is the statement's error.
  */
 export class CopyInPortal implements Portal {
-  constructor(private readonly columns: number, private readonly load: (data: CopyIn, host: PortalHost) => Promise<number>) {}
+  constructor(private readonly columns: number, private readonly load: (data: CopyIn, host: PortalHost) => Promise<number>, private readonly binary = false) {}
 
   async describe(): Promise<undefined> { return undefined; }
 
@@ -117,7 +117,7 @@ export class CopyInPortal implements Portal {
     if (!host.copyIn) throw new PgProtocolError('0A000', 'COPY FROM STDIN needs a client connection');
     const data = host.copyIn();
     try {
-      m.copyInResponse(host.w, this.columns);
+      m.copyInResponse(host.w, this.columns, this.binary);
       await host.flush();
       const n = await this.load(data, host);
       m.commandComplete(host.w, `COPY ${n}`);

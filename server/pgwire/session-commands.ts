@@ -14,7 +14,7 @@ export type SessionCommand =
   /** `delimiter` and `nullString` as COPY's options give them (or Postgres's defaults for the format). */
   | { kind: 'copyOut'; query: ScriptStatement; csv: boolean; header: boolean; delimiter: string; nullString: string }
   /** `target` as Eddy names it (unquoted upper-cased); `columns` the ones each line holds, if listed. */
-  | { kind: 'copyIn'; target: string; columns: string[] | undefined; format: 'PG_TEXT' | 'CSV' | 'JSON'; header: boolean; delimiter: string; nullString: string }
+  | { kind: 'copyIn'; target: string; columns: string[] | undefined; format: 'PG_TEXT' | 'CSV' | 'JSON' | 'BINARY'; header: boolean; delimiter: string; nullString: string }
   | { kind: 'discard' }
   | { kind: 'deallocate'; name: string | undefined /* ALL */ };
 
@@ -110,8 +110,8 @@ function copyOut(query: ScriptStatement, options: string): SessionCommand {
 
 /** COPY name [(columns)] FROM STDIN [options]. FORMAT json (Eddy's: JSON lines, as COPY name FROM 'file.jsonl') has no column list. */
 function copyIn(name: string, columnList: string | undefined, options: string): SessionCommand {
-  const { format: f, header, delimiter, nullString } = copyOptions(options, ['text', 'csv', 'json']);
-  const format = f === 'csv' ? 'CSV' : f === 'json' ? 'JSON' : 'PG_TEXT';
+  const { format: f, header, delimiter, nullString } = copyOptions(options, ['text', 'csv', 'json', 'binary']);
+  const format = f === 'csv' ? 'CSV' : f === 'json' ? 'JSON' : f === 'binary' ? 'BINARY' : 'PG_TEXT';
   const columns = columnList?.split(',').map((c) => eddyName(c.trim()));
   if (columns?.some((c) => c === '')) throw new PgProtocolError('42601', 'syntax error in COPY column list');
   if (columns && format === 'JSON') throw new PgProtocolError('0A000', 'COPY ... FROM STDIN (FORMAT json) reads each line\'s fields by name: it takes no column list');

@@ -30,9 +30,17 @@ describe('copyOptions', () => {
     expect(() => copyOptions("(FORMAT csv, DELIMITER ',', NULL 'a,b')", both)).toThrow('COPY delimiter must not appear in the NULL specification');
     expect(() => copyOptions("(FORMAT json, DELIMITER ';')", both)).toThrow('takes no DELIMITER or NULL');
     expect(() => copyOptions("(FORMAT csv, QUOTE '''')", both)).toThrow('COPY option QUOTE is not supported');
-    expect(() => copyOptions('BINARY', both)).toThrow('COPY option BINARY is not supported');
-    expect(() => copyOptions('(FORMAT binary)', both)).toThrow('COPY format binary is not supported');
+    expect(() => copyOptions('(FORMAT binary)', both)).toThrow('COPY format binary is not supported: use text, csv, json');
+    expect(() => copyOptions('BINARY', ['text', 'csv'])).toThrow('COPY format binary is not supported: use text, csv');
     expect(() => copyOptions("(DELIMITER 'x'", both)).toThrow('syntax error in COPY options');
     expect(() => copyOptions("(NULL 'unterminated)", both)).toThrow('unterminated quoted string');
+  });
+
+  it('takes FORMAT binary (or BINARY) where the COPY reads it, without DELIMITER, NULL or HEADER', () => {
+    const withBinary = [...both, 'binary'];
+    expect(copyOptions('(FORMAT BINARY)', withBinary).format).toBe('binary');
+    expect(copyOptions('BINARY', withBinary).format).toBe('binary');
+    expect(() => copyOptions("(FORMAT binary, DELIMITER ';')", withBinary)).toThrow('cannot specify DELIMITER in BINARY mode');
+    expect(() => copyOptions('(FORMAT binary, HEADER)', withBinary)).toThrow('cannot specify HEADER in BINARY mode');
   });
 });

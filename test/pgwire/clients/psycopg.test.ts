@@ -112,4 +112,19 @@ describe('psycopg 3', () => {
     });
     await p.finish();
   });
+
+  it('loads rows with a binary cursor.copy() (FORMAT BINARY: ints, doubles, text with tabs, booleans, timestamps, NULLs)', async () => {
+    await fx.engine.executeScript(`CREATE STREAM py_bin (id INT, v DOUBLE, name STRING, ok BOOLEAN, seen TIMESTAMP) WITH (kafka_topic='py_bin', value_format='json', partitions=1);`);
+    const rows = [[1, 1.5, 'plain', true, '2026-12-07T10:20:30.123'], [2, null, 'tab\there\\', false, null], [3, -2.25, null, null, '1999-12-31T23:59:59']];
+    const p = run('copy-binary', { stream: 'py_bin', rows });
+    expect(await p.next('copied')).toMatchObject({ rowcount: 3 });
+    const e = await p.next('copy-error');
+    expect(e.sqlstate).toBe('22P03');
+    expect(String(e.message)).toContain('COPY row 1, column ID');
+    expect(await p.next('after')).toMatchObject({
+      rows: [[1, 1.5, 'plain', true, '2026-12-07T10:20:30.123'], [2, null, 'tab\there\\', false, null], [3, -2.25, null, null, '1999-12-31T23:59:59.000']],
+    });
+    await p.finish();
+  });
 });
+

@@ -124,7 +124,30 @@ def copy_in(port, stream, rows):
         say("after", rows=[list(r) for r in conn.execute(f"SELECT id, v, name FROM {stream};").fetchall()])
 
 
-SCENARIOS = {"basics": basics, "copy-in": copy_in, "stream": stream_rows, "named-cursor": named_cursor,
+def copy_binary(port, stream, rows):
+    # cursor.copy() in binary format, the columns' types set as psycopg's docs ask; timestamps as
+    # datetimes. Then a row whose int field has the wrong size: the COPY fails, naming the row.
+    import datetime
+    with connect(port, autocommit=True) as conn:
+        with conn.cursor() as cur:
+            with cur.copy(f"COPY {stream} (id, v, name, ok, seen) FROM STDIN (FORMAT BINARY)") as copy:
+                copy.set_types(["int4", "float8", "text", "bool", "timestamp"])
+                for r in rows:
+                    at = None if r[4] is None else datetime.datetime.fromisoformat(r[4])
+                    copy.write_row((r[0], r[1], r[2], r[3], at))
+            say("copied", rowcount=cur.rowcount)
+        try:
+            with conn.cursor() as cur:
+                with cur.copy(f"COPY {stream} (id, v, name, ok, seen) FROM STDIN (FORMAT BINARY)") as copy:
+                    copy.set_types(["int8", "float8", "text", "bool", "timestamp"])
+                    copy.write_row((100, 1.0, "wrong size", True, None))
+        except psycopg.Error as e:
+            say("copy-error", **error_fields(e))
+        got = conn.execute(f"SELECT id, v, name, ok, CAST(seen AS STRING) FROM {stream};").fetchall()
+        say("after", rows=[list(r) for r in got])
+
+
+SCENARIOS = {"basics": basics, "copy-in": copy_in, "copy-binary": copy_binary, "stream": stream_rows, "named-cursor": named_cursor,
              "cancel": cancel, "syntax-error": syntax_error}
 
 
