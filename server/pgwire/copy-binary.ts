@@ -1,7 +1,7 @@
 // COPY ... FROM STDIN (FORMAT binary), what drivers' bulk loads send (pgx's CopyFrom, psycopg's
 // binary copy, Npgsql's binary import): the signature PGCOPY\n\377\r\n\0, flags and a header
 // extension, then per row a field count and each field's length (-1: NULL) and bytes in its
-// column type's binary format, and -1 at the end. Each row becomes a line of Postgres's text
+// column type's binary format, and -1 at the end (or simply the end of the data). Each row becomes a line of Postgres's text
 // format (tab between fields, \N for NULL, backslash escapes), which COPY's line loader reads as
 // it reads psql's: one row per line, so a processing-log entry's STDIN:n is the n-th row. Fields
 // are read as the column's type (its oid), as Postgres reads them; a row that cannot be read ends
@@ -25,7 +25,7 @@ export async function* binaryCopyLines(data: AsyncIterable<Buffer>, oids: readon
   let ended = false;
   const lines: string[] = [];
   for await (const got of data) {
-    if (ended) continue; // after the trailer Postgres ignores the rest; so does this
+    if (ended) { if (got.length > 0) throw bad('received copy data after EOF marker'); continue; }
     buf = at < buf.length ? Buffer.concat([buf.subarray(at), got]) : got;
     at = 0;
     if (!header) {
@@ -43,7 +43,11 @@ export async function* binaryCopyLines(data: AsyncIterable<Buffer>, oids: readon
     for (;;) {
       const end = rowEnd(buf, at, oids.length, row + 1);
       if (end === 0) break; // the row is not all here yet
-      if (end < 0) { ended = true; break; }
+      if (end < 0) {
+        ended = true;
+        if (buf.length > at + 2) throw bad('received copy data after EOF marker');
+        break;
+      }
       row++;
       lines.push(textLine(buf, at + 2, oids, names, row));
       at = end;
@@ -51,7 +55,9 @@ export async function* binaryCopyLines(data: AsyncIterable<Buffer>, oids: readon
     }
     if (lines.length > 0) yield chunkOf(lines.splice(0));
   }
-  if (!header || !ended) throw bad(!header ? 'COPY data ended before its binary header' : `COPY data ended inside row ${row + 1} (no end-of-data marker)`);
+  // The end marker may be left out (pgx does): the data then ends where a row would start.
+  if (!header) throw bad('COPY data ended before its binary header');
+  if (!ended && at < buf.length) throw bad(`COPY data ended inside row ${row + 1}`);
 }
 
 /**

@@ -12,6 +12,7 @@ import { RowSource } from './row-source.js';
 import { OID, pgColumn, textColumn, type PgColumn } from './pg-types.js';
 import { oidOf } from './parameters.js';
 import { binaryCopyLines } from './copy-binary.js';
+import { postgresName, postgresNames } from './postgres-names.js';
 import { PgProtocolError } from './sqlstate.js';
 import { expandFormats } from './message-reader.js';
 import * as m from './backend-messages.js';
@@ -44,7 +45,7 @@ export class PgSession {
     if (cmd) return this.command(cmd, formats);
     const answer = answerPostgresQuery(st.text, { engine: this.engine, session: this.info });
     if (answer) return this.catalogPortal(answer, formats);
-    const s = this.engine.parse(st, this.scope.variables);
+    const s = this.engine.parse(postgresNames(st, this.engine.state), this.scope.variables);
     return new EddyPortal(this.engine, this.scope, s, formats, { hintLiveOutput: origin.simpleQuery && this.info.applicationName === 'psql' });
   }
 
@@ -61,7 +62,7 @@ export class PgSession {
     if (cmd) return cmd.kind === 'fetch' && !cmd.move ? this.cursor(cmd.name).columns : undefined;
     const answer = answerPostgresQuery(st.text, { engine: this.engine, session: this.info });
     if (answer) return answer.kind === 'rows' ? answer.result.columns.map((c) => textColumn(c.name, c.oid)) : undefined;
-    const s = this.engine.parse(st, this.scope.variables);
+    const s = this.engine.parse(postgresNames(st, this.engine.state), this.scope.variables);
     if (s.kind === 'Query') return this.engine.queryColumns(s, this.scope.properties).map((c) => pgColumn(c.name, c.type));
     if (!ROW_KINDS.has(s.kind)) return undefined;
     const p = new EddyPortal(this.engine, this.scope, s); // SHOW, DESCRIBE, EXPLAIN: no effects
@@ -93,7 +94,7 @@ export class PgSession {
       });
       case 'declare': return new CommandPortal(async (host) => {
         if (this.cursors.has(c.name)) throw new PgProtocolError('42P03', `cursor "${c.name}" already exists`);
-        const s = this.engine.parse(c.query, this.scope.variables);
+        const s = this.engine.parse(postgresNames(c.query, this.engine.state), this.scope.variables);
         if (!ROW_KINDS.has(s.kind)) throw new PgProtocolError('42601', 'DECLARE CURSOR needs a statement that returns rows (a SELECT)');
         const rows = await new EddyPortal(this.engine, this.scope, s, formats).rows(host);
         this.cursors.set(c.name, { portal: rows, inTransaction: this.status === 'T' });
@@ -127,7 +128,7 @@ export class PgSession {
         return 'CLOSE CURSOR';
       });
       case 'copyOut': return new CopyOutPortal(async (host) => {
-        const s = this.engine.parse(c.query, this.scope.variables);
+        const s = this.engine.parse(postgresNames(c.query, this.engine.state), this.scope.variables);
         if (!ROW_KINDS.has(s.kind)) throw new PgProtocolError('42601', 'COPY (...) TO STDOUT needs a statement that returns rows');
         return new EddyPortal(this.engine, this.scope, s).rows(host);
       }, c.csv, c.header, c.delimiter, c.nullString);
@@ -151,10 +152,12 @@ export class PgSession {
    */
   private copyIn(c: Extract<SessionCommand, { kind: 'copyIn' }>): Portal {
     const state = this.engine.state;
-    const target = state.catalog.require(c.target);
+    const target = state.catalog.require(postgresName(c.target, (n) => state.catalog.get(n) !== undefined));
     if (target.readOnly || target.system) throw new PgProtocolError('42809', `cannot copy into read-only ${target.name}`);
     const all = [...target.schema.key, ...target.schema.value];
-    const listed = c.columns?.map((n) => all.find((col) => col.name === n) ?? n);
+    const has = (n: string): boolean => all.some((col) => col.name === n);
+    const names = c.columns?.map((n) => postgresName(n, has));
+    const listed = names?.map((n) => all.find((col) => col.name === n) ?? n);
     const columns = listed ?? all;
     const binary = c.format === 'BINARY';
     // Binary rows are read as the columns' types and loaded as text-format lines (copy-binary.ts).
@@ -162,7 +165,7 @@ export class PgSession {
     return new CopyInPortal(c.format === 'JSON' ? 0 : columns.length, async (data, host) => {
       const lines = binary ? binaryCopyLines(data.chunks(host.stop), oids, columns.map((col) => (typeof col === 'string' ? col : col.name))) : data.lines(host.stop);
       const copy = await copyLines(state, target, {
-        format: c.format === 'BINARY' ? 'PG_TEXT' : c.format, header: c.header, columns: c.columns, delimiter: binary ? undefined : c.delimiter,
+        format: c.format === 'BINARY' ? 'PG_TEXT' : c.format, header: c.header, columns: names, delimiter: binary ? undefined : c.delimiter,
         nullString: binary ? undefined : c.nullString, lines, where: 'STDIN',
       });
       if (copy.copied === 0 && copy.bad > 0) {

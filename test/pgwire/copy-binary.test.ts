@@ -35,9 +35,12 @@ describe('binaryCopyLines', () => {
     for (const cut of [1, 2, 3, 7, 19]) expect(await linesOf(data, oids, cut)).toEqual(want);
   });
 
-  it('skips the header extension and ignores what follows the end marker', async () => {
-    const ext = Buffer.concat([SIGNATURE, int32(0), int32(3), Buffer.from('xyz'), row(int32(5)), int16(-1), Buffer.from('trailing')]);
+  it('skips the header extension; the end marker may be left out (pgx does), but nothing may follow it', async () => {
+    const ext = Buffer.concat([SIGNATURE, int32(0), int32(3), Buffer.from('xyz'), row(int32(5)), int16(-1)]);
     expect(await linesOf(ext, [INT4], 4)).toEqual(['5']);
+    expect(await linesOf(ext.subarray(0, ext.length - 2), [INT4], 4)).toEqual(['5']);
+    await expect(linesOf(Buffer.concat([ext, Buffer.from('x')]), [INT4])).rejects.toThrow('received copy data after EOF marker');
+    await expect(linesOf(Buffer.concat([ext, Buffer.from('x')]), [INT4], 1)).rejects.toThrow('received copy data after EOF marker');
   });
 
   it('keeps a row of one empty or blank text (the line loader skips blank lines)', async () => {
@@ -48,8 +51,9 @@ describe('binaryCopyLines', () => {
     await expect(linesOf(Buffer.from('id\tname\n1\tx\n'), [INT4])).rejects.toThrow('COPY file signature not recognized');
     await expect(linesOf(stream(row(int32(1), int32(2))), [INT4])).rejects.toThrow('row field count is 2, expected 1 (COPY row 1)');
     await expect(linesOf(stream(row(int32(1)), row(Buffer.from([0, 0, 1]))), [INT4])).rejects.toMatchObject({ code: '22P03', message: 'incorrect binary data format (COPY row 2, column C0)' });
-    await expect(linesOf(stream(row(int32(1))).subarray(0, 25), [INT4])).rejects.toThrow('COPY data ended inside row 1 (no end-of-data marker)');
-    await expect(linesOf(stream(row(int32(1))).subarray(0, 30), [INT4])).rejects.toThrow('COPY data ended inside row 2 (no end-of-data marker)');
+    await expect(linesOf(stream(row(int32(1))).subarray(0, 25), [INT4])).rejects.toThrow('COPY data ended inside row 1');
+    await expect(linesOf(stream(row(int32(1))).subarray(0, 30), [INT4])).rejects.toThrow('COPY data ended inside row 2');
+    await expect(linesOf(stream().subarray(0, 12), [INT4])).rejects.toThrow('COPY data ended before its binary header');
     await expect(linesOf(Buffer.concat([SIGNATURE, int32(1 << 16), int32(0)]), [INT4])).rejects.toThrow('COPY with OIDs is not supported');
   });
 });

@@ -1,4 +1,4 @@
-// Runs a client program (Python, Java) as a child process for the Postgres-wire client tests:
+// Runs a client program (Python, Java, Go) as a child process for the Postgres-wire client tests:
 // installs it with the project's own script, then talks to it in JSON lines (stdout) and commands (stdin).
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
  * Runs scripts/pg-clients/<name>.sh (installs from the registries on a new machine) and returns the
  * last line it prints. Fails with the script's own message, so an unreachable registry reads clearly.
  */
-export function installClient(name: 'python' | 'java', timeoutMs = 280_000): Promise<string> {
+export function installClient(name: 'python' | 'java' | 'go', timeoutMs = 280_000): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile('bash', [`${root}scripts/pg-clients/${name}.sh`], { timeout: timeoutMs, cwd: root }, (err, stdout, stderr) => {
       if (err) {

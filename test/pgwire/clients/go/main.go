@@ -1,0 +1,117 @@
+// pgx (Go's most used Postgres driver) against Eddy's Postgres endpoint, driven by
+// test/pgwire/clients/pgx.test.ts. Usage: pgxscenario PORT SCENARIO OPTIONS_JSON; prints one JSON
+// object per line ({"event": ...}).
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
+func say(event string, fields map[string]any) {
+	if fields == nil {
+		fields = map[string]any{}
+	}
+	fields["event"] = event
+	b, _ := json.Marshal(fields)
+	fmt.Println(string(b))
+}
+
+func errorFields(err error) map[string]any {
+	var pg *pgconn.PgError
+	if errors.As(err, &pg) {
+		return map[string]any{"sqlstate": pg.Code, "message": pg.Message}
+	}
+	return map[string]any{"message": err.Error()}
+}
+
+type copyOptions struct {
+	Stream string  `json:"stream"`
+	Rows   [][]any `json:"rows"`
+}
+
+// copyFrom: conn.CopyFrom, pgx's bulk load, which sends COPY ... FROM STDIN (FORMAT binary) with
+// each value in its column's binary format (pgx learns the columns' types by describing a SELECT
+// of them first). Then the rows read back with a pull query.
+func copyFrom(ctx context.Context, conn *pgx.Conn, raw json.RawMessage) error {
+	var o copyOptions
+	if err := json.Unmarshal(raw, &o); err != nil {
+		return err
+	}
+	rows := make([][]any, len(o.Rows))
+	for i, r := range o.Rows {
+		var seen any
+		if r[4] != nil {
+			t, err := time.Parse("2006-01-02T15:04:05.000", r[4].(string))
+			if err != nil {
+				return err
+			}
+			seen = t
+		}
+		var id any
+		if r[0] != nil {
+			id = int32(r[0].(float64))
+		}
+		rows[i] = []any{id, r[1], r[2], r[3], seen}
+	}
+	n, err := conn.CopyFrom(ctx, pgx.Identifier{o.Stream}, []string{"id", "v", "name", "ok", "seen"}, pgx.CopyFromRows(rows))
+	if err != nil {
+		say("copy-error", errorFields(err))
+	} else {
+		say("copied", map[string]any{"rowcount": n})
+	}
+	got, err := conn.Query(ctx, `SELECT "id", "v", "name", "ok", CAST("seen" AS STRING) FROM "`+o.Stream+`";`, pgx.QueryExecModeSimpleProtocol)
+	if err != nil {
+		return err
+	}
+	out := [][]any{}
+	for got.Next() {
+		vals, err := got.Values()
+		if err != nil {
+			return err
+		}
+		out = append(out, vals)
+	}
+	if err := got.Err(); err != nil {
+		return err
+	}
+	say("after", map[string]any{"rows": out})
+	return nil
+}
+
+var scenarios = map[string]func(context.Context, *pgx.Conn, json.RawMessage) error{
+	"copy-from": copyFrom,
+}
+
+func main() {
+	if len(os.Args) != 4 {
+		fmt.Fprintln(os.Stderr, "usage: pgxscenario PORT SCENARIO OPTIONS_JSON")
+		os.Exit(2)
+	}
+	port, _ := strconv.Atoi(os.Args[1])
+	run, ok := scenarios[os.Args[2]]
+	if !ok {
+		fmt.Fprintln(os.Stderr, "unknown scenario", os.Args[2])
+		os.Exit(2)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	conn, err := pgx.Connect(ctx, fmt.Sprintf("postgres://eddy@127.0.0.1:%d/eddy?sslmode=disable", port))
+	if err != nil {
+		say("error", errorFields(err))
+		os.Exit(1)
+	}
+	defer conn.Close(context.Background())
+	if err := run(ctx, conn, json.RawMessage(os.Args[3])); err != nil {
+		say("error", errorFields(err))
+		os.Exit(1)
+	}
+}

@@ -1,0 +1,34 @@
+// pgx (Go, from the Go module proxy, built by scripts/pg-clients/go.sh) against Eddy's Postgres
+// endpoint: conn.CopyFrom, the bulk load Go programs use, which describes a SELECT of the columns
+// for their types and then sends COPY ... FROM STDIN (FORMAT binary), names quoted in lower case.
+import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
+import { startFixture, type PgFixture } from '../pg-helpers.js';
+import { installClient, ClientProcess } from './client-process.js';
+
+let fx: PgFixture;
+let program: string;
+
+beforeAll(async () => {
+  program = await installClient('go');
+  fx = await startFixture();
+}, 300_000);
+afterAll(async () => fx?.close());
+afterEach(async () => ClientProcess.killAll());
+
+const run = (scenario: string, options: Record<string, unknown>): ClientProcess =>
+  new ClientProcess(program, [String(fx.server.port), scenario, JSON.stringify(options)]);
+
+describe('pgx', () => {
+  it('loads rows with conn.CopyFrom (binary COPY: ints, doubles, text, booleans, timestamps, NULLs)', async () => {
+    // pgx quotes the names it is given ("go_bin", "id"), Postgres's folded form of unquoted ones:
+    // on the Postgres endpoint they find GO_BIN and ID (server/pgwire/postgres-names.ts).
+    await fx.engine.executeScript(`CREATE STREAM go_bin (id INT, v DOUBLE, name STRING, ok BOOLEAN, seen TIMESTAMP) WITH (kafka_topic='go_bin', value_format='json', partitions=1);`);
+    const rows = [[1, 1.5, 'plain', true, '2026-12-07T10:20:30.123'], [2, null, 'tab\there', false, null], [null, -2.25, null, null, '1999-12-31T23:59:59.000']];
+    const p = run('copy-from', { stream: 'go_bin', rows });
+    expect(await p.next('copied')).toMatchObject({ rowcount: 3 });
+    expect(await p.next('after')).toMatchObject({
+      rows: [[1, 1.5, 'plain', true, '2026-12-07T10:20:30.123'], [2, null, 'tab\there', false, null], [null, -2.25, null, null, '1999-12-31T23:59:59.000']],
+    });
+    await p.finish();
+  });
+});
