@@ -27,6 +27,8 @@ function statementTimeoutMs(v: string | undefined): number {
   try { return /^\d+$/.test(v) ? Number(v) : duration(v); } catch { return 0; }
 }
 
+/** Copy data held for a COPY not yet running (see early) beyond which the socket pauses. */
+const EARLY_HIGH_WATER = 8 << 20;
 const CANCELLED = (): PgProtocolError => new PgProtocolError('57014', 'canceling statement due to user request');
 
 export class PgConnection implements ExtendedHost {
@@ -48,6 +50,18 @@ export class PgConnection implements ExtendedHost {
   private queued = 0;
   /** The running COPY FROM STDIN's data: CopyData, CopyDone and CopyFail go straight to it. */
   private copying: CopyIn | undefined;
+  /**
+   * Copy messages that came before their COPY asked for them (pgx sends its data right after the
+   * COPY statement, without waiting for CopyInResponse), each with the number of other frames
+   * received before it: those after frame n are for frame n's COPY, if it is one, else dropped
+   * once frame n is handled (Postgres ignores copy messages outside COPY).
+   */
+  private early: { frame: Frame; after: number }[] = [];
+  private earlyBytes = 0;
+  private earlyPaused = false;
+  /** Frames other than copy messages received so far, and the number of the one being handled. */
+  private framesIn = 0;
+  private handling = -1;
 
   constructor(socket: Socket, readonly engine: Engine, readonly pid: number, readonly secret: number,
     security: StartupSecurity, private readonly cancelOther: (pid: number, secret: number) => void) {
@@ -162,17 +176,43 @@ export class PgConnection implements ExtendedHost {
       // The COPY running now waits for its data: it cannot wait its turn behind itself.
       const c = this.copying;
       if (c !== undefined && f.kind === 'typed' && (f.code === 'd' || f.code === 'c' || f.code === 'f')) {
-        if (f.code === 'd') c.data(f.body);
-        else if (f.code === 'c') c.done();
-        else {
-          // CopyFail's reason, to its terminator if it has one (a broken one must not throw here).
-          const end = f.body.indexOf(0);
-          c.fail(f.body.toString('utf8', 0, end < 0 ? f.body.length : end));
-        }
+        this.toCopy(c, f);
         continue;
       }
+      if (f.kind === 'typed' && (f.code === 'd' || f.code === 'c' || f.code === 'f') && this.framesIn > 0) {
+        this.early.push({ frame: f, after: this.framesIn });
+        this.earlyBytes += f.body.length;
+        if (this.earlyBytes > EARLY_HIGH_WATER && !this.earlyPaused) { this.earlyPaused = true; this.socket.pause(); }
+        continue;
+      }
+      const n = this.framesIn++;
       this.queued++;
-      this.chain = this.chain.then(() => (this.closed ? undefined : this.handle(f))).catch(() => this.close()).finally(() => { this.queued--; });
+      this.chain = this.chain.then(() => {
+        this.handling = n;
+        return this.closed ? undefined : this.handle(f);
+      }).catch(() => this.close()).finally(() => {
+        this.queued--;
+        this.dropEarly(n + 1);
+      });
+    }
+  }
+
+  /** Copy messages sent after frame `upTo - 1` that no COPY took: gone, as Postgres ignores them. */
+  private dropEarly(upTo: number): void {
+    let k = 0;
+    while (k < this.early.length && this.early[k].after <= upTo) { this.earlyBytes -= this.early[k].frame.body.length; k++; }
+    if (k > 0) this.early.splice(0, k);
+    if (this.earlyPaused && this.earlyBytes <= EARLY_HIGH_WATER) { this.earlyPaused = false; this.socket.resume(); }
+  }
+
+  /** Sends a copy message to the COPY it is for. */
+  private toCopy(c: CopyIn, f: Extract<Frame, { kind: 'typed' }>): void {
+    if (f.code === 'd') c.data(f.body);
+    else if (f.code === 'c') c.done();
+    else {
+      // CopyFail's reason, to its terminator if it has one (a broken one must not throw here).
+      const end = f.body.indexOf(0);
+      c.fail(f.body.toString('utf8', 0, end < 0 ? f.body.length : end));
     }
   }
 
@@ -194,7 +234,7 @@ export class PgConnection implements ExtendedHost {
           this.skippingUntilSync = true;
         }
         return;
-      case 'd': case 'c': case 'f': return; // COPY FROM data: never asked for; Postgres ignores it outside COPY
+      case 'd': case 'c': case 'f': return; // COPY FROM data before any statement: Postgres ignores it outside COPY
       default:
         m.errorResponse(this.w, { code: '08P01', message: `unexpected message type '${f.code}'` });
         m.readyForQuery(this.w, this.session.status);
@@ -206,6 +246,14 @@ export class PgConnection implements ExtendedHost {
   copyIn(): CopyIn {
     const c: CopyIn = new CopyIn(() => this.socket.pause(), () => this.socket.resume(), () => { if (this.copying === c) this.copying = undefined; });
     this.copying = c;
+    // What the client sent right after this COPY, before it was asked for, comes first.
+    const mine = this.handling + 1;
+    while (this.early.length > 0 && this.early[0].after <= mine) {
+      const { frame, after } = this.early.shift()!;
+      this.earlyBytes -= frame.body.length;
+      if (after === mine && frame.kind === 'typed') this.toCopy(c, frame);
+    }
+    if (this.earlyPaused && this.earlyBytes <= EARLY_HIGH_WATER) { this.earlyPaused = false; this.socket.resume(); }
     return c;
   }
 

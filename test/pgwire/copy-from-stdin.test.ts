@@ -125,6 +125,24 @@ describe('COPY ... FROM STDIN (psql \\copy)', () => {
     expect(ids.every((id, i) => id === i)).toBe(true);
   });
 
+  it('takes copy data sent with the COPY, before CopyInResponse (as pgx sends it), and ignores copy data after other statements', async () => {
+    await fx.engine.executeScript(`CREATE STREAM early (id INT) WITH (kafka_topic='early', value_format='JSON', partitions=1);`);
+    const c = await openWire(fx.server.port);
+    try {
+      // One write: a SELECT with stray copy data after it (ignored, as Postgres ignores it), then
+      // the COPY with its data and CopyDone, then a query: nothing may wait behind the COPY.
+      c.socket.write(Buffer.concat([
+        serialize.query('SELECT 1 AS one FROM early;'), serialize.copyData(Buffer.from('99\n')), serialize.copyDone(),
+        serialize.query('COPY early FROM STDIN'), serialize.copyData(Buffer.from('1\n2\n')), serialize.copyData(Buffer.from('3\n')), serialize.copyDone(),
+        serialize.query('SELECT id FROM early;'),
+      ]));
+      await c.ready(3);
+      expect(c.names().filter((n) => n.startsWith('commandComplete'))).toEqual(['commandComplete SELECT 0', 'commandComplete COPY 3', 'commandComplete SELECT 3']);
+    } finally {
+      c.close();
+    }
+  });
+
   it('on CopyFail reports the client\'s reason (57014), drops later copy data, and takes the next query', async () => {
     const c = await copyingInto('t7');
     try {
