@@ -3,7 +3,8 @@
 // every name. Eddy folds unquoted names to upper case (as ksqlDB), and a quoted name keeps its
 // case, so "readings" would not find READINGS. On the Postgres endpoint, a quoted name in lower
 // case that names nothing in the catalog as written, while its upper case does (a stream, a
-// table, a column of one, a model), is read as that upper-case name. The text keeps its length
+// table, a column of one, a model), is read as that upper-case name (not after AS: an alias
+// is a name being given, kept as written). The text keeps its length
 // ("readings" becomes `READINGS`, backticks being Eddy's quotes), so error positions still point
 // into what the client sent. A name created quoted in lower case is found as written, as before.
 import type { ScriptStatement } from '../../src/engine/engine.js';
@@ -17,6 +18,7 @@ export function postgresNames(st: ScriptStatement, state: EngineState): ScriptSt
   if (!t.includes('"')) return st;
   let names: Set<string> | undefined;
   let out: string | undefined;
+  let previous = ''; // the last word (upper-cased) or symbol before here
   let i = 0;
   while (i < t.length) {
     const c = t[i];
@@ -30,14 +32,21 @@ export function postgresNames(st: ScriptStatement, state: EngineState): ScriptSt
       const end = quotedEnd(t, i);
       if (c === '"' && end - i >= 3 && t[end - 1] === '"') {
         const name = t.slice(i + 1, end - 1);
-        if (LOWER_NAME.test(name)) {
+        // After AS it is a name being given (an alias), kept as the client wrote it.
+        if (previous !== 'AS' && LOWER_NAME.test(name)) {
           names ??= catalogNames(state);
           const upper = name.toUpperCase();
           if (!names.has(name) && names.has(upper)) out = (out ?? t).slice(0, i) + '`' + upper + '`' + (out ?? t).slice(end);
         }
       }
       i = end;
+      previous = c;
+    } else if (/[A-Za-z_]/.test(c)) {
+      const w = /^[A-Za-z_][A-Za-z0-9_$]*/.exec(t.slice(i, i + 64))![0];
+      previous = w.toUpperCase();
+      i += w.length;
     } else {
+      if (!/\s/.test(c)) previous = c;
       i++;
     }
   }

@@ -10,9 +10,9 @@ describe('postgresNames', () => {
     const e = await Engine.create();
     try {
       await e.executeScript(`CREATE STREAM readings (id INT, "v" DOUBLE) WITH (kafka_topic='r', value_format='json', partitions=1);`);
-      const text = `SELECT "id", "v", 'say "id"' AS "note" /* "id" */ FROM "readings" -- "id"`;
+      const text = `SELECT "id", "v", 'say "id"' AS "note", "id" AS "id" /* "id" */ FROM "readings" -- "id"`;
       const st = postgresNames({ text, line: 1, column: 1, offset: 0 }, e.state);
-      expect(st.text).toBe(`SELECT \`ID\`, "v", 'say "id"' AS "note" /* "id" */ FROM \`READINGS\` -- "id"`);
+      expect(st.text).toBe(`SELECT \`ID\`, "v", 'say "id"' AS "note", \`ID\` AS "id" /* "id" */ FROM \`READINGS\` -- "id"`);
       expect(st.text.length).toBe(text.length);
       const [r] = await e.executeScript(`INSERT INTO readings (id, "v") VALUES (1, 0.5);`);
       expect(r.kind).not.toBe('error');
