@@ -1,6 +1,7 @@
 // pgx (Go, from the Go module proxy, built by scripts/pg-clients/go.sh) against Eddy's Postgres
 // endpoint: conn.CopyFrom, the bulk load Go programs use, which describes a SELECT of the columns
-// for their types and then sends COPY ... FROM STDIN (FORMAT binary), names quoted in lower case.
+// for their types and then sends COPY ... FROM STDIN (FORMAT binary), names quoted in lower case;
+// queries in pgx's default mode (prepared statements, binary results, $1 parameters).
 import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
 import { startFixture, type PgFixture } from '../pg-helpers.js';
 import { installClient, ClientProcess } from './client-process.js';
@@ -31,4 +32,15 @@ describe('pgx', () => {
     });
     await p.finish();
   });
+
+  it('runs a pull query with a $1 parameter in pgx\'s default mode (prepared, binary results) and a push query to its LIMIT', async () => {
+    await fx.engine.executeScript(`CREATE STREAM go_q (id INT, v DOUBLE, name STRING, ok BOOLEAN, seen TIMESTAMP) WITH (kafka_topic='go_q', value_format='json', partitions=1);
+      INSERT INTO go_q (id, v, name, ok, seen) VALUES (1, 0.5, 'low', true, FROM_UNIXTIME(1765102830123));
+      INSERT INTO go_q (id, v, name, ok, seen) VALUES (2, 2.5, 'high', false, NULL);`);
+    const p = run('query', { stream: 'go_q', min: 1 });
+    expect(await p.next('pulled')).toMatchObject({ rows: [[2, 2.5, 'high', false, null]] });
+    expect(await p.next('pushed')).toMatchObject({ count: 2 });
+    await p.finish();
+  });
 });
+

@@ -87,8 +87,62 @@ func copyFrom(ctx context.Context, conn *pgx.Conn, raw json.RawMessage) error {
 	return nil
 }
 
+// query: a pull query with a $1 parameter in pgx's default mode (a cached prepared statement,
+// results in binary where pgx knows the type), and a push query read row by row until its LIMIT.
+func query(ctx context.Context, conn *pgx.Conn, raw json.RawMessage) error {
+	var o struct {
+		Stream string  `json:"stream"`
+		Min    float64 `json:"min"`
+	}
+	if err := json.Unmarshal(raw, &o); err != nil {
+		return err
+	}
+	rows, err := conn.Query(ctx, "SELECT id, v, name, ok, seen FROM "+o.Stream+" WHERE v > $1;", o.Min)
+	if err != nil {
+		return err
+	}
+	out := [][]any{}
+	for rows.Next() {
+		var id *int32
+		var v *float64
+		var name *string
+		var ok *bool
+		var seen *time.Time
+		if err := rows.Scan(&id, &v, &name, &ok, &seen); err != nil {
+			return err
+		}
+		var at any
+		if seen != nil {
+			at = seen.UTC().Format("2006-01-02T15:04:05.000")
+		}
+		out = append(out, []any{id, v, name, ok, at})
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	say("pulled", map[string]any{"rows": out})
+	var n int
+	// Push queries start at the end of the stream (as ksqlDB's): this one reads it from the start.
+	if _, err := conn.Exec(ctx, "SET 'auto.offset.reset' = 'earliest';"); err != nil {
+		return err
+	}
+	push, err := conn.Query(ctx, "SELECT id FROM "+o.Stream+" EMIT CHANGES LIMIT 2;")
+	if err != nil {
+		return err
+	}
+	for push.Next() {
+		n++
+	}
+	if err := push.Err(); err != nil {
+		return err
+	}
+	say("pushed", map[string]any{"count": n})
+	return nil
+}
+
 var scenarios = map[string]func(context.Context, *pgx.Conn, json.RawMessage) error{
 	"copy-from": copyFrom,
+	"query":     query,
 }
 
 func main() {
