@@ -81,27 +81,37 @@ if (only !== 'p3') {
       f.task === 'regression' ? 'regression' : 'classification', 1);
     const rows = f.type === 'logistic_regression' ? modelRows : Math.max(20_000, Math.min(modelRows, Math.round(speed.rowsPerSec * 0.3)));
     const { records: input, x, y } = modelInput(f.task, rows);
-    const modelUsPerRow = modelOwnCost(f, x, y, runs);
-    // One full run first, not counted (as bench:kafka's warm-up rounds): the first runs of a fresh
-    // process are 20–40% slower while the JIT and the heap settle; the figures are steady state.
+    // One full run of each first, not counted (as bench:kafka's warm-up rounds): the first runs of
+    // a fresh process are 20–40% slower while the JIT and the heap settle; the figures are steady
+    // state. Then the SQL run, the no-query loop and the model alone take turns, run by run, so a
+    // machine whose speed drifts over minutes slows all three alike; the overhead is the median of
+    // each turn's SQL minus model.
     const warm = await scoreWhileTraining(f, input);
     console.log(`  P4 ${f.type}: warm-up run ${fmt((warm.cpuMs * 1000) / rows, 2)} µs/row (not counted)`);
+    await p4Floor(f, input);
+    modelOwnCost(f, x, y, 1);
     const laps: Lap[] = [];
-    for (let r = 0; r < runs; r++) laps.push(await scoreWhileTraining(f, input, r === runs - 1 ? profileDir : undefined));
+    const floors: number[] = [];
+    const models: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      laps.push(await scoreWhileTraining(f, input, r === runs - 1 ? profileDir : undefined));
+      floors.push(((await p4Floor(f, input)).cpuMs * 1000) / rows);
+      models.push(modelOwnCost(f, x, y, 1));
+    }
     const cpuMs = median(laps.map((l) => l.cpuMs));
     const sqlUsPerRow = (cpuMs * 1000) / rows;
-    await p4Floor(f, input); // warm-up, as above
-    const floors: number[] = [];
-    for (let r = 0; r < runs; r++) floors.push(((await p4Floor(f, input)).cpuMs * 1000) / rows);
     const fusedLoopUsPerRow = median(floors);
-    p4.push({ model: f.type, task: f.task, rows, sqlRowsPerCpuSecond: rows / (cpuMs / 1000), sqlUsPerRow, modelUsPerRow, overheadUsPerRow: sqlUsPerRow - modelUsPerRow, fusedLoopUsPerRow, runs: laps });
+    const modelUsPerRow = median(models);
+    const overheadUsPerRow = median(laps.map((l, r) => (l.cpuMs * 1000) / rows - models[r]));
+    p4.push({ model: f.type, task: f.task, rows, sqlRowsPerCpuSecond: rows / (cpuMs / 1000), sqlUsPerRow, modelUsPerRow, overheadUsPerRow, fusedLoopUsPerRow, runs: laps });
     console.log(`  P4 ${f.type}: ${int(rows)} rows, ${fmt(sqlUsPerRow, 2)} µs/row through SQL, ${fmt(fusedLoopUsPerRow, 2)} in one loop without queries, ${fmt(modelUsPerRow, 2)} the model alone (load ${load()})`);
   }
   console.log(table(`P4: CREATE MODEL ... TRAIN ONLINE + CSAS with PREDICT (test-then-train) + export; ${FEATURES} DOUBLE features; medians`,
     ['model', 'task', 'rows', 'rows/CPU-s', 'SQL µs/row', 'model µs/row', 'overhead µs/row', 'no-query loop µs/row', 'queries µs/row'],
     p4.map((m) => [m.model, m.task, int(m.rows), int(m.sqlRowsPerCpuSecond), fmt(m.sqlUsPerRow, 2), fmt(m.modelUsPerRow, 2), fmt(m.overheadUsPerRow, 2),
       fmt(m.fusedLoopUsPerRow, 2), fmt(m.sqlUsPerRow - m.fusedLoopUsPerRow, 2)])));
-  console.log('  no-query loop: the same work in one hand-written loop over the same components (p4-floor.ts); queries: SQL minus that.');
+  console.log('  overhead: the median over runs of SQL minus the model alone, measured in turns; no-query loop: the same work in one');
+  console.log('  hand-written loop over the same components (p4-floor.ts); queries: SQL minus that.');
 }
 
 const targets: { what: string; value: number; target: string; met: boolean }[] = [];
