@@ -1,9 +1,10 @@
 // pgx (Go, from the Go module proxy, built by scripts/pg-clients/go.sh) against Eddy's Postgres
 // endpoint: conn.CopyFrom, the bulk load Go programs use, which describes a SELECT of the columns
 // for their types and then sends COPY ... FROM STDIN (FORMAT binary), names quoted in lower case;
-// queries in pgx's default mode (prepared statements, binary results, $1 parameters).
+// queries in pgx's default mode (prepared statements, binary results, $1 parameters); a push
+// query read live and stopped by cancelling its context.
 import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
-import { startFixture, type PgFixture } from '../pg-helpers.js';
+import { startFixture, pushQueryRunning, type PgFixture } from '../pg-helpers.js';
 import { installClient, ClientProcess } from './client-process.js';
 
 let fx: PgFixture;
@@ -40,6 +41,21 @@ describe('pgx', () => {
     const p = run('query', { stream: 'go_q', min: 1 });
     expect(await p.next('pulled')).toMatchObject({ rows: [[2, 2.5, 'high', false, null]] });
     expect(await p.next('pushed')).toMatchObject({ count: 2 });
+    await p.finish();
+  });
+
+  it('reads a push query\'s rows live and stops it by cancelling the context (CancelRequest, 57014); the connection goes on', async () => {
+    await fx.engine.executeScript(`CREATE STREAM go_live (id INT) WITH (kafka_topic='go_live', value_format='json', partitions=1);`);
+    const p = run('live', { stream: 'go_live', rows: 2 });
+    await p.next('querying');
+    await pushQueryRunning(fx.engine);
+    for (const id of [7, 8]) await fx.engine.executeScript(`INSERT INTO go_live (id) VALUES (${id});`);
+    expect(await p.next('row')).toMatchObject({ id: 7 });
+    expect(await p.next('row')).toMatchObject({ id: 8 });
+    const ended = await p.next('ended');
+    expect(ended).toMatchObject({ ids: [7, 8], error: { sqlstate: '57014' } });
+    expect(await p.next('after')).toMatchObject({ one: 1 });
+    await pushQueryRunning(fx.engine, false);
     await p.finish();
   });
 });

@@ -14,6 +14,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgconn/ctxwatch"
 )
 
 func say(event string, fields map[string]any) {
@@ -140,9 +141,56 @@ func query(ctx context.Context, conn *pgx.Conn, raw json.RawMessage) error {
 	return nil
 }
 
+// live: a push query without LIMIT read as its rows arrive (the test inserts them once the
+// query runs), then cancelled through its context after `rows` rows (a CancelRequest, see main);
+// the connection then runs another query.
+func live(ctx context.Context, conn *pgx.Conn, raw json.RawMessage) error {
+	var o struct {
+		Stream string `json:"stream"`
+		Rows   int    `json:"rows"`
+	}
+	if err := json.Unmarshal(raw, &o); err != nil {
+		return err
+	}
+	qctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	// Query returns once the first message after Bind is flushed: the test inserts rows once the
+	// push query runs on the server.
+	say("querying", nil)
+	rows, err := conn.Query(qctx, "SELECT id FROM "+o.Stream+" EMIT CHANGES;")
+	if err != nil {
+		return err
+	}
+	got := []int32{}
+	for rows.Next() {
+		var id int32
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		got = append(got, id)
+		say("row", map[string]any{"id": id})
+		if len(got) == o.Rows {
+			cancel()
+		}
+	}
+	fields := map[string]any{"ids": got}
+	if err := rows.Err(); err != nil {
+		fields["error"] = errorFields(err)
+	}
+	say("ended", fields)
+	var one int
+	if err := conn.QueryRow(ctx, "SELECT 1;").Scan(&one); err != nil {
+		say("after", map[string]any{"error": errorFields(err), "closed": conn.IsClosed()})
+		return nil
+	}
+	say("after", map[string]any{"one": one})
+	return nil
+}
+
 var scenarios = map[string]func(context.Context, *pgx.Conn, json.RawMessage) error{
 	"copy-from": copyFrom,
 	"query":     query,
+	"live":      live,
 }
 
 func main() {
@@ -158,7 +206,17 @@ func main() {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	conn, err := pgx.Connect(ctx, fmt.Sprintf("postgres://eddy@127.0.0.1:%d/eddy?sslmode=disable", port))
+	config, err := pgx.ParseConfig(fmt.Sprintf("postgres://eddy@127.0.0.1:%d/eddy?sslmode=disable", port))
+	if err != nil {
+		say("error", errorFields(err))
+		os.Exit(1)
+	}
+	// A cancelled context sends a CancelRequest and keeps the connection (pgx's default closes it
+	// at once, whatever the server does).
+	config.BuildContextWatcherHandler = func(c *pgconn.PgConn) ctxwatch.Handler {
+		return &pgconn.CancelRequestContextWatcherHandler{Conn: c, CancelRequestDelay: 0, DeadlineDelay: 5 * time.Second}
+	}
+	conn, err := pgx.ConnectConfig(ctx, config)
 	if err != nil {
 		say("error", errorFields(err))
 		os.Exit(1)
