@@ -24,9 +24,18 @@ export async function* binaryCopyLines(data: AsyncIterable<Buffer>, oids: readon
   let row = 0;
   let ended = false;
   const lines: string[] = [];
+  // Data held back while the row being read is known to need more (a large row arriving in many
+  // messages is joined once, not once per message).
+  let held: Buffer[] = [];
+  let heldBytes = 0;
+  let need = 0;
   for await (const got of data) {
     if (ended) { if (got.length > 0) throw bad('received copy data after EOF marker'); continue; }
-    buf = at < buf.length ? Buffer.concat([buf.subarray(at), got]) : got;
+    if (buf.length - at + heldBytes + got.length < need) { held.push(got); heldBytes += got.length; continue; }
+    buf = at < buf.length || held.length > 0 ? Buffer.concat([buf.subarray(at), ...held, got]) : got;
+    held = [];
+    heldBytes = 0;
+    need = 0;
     at = 0;
     if (!header) {
       const n = Math.min(buf.length, SIGNATURE.length);
@@ -42,7 +51,7 @@ export async function* binaryCopyLines(data: AsyncIterable<Buffer>, oids: readon
     }
     for (;;) {
       const end = rowEnd(buf, at, oids.length, row + 1);
-      if (end === 0) break; // the row is not all here yet
+      if (end === 0) { need = rowNeeds; break; } // the row is not all here yet
       if (end < 0) {
         ended = true;
         if (buf.length > at + 2) throw bad('received copy data after EOF marker');
@@ -57,25 +66,31 @@ export async function* binaryCopyLines(data: AsyncIterable<Buffer>, oids: readon
   }
   // The end marker may be left out (pgx does): the data then ends where a row would start.
   if (!header) throw bad('COPY data ended before its binary header');
-  if (!ended && at < buf.length) throw bad(`COPY data ended inside row ${row + 1}`);
+  if (!ended && (at < buf.length || heldBytes > 0)) throw bad(`COPY data ended inside row ${row + 1}`);
 }
 
+/** When rowEnd returns 0: the bytes from `at` the row needs at least. */
+let rowNeeds = 0;
+
 /**
- * Where the row at `at` ends, 0 while it is incomplete, or -1 for the end-of-data marker. Checks
- * its field count against the columns'.
+ * Where the row at `at` ends, 0 while it is incomplete (see rowNeeds), or -1 for the end-of-data
+ * marker. Checks its field count against the columns'.
  */
 function rowEnd(b: Buffer, at: number, columns: number, row: number): number {
+  rowNeeds = 2;
   if (b.length - at < 2) return 0;
   const count = b.readInt16BE(at);
   if (count === -1) return -1;
   if (count !== columns) throw bad(`row field count is ${count}, expected ${columns}`, row);
   let p = at + 2;
   for (let i = 0; i < count; i++) {
+    rowNeeds = p + 4 - at;
     if (b.length - p < 4) return 0;
     const len = b.readInt32BE(p);
     p += 4;
     if (len < -1) throw bad(`invalid field size ${len}`, row);
     if (len > 0) {
+      rowNeeds = p + len - at;
       if (b.length - p < len) return 0;
       p += len;
     }

@@ -43,6 +43,11 @@ describe('binaryCopyLines', () => {
     await expect(linesOf(Buffer.concat([ext, Buffer.from('x')]), [INT4], 1)).rejects.toThrow('received copy data after EOF marker');
   });
 
+  it('reads a row larger than the messages carrying it', async () => {
+    const big = 'x'.repeat(300_000);
+    expect(await linesOf(stream(row(int32(1), Buffer.from(big)), row(int32(2), null)), [INT4, TEXT], 1000)).toEqual([`1\t${big}`, '2\t\\N']);
+  });
+
   it('keeps a row of one empty or blank text (the line loader skips blank lines)', async () => {
     expect(await linesOf(stream(row(Buffer.from('')), row(Buffer.from('  x')), row(Buffer.from('  '))), [TEXT])).toEqual(['\\N', '  x', '\\040 ']);
   });
