@@ -27,7 +27,7 @@ const DECLARE = new RegExp(String.raw`^\s*DECLARE\s+${NAME}\s+(?:(?:BINARY|ASENS
 const FETCH = /^\s*(FETCH|MOVE)\b/i;
 const CLOSE = new RegExp(String.raw`^\s*CLOSE\s+(?:ALL|${NAME})\s*;?\s*$`, 'i');
 const COPY_QUERY = /^\s*COPY\s*\(/i;
-const COPY_NAME = new RegExp(String.raw`^\s*COPY\s+${NAME}\s+TO\s+STDOUT\b`, 'i');
+const COPY_NAME = new RegExp(String.raw`^\s*COPY\s+${NAME}\s*(?:\(([^)]*)\))?\s*TO\s+STDOUT\b`, 'i');
 const COPY_IN = new RegExp(String.raw`^\s*COPY\s+${NAME}\s*(?:\(([^)]*)\))?\s*FROM\s+STDIN\b`, 'i');
 const DISCARD = /^\s*DISCARD\s+(?:ALL|PLANS|SEQUENCES|TEMP|TEMPORARY)\s*;?\s*$/i;
 const DEALLOCATE = new RegExp(String.raw`^\s*DEALLOCATE\s+(?:PREPARE\s+)?(?:ALL|${NAME})\s*;?\s*$`, 'i');
@@ -48,7 +48,7 @@ export function sessionCommand(st: ScriptStatement): SessionCommand | undefined 
   m = COPY_IN.exec(t);
   if (m) return copyIn(m[1], m[2], t.slice(m[0].length));
   m = COPY_NAME.exec(t);
-  if (m) return copyOut({ text: `SELECT * FROM ${m[1]}`, line: st.line, column: st.column, offset: st.offset }, t.slice(m[0].length));
+  if (m) return copyOut({ text: `SELECT ${m[2]?.trim() || '*'} FROM ${m[1]}`, line: st.line, column: st.column, offset: st.offset }, t.slice(m[0].length));
   if (DISCARD.test(t)) return { kind: 'discard' };
   m = DEALLOCATE.exec(t);
   if (m) return { kind: 'deallocate', name: m[1] === undefined ? undefined : identifier(m[1]) };

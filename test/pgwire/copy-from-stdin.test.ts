@@ -2,7 +2,7 @@
 // a column list, a header, NULLs and escapes, bad lines (to the processing log, the rest load),
 // a file larger than the connection's buffer, and the session still usable after an error.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFixture, psql, type PgFixture } from './pg-helpers.js';
@@ -60,7 +60,7 @@ describe('COPY ... FROM STDIN (psql \\copy)', () => {
     expect(await rowsOf('t2', "id, name, COALESCE(CAST(ok AS STRING), 'null')")).toEqual(['1|x, y|true', '2|z|false', '3|w|null']);
   });
 
-  it('takes DELIMITER and NULL (European CSV; a pipe-separated text file), and writes them back out with COPY TO STDOUT', async () => {
+  it('takes DELIMITER and NULL (European CSV; a pipe-separated text file), and writes them back out with COPY TO STDOUT (\\copy name (columns) TO too)', async () => {
     await fx.engine.executeScript(`CREATE STREAM sep (id INT, name STRING, v DOUBLE) WITH (kafka_topic='sep', value_format='JSON', partitions=1);`);
     const csv = file('sep.csv', 'id;name;v\n1;"a;b";NA\n2;NA;2.5\n3;"NA";3.5\n');
     let r = await psql(fx.server.port, ['-c', `\\copy sep FROM '${csv}' WITH (FORMAT csv, HEADER, DELIMITER ';', NULL 'NA')`]);
@@ -76,6 +76,10 @@ describe('COPY ... FROM STDIN (psql \\copy)', () => {
     expect(r.stdout).toBe('1;"a;b";NA\n2;NA;2.5\n3;"NA";3.5\n4;x|y;NA\n');
     r = await psql(fx.server.port, ['-c', "COPY (SELECT id, name FROM sep) TO STDOUT WITH (DELIMITER '|', NULL '-')"]);
     expect(r.stdout).toBe('1|a;b\n2|-\n3|NA\n4|x\\|y\n');
+    const out = join(dir, 'sep-out.csv');
+    r = await psql(fx.server.port, ['-c', `\\copy sep (id, name) TO '${out}' WITH (FORMAT csv, HEADER, NULL 'NA')`]);
+    expect(r.stderr).toBe('');
+    expect(readFileSync(out, 'utf8')).toBe('ID,NAME\n1,a;b\n2,NA\n3,"NA"\n4,x|y\n');
   });
 
   it('refuses a COPY option Eddy does not take, by name, before asking for data', async () => {
