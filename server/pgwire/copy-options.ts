@@ -2,7 +2,8 @@
 // or the older form psql's \copy passes on as written: [WITH] [DELIMITER [AS] 'c'] [NULL [AS] 's']
 // [CSV [HEADER]]. Values are words or quoted strings ('' doubles a quote; E'\t' takes backslash
 // escapes). The defaults are Postgres's: a tab and \N in text, a comma and an empty unquoted field
-// in CSV; FORMAT binary (or BINARY) takes neither. QUOTE, ESCAPE and FORCE_* are refused by name.
+// in CSV; FORMAT binary (or BINARY) takes neither. ENCODING may name UTF-8, the only one. QUOTE,
+// ESCAPE and FORCE_* are refused by name.
 import { PgProtocolError } from './sqlstate.js';
 
 export interface CopyOptions {
@@ -43,6 +44,10 @@ export function copyOptions(options: string, formats: readonly string[]): CopyOp
         case 'HEADER': header = v === undefined || truth(v); break;
         case 'DELIMITER': if (v === undefined) throw syntax(options); delimiter = v; break;
         case 'NULL': if (v === undefined) throw syntax(options); nullString = v; break;
+        case 'ENCODING':
+          if (v === undefined) throw syntax(options);
+          if (!/^utf-?8$/i.test(v)) throw new PgProtocolError('0A000', `COPY ENCODING '${v}' is not supported: Eddy reads and writes UTF-8`);
+          break;
         default: throw unsupported(key.text);
       }
       const sep = tokens[i++];

@@ -15,6 +15,8 @@ describe('copyOptions', () => {
     expect(copyOptions("(FORMAT 'csv', HEADER, DELIMITER ',', NULL 'n/a')", both)).toEqual({ format: 'csv', header: true, delimiter: ',', nullString: 'n/a' });
     expect(copyOptions("WITH (delimiter E'\\t', null '', header false);", both)).toEqual({ format: 'text', header: false, delimiter: '\t', nullString: '' });
     expect(copyOptions("(format csv, delimiter ';', null 'it''s null')", both).nullString).toBe("it's null");
+    expect(copyOptions("(FORMAT csv, ENCODING 'UTF8')", both).format).toBe('csv');
+    expect(() => copyOptions("(ENCODING 'LATIN1')", both)).toThrow("COPY ENCODING 'LATIN1' is not supported: Eddy reads and writes UTF-8");
   });
 
   it('reads the older form psql\'s \\copy passes on as written', () => {
