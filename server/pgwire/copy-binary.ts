@@ -6,7 +6,8 @@
 // it reads psql's: one row per line, so a processing-log entry's STDIN:n is the n-th row. Fields
 // are read as the column's type (its oid), as Postgres reads them; a row that cannot be read ends
 // the COPY with where it is (rows before it stay loaded: a stream's records are not taken back).
-import type { LineChunk } from '../../src/engine/file-lines.js';
+import { splitLines, type LineChunk } from '../../src/engine/file-lines.js';
+import { textCell } from './copy-cells.js';
 import { decodeBinaryParam, type ParamValue } from './pg-binary.js';
 import { PgProtocolError } from './sqlstate.js';
 
@@ -60,9 +61,9 @@ export async function* binaryCopyLines(data: AsyncIterable<Buffer>, oids: readon
       row++;
       lines.push(textLine(buf, at + 2, oids, names, row));
       at = end;
-      if (lines.length >= CHUNK_ROWS) yield chunkOf(lines.splice(0));
+      if (lines.length >= CHUNK_ROWS) yield linesChunk(lines.splice(0));
     }
-    if (lines.length > 0) yield chunkOf(lines.splice(0));
+    if (lines.length > 0) yield linesChunk(lines.splice(0));
   }
   // The end marker may be left out (pgx does): the data then ends where a row would start.
   if (!header) throw bad('COPY data ended before its binary header');
@@ -123,25 +124,14 @@ function textLine(b: Buffer, p: number, oids: readonly number[], names: readonly
 
 /** A decoded value as COPY's text format writes it for the line loader (bytes as base64, as DELIMITED reads BYTES). */
 function textOf(v: ParamValue): string {
-  if (typeof v === 'string') return /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => ESCAPED[c]) : v;
+  if (typeof v === 'string') return textCell(v, '\t', '\\N');
   if (Buffer.isBuffer(v)) return v.toString('base64');
   return String(v);
 }
 
-const ESCAPED: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-
-function chunkOf(lines: string[]): LineChunk {
-  const data = Buffer.from(lines.join('\n'), 'utf8');
-  const starts = new Int32Array(lines.length);
-  const ends = new Int32Array(lines.length);
-  let p = 0;
-  for (let i = 0; i < lines.length; i++) {
-    starts[i] = p;
-    p += Buffer.byteLength(lines[i], 'utf8');
-    ends[i] = p;
-    p += 1;
-  }
-  return { data, starts, ends, count: lines.length };
+/** The lines as a chunk the COPY loader reads (none holds a line break: textCell escapes them). */
+function linesChunk(lines: string[]): LineChunk {
+  return splitLines(Buffer.from(lines.join('\n'), 'utf8'), true).chunk!;
 }
 
 function bad(message: string, row?: number): PgProtocolError {

@@ -65,7 +65,7 @@ export function findParameters(sql: string): ParameterRef[] {
 }
 
 /** The offset just past the quoted run starting at `start` (a doubled quote stays inside). */
-function quotedEnd(sql: string, start: number): number {
+export function quotedEnd(sql: string, start: number): number {
   const q = sql[start];
   for (let j = start + 1; ;) {
     const k = sql.indexOf(q, j);

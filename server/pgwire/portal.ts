@@ -8,6 +8,7 @@ import { RowSource, TIMEOUT } from './row-source.js';
 import { expandFormats } from './message-reader.js';
 import type { CopyIn } from './copy-in.js';
 import { PgProtocolError } from './sqlstate.js';
+import { csvCell, textCell } from './copy-cells.js';
 
 /** What a running portal writes to and waits on. */
 export interface PortalHost {
@@ -176,26 +177,4 @@ export class CopyOutPortal implements Portal {
   }
 
   async close(): Promise<void> { /* the rows are closed by execute */ }
-}
-
-/** As Postgres writes a text-format value: backslash, tab, line breaks and the delimiter escaped. */
-function textCell(v: string | null, delimiter: string, nullString: string): string {
-  if (v === null) return nullString;
-  if (!/[\\\t\n\r]/.test(v) && !v.includes(delimiter)) return v;
-  let out = '';
-  for (const c of v) {
-    if (c === '\\') out += '\\\\';
-    else if (c === '\t') out += '\\t';
-    else if (c === '\n') out += '\\n';
-    else if (c === '\r') out += '\\r';
-    else if (c === delimiter) out += `\\${c}`;
-    else out += c;
-  }
-  return out;
-}
-
-/** As Postgres writes a CSV value: quoted where it holds the delimiter, a quote or a line break, or reads as NULL. */
-function csvCell(v: string | null, delimiter: string, nullString: string): string {
-  if (v === null) return nullString;
-  return v === nullString || v.includes(delimiter) || /["\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }

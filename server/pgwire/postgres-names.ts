@@ -9,6 +9,7 @@
 // into what the client sent. A name created quoted in lower case is found as written, as before.
 import type { ScriptStatement } from '../../src/engine/engine.js';
 import type { EngineState } from '../../src/engine/engine-state.js';
+import { quotedEnd } from './parameters.js';
 
 const LOWER_NAME = /^[a-z_][a-z0-9_$]*$/;
 
@@ -63,17 +64,6 @@ function catalogNames(state: EngineState): Set<string> {
   }
   for (const m of state.models.keys()) out.add(m);
   return out;
-}
-
-/** One past the quote closing the one at `start` (a doubled quote stays inside), or the text's end. */
-function quotedEnd(t: string, start: number): number {
-  const q = t[start];
-  for (let j = start + 1; ;) {
-    const k = t.indexOf(q, j);
-    if (k < 0) return t.length;
-    if (t[k + 1] === q) { j = k + 2; continue; }
-    return k + 1;
-  }
 }
 
 /** One name as the COPY command read it (quoted ones as written): its upper case where only that names something. */

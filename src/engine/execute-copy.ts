@@ -115,7 +115,7 @@ export async function copyLines(state: EngineState, target: SourceDef, src: Copy
   const delimiter = src.delimiter ?? (pgText ? '\t' : ',');
   const nullString = src.nullString ?? (pgText ? '\\N' : '');
   // CSV with a NULL string of its own has its NULL fields emptied first (see pg-csv-line.ts).
-  const csvNulls = format === 'CSV' && nullString !== '';
+  const csvNulls = format === 'CSV' && nullString !== '' ? pgCsvLine(delimiter, nullString) : undefined;
   try {
     const readChunk = async (): Promise<LineChunk | undefined> => {
       try {
@@ -178,7 +178,7 @@ export async function copyLines(state: EngineState, target: SourceDef, src: Copy
         try {
           // Read in place where the format can (JSON): no view object per line.
           const row = pgText ? reader.deserialize(pgTextLine(lineAt(chunk, j), delimiter, nullString), target.topic)
-            : csvNulls ? reader.deserialize(pgCsvLine(lineAt(chunk, j), delimiter, nullString), target.topic)
+            : csvNulls ? reader.deserialize(csvNulls(lineAt(chunk, j)), target.topic)
             : readRange ? readRange(data, starts[j], ends[j], target.topic) : reader.deserialize(lineAt(chunk, j), target.topic);
           if (row === null) throw new Error('empty record');
           const ts = rowtimeAt < 0 ? undefined : row[rowtimeAt];

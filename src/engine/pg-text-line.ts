@@ -12,7 +12,9 @@ const QUOTE = 34;
 
 export function pgTextLine(line: Buffer, delimiter = '\t', nullString = '\\N'): Buffer {
   const d = delimiter.charCodeAt(0);
-  if (d === TAB && line.indexOf(BACKSLASH) < 0 && line.indexOf(QUOTE) < 0 && (nullString === '' || line.indexOf(nullString) < 0)) return line;
+  // A NULL string with a backslash (\N) cannot be in a line without one: no search for it then.
+  if (d === TAB && line.indexOf(BACKSLASH) < 0 && line.indexOf(QUOTE) < 0
+    && (nullString === '' || nullString.includes('\\') || line.indexOf(nullString) < 0)) return line;
   const fields: string[] = [];
   let start = 0;
   for (let i = 0; ; i++) {

@@ -7,12 +7,12 @@ import { STRING } from '../../src/types/sql-type.js';
 
 const cols = ['A', 'B', 'C'].map((name) => ({ name, type: STRING, namespace: 'VALUE' as const }));
 const reader = (d: string) => createRowSerde({ format: 'DELIMITED', options: { delimiter: d } }, cols, { isKey: false });
-const read = (text: string, d: string, nul: string): unknown[] | null => reader(d).deserialize(pgCsvLine(Buffer.from(text), d, nul), 't');
+const read = (text: string, d: string, nul: string): unknown[] | null => reader(d).deserialize(pgCsvLine(d, nul)(Buffer.from(text)), 't');
 
 describe('pgCsvLine', () => {
   it('leaves a line without the NULL string as it is', () => {
     const b = Buffer.from('a,b,c');
-    expect(pgCsvLine(b, ',', 'NA')).toBe(b);
+    expect(pgCsvLine(',', 'NA')(b)).toBe(b);
   });
 
   it('reads unquoted NULL strings as NULL and quoted ones as text', () => {
