@@ -109,6 +109,8 @@ export function startQuery(state: EngineState, o: StartOptions): PersistentQuery
       q.status = 'RUNNING';
       q.error = undefined;
     },
+    // A trainer may ride on its model's only scoring query (see test-then-train.ts).
+    rideOn: o.trainsModel ? () => ttt.hostFor(o.trainsModel!) : undefined,
   });
   if (o.trainsModel) ttt.attachTrainer(o.trainsModel, q.runner);
   if (scores.length > 0) ttt.attachScorer(scores, q.runner);

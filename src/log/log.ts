@@ -106,6 +106,12 @@ export interface Consumer {
   flushed?(): void;
   /** Whether the group is rebalancing (this consumer is about to rejoin): commit without delay. */
   rebalancing?(): boolean;
+  /**
+   * Moves the positions of assigned partitions (others are ignored): the next poll reads from
+   * there. Optional: only a log in this process has it (a query riding another's runner resumes
+   * its own reading with it; see QueryRunner).
+   */
+  seek?(positions: ReadonlyMap<string, number>): void;
   close(): Promise<void>;
 }
 

@@ -125,6 +125,13 @@ export class MemoryConsumer implements Consumer, GroupMember {
     }
   }
 
+  seek(positions: ReadonlyMap<string, number>): void {
+    for (const a of this.assigned) {
+      const at = positions.get(a.key);
+      if (at !== undefined) a.pos = at;
+    }
+  }
+
   positions(): Map<string, number> {
     return new Map(this.assigned.map((a) => [a.key, a.pos]));
   }

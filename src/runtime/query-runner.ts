@@ -6,7 +6,7 @@
 // A durable query's state is per task (partition number). When the consumer's assignment
 // changes, the runner drops the state of tasks that moved away and restores the new ones from
 // their changelogs before it processes any of their records.
-import { parseTpKey, type Log, type Consumer, type LogRecord, type ProducerRecord, type TransactionalProducer } from '../log/log.js';
+import { parseTpKey, tpKey, type Log, type Consumer, type LogRecord, type ProducerRecord, type TransactionalProducer } from '../log/log.js';
 import { endBatch, type OperatorGraph } from './build-operators.js';
 import type { TaskContext } from './state/state-map.js';
 import type { RecordHandler } from './operators/source-operator.js';
@@ -77,6 +77,11 @@ export interface RunnerOptions {
   logger?: ProcessingLogger;
   /** Called when a flush succeeds after errors (the query is healthy again). */
   onRecovered?: () => void;
+  /**
+   * A query this one may ride on (see QueryRunner.ride): asked between polls; the runner checks
+   * that both may and that they stand at the same records.
+   */
+  rideOn?: () => QueryRunner | undefined;
 }
 
 /** QueryRunner.stats(): what a console shows of a running query. */
@@ -153,6 +158,18 @@ export class QueryRunner {
   private readonly deferred: LogRecord[] = [];
   /** Per output topic, its max.message.bytes (exactly_once checks records against it). */
   private readonly maxBytes = new Map<string, number>();
+  /**
+   * Riding: a query that writes nothing and keeps no state (a model's training query) may stop
+   * reading on its own and instead process each record the query it rides on (the one scoring
+   * with that model) processes, right after it: one poll, one loop and no gate for both, instead
+   * of two runners taking turns per record (test-then-train). Only in a log in this process
+   * (records are shared objects; its consumer can seek back to where riding left it).
+   * `riders` are on this one (copied on change: handle iterates it); `host` is the one this
+   * rides on, and `rideEnded` resumes this runner's own loop.
+   */
+  private riders: QueryRunner[] = [];
+  private host: QueryRunner | undefined;
+  private rideEnded: (() => void) | undefined;
 
   private latestOffsets: Record<string, number[]> | undefined;
   /** Records polled and processed, and records written to the sink, since the runner started. */
@@ -170,6 +187,15 @@ export class QueryRunner {
   }
 
   private async run(): Promise<void> {
+    try {
+      await this.loop();
+    } finally {
+      // Stopped (or given up): queries riding on this one read on their own again.
+      for (const r of this.riders) r.unride();
+    }
+  }
+
+  private async loop(): Promise<void> {
     const o = this.o;
     if (o.durable) {
       await this.retrying(() => ensureInternalTopics(o.log, o.topics, o.graph.stores, o.durable!.topicPrefix, o.graph.repartitionTopics, o.graph.onePartition));
@@ -179,9 +205,16 @@ export class QueryRunner {
     this.openConsumer();
     if (o.transactionalId) this.tx = o.log.transactionalProducer(o.transactionalId);
     while (!this.stopped) {
+      if (this.host) {
+        await new Promise<void>((resolve) => { this.rideEnded = resolve; });
+        continue;
+      }
       this.busy = false;
       // Everything handed out so far is processed: say so before poll hands out more.
-      if (o.gate) this.markProgress();
+      if (o.gate) {
+        this.markProgress();
+        if (this.tryRide()) continue;
+      }
       let recs;
       try {
         recs = await this.consumer!.poll({ maxRecords: this.pollRecords, maxWaitMs: POLL_WAIT_MS });
@@ -291,6 +324,9 @@ export class QueryRunner {
         }
       }
     }
+    // Before this query's gate.after: a ride starting there (see drive) begins with the next record.
+    const riders = this.riders;
+    for (let i = 0; i < riders.length; i++) riders[i].ridden(rec);
     if (deferred) deferred.push(rec);
     else if (o.gate) {
       this.progressOf(rec.topic)[rec.partition] = rec.offset + 1;
@@ -316,11 +352,85 @@ export class QueryRunner {
         this.handle(rec, undefined);
         n++;
       }
+      // The poll is done, in the other side's turn: the moment this query and the one it waits
+      // for stand at the same record (see tryRide).
+      if (this.cursor >= recs.length) this.tryRide();
     } catch (e) {
       if (!this.stopped) this.fail(e);
     }
     return -1;
   }
+
+  /** Whether this query may ride on another: it writes nothing, keeps no state, reads one topic. */
+  private mayRide(): boolean {
+    const o = this.o;
+    return o.rideOn !== undefined && o.sinkTopic === undefined && !o.durable && !o.transactionalId && !this.fetches && !this.batches()
+      && o.topics.length === 1 && o.graph.repartitionTopics.length === 0 && o.graph.stores.maps.length === 0
+      && typeof this.consumer?.seek === 'function';
+  }
+
+  /** Whether `rider` may ride on this query: it reads the rider's topic, in process, and processes each record at once. */
+  private carries(rider: QueryRunner): boolean {
+    const o = this.o;
+    return !this.stopped && this.host === undefined && o.gate !== undefined && !o.transactionalId && !o.durable
+      && !this.fetches && !this.batches() && this.topics.includes(rider.o.topics[0]);
+  }
+
+  /**
+   * Starts riding when the query named by rideOn may carry this one and stands where this one
+   * does: its next record in every partition of this query's topic is this query's next.
+   */
+  private tryRide(): boolean {
+    if (this.host || this.stopped || !this.mayRide()) return false;
+    const host = this.o.rideOn!();
+    if (!host || host === this || !host.carries(this)) return false;
+    const topic = this.o.topics[0];
+    const mine = this.progress.get(topic);
+    const theirs = host.progress.get(topic);
+    if (!mine || !theirs || mine.length === 0 || mine.length !== theirs.length) return false;
+    for (let p = 0; p < mine.length; p++) if (mine[p] !== theirs[p]) return false;
+    this.host = host;
+    host.riders = [...host.riders, this];
+    return true;
+  }
+
+  /**
+   * A record the host processed: this query processes it next. (A ride that starts in drive
+   * starts in the host's gate.after of the record before, after handle passed it to riders.)
+   */
+  private ridden(rec: LogRecord): void {
+    if (rec.topic !== this.o.topics[0]) return;
+    this.recordsIn++;
+    this.handle(rec, undefined);
+  }
+
+  /**
+   * Stops riding: this query reads on its own again, from the records after those it processed
+   * riding (its consumer seeks there); those positions are committed at the next commit.
+   */
+  unride(): void {
+    const host = this.host;
+    if (!host) return;
+    this.host = undefined;
+    host.riders = host.riders.filter((r) => r !== this);
+    this.consumer?.seek?.(this.progressPositions());
+    this.uncommitted = true;
+    const resume = this.rideEnded;
+    this.rideEnded = undefined;
+    resume?.();
+  }
+
+  /** The next offset to process per partition (the progress), keyed as Consumer.positions. */
+  private progressPositions(): Map<string, number> {
+    const at = new Map<string, number>();
+    for (const [topic, parts] of this.progress) {
+      for (let p = 0; p < parts.length; p++) if (parts[p] !== undefined) at.set(tpKey(topic, p), parts[p]);
+    }
+    return at;
+  }
+
+  /** Whether this query rides on another now (see tryRide). */
+  get riding(): boolean { return this.host !== undefined; }
 
   /** Whether operators of this query buffer a poll's rows (batched model calls). */
   private batches(): boolean { return (this.o.graph.batchEnds?.length ?? 0) > 0; }
@@ -599,6 +709,8 @@ export class QueryRunner {
    */
   async caughtUp(): Promise<boolean> {
     if (this.halted) return true; // stopped for good: nothing to wait for
+    // Riding: it processes what its host does, in the same turn.
+    if (this.host) return this.host.caughtUp();
     if (this.busy || !this.consumer || this.pending.size > 0 || this.held) return false;
     // State not yet restored for the current assignment: not caught up, whatever the offsets say.
     if (this.o.durable && (this.tasks === undefined || this.consumer.assignmentGeneration() !== this.generation)) return false;
@@ -674,7 +786,7 @@ export class QueryRunner {
    */
   async stats(): Promise<QueryStats> {
     const partitions: QueryStats['partitions'] = [];
-    const pos = this.consumer?.positions() ?? new Map<string, number>();
+    const pos = this.host ? this.progressPositions() : this.consumer?.positions() ?? new Map<string, number>();
     for (const topic of this.topics) {
       const ends = await this.o.log.endOffsets(topic).catch(() => undefined);
       if (!ends) continue;
@@ -693,6 +805,8 @@ export class QueryRunner {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.unride();
+    for (const r of this.riders) r.unride();
     // A clean stop commits what is flushed, so a restart does not process it again.
     if (this.uncommitted && !this.busy && this.consumer) {
       this.uncommitted = false;
