@@ -8,12 +8,16 @@
 import type { ModelFactory } from '../../src/ml/online-model.js';
 import { median } from './cpu-clock.js';
 
+/** CREATE MODEL's default SEED (execute-model.ts). */
+const SQL_SEED = 42;
+
 export function modelOwnCost(f: ModelFactory, x: Float64Array[], y: Float64Array, runs: number): number {
   if (f.task === 'classification') y = inOrderOfAppearance(y);
   const costs: number[] = [];
   let sink = 0;
   for (let r = 0; r < runs; r++) {
-    const m = f.create({ features: x[0].length, classes: f.task === 'classification' ? 2 : undefined, params: {}, seed: 1 });
+    // The seed CREATE MODEL gives without SEED: a forest's or tree's random draws are the SQL run's.
+    const m = f.create({ features: x[0].length, classes: f.task === 'classification' ? 2 : undefined, params: {}, seed: SQL_SEED });
     const t0 = process.cpuUsage();
     for (let i = 0; i < x.length; i++) {
       if (i > 0) sink += m.predict(x[i]); // as the trainer: nothing to test before the first row
