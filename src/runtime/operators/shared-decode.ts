@@ -1,10 +1,13 @@
 // Queries that read the same topic with the same value columns and format decode each record
 // once. A model's training query and the query scoring with PREDICT read every record in
-// lockstep, one after the other, so the second finds the first one's row here (in process, a
-// record is the same object for every consumer; records from a broker are new objects, and
-// simply miss). Only rows of immutable values are shared (no query can change a value another
-// sees), and only of formats that decode bytes alone (a registry format's bytes name a schema id,
-// which two engines in one process may give different schemas).
+// lockstep, one after the other, so the second finds the first one's row here. In process, a
+// record's value is the same bytes object for every consumer; from a broker each consumer gets
+// its own copy, so a record at the same partition and offset whose bytes are equal is the same
+// record too (compared only then: a topic deleted and made again reuses offsets). Only rows of
+// immutable values are shared (no query can change a value another sees), and only of formats
+// that decode bytes alone (a registry format's bytes name a schema id, which two engines in one
+// process may give different schemas).
+import { Buffer } from 'node:buffer';
 import type { SourceStep } from '../../plan/physical-plan.js';
 import type { RowSerde } from '../../format/index.js';
 import type { LogRecord } from '../../log/log.js';
@@ -12,6 +15,9 @@ import { formatType } from '../../types/sql-type.js';
 
 interface LastDecoded {
   bytes: Uint8Array | null;
+  /** Where `bytes` came from. */
+  partition: number;
+  offset: number;
   row: unknown[] | null;
   /** The value columns `row` holds (undefined: all; the others are null). */
   read: readonly boolean[] | undefined;
@@ -52,7 +58,7 @@ export function sharedValueDecoder(step: SourceStep, whole: RowSerde, partial?: 
   let slot = slots.get(signature);
   if (!slot) {
     if (slots.size >= MAX_SLOTS) slots.clear();
-    slots.set(signature, (slot = { bytes: null, row: null, read: undefined, lastReader: 0, mixed: 0 }));
+    slots.set(signature, (slot = { bytes: null, partition: -1, offset: -1, row: null, read: undefined, lastReader: 0, mixed: 0 }));
   }
   const last = slot;
   const me = ++decoders;
@@ -60,14 +66,22 @@ export function sharedValueDecoder(step: SourceStep, whole: RowSerde, partial?: 
     if (codec !== undefined && rec.valueCodec === codec) return rec.valueRow as unknown[];
     const bytes = rec.value;
     if (last.lastReader !== me) { last.lastReader = me; last.mixed = ALONE_AFTER; } else if (last.mixed > 0) last.mixed--;
-    if (bytes !== null && bytes === last.bytes && covers(last.read, read)) return last.row;
+    if (bytes !== null && (bytes === last.bytes || sameRecord(rec, bytes, last)) && covers(last.read, read)) return last.row;
     const alone = last.mixed === 0 && partial !== undefined;
     const row = (alone ? partial : whole).deserialize(bytes, topic);
     last.bytes = bytes;
+    last.partition = rec.partition;
+    last.offset = rec.offset;
     last.row = row;
     last.read = alone ? read : undefined;
     return row;
   };
+}
+
+/** A copy of the last record decoded: the same partition and offset, and equal bytes. */
+function sameRecord(rec: LogRecord, bytes: Uint8Array, last: LastDecoded): boolean {
+  const had = last.bytes;
+  return rec.offset === last.offset && rec.partition === last.partition && had !== null && had.length === bytes.length && Buffer.compare(had, bytes) === 0;
 }
 
 /** Whether a row decoded for `had` holds every column `need` reads. */
