@@ -7,6 +7,7 @@ import { describe, it, expect } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
 import { MemoryLog } from '../../src/log/memory-log.js';
 import { burst, predictThenLearn } from './test-then-train-reference.js';
+import { LiveModel } from '../../src/engine/models/live-model.js';
 
 const props = { 'auto.offset.reset': 'earliest' };
 
@@ -56,6 +57,35 @@ describe('a trainer riding on its scoring query', () => {
       expect(e.state.models.get('M')!.rows).toBe(12_000);
       // What SHOW QUERIES / EXPLAIN report of the trainer: every record read.
       expect((await trainer(e).runner.stats()).partitions.reduce((n, p) => n + p.end - p.position, 0)).toBe(0);
+    } finally {
+      await e.close();
+    }
+  });
+
+  it('rides with a WHERE of its own: it learns the rows it keeps, right after the scorer scored every row', async () => {
+    const log = new MemoryLog();
+    const e = await Engine.create({ log, properties: props });
+    try {
+      await e.executeScript(`
+        CREATE STREAM pts (seq INT, x DOUBLE, y DOUBLE, busy BOOLEAN) WITH (KAFKA_TOPIC='pts', VALUE_FORMAT='JSON', PARTITIONS=1);
+        CREATE MODEL m WITH (TYPE='logistic_regression', LABEL='busy', LEARNING_RATE=0.2) AS SELECT x, y, busy FROM pts WHERE seq % 3 <> 1 TRAIN ONLINE;
+        CREATE STREAM scored AS SELECT seq, PREDICT_PROBA(m, x, y) AS p FROM pts;`);
+      const input = burst(9000);
+      await feed(e, log, input, 0, input.length);
+      expect(trainer(e).runner.riding).toBe(true);
+      // The reference predicts every row, and learns only the rows the trainer's WHERE keeps.
+      const model = new LiveModel(e.state.models.get('M')!.def);
+      const bound = model.bind('PREDICT_PROBA');
+      if (typeof bound === 'string') throw new Error(bound);
+      const expected = input.map((r) => {
+        const v = JSON.parse(r.value.toString()) as { SEQ: number; X: number; Y: number; BUSY: boolean };
+        const p = bound.impl(v.X, v.Y);
+        if (v.SEQ % 3 !== 1) model.learn([v.X, v.Y, v.BUSY], 0);
+        return p;
+      });
+      const got = await scored(log, 'SCORED');
+      expect(input.map((_r, i) => got.get(i))).toEqual(expected);
+      expect(e.state.models.get('M')!.rows).toBe(6000);
     } finally {
       await e.close();
     }
