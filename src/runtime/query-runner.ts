@@ -78,7 +78,7 @@ export interface RunnerOptions {
   /** Called when a flush succeeds after errors (the query is healthy again). */
   onRecovered?: () => void;
   /**
-   * A query this one may ride on (see QueryRunner.ride): asked between polls; the runner checks
+   * A query this one may ride on (see QueryRunner's riders): asked between polls; the runner checks
    * that both may and that they stand at the same records.
    */
   rideOn?: () => QueryRunner | undefined;
@@ -205,11 +205,11 @@ export class QueryRunner {
     this.openConsumer();
     if (o.transactionalId) this.tx = o.log.transactionalProducer(o.transactionalId);
     while (!this.stopped) {
+      this.busy = false;
       if (this.host) {
         await new Promise<void>((resolve) => { this.rideEnded = resolve; });
         continue;
       }
-      this.busy = false;
       // Everything handed out so far is processed: say so before poll hands out more.
       if (o.gate) {
         this.markProgress();
