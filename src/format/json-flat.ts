@@ -18,6 +18,12 @@ import { AsciiStrings, sameBytes } from './ascii-strings.js';
 const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 /** Digits a double holds exactly: up to here, m / 10^k is the correctly rounded value (Clinger). */
 const EXACT_DIGITS = 15;
+/**
+ * A 16-digit significand hi·10 + lo (lo one digit) is an exact double while hi is at most this
+ * ((2^53 - 10) / 10 rounded down: below 2^53). Printed doubles (JavaScript's, Python's, Java's
+ * shortest form) have 16 or 17 digits; most 16-digit ones take this one division.
+ */
+const MAX_EXACT_TENTH = Math.floor((2 ** 53 - 10) / 10);
 /** Numbers per payload converted by Number() (slower than JSON.parse's own) before giving up. */
 const MAX_SLOW_NUMBERS = 3;
 /** Strict, as the general reader's decode (Jackson rejects malformed UTF-8). */
@@ -347,6 +353,7 @@ export class FlatJsonReader {
     let v: number;
     if (!exact) v = NaN;
     else if (digits <= EXACT_DIGITS) v = frac === 0 ? hi : hi / POW10[frac]; // Clinger: both exact
+    else if (n === 1 && hi <= MAX_EXACT_TENTH) v = (hi * 10 + lo) / POW10[frac]; // 16 digits below 2^53: Clinger too
     else v = decimalToDouble(hi, n, lo, frac); // NaN where it cannot tell
     if (v !== v) {
       if (++this.slow > MAX_SLOW_NUMBERS) return FAIL;

@@ -69,6 +69,15 @@ describe('the flat JSON reader', () => {
     const texts = ['{"ID":0.9003890176626967,"TEMP":-1.3302656940067834,"NAME":0.09560097185672145,"OK":1.0563583618870158}',
       '{"ID":12345678901234567,"TEMP":1234567890123456789,"NAME":-0.000001234567890123456,"OK":99.99999999999999}'];
     for (const text of texts) expect(expectSameAsJsonParse(text)).toBe(true);
+    // 16 digits at both sides of 2^53 (the one-division path ends there) and in [-2, 2] as printed.
+    const sixteen = ['9007199254740989', '9007199254740991', '9007199254740993', '9007199254740999', '0.9007199254740989',
+      '0.9007199254740993', '900719925474098.9', '900719925474099.1', '-1.533629444968832', '0.02528727823335064'];
+    expect(expectSameAsJsonParse(`{"ID":${sixteen[0]},"TEMP":${sixteen[1]},"NAME":${sixteen[2]},"OK":${sixteen[3]}}`)).toBe(true);
+    expect(expectSameAsJsonParse(`{"ID":${sixteen[4]},"TEMP":${sixteen[5]},"NAME":${sixteen[6]},"OK":${sixteen[7]}}`)).toBe(true);
+    expect(expectSameAsJsonParse(`{"ID":${sixteen[8]},"TEMP":${sixteen[9]},"NAME":1,"OK":2}`)).toBe(true);
+    fc.assert(fc.property(fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: 4, maxLength: 4 }), (ds) => {
+      expectSameAsJsonParse(JSON.stringify(Object.fromEntries(NAMES.map((n, i) => [n, ds[i]]))));
+    }), { numRuns: 2000 });
     fc.assert(fc.property(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 4, maxLength: 4 }), (ds) => {
       expectSameAsJsonParse(JSON.stringify(Object.fromEntries(NAMES.map((n, i) => [n, ds[i]]))));
     }), { numRuns: 2000 });
