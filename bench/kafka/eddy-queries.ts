@@ -4,13 +4,15 @@
 // watches the broker for the end (eddy-work.ts):
 //   (b) a filter + projection CSAS;
 //   (c) a tumbling-window COUNT/SUM CTAS, with the record cache on or off
-//       (ksql.streams.cache.max.bytes.buffering = 0: every update of a batch goes out).
+//       (ksql.streams.cache.max.bytes.buffering = 0: every update of a batch goes out);
+//   (m) an anomaly model learning online (zscore over temp and vibration: it merges, so it learns
+//       per task, no funnel) and a CSAS scoring every reading with it, test-then-train.
 import { Engine } from '../../src/engine/engine.js';
 import { KafkaLog } from '../../src/log/kafka-log.js';
 import { THRESHOLD } from './load.js';
 import { reportFailure } from './worker-ipc.js';
 
-export type EddyQuery = 'filter' | 'aggregate';
+export type EddyQuery = 'filter' | 'aggregate' | 'model';
 
 export interface EddyPrepare { brokers: string[]; topic: string; query: EddyQuery; tag: string; cacheOff: boolean }
 export interface EddyStarted { queryId: string; sinkTopic: string; groupId: string }
@@ -30,13 +32,18 @@ let current: Current | undefined;
 
 export async function prepare(a: EddyPrepare): Promise<void> {
   if (current) throw new Error('a run is in progress');
-  const sink = `${a.query === 'filter' ? 'hot' : 'counts'}_${a.tag}`.toUpperCase();
+  const sink = `${{ filter: 'hot', aggregate: 'counts', model: 'scored' }[a.query]}_${a.tag}`.toUpperCase();
+  const statements: Record<EddyQuery, string> = {
+    filter: `CREATE STREAM ${sink} AS SELECT sensor, temp, vibration FROM readings WHERE temp > ${THRESHOLD} EMIT CHANGES;`,
+    aggregate: `CREATE TABLE ${sink} AS SELECT sensor, COUNT(*) AS n, SUM(temp) AS total FROM readings
+           WINDOW TUMBLING (SIZE 1 MINUTE) GROUP BY sensor EMIT CHANGES;`,
+    // The scoring query is the timed one (the last statement): it waits for the model, row by row.
+    model: `CREATE MODEL m_${a.tag} WITH (TYPE='zscore') AS SELECT temp, vibration FROM readings TRAIN ONLINE;
+      CREATE STREAM ${sink} AS SELECT sensor, ANOMALY_SCORE(m_${a.tag}, temp, vibration) AS score FROM readings EMIT CHANGES;`,
+  };
   const c: Current = {
     log: new KafkaLog({ brokers: a.brokers, clientId: `eddy-bench-${a.tag}` }), serviceId: `bench_${a.tag}`,
-    statement: a.query === 'filter'
-      ? `CREATE STREAM ${sink} AS SELECT sensor, temp, vibration FROM readings WHERE temp > ${THRESHOLD} EMIT CHANGES;`
-      : `CREATE TABLE ${sink} AS SELECT sensor, COUNT(*) AS n, SUM(temp) AS total FROM readings
-           WINDOW TUMBLING (SIZE 1 MINUTE) GROUP BY sensor EMIT CHANGES;`,
+    statement: statements[a.query],
     processingLogEntries: 0, firstProblem: '',
   };
   current = c;
@@ -52,7 +59,8 @@ export async function prepare(a: EddyPrepare): Promise<void> {
 
 export async function start(): Promise<EddyStarted> {
   const c = running();
-  const [result] = await c.engine!.executeScript(c.statement);
+  const results = await c.engine!.executeScript(c.statement);
+  const result = results[results.length - 1];
   const queryId = result.kind === 'message' ? result.queryId : undefined;
   if (!queryId) throw new Error(`no query started by: ${c.statement}`);
   const q = c.engine!.state.queries.get(queryId);

@@ -1,7 +1,9 @@
 // The benchmark's side of an Eddy run (the query itself runs in the Eddy worker, eddy-queries.ts):
 //   (b) done when the sink holds every row that passes the filter;
 //   (c) done when the query's consumer group has committed the input's end offsets (the runner
-//       commits only after producing a batch's output).
+//       commits only after producing a batch's output);
+//   (m) done when the sink holds a score for every reading (the scoring query waits for the
+//       model's trainer row by row, so it is done then too, but for its last row).
 import type { Admin } from 'kafkajs';
 import type { EddyPrepare, EddyQuery, EddyStarted, EddyStopped } from './eddy-queries.js';
 import { committedToEnd, endOffsets, sum } from './kafka-client.js';
@@ -23,9 +25,9 @@ export function eddyWork(worker: NodeWorker, brokers: string[], admin: Admin, da
     start: async () => { started = await worker.call<EddyStarted>('start'); },
     done: async () => {
       worker.checkHealthy();
-      return query === 'filter'
-        ? (await sinkCount()) >= data.expectedHot
-        : committedToEnd(admin, started!.groupId, data.topic, inputEnds);
+      if (query === 'filter') return (await sinkCount()) >= data.expectedHot;
+      if (query === 'model') return (await sinkCount()) >= data.records;
+      return committedToEnd(admin, started!.groupId, data.topic, inputEnds);
     },
     progress: async () => `${await sinkCount()} records in ${started?.sinkTopic}; ${await worker.call<string>('progress').catch((e: Error) => e.message)}`,
     outcome: async () => ({ outputRecords: await sinkCount(), processingLogEntries: stopped?.processingLogEntries ?? 0 }),

@@ -68,4 +68,9 @@ export const PHASES: Phase[] = [
     id: 'c-nocache-ks', what: 'Kafka Streams tumbling COUNT/SUM, cache 0', engine: 'Kafka Streams',
     work: (c, d, tag) => peerWork(need(c.peer, 'the Kafka Streams peer'), c.admin, d, 'aggregate', tag, { threads: THREADS, cacheBytes: 0 }),
   },
+  {
+    // Kafka Streams has no online learning to compare with: a figure to follow, not a ratio.
+    id: 'm', what: 'Eddy model (zscore, learns per task) + CSAS scoring every record', engine: 'Eddy',
+    work: (c, d, tag) => eddyWork(need(c.eddy, 'the Eddy worker'), c.brokers, c.admin, d, 'model', tag, false),
+  },
 ];

@@ -3,7 +3,9 @@
 //   (a)            a bare kafkajs consume-and-produce passthrough — the ceiling for this client;
 //   (b), (b-ks)    a filter + projection, on Eddy and on Kafka Streams (1 stream thread);
 //   (c), (c-ks)    a tumbling-window COUNT/SUM by key, record cache on (Kafka Streams: 10 MiB);
-//   (c-nocache), (c-nocache-ks)  the same with the record cache off in both.
+//   (c-nocache), (c-nocache-ks)  the same with the record cache off in both;
+//   (m)            an anomaly model learning online plus a CSAS scoring every record with it
+//                  (Eddy alone: no peer learns online).
 // Each contender is a process of its own, started once and kept warm (a node worker for the
 // passthrough, one for Eddy, one JVM for Kafka Streams), so each run's CPU seconds are read from
 // /proc for that process alone. Two discarded warm-up rounds go first: a cold JVM is several
