@@ -150,6 +150,33 @@ describe('a trainer riding on its scoring query', () => {
     }
   });
 
+  it('learns every row once while scoring queries come and go as the input streams in', async () => {
+    const log = new MemoryLog();
+    const e = await Engine.create({ log, properties: props });
+    try {
+      await e.executeScript(streamAndModel(2));
+      const input = burst(24_000);
+      let rides = 0;
+      for (let round = 0; round < 8; round++) {
+        // Rounds start a scorer from the end or from the start, and produce before or after it starts.
+        const from = round % 3 === 0 ? 'earliest' : 'latest';
+        const slice = input.slice(round * 3000, (round + 1) * 3000);
+        if (round % 2 === 0) await log.produce('pts', slice.slice(0, 1500));
+        await e.executeScript(`SET 'auto.offset.reset'='${from}';
+          CREATE STREAM s${round} AS SELECT seq, PREDICT_PROBA(m, x, y) AS p FROM pts;`);
+        await log.produce('pts', round % 2 === 0 ? slice.slice(1500) : slice);
+        await e.settle();
+        if (trainer(e).runner.riding) rides++;
+        const scorer = [...e.state.queries.values()].find((q) => q.kind === 'CSAS')!;
+        await e.executeScript(`TERMINATE ${scorer.id};`);
+      }
+      expect(rides).toBeGreaterThan(0);
+      expect(e.state.models.get('M')!.rows).toBe(24_000);
+    } finally {
+      await e.close();
+    }
+  });
+
   it('leaves the scoring query running when the trainer stops', async () => {
     const log = new MemoryLog();
     const e = await Engine.create({ log, properties: props });
