@@ -81,6 +81,15 @@ export class LiveModel implements ModelBinding {
   private memoVersion = -1;
   private memoValue = 0;
   private memoX: Float64Array | undefined;
+  /**
+   * The SQL values memoX was encoded from (numeric features only: there encoding is a function
+   * of the values, while a category new to the model encodes differently when learned), and the
+   * first of them a model must not learn (-1: none). A trainer learning the row the memo holds
+   * takes its encoding instead of encoding the row again.
+   */
+  private memoRaw: unknown[] | undefined;
+  private memoBad = -1;
+  private readonly numericOnly: boolean;
   /** Per-task learning: each row also goes to its task's part (see TaskLearner). */
   parts: TaskLearner | undefined;
 
@@ -89,6 +98,7 @@ export class LiveModel implements ModelBinding {
     this.featureStats = new FeatureStats(def.features);
     this.model = this.fresh();
     this.metrics = new Prequential(def.task, def.metricsWindow, def.label !== undefined);
+    this.numericOnly = def.features.every((f) => !f.categorical);
     if (def.task === 'classification') this.drift = new Adwin();
   }
 
@@ -112,7 +122,8 @@ export class LiveModel implements ModelBinding {
     // The numbers go into the encoder's row first, and are checked there (no second pass over
     // the SQL values); the categories only once the row is taken (they grow the vocabulary).
     const enc = this.encoder;
-    const badAt = enc.numbers(values, from);
+    const memo = this.memoOf(values, from);
+    const badAt = memo ? this.memoBad : enc.numbers(values, from);
     if (badAt >= 0) { this.skip(badFeature(def.features[badAt], values[from + badAt])); return; }
     if (def.task === 'regression') {
       const bad = badTarget(def.label!.name, label);
@@ -123,7 +134,7 @@ export class LiveModel implements ModelBinding {
       y = this.labels.classOf(label, true, def.maxClasses ?? DEFAULT_MAX_CLASSES);
       if (y < 0) { this.skip(`new class beyond MAX_CLASSES=${def.maxClasses ?? DEFAULT_MAX_CLASSES}`); return; }
     }
-    const x = enc.categories(values, from, true);
+    const x = memo ? this.memoX! : enc.categories(values, from, true);
     this.featureStats.add(values, from, x, enc.start);
     const now = turnNow();
     if (this.rows === 0) this.firstAt = now;
@@ -158,10 +169,19 @@ export class LiveModel implements ModelBinding {
     this.version++;
   }
 
+  /** Whether the memo holds this model version's prediction of exactly these SQL values. */
+  private memoOf(values: ArrayLike<unknown>, from: number): boolean {
+    const raw = this.memoRaw;
+    if (raw === undefined || this.memoVersion !== this.version) return false;
+    for (let i = 0; i < raw.length; i++) if (raw[i] !== values[from + i]) return false;
+    return true;
+  }
+
   /** model.predict(x), or the memo when the same model version last predicted the same x. */
   private predictOnce(x: Float64Array): number {
     const m = this.memoX;
     if (this.memoVersion === this.version && m !== undefined) {
+      if (x === m) return this.memoValue; // learn took the memo's encoding
       let same = true;
       for (let i = 0; i < x.length; i++) if (m[i] !== x[i]) { same = false; break; }
       if (same) return this.memoValue;
@@ -169,14 +189,22 @@ export class LiveModel implements ModelBinding {
     return this.model.predict(x);
   }
 
-  /** model.predict(x), remembered for the trainer's test of the same row (see predictOnce). */
-  private predictShared(x: Float64Array): number {
+  /**
+   * model.predict(x) of the features `args` (encoded as x, the first bad one at `bad`),
+   * remembered for the trainer's test of the same row (see predictOnce and memoOf).
+   */
+  private predictShared(x: Float64Array, args: readonly unknown[], bad: number): number {
     const p = this.model.predict(x);
     const m = (this.memoX ??= new Float64Array(x.length));
     if (m.length === x.length) {
       for (let i = 0; i < x.length; i++) m[i] = x[i]; // a few values: a loop, not set()'s call
       this.memoValue = p;
       this.memoVersion = this.version;
+      if (this.numericOnly) {
+        const raw = (this.memoRaw ??= new Array<unknown>(this.def.features.length));
+        for (let i = 0; i < raw.length; i++) raw[i] = args[i];
+        this.memoBad = bad;
+      }
     }
     return p;
   }
@@ -253,14 +281,19 @@ export class LiveModel implements ModelBinding {
   bind(fn: ModelFunctionKind): { type: SqlType; impl: (...features: unknown[]) => unknown; overArray: (features: readonly unknown[]) => unknown } | string {
     const { task, label, name } = this.def;
     const encode = (args: readonly unknown[]): Float64Array => this.encoder.encode(args, 0, false);
+    // PREDICT and friends on the features `a`, remembered for the trainer (see predictShared).
+    const shared = (a: readonly unknown[]): number => {
+      const bad = this.encoder.numbers(a, 0);
+      return this.predictShared(this.encoder.categories(a, 0, false), a, bad);
+    };
     // Each call is over the features in an array (a query's call reuses one); impl spreads them.
     const bound = (type: SqlType, over: (a: readonly unknown[]) => unknown) => ({ type, impl: (...a: unknown[]) => over(a), overArray: over });
     switch (fn) {
       case 'PREDICT':
         if (task === 'classification') {
-          return bound(label!.type, (a) => (this.rows === 0 ? null : this.labels.values[this.predictShared(encode(a))] ?? null));
+          return bound(label!.type, (a) => (this.rows === 0 ? null : this.labels.values[shared(a)] ?? null));
         }
-        return bound(task === 'clustering' ? INTEGER : DOUBLE, (a) => (this.rows === 0 ? null : this.predictShared(encode(a))));
+        return bound(task === 'clustering' ? INTEGER : DOUBLE, (a) => (this.rows === 0 ? null : shared(a)));
       case 'PREDICT_PROBA': {
         if (task !== 'classification' || !this.model.predictProba) return `PREDICT_PROBA needs a classifier; ${name} is a ${this.def.type} (${task}) model.`;
         // A BOOLEAN label gives P(TRUE); any other gives every class's probability by its text.
@@ -269,10 +302,10 @@ export class LiveModel implements ModelBinding {
       }
       case 'ANOMALY_SCORE':
         if (task !== 'anomaly') return `ANOMALY_SCORE needs an anomaly model; ${name} is a ${this.def.type} (${task}) model.`;
-        return bound(DOUBLE, (a) => (this.rows === 0 ? null : this.predictShared(encode(a))));
+        return bound(DOUBLE, (a) => (this.rows === 0 ? null : shared(a)));
       case 'CLUSTER':
         if (task !== 'clustering') return `CLUSTER needs a clustering model; ${name} is a ${this.def.type} (${task}) model.`;
-        return bound(INTEGER, (a) => (this.rows === 0 ? null : this.predictShared(encode(a))));
+        return bound(INTEGER, (a) => (this.rows === 0 ? null : shared(a)));
     }
   }
 
