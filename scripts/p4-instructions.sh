@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Machine instructions per row of P4 (logistic regression through SQL), this checkout against
-# an older revision: a measure of CPU work that the machine's noise does not move (timings here
-# vary ±20% minute to minute; instruction counts by well under 1%). Each build runs P4 twice
+# an older revision: a measure of CPU work that the machine's noise moves far less (timings here
+# vary ±20% minute to minute; a build's count by about ±3% from one run of this script to the
+# next, measured: work driven by timers - polls, the gates' slow tick - grows with the wall time
+# valgrind takes). Run it two or three times before quoting a change of a few percent. Each build runs P4 twice
 # under valgrind (callgrind), with V8 deterministic (--predictable --single-threaded), on
 # SMALL and LARGE rows: the difference divided by LARGE - SMALL is the work per row, without
 # start-up and compilation. Fewer instructions is not always less time (cache misses, GC), so
