@@ -364,16 +364,23 @@ export class QueryRunner {
   /** Whether this query may ride on another: it writes nothing, keeps no state, reads one topic. */
   private mayRide(): boolean {
     const o = this.o;
-    return o.rideOn !== undefined && o.sinkTopic === undefined && !o.durable && !o.transactionalId && !this.fetches && !this.batches()
+    return o.rideOn !== undefined && o.sinkTopic === undefined && this.eachRecordAtOnce()
       && o.topics.length === 1 && o.graph.repartitionTopics.length === 0 && o.graph.stores.maps.length === 0
       && typeof this.consumer?.seek === 'function';
   }
 
-  /** Whether `rider` may ride on this query: it reads the rider's topic, in process, and processes each record at once. */
+  /** Whether `rider` may ride on this query: it reads the rider's topic and is not riding itself. */
   private carries(rider: QueryRunner): boolean {
-    const o = this.o;
-    return !this.stopped && this.host === undefined && o.gate !== undefined && !o.transactionalId && !o.durable
-      && !this.fetches && !this.batches() && this.topics.includes(rider.o.topics[0]);
+    return !this.stopped && this.host === undefined && this.o.gate !== undefined && this.eachRecordAtOnce()
+      && this.topics.includes(rider.o.topics[0]);
+  }
+
+  /**
+   * What both sides of a ride need: each record is done when handle returns (no fetch before it,
+   * no batch evaluated after it), and nothing is written in a transaction or to changelogs.
+   */
+  private eachRecordAtOnce(): boolean {
+    return !this.o.durable && !this.o.transactionalId && !this.fetches && !this.batches();
   }
 
   /**
