@@ -205,14 +205,14 @@ export async function copyLines(state: EngineState, target: SourceDef, src: Copy
           state.processingLog.log({ queryId: 'COPY', type: 'DESERIALIZATION', message, record: Buffer.from(line.subarray(0, 4000)).toString('utf8').slice(0, 1000) });
         }
         if (records.length >= produceEvery) {
-          await state.log.produce(target.topic, records);
+          await state.log.append(target.topic, records);
           copied += records.length;
           records = [];
         }
       }
     }
     if (records.length > 0) {
-      await state.log.produce(target.topic, records);
+      await state.log.append(target.topic, records);
       copied += records.length;
     }
   } finally {

@@ -25,6 +25,8 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true }); // Jackson rejects malfo
 const DIRECT_DOUBLE = 1;
 const DIRECT_BOOLEAN = 2;
 const DIRECT_STRING = 3;
+/** Rows deserializeTransient fills into one array before it takes a new one (see transientRow). */
+const TRANSIENT_RENEW = 128;
 /** Payloads the general reader takes after the flat one gave up, before the flat one tries again. */
 const FLAT_BACKOFF = 64;
 
@@ -101,6 +103,9 @@ class JsonRowSerde implements RowSerde {
   /** The fast path for objects of scalar fields; undefined where it never applies. */
   private readonly flat: FlatJsonReader | undefined;
   private flatSkip = 0;
+  /** The row deserializeTransient fills (see transientRow). */
+  private transient: unknown[] | undefined;
+  private transientUses = 0;
   readonly codec: number | undefined;
   private readonly keptKinds: Uint8Array | undefined;
 
@@ -164,8 +169,14 @@ class JsonRowSerde implements RowSerde {
     return this.deserializeRange(bytes, 0, bytes.length, topic);
   }
 
+  deserializeTransient(bytes: Uint8Array | null, topic: string): unknown[] | null {
+    if (bytes === null) return null;
+    return this.deserializeRange(bytes, 0, bytes.length, topic, true);
+  }
+
   /** The payload bytes[start, end), without a view of it unless the flat reader gives up (COPY's lines). */
-  deserializeRange(bytes: Uint8Array, start: number, end: number, topic: string): unknown[] | null {
+  /** `transient`: the flat reader's values go into the row deserializeTransient reuses. */
+  deserializeRange(bytes: Uint8Array, start: number, end: number, topic: string, transient = false): unknown[] | null {
     try {
       // The flat reader reads the bytes themselves: most payloads are never decoded whole.
       if (this.flat !== undefined) {
@@ -174,7 +185,7 @@ class JsonRowSerde implements RowSerde {
           const values = this.flat.read(bytes, start, end);
           if (values === undefined) this.flatSkip = FLAT_BACKOFF;
           else {
-            const row = this.readValues(values);
+            const row = this.readValues(values, transient ? this.transientRow() : new Array<unknown>(this.n));
             if (row !== NEED_EXACT) return row;
           }
         }
@@ -198,9 +209,21 @@ class JsonRowSerde implements RowSerde {
     }
   }
 
-  /** The row for the flat reader's values, as read() gives it for the same object. */
-  private readValues(values: readonly unknown[]): unknown[] | typeof NEED_EXACT {
-    const row = new Array<unknown>(this.n);
+  /**
+   * One array for every call of deserializeTransient, renewed every TRANSIENT_RENEW rows so that
+   * it stays in the young generation (a long-lived array takes the write barrier's slow path for
+   * each number stored into it).
+   */
+  private transientRow(): unknown[] {
+    if (this.transient === undefined || ++this.transientUses === TRANSIENT_RENEW) {
+      this.transientUses = 0;
+      this.transient = new Array<unknown>(this.n);
+    }
+    return this.transient;
+  }
+
+  /** The flat reader's values into `row` (every slot written), as read() gives them for the same object. */
+  private readValues(values: readonly unknown[], row: unknown[]): unknown[] | typeof NEED_EXACT {
     try {
       for (let i = 0; i < this.n; i++) {
         const v = values[i];

@@ -29,6 +29,12 @@ export interface RowSerde {
   serialize(row: readonly unknown[] | null, topic: string): Uint8Array | null;
   /** null bytes → null row. Throws SerdeError on malformed input. */
   deserialize(bytes: Uint8Array | null, topic: string): unknown[] | null;
+  /**
+   * As deserialize, but the row may be an array the serde fills again at its next call of this
+   * method: for a caller that copies the values out at once (a source operator), no array per
+   * record.
+   */
+  deserializeTransient?(bytes: Uint8Array | null, topic: string): unknown[] | null;
   /** As deserialize of bytes.subarray(start, end), where a format can read in place (JSON). */
   deserializeRange?(bytes: Uint8Array, start: number, end: number, topic: string): unknown[] | null;
   /**

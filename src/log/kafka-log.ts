@@ -81,6 +81,10 @@ export class KafkaLog implements Log {
     return this.producer.produce(topic, records);
   }
 
+  async append(topic: string, records: ProducerRecord[]): Promise<void> {
+    await this.produce(topic, records);
+  }
+
   /** The high watermarks: the offset after the last record consumers can read. */
   async endOffsets(topic: string): Promise<number[]> {
     this.checkOpen();

@@ -148,6 +148,8 @@ export interface Log {
   listTopics(): Promise<TopicDescription[]>;
   /** Appends in order; returns where each record landed. */
   produce(topic: string, records: ProducerRecord[]): Promise<{ partition: number; offset: number }[]>;
+  /** As produce, for a writer that does not ask where its records landed (no object per record). */
+  append(topic: string, records: ProducerRecord[]): Promise<void>;
   /** End offsets (the next offset to be written) per partition, by "topic/partition". */
   endOffsets(topic: string): Promise<number[]>;
   /** Reads a partition from an offset without a group (PRINT, tests). */

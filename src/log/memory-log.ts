@@ -91,6 +91,17 @@ export class MemoryLog implements Log {
   }
 
   async produce(topic: string, records: ProducerRecord[]): Promise<{ partition: number; offset: number }[]> {
+    const out: { partition: number; offset: number }[] = new Array(records.length);
+    this.write(topic, records, out);
+    return out;
+  }
+
+  async append(topic: string, records: ProducerRecord[]): Promise<void> {
+    this.write(topic, records, undefined);
+  }
+
+  /** Appends `records`; where each landed goes to `out` when given ({ -1, -1 } for one refused). */
+  private write(topic: string, records: ProducerRecord[], out: { partition: number; offset: number }[] | undefined): void {
     this.checkOpen();
     const t = this.topicOrThrow(topic);
     const n = t.partitions.length;
@@ -103,7 +114,6 @@ export class MemoryLog implements Log {
     // A record over the topic's max.message.bytes is refused alone, as a broker refuses it.
     const maxBytes = maxMessageBytes(t.config);
     let refused: RefusedRecord[] | undefined;
-    const out: { partition: number; offset: number }[] = new Array(records.length);
     // Records without a timestamp get the time of this produce (one clock reading per batch).
     let now: number | undefined;
     const parts = t.partitions;
@@ -112,18 +122,17 @@ export class MemoryLog implements Log {
       const over = sizeOver(r, maxBytes);
       if (over !== undefined) {
         (refused ??= []).push({ index: i, reason: `a record of ${over} bytes is larger than the topic's max.message.bytes (${maxBytes})` });
-        out[i] = { partition: -1, offset: -1 };
+        if (out !== undefined) out[i] = { partition: -1, offset: -1 };
         continue;
       }
       const p = r.partition ?? (n === 1 ? 0 : this.partitioner.partition(topic, r.key, n));
       let ts = r.timestamp;
       if (ts === undefined) ts = now ??= this.clock();
       const offset = parts[p].append(this.seq++, r, ts, r.headers && r.headers.length > 0 ? [...r.headers] : NO_HEADERS_IN);
-      out[i] = { partition: p, offset };
+      if (out !== undefined) out[i] = { partition: p, offset };
     }
-    if (out.length > (refused?.length ?? 0)) this.signal.notifyAll();
+    if (records.length > (refused?.length ?? 0)) this.signal.notifyAll();
     if (refused) throw new RecordsRefused(topic, refused);
-    return out;
   }
 
   async endOffsets(topic: string): Promise<number[]> {

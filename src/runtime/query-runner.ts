@@ -565,7 +565,7 @@ export class QueryRunner {
     await this.retrying(async () => {
       await Promise.all([...this.pending].map(async ([topic, recs]) => {
         try {
-          await o.log.produce(topic, recs);
+          await o.log.append(topic, recs);
         } catch (e) {
           // A record the topic can never take is logged and dropped, not retried for ever; what
           // a partial write settled leaves the pending list (`recs` is it), so no duplicates.

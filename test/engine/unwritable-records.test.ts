@@ -20,14 +20,16 @@ function failingPartway(topic: string, written: number): Log {
   let armed = true;
   return new Proxy(inner, {
     get(target, prop, receiver) {
-      if (prop !== 'produce') {
+      // Both ways of writing: produce, and append (queries' and COPY's, without positions).
+      if (prop !== 'produce' && prop !== 'append') {
         const v = Reflect.get(target, prop, receiver);
         return typeof v === 'function' ? v.bind(target) : v;
       }
+      const write = prop === 'produce' ? target.produce.bind(target) : target.append.bind(target);
       return async (t: string, recs: ProducerRecord[]) => {
-        if (t !== topic || !armed || recs.length <= written) return target.produce(t, recs);
+        if (t !== topic || !armed || recs.length <= written) return write(t, recs);
         armed = false;
-        await target.produce(t, recs.slice(0, written));
+        await write(t, recs.slice(0, written));
         throw new PartialProduce(written, [], new Error('the broker went away'));
       };
     },

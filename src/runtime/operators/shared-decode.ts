@@ -37,7 +37,10 @@ const MUTABLE_KINDS = new Set(['ARRAY', 'MAP', 'STRUCT', 'BYTES']);
 const ALONE_AFTER = 4096;
 let decoders = 0;
 
-/** A record's value row (valid until the next call; never to be changed). */
+/**
+ * A record's value row (never to be changed; valid until the next call of any decoder of its
+ * topic: it may be an array its serde fills again, see RowSerde.deserializeTransient).
+ */
 export type ValueDecoder = (rec: LogRecord) => unknown[] | null;
 
 /**
@@ -62,13 +65,16 @@ export function sharedValueDecoder(step: SourceStep, whole: RowSerde, partial?: 
   }
   const last = slot;
   const me = ++decoders;
+  // The source operator copies the row's values out before the next record: no array per record.
+  const decodeWhole = transientDecode(whole);
+  const decodePartial = partial && transientDecode(partial);
   return (rec) => {
     if (codec !== undefined && rec.valueCodec === codec) return rec.valueRow as unknown[];
     const bytes = rec.value;
     if (last.lastReader !== me) { last.lastReader = me; last.mixed = ALONE_AFTER; } else if (last.mixed > 0) last.mixed--;
     if (bytes !== null && (bytes === last.bytes || sameRecord(rec, bytes, last)) && covers(last.read, read)) return last.row;
     const alone = last.mixed === 0 && partial !== undefined;
-    const row = (alone ? partial : whole).deserialize(bytes, topic);
+    const row = alone ? decodePartial!(bytes, topic) : decodeWhole(bytes, topic);
     last.bytes = bytes;
     last.partition = rec.partition;
     last.offset = rec.offset;
@@ -76,6 +82,10 @@ export function sharedValueDecoder(step: SourceStep, whole: RowSerde, partial?: 
     last.read = alone ? read : undefined;
     return row;
   };
+}
+
+function transientDecode(serde: RowSerde): (bytes: Uint8Array | null, topic: string) => unknown[] | null {
+  return serde.deserializeTransient ? (b, t) => serde.deserializeTransient!(b, t) : (b, t) => serde.deserialize(b, t);
 }
 
 /** A copy of the last record decoded: the same partition and offset, and equal bytes. */
