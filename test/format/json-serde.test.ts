@@ -91,6 +91,19 @@ describe('JSON reading', () => {
     expect(read(s, '{"nAmE": "x", "name": "y"}')).toEqual([null, 'y', null]); // last wins, as in a HashMap
   });
 
+  it('deserializeTransient reads as deserialize does, into one array it fills again for the next payload', () => {
+    const s = value([['ID', BIGINT], ['T', DOUBLE], ['OK', BOOLEAN], ['NAME', STRING]]);
+    const payloads = ['{"ID":1,"T":0.1,"OK":true,"NAME":"a"}', '{"id":2,"t":-0.0,"ok":false}', '{"ID":3,"T":1e400}', 'null'];
+    let previous: unknown[] | null = null;
+    for (const p of payloads) {
+      const want = s.deserialize(bytes(p), 't');
+      const got = s.deserializeTransient!(bytes(p), 't');
+      expect(got).toEqual(want);
+      if (got && previous) expect(got).toBe(previous); // the same array, every slot written anew
+      if (got) previous = got;
+    }
+  });
+
   it('reads a tombstone-like null payload as a null row when wrapped', () => {
     expect(read(value([['A', INTEGER]]), 'null')).toBeNull();
     expect(value([['A', INTEGER]]).deserialize(null, 't')).toBeNull();

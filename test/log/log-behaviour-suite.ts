@@ -134,6 +134,13 @@ export function logBehaviourSuite(makeLog: () => Promise<Log>, caps: LogCapabili
         expect(recs[0].headers.map((h) => [h.key, text(h.value)])).toEqual([['h', 'hv']]);
         expect((await log.read(name, 0, 2, 1)).map((r) => r.offset)).toEqual([2]);
         expect(await log.read(name, 0, 4, 10)).toEqual([]);
+
+        // append writes as produce does, after what is there, without telling where.
+        await log.append(name, [{ key: bytes('k5'), value: bytes('v5'), timestamp: 5000 }, { key: null, value: bytes('v6'), timestamp: 6000 }]);
+        expect(await log.endOffsets(name)).toEqual([6]);
+        expect((await log.read(name, 0, 4, 10)).map((r) => [r.offset, text(r.key), text(r.value), r.timestamp])).toEqual([
+          [4, 'k5', 'v5', 5000], [5, null, 'v6', 6000],
+        ]);
       });
 
       it('stamps records without a timestamp with the append time', async () => {
