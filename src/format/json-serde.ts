@@ -25,8 +25,6 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true }); // Jackson rejects malfo
 const DIRECT_DOUBLE = 1;
 const DIRECT_BOOLEAN = 2;
 const DIRECT_STRING = 3;
-/** Rows deserializeTransient fills into one array before it takes a new one (see transientRow). */
-const TRANSIENT_RENEW = 128;
 /** Payloads the general reader takes after the flat one gave up, before the flat one tries again. */
 const FLAT_BACKOFF = 64;
 
@@ -103,9 +101,6 @@ class JsonRowSerde implements RowSerde {
   /** The fast path for objects of scalar fields; undefined where it never applies. */
   private readonly flat: FlatJsonReader | undefined;
   private flatSkip = 0;
-  /** The row deserializeTransient fills (see transientRow). */
-  private transient: unknown[] | undefined;
-  private transientUses = 0;
   readonly codec: number | undefined;
   private readonly keptKinds: Uint8Array | undefined;
 
@@ -169,14 +164,14 @@ class JsonRowSerde implements RowSerde {
     return this.deserializeRange(bytes, 0, bytes.length, topic);
   }
 
-  deserializeTransient(bytes: Uint8Array | null, topic: string): unknown[] | null {
+  deserializeInto(bytes: Uint8Array | null, topic: string, into: unknown[]): unknown[] | null {
     if (bytes === null) return null;
-    return this.deserializeRange(bytes, 0, bytes.length, topic, true);
+    return this.deserializeRange(bytes, 0, bytes.length, topic, into.length === this.n ? into : undefined);
   }
 
   /** The payload bytes[start, end), without a view of it unless the flat reader gives up (COPY's lines). */
-  /** `transient`: the flat reader's values go into the row deserializeTransient reuses. */
-  deserializeRange(bytes: Uint8Array, start: number, end: number, topic: string, transient = false): unknown[] | null {
+  /** `into`: where the flat reader's values go (deserializeInto), instead of a new array. */
+  deserializeRange(bytes: Uint8Array, start: number, end: number, topic: string, into?: unknown[]): unknown[] | null {
     try {
       // The flat reader reads the bytes themselves: most payloads are never decoded whole.
       if (this.flat !== undefined) {
@@ -185,7 +180,7 @@ class JsonRowSerde implements RowSerde {
           const values = this.flat.read(bytes, start, end);
           if (values === undefined) this.flatSkip = FLAT_BACKOFF;
           else {
-            const row = this.readValues(values, transient ? this.transientRow() : new Array<unknown>(this.n));
+            const row = this.readValues(values, into ?? new Array<unknown>(this.n));
             if (row !== NEED_EXACT) return row;
           }
         }
@@ -207,19 +202,6 @@ class JsonRowSerde implements RowSerde {
     } catch (e) {
       throw deserializeError(this.target, topic, e);
     }
-  }
-
-  /**
-   * One array for every call of deserializeTransient, renewed every TRANSIENT_RENEW rows so that
-   * it stays in the young generation (a long-lived array takes the write barrier's slow path for
-   * each number stored into it).
-   */
-  private transientRow(): unknown[] {
-    if (this.transient === undefined || ++this.transientUses === TRANSIENT_RENEW) {
-      this.transientUses = 0;
-      this.transient = new Array<unknown>(this.n);
-    }
-    return this.transient;
   }
 
   /** The flat reader's values into `row` (every slot written), as read() gives them for the same object. */

@@ -30,11 +30,10 @@ export interface RowSerde {
   /** null bytes → null row. Throws SerdeError on malformed input. */
   deserialize(bytes: Uint8Array | null, topic: string): unknown[] | null;
   /**
-   * As deserialize, but the row may be an array the serde fills again at its next call of this
-   * method: for a caller that copies the values out at once (a source operator), no array per
-   * record.
+   * As deserialize, but where it can, the row is `into` (one slot per column, every slot
+   * written) instead of a new array: for a caller that reuses its arrays (shared-decode.ts).
    */
-  deserializeTransient?(bytes: Uint8Array | null, topic: string): unknown[] | null;
+  deserializeInto?(bytes: Uint8Array | null, topic: string, into: unknown[]): unknown[] | null;
   /** As deserialize of bytes.subarray(start, end), where a format can read in place (JSON). */
   deserializeRange?(bytes: Uint8Array, start: number, end: number, topic: string): unknown[] | null;
   /**

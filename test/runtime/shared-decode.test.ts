@@ -4,18 +4,18 @@
 import { describe, it, expect } from 'vitest';
 import { sharedValueDecoder } from '../../src/runtime/operators/shared-decode.js';
 import type { SourceStep } from '../../src/plan/physical-plan.js';
-import type { RowSerde } from '../../src/format/index.js';
+import { createRowSerde, type RowSerde } from '../../src/format/index.js';
 import type { LogRecord } from '../../src/log/log.js';
 import { DOUBLE } from '../../src/types/sql-type.js';
 
 let topicNo = 0;
 
-/** A JSON source of one DOUBLE column X on a topic of its own (slots are per topic). */
-function source(): SourceStep {
+/** A JSON source of DOUBLE columns (X by default) on a topic of its own (slots are per topic). */
+function source(names = ['X']): SourceStep {
   return {
     kind: 'source', sourceName: 'S', alias: 'S', topic: `shared-decode-${++topicNo}`, output: 'STREAM',
     keyFormat: { format: 'KAFKA' }, valueFormat: { format: 'JSON' },
-    schema: { key: [], value: [{ name: 'X', type: DOUBLE, namespace: 'VALUE' }] },
+    schema: { key: [], value: names.map((name) => ({ name, type: DOUBLE, namespace: 'VALUE' })) },
   } as unknown as SourceStep;
 }
 
@@ -60,5 +60,32 @@ describe('shared decode', () => {
     expect(b(rec(1, 6, Buffer.from('{"X":2}')))).toEqual([2]); // same place, other bytes
     expect(a(rec(1, 6, Buffer.from('{"X":2.0}')))).toEqual([2]); // same place, other length
     expect(serde.decodes).toBe(5);
+  });
+
+  it('decodes a record once where the two queries go in step per partition, not across partitions', () => {
+    // The scoring query takes a record of each partition before the trainer takes them: each
+    // partition's last record is kept (one kept record for the topic missed on all of them).
+    const step = source();
+    const serde = countingSerde();
+    const scorer = sharedValueDecoder(step, serde);
+    const trainer = sharedValueDecoder(step, serde);
+    const value = (p: number, o: number): Buffer => Buffer.from(JSON.stringify({ X: p * 1000 + o }));
+    for (let o = 0; o < 50; o++) {
+      for (let p = 0; p < 4; p++) expect(scorer(rec(p, o, value(p, o)))).toEqual([p * 1000 + o]);
+      for (let p = 0; p < 4; p++) expect(trainer(rec(p, o, value(p, o)))).toEqual([p * 1000 + o]);
+    }
+    expect(serde.decodes).toBe(200);
+  });
+
+  it('a record that fails to decode partway leaves no part of itself in the row kept for the record before', () => {
+    const step = source(['X', 'Y']);
+    const serde = createRowSerde({ format: 'JSON' }, step.schema.value, { isKey: false });
+    const a = sharedValueDecoder(step, serde);
+    const b = sharedValueDecoder(step, serde);
+    const good = Buffer.from('{"X":1,"Y":2}');
+    expect(a(rec(0, 0, good))).toEqual([1, 2]);
+    // X is read into the partition's array before Y fails.
+    expect(() => a(rec(0, 1, Buffer.from('{"X":7,"Y":"seven"}')))).toThrow(/Y/);
+    expect(b(rec(0, 0, Buffer.from(good)))).toEqual([1, 2]);
   });
 });

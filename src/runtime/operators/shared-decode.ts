@@ -13,6 +13,7 @@ import type { RowSerde } from '../../format/index.js';
 import type { LogRecord } from '../../log/log.js';
 import { formatType } from '../../types/sql-type.js';
 
+/** The last record of one partition decoded through a topic's slot. */
 interface LastDecoded {
   bytes: Uint8Array | null;
   /** Where `bytes` came from. */
@@ -21,15 +22,31 @@ interface LastDecoded {
   row: unknown[] | null;
   /** The value columns `row` holds (undefined: all; the others are null). */
   read: readonly boolean[] | undefined;
+  /** The array the next decode of this partition fills (see fresh), and its uses so far. */
+  own: unknown[] | undefined;
+  uses: number;
+}
+
+/** Per topic, format and columns: the last record decoded of each partition. */
+interface Slot {
+  parts: (LastDecoded | undefined)[];
   /** The decoder that read through this slot last. */
   lastReader: number;
   /** Reads left before a decoder reading alone decodes only its columns again (see below). */
   mixed: number;
 }
 
-/** The last record decoded, per topic, format and columns. */
-const slots = new Map<string, LastDecoded>();
+const slots = new Map<string, Slot>();
 const MAX_SLOTS = 1000;
+/**
+ * Partitions with a place of their own in a slot (beyond, partitions share places). The queries
+ * sharing rows go in lockstep per partition (test-then-train), not across partitions: the
+ * scoring query may take records of other partitions before the trainer reaches this one's, so
+ * one place for the whole topic missed on most records of a topic with several partitions.
+ */
+const PART_PLACES = 256;
+/** Rows a place fills into one array before it takes a new one: it stays in the young generation. */
+const RENEW_EVERY = 128;
 const SELF_CONTAINED = new Set(['JSON', 'DELIMITED', 'KAFKA']);
 /** Values an operator could change in place (BYTES are Uint8Arrays). */
 const MUTABLE_KINDS = new Set(['ARRAY', 'MAP', 'STRUCT', 'BYTES']);
@@ -39,7 +56,7 @@ let decoders = 0;
 
 /**
  * A record's value row (never to be changed; valid until the next call of any decoder of its
- * topic: it may be an array its serde fills again, see RowSerde.deserializeTransient).
+ * topic: the array is filled again by a later decode of its partition).
  */
 export type ValueDecoder = (rec: LogRecord) => unknown[] | null;
 
@@ -61,20 +78,27 @@ export function sharedValueDecoder(step: SourceStep, whole: RowSerde, partial?: 
   let slot = slots.get(signature);
   if (!slot) {
     if (slots.size >= MAX_SLOTS) slots.clear();
-    slots.set(signature, (slot = { bytes: null, partition: -1, offset: -1, row: null, read: undefined, lastReader: 0, mixed: 0 }));
+    slots.set(signature, (slot = { parts: [], lastReader: 0, mixed: 0 }));
   }
-  const last = slot;
+  const shared = slot;
+  const width = step.schema.value.length;
   const me = ++decoders;
-  // The source operator copies the row's values out before the next record: no array per record.
-  const decodeWhole = transientDecode(whole);
-  const decodePartial = partial && transientDecode(partial);
   return (rec) => {
     if (codec !== undefined && rec.valueCodec === codec) return rec.valueRow as unknown[];
     const bytes = rec.value;
-    if (last.lastReader !== me) { last.lastReader = me; last.mixed = ALONE_AFTER; } else if (last.mixed > 0) last.mixed--;
+    if (shared.lastReader !== me) { shared.lastReader = me; shared.mixed = ALONE_AFTER; } else if (shared.mixed > 0) shared.mixed--;
+    const place = rec.partition % PART_PLACES;
+    let last = shared.parts[place];
+    if (last === undefined) shared.parts[place] = last = { bytes: null, partition: -1, offset: -1, row: null, read: undefined, own: undefined, uses: 0 };
     if (bytes !== null && (bytes === last.bytes || sameRecord(rec, bytes, last)) && covers(last.read, read)) return last.row;
-    const alone = last.mixed === 0 && partial !== undefined;
-    const row = alone ? decodePartial!(bytes, topic) : decodeWhole(bytes, topic);
+    const alone = shared.mixed === 0 && partial !== undefined;
+    // The source operator copies the row's values out before the next record: the place's own
+    // array is filled (no array per record) where the serde can (RowSerde.deserializeInto).
+    const serde = alone ? partial : whole;
+    // Emptied first: a decode that fails partway has written part of the array.
+    last.bytes = null;
+    last.row = null;
+    const row = serde.deserializeInto ? serde.deserializeInto(bytes, topic, fresh(last, width)) : serde.deserialize(bytes, topic);
     last.bytes = bytes;
     last.partition = rec.partition;
     last.offset = rec.offset;
@@ -84,8 +108,17 @@ export function sharedValueDecoder(step: SourceStep, whole: RowSerde, partial?: 
   };
 }
 
-function transientDecode(serde: RowSerde): (bytes: Uint8Array | null, topic: string) => unknown[] | null {
-  return serde.deserializeTransient ? (b, t) => serde.deserializeTransient!(b, t) : (b, t) => serde.deserialize(b, t);
+/**
+ * The array a place's next decode fills, renewed every RENEW_EVERY uses: an array kept for long
+ * is promoted to the old generation, and then every number stored into it (a new heap object)
+ * takes the write barrier's slow path.
+ */
+function fresh(last: LastDecoded, width: number): unknown[] {
+  if (last.own === undefined || ++last.uses === RENEW_EVERY) {
+    last.uses = 0;
+    last.own = new Array<unknown>(width);
+  }
+  return last.own;
 }
 
 /** A copy of the last record decoded: the same partition and offset, and equal bytes. */
