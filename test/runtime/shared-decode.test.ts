@@ -88,4 +88,39 @@ describe('shared decode', () => {
     expect(() => a(rec(0, 1, Buffer.from('{"X":7,"Y":"seven"}')))).toThrow(/Y/);
     expect(b(rec(0, 0, Buffer.from(good)))).toEqual([1, 2]);
   });
+
+  it('queries that do not go in step decode only their own columns: whole rows would be made for nothing', () => {
+    // A model learning per task reads a poll's records after the scoring query took them all: no
+    // kept record is the one asked for. After a window of lookups without hits, each decodes
+    // its columns (the partial serde), trying whole rows again for one window in sixteen.
+    const step = source(['X', 'Y']);
+    const whole = countingSerde();
+    const partial = countingSerde();
+    const read = [true, false];
+    const a = sharedValueDecoder(step, whole, partial, read);
+    const b = sharedValueDecoder(step, whole, partial, read);
+    const value = (o: number): Buffer => Buffer.from(JSON.stringify({ X: o }));
+    const polls = 200;
+    let wrong = 0;
+    for (let poll = 0; poll < polls; poll++) {
+      for (let o = poll * 500; o < (poll + 1) * 500; o++) if (a(rec(0, o, value(o)))![0] !== o) wrong++;
+      for (let o = poll * 500; o < (poll + 1) * 500; o++) if (b(rec(0, o, value(o)))![0] !== o) wrong++;
+    }
+    expect(wrong).toBe(0);
+    const lookups = 2 * polls * 500;
+    expect(whole.decodes + partial.decodes).toBe(lookups); // no hits: each decodes every record
+    expect(whole.decodes).toBeLessThan(lookups / 8);
+
+    // In step (a trainer and its scoring query), they share whole rows: one decode a record.
+    const step2 = source(['X', 'Y']);
+    const whole2 = countingSerde();
+    const partial2 = countingSerde();
+    const c = sharedValueDecoder(step2, whole2, partial2, read);
+    const d = sharedValueDecoder(step2, whole2, partial2, [false, true]);
+    for (let o = 0; o < 100_000; o++) {
+      c(rec(0, o, value(o)));
+      d(rec(0, o, value(o)));
+    }
+    expect(whole2.decodes + partial2.decodes).toBe(100_000);
+  });
 });

@@ -34,6 +34,10 @@ interface Slot {
   lastReader: number;
   /** Reads left before a decoder reading alone decodes only its columns again (see below). */
   mixed: number;
+  /** Lookups left in this window, the hits in it, and windows left of decoding own columns (see below). */
+  window: number;
+  hits: number;
+  unshared: number;
 }
 
 const slots = new Map<string, Slot>();
@@ -52,6 +56,16 @@ const SELF_CONTAINED = new Set(['JSON', 'DELIMITED', 'KAFKA']);
 const MUTABLE_KINDS = new Set(['ARRAY', 'MAP', 'STRUCT', 'BYTES']);
 /** After another query read the slot, this many reads by one query alone before it decodes partially. */
 const ALONE_AFTER = 4096;
+/**
+ * Queries reading one topic need not go in step: a model learning per task (its parts merged)
+ * reads a poll's records after the scoring query took them all, so no kept record is the one
+ * asked for, and whole rows were decoded for nothing (every string made). Lookups are counted in
+ * windows of PROBE: after a window with under one hit in HIT_RATE, decoders read only their
+ * columns for UNSHARED_WINDOWS windows, then decode whole rows for one window again to see.
+ */
+const PROBE = 4096;
+const HIT_RATE = 8;
+const UNSHARED_WINDOWS = 15;
 let decoders = 0;
 
 /**
@@ -78,7 +92,7 @@ export function sharedValueDecoder(step: SourceStep, whole: RowSerde, partial?: 
   let slot = slots.get(signature);
   if (!slot) {
     if (slots.size >= MAX_SLOTS) slots.clear();
-    slots.set(signature, (slot = { parts: [], lastReader: 0, mixed: 0 }));
+    slots.set(signature, (slot = { parts: [], lastReader: 0, mixed: 0, window: PROBE, hits: 0, unshared: 0 }));
   }
   const shared = slot;
   const width = step.schema.value.length;
@@ -87,11 +101,15 @@ export function sharedValueDecoder(step: SourceStep, whole: RowSerde, partial?: 
     if (codec !== undefined && rec.valueCodec === codec) return rec.valueRow as unknown[];
     const bytes = rec.value;
     if (shared.lastReader !== me) { shared.lastReader = me; shared.mixed = ALONE_AFTER; } else if (shared.mixed > 0) shared.mixed--;
+    if (--shared.window === 0) endWindow(shared);
     const place = rec.partition % PART_PLACES;
     let last = shared.parts[place];
     if (last === undefined) shared.parts[place] = last = { bytes: null, partition: -1, offset: -1, row: null, read: undefined, own: undefined, uses: 0 };
-    if (bytes !== null && (bytes === last.bytes || sameRecord(rec, bytes, last)) && covers(last.read, read)) return last.row;
-    const alone = shared.mixed === 0 && partial !== undefined;
+    if (bytes !== null && (bytes === last.bytes || sameRecord(rec, bytes, last)) && covers(last.read, read)) {
+      shared.hits++;
+      return last.row;
+    }
+    const alone = partial !== undefined && (shared.mixed === 0 || shared.unshared > 0);
     // The source operator copies the row's values out before the next record: the place's own
     // array is filled (no array per record) where the serde can (RowSerde.deserializeInto).
     const serde = alone ? partial : whole;
@@ -106,6 +124,14 @@ export function sharedValueDecoder(step: SourceStep, whole: RowSerde, partial?: 
     last.read = alone ? read : undefined;
     return row;
   };
+}
+
+/** A window of lookups ends: whether the next ones decode whole rows (see PROBE). */
+function endWindow(slot: Slot): void {
+  if (slot.unshared > 0) slot.unshared--;
+  else if (slot.hits * HIT_RATE < PROBE) slot.unshared = UNSHARED_WINDOWS;
+  slot.hits = 0;
+  slot.window = PROBE;
 }
 
 /**
