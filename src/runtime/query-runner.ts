@@ -106,7 +106,7 @@ export interface RecordGate {
  * Processes a waiting query's next records while `mayGo` lets them: how many, or -1 when the
  * query stops waiting (see QueryRunner.drive).
  */
-export type Driver = (mayGo: (rec: LogRecord) => boolean) => number;
+export type Driver = (mayGo: (rec: LogRecord) => boolean, skipAhead?: boolean) => number;
 
 const NO_RECORDS: LogRecord[] = [];
 
@@ -151,7 +151,11 @@ export class QueryRunner {
   /** The poll being processed and the index of its next record (see drive). */
   private batch: LogRecord[] = NO_RECORDS;
   private cursor = 0;
-  private readonly driver: Driver = (mayGo) => this.drive(mayGo);
+  /** Records of the poll processed ahead of the cursor (see skipAhead), by index; undefined: none. */
+  private ahead: Uint8Array | undefined;
+  /** The poll's records by partition (indexes in order) and each one's first not processed. */
+  private lanes: Map<string, { idx: number[]; head: number }> | undefined;
+  private readonly driver: Driver = (mayGo, skip) => (skip ? this.skipAhead(mayGo) : this.drive(mayGo));
   /** Whether any source of the graph may need to fetch before it decodes (a registry format). */
   private readonly fetches: boolean;
   /** Records processed but whose rows a batching operator still holds (see run). */
@@ -252,7 +256,10 @@ export class QueryRunner {
         const drive = gate && !deferred ? this.driver : undefined;
         this.batch = recs;
         this.cursor = 0;
+        this.ahead = undefined;
+        this.lanes = undefined;
         while (this.cursor < recs.length) {
+          if (this.ahead !== undefined && this.ahead[this.cursor] === 1) { this.cursor++; continue; }
           const rec = recs[this.cursor];
           if (gate) {
             let wait = gate.before(rec, drive);
@@ -279,6 +286,8 @@ export class QueryRunner {
         if (!this.stopped) this.fail(e);
       }
       this.batch = NO_RECORDS;
+      this.ahead = undefined;
+      this.lanes = undefined;
       // Operators scoring a model a batch at a time (ONNX) pass this poll's rows on now.
       await this.endBatch();
       if (gate) this.publishDeferred(gate);
@@ -345,6 +354,7 @@ export class QueryRunner {
     let n = 0;
     try {
       while (this.cursor < recs.length && !this.stopped) {
+        if (this.ahead !== undefined && this.ahead[this.cursor] === 1) { this.cursor++; continue; }
         const rec = recs[this.cursor];
         if (!mayGo(rec)) return n;
         if (this.mustFetch(rec)) return -1;
@@ -359,6 +369,51 @@ export class QueryRunner {
       if (!this.stopped) this.fail(e);
     }
     return -1;
+  }
+
+  /**
+   * Called by the gate when every query waiting at it waits for another (see test-then-train.ts):
+   * processes records of this poll beyond the one it waits at, of other partitions, each the
+   * first not processed of its partition, while `mayGo` lets them. Lockstep is per partition,
+   * but a consumer of a broker hands out a partition's records in runs, each consumer starting
+   * at another partition: the trainer waiting at partition 2 for the scorer, and the scorer at
+   * partition 0 for the trainer, each reach the other's partition only later in their polls.
+   * Order within each partition stays as polled. Returns how many it processed.
+   */
+  private skipAhead(mayGo: (rec: LogRecord) => boolean): number {
+    const recs = this.batch;
+    if (this.cursor >= recs.length || this.stopped) return 0;
+    let lanes = this.lanes;
+    if (lanes === undefined) {
+      this.lanes = lanes = new Map();
+      for (let i = this.cursor; i < recs.length; i++) {
+        const key = tpKey(recs[i].topic, recs[i].partition);
+        let lane = lanes.get(key);
+        if (!lane) lanes.set(key, (lane = { idx: [], head: 0 }));
+        lane.idx.push(i);
+      }
+    }
+    const ahead = (this.ahead ??= new Uint8Array(recs.length));
+    const waitsAt = tpKey(recs[this.cursor].topic, recs[this.cursor].partition);
+    let n = 0;
+    try {
+      for (const [key, lane] of lanes) {
+        if (key === waitsAt) continue;
+        while (lane.head < lane.idx.length && !this.stopped) {
+          const i = lane.idx[lane.head];
+          if (i < this.cursor || ahead[i] === 1) { lane.head++; continue; } // processed already
+          const rec = recs[i];
+          if (!mayGo(rec) || this.mustFetch(rec)) break;
+          ahead[i] = 1;
+          lane.head++;
+          this.handle(rec, undefined);
+          n++;
+        }
+      }
+    } catch (e) {
+      if (!this.stopped) this.fail(e);
+    }
+    return n;
   }
 
   /** Whether this query may ride on another: it writes nothing, keeps no state, reads one topic. */

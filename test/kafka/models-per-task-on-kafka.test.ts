@@ -58,4 +58,33 @@ describe.skipIf(!kafkaEnabled)('mergeable models on Kafka', () => {
       await log.close();
     }
   });
+
+  it('a model and its scoring query started together on a topic of four partitions catch up with a burst', async () => {
+    // Lockstep is per partition, and each consumer hands out its partitions' records in runs
+    // starting at another partition: the two waited for each other, each wait lasting the gate's
+    // 5-second limit (`eddy run --brokers` said "queries did not catch up within 60000 ms").
+    const suffix = `${process.pid}_${Date.now().toString(36)}`;
+    const topic = `burst_${suffix}`;
+    const sink = `BURST_SCORED_${suffix}`.toUpperCase();
+    const log = new KafkaLog({ brokers, clientId: 'eddy-parts-burst-test' });
+    const e = await Engine.create({ log, durable: true, serviceId: `burst_${suffix}`, properties: { 'auto.offset.reset': 'earliest' } });
+    try {
+      await e.executeScript(`CREATE STREAM pts (seq INT, a DOUBLE, b DOUBLE) WITH (KAFKA_TOPIC='${topic}', VALUE_FORMAT='JSON', PARTITIONS=4);
+        CREATE MODEL z WITH (TYPE='zscore') AS SELECT a, b FROM pts TRAIN ONLINE;
+        CREATE STREAM ${sink} AS SELECT seq, ANOMALY_SCORE(z, a, b) AS score FROM pts;`);
+      const runners = [...e.state.queries.values()].map((q) => q.runner);
+      await until('both queries to be assigned', () => runners.every((r) => r.assignedTasks().length === 4));
+      await log.produce(topic, Array.from({ length: N }, (_v, i) => ({
+        key: null, partition: i % 4, value: Buffer.from(JSON.stringify({ SEQ: i, A: ((i * 37) % 101) / 10, B: ((i * 53) % 97) / 10 })),
+      })));
+      const t0 = Date.now();
+      await e.settle(60_000);
+      expect(Date.now() - t0).toBeLessThan(20_000);
+      expect(e.state.models.get('Z')!.rows).toBe(N);
+      expect((await log.endOffsets(sink)).reduce((x, y) => x + y, 0)).toBe(N);
+    } finally {
+      await e.close();
+      await log.close();
+    }
+  });
 });

@@ -27,6 +27,8 @@ interface Waiter {
   ready: () => boolean;
   /** Processes the waiting query's records that may go (see Driver); its own readiness check. */
   drive: (() => number) | undefined;
+  /** Processes its records of other partitions that may go (see QueryRunner.skipAhead). */
+  skip: (() => number) | undefined;
   resolve: () => void;
   deadline: number;
   /** drive processed records since the last slow tick (the wait is not stuck). */
@@ -122,7 +124,7 @@ export class TestThenTrain {
   }
 
   private wait(ready: (rec: LogRecord) => boolean, rec: LogRecord, drive: Driver | undefined): Promise<void> {
-    return this.waitFor(() => ready(rec), drive && (() => drive(ready)));
+    return this.waitFor(() => ready(rec), drive && (() => drive(ready)), drive && (() => drive(ready, true)));
   }
 
   /**
@@ -140,14 +142,16 @@ export class TestThenTrain {
         const n = this.count;
         let kept = 0;
         const now = tick ? Date.now() : 0;
+        let stuck = n > 1;
         for (let i = 0; i < n; i++) {
           const w = ws[i]!;
           let go: boolean;
           if (w.drive) {
             const done = w.drive();
             go = done < 0;
-            if (done > 0) w.moved = true;
+            if (done > 0) { w.moved = true; stuck = false; }
           } else go = w.ready();
+          if (go) stuck = false;
           if (!go && tick) {
             if (w.moved) { w.moved = false; w.deadline = now + MAX_WAIT_MS; } else go = now >= w.deadline;
           }
@@ -160,6 +164,14 @@ export class TestThenTrain {
         for (let i = kept; i < end; i++) ws[i] = undefined;
         this.count = kept;
         tick = false;
+        // Every query waiting waits for another, each at a partition the other reaches only later
+        // in its poll: they take records of other partitions first (Waiter.skip).
+        if (stuck && !this.again) {
+          for (let i = 0; i < this.count; i++) {
+            const w = ws[i]!;
+            if (w.skip && w.skip() > 0) { w.moved = true; this.again = true; break; }
+          }
+        }
         // One waiter drove itself as far as it may go: its progress frees no one else.
       } while (this.again && this.count > 1);
     } finally {
@@ -167,7 +179,7 @@ export class TestThenTrain {
     }
   }
 
-  private waitFor(ready: () => boolean, drive: (() => number) | undefined): Promise<void> {
+  private waitFor(ready: () => boolean, drive: (() => number) | undefined, skip: (() => number) | undefined): Promise<void> {
     // A slow tick also wakes waiters, for progress no record reports (a partition moving away),
     // and lets a record that waited MAX_WAIT_MS go on.
     this.safety ??= setInterval(() => {
@@ -175,6 +187,6 @@ export class TestThenTrain {
       else { clearInterval(this.safety); this.safety = undefined; }
     }, 50);
     this.safety.unref();
-    return new Promise<void>((resolve) => { this.waiters[this.count++] = { ready, drive, resolve, deadline: Date.now() + MAX_WAIT_MS, moved: false }; });
+    return new Promise<void>((resolve) => { this.waiters[this.count++] = { ready, drive, skip, resolve, deadline: Date.now() + MAX_WAIT_MS, moved: false }; });
   }
 }
