@@ -24,11 +24,14 @@ import type { Driver, QueryRunner, RecordGate } from '../../runtime/query-runner
 const MAX_WAIT_MS = 5000;
 
 interface Waiter {
-  ready: () => boolean;
-  /** Processes the waiting query's records that may go (see Driver); its own readiness check. */
-  drive: (() => number) | undefined;
-  /** Processes its records of other partitions that may go (see QueryRunner.skipAhead). */
-  skip: (() => number) | undefined;
+  /** The record waiting, and whether a record may go (the gate's check). */
+  rec: LogRecord;
+  ready: (rec: LogRecord) => boolean;
+  /**
+   * Processes the waiting query's records that may go, or (skipping ahead) its records of other
+   * partitions that may go (see Driver).
+   */
+  drive: Driver | undefined;
   resolve: () => void;
   deadline: number;
   /** drive processed records since the last slow tick (the wait is not stuck). */
@@ -117,15 +120,12 @@ export class TestThenTrain {
 
   private gate(ready: (rec: LogRecord) => boolean): RecordGate {
     return {
-      // The closures of a wait are made in wait(): made here, they would cost a context per record.
+      // A wait keeps its record and the check beside it (Waiter): no closure per wait but its promise's.
       before: (rec, drive) => (ready(rec) ? undefined : this.wait(ready, rec, drive)),
       after: () => { if (this.count > 0) this.wake(false); },
     };
   }
 
-  private wait(ready: (rec: LogRecord) => boolean, rec: LogRecord, drive: Driver | undefined): Promise<void> {
-    return this.waitFor(() => ready(rec), drive && (() => drive(ready)), drive && (() => drive(ready, true)));
-  }
 
   /**
    * Releases the waiters that may go on now, or drives them (and, on the slow tick, releases
@@ -147,10 +147,10 @@ export class TestThenTrain {
           const w = ws[i]!;
           let go: boolean;
           if (w.drive) {
-            const done = w.drive();
+            const done = w.drive(w.ready);
             go = done < 0;
             if (done > 0) { w.moved = true; stuck = false; }
-          } else go = w.ready();
+          } else go = w.ready(w.rec);
           if (go) stuck = false;
           if (!go && tick) {
             if (w.moved) { w.moved = false; w.deadline = now + MAX_WAIT_MS; } else go = now >= w.deadline;
@@ -165,11 +165,11 @@ export class TestThenTrain {
         this.count = kept;
         tick = false;
         // Every query waiting waits for another, each at a partition the other reaches only later
-        // in its poll: they take records of other partitions first (Waiter.skip).
+        // in its poll: they take records of other partitions first (QueryRunner.skipAhead).
         if (stuck && !this.again) {
           for (let i = 0; i < this.count; i++) {
             const w = ws[i]!;
-            if (w.skip && w.skip() > 0) { w.moved = true; this.again = true; break; }
+            if (w.drive && w.drive(w.ready, true) > 0) { w.moved = true; this.again = true; break; }
           }
         }
         // One waiter drove itself as far as it may go: its progress frees no one else.
@@ -179,7 +179,7 @@ export class TestThenTrain {
     }
   }
 
-  private waitFor(ready: () => boolean, drive: (() => number) | undefined, skip: (() => number) | undefined): Promise<void> {
+  private wait(ready: (rec: LogRecord) => boolean, rec: LogRecord, drive: Driver | undefined): Promise<void> {
     // A slow tick also wakes waiters, for progress no record reports (a partition moving away),
     // and lets a record that waited MAX_WAIT_MS go on.
     this.safety ??= setInterval(() => {
@@ -187,6 +187,6 @@ export class TestThenTrain {
       else { clearInterval(this.safety); this.safety = undefined; }
     }, 50);
     this.safety.unref();
-    return new Promise<void>((resolve) => { this.waiters[this.count++] = { ready, drive, skip, resolve, deadline: Date.now() + MAX_WAIT_MS, moved: false }; });
+    return new Promise<void>((resolve) => { this.waiters[this.count++] = { rec, ready, drive, resolve, deadline: Date.now() + MAX_WAIT_MS, moved: false }; });
   }
 }
