@@ -16,8 +16,16 @@ import { connectorEntity } from './connector-entities.js';
 
 export type Entity = { '@type': string; statementText: string; warnings: { message: string }[] } & Record<string, unknown>;
 
-const entity = (type: string, s: Statement, fields: Record<string, unknown>): Entity =>
-  ({ '@type': type, statementText: statementText(s), ...fields, warnings: [] });
+const entity = (type: string, s: Statement, fields: Record<string, unknown>, warnings: { message: string }[] = []): Entity =>
+  ({ '@type': type, statementText: statementText(s), ...fields, warnings });
+
+/**
+ * A command's warnings (a scoring query whose model saw its rows, or learns through a funnel):
+ * the lines of its message that start "Warning: ", also in the entity's `warnings`, where
+ * ksqlDB's clients look for them (the message keeps them for clients that show only it).
+ */
+const warningsOf = (message: string): { message: string }[] =>
+  message.split('\n').filter((l) => l.startsWith('Warning: ')).map((l) => ({ message: l }));
 
 /** ksqlDB's statementText ends with the semicolon. */
 export const statementText = (s: { text: string }): string => `${s.text};`;
@@ -46,7 +54,7 @@ export async function toEntity(ctx: RestContext, s: Statement, result: Statement
     if (!id) return undefined;
     const commandStatus = { status: 'SUCCESS' as const, message: result.message, queryId: result.queryId ?? null };
     const commandSequenceNumber = ctx.commands.record(id, commandStatus);
-    return entity('currentStatus', s, { commandId: id, commandStatus, commandSequenceNumber });
+    return entity('currentStatus', s, { commandId: id, commandStatus, commandSequenceNumber }, warningsOf(result.message));
   }
   if (result.kind === 'stream') return undefined; // /ksql refuses queries before running them
   switch (s.kind) {

@@ -12,6 +12,7 @@ import { ensureTopic } from './topic-setup.js';
 import { validateFormats } from './validate-formats.js';
 import { startQuery, terminateQuery } from './persistent-query.js';
 import { lookaheadWarning } from './models/lookahead.js';
+import { funnelWarning } from './models/funnel-warning.js';
 import { offsetReset } from './engine-state.js';
 import { SqlError } from '../types/sql-error.js';
 import { formatSchema } from '../types/schema.js';
@@ -116,8 +117,8 @@ export async function executeCreateAsSelect(state: EngineState, s: CreateAsSelec
     throw e;
   }
   state.queries.set(id, q);
-  const warning = await lookaheadWarning(state, q, offsetReset(state.properties));
-  return { kind: 'message', statement: s.text, message: `Created query with ID ${id}${warning ? `\n${warning}` : ''}`, queryId: id, plan: storePlan(root) };
+  const warnings = [await lookaheadWarning(state, q, offsetReset(state.properties)), await funnelWarning(state, q)].filter((w) => w !== undefined);
+  return { kind: 'message', statement: s.text, message: [`Created query with ID ${id}`, ...warnings].join('\n'), queryId: id, plan: storePlan(root) };
 }
 
 /**
@@ -176,5 +177,6 @@ export async function executeInsertInto(state: EngineState, s: InsertInto): Prom
     sourceNames: planSources(root), autoOffsetReset: offsetReset(state.properties),
   });
   state.queries.set(id, q);
-  return { kind: 'message', statement: s.text, message: `Created query with ID ${id}`, queryId: id, plan: storePlan(root) };
+  const warning = await funnelWarning(state, q);
+  return { kind: 'message', statement: s.text, message: `Created query with ID ${id}${warning ? `\n${warning}` : ''}`, queryId: id, plan: storePlan(root) };
 }

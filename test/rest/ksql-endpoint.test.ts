@@ -29,6 +29,19 @@ describe('POST /ksql', () => {
     expect(r.body[1].commandStatus).toEqual({ status: 'SUCCESS', message: expect.stringMatching(/^Created query with ID CSAS_PAGEVIEWS_HOME_\d+$/), queryId: expect.stringMatching(/^CSAS_PAGEVIEWS_HOME_/) });
   });
 
+  test("a command's warnings are in its entity's warnings as ksqlDB puts them, and still in its message", async () => {
+    await ksql(f.url, `CREATE STREAM pts (x DOUBLE, y DOUBLE) WITH (kafka_topic='pts', partitions=1, value_format='JSON');
+      CREATE MODEL m WITH (TYPE='linear_regression', LABEL='y') AS SELECT x, y FROM pts TRAIN ONLINE;
+      INSERT INTO pts (x, y) VALUES (1.0, 2.0); INSERT INTO pts (x, y) VALUES (2.0, 4.0);`);
+    await f.engine.settle(10_000);
+    const props = { 'ksql.streams.auto.offset.reset': 'earliest' };
+    const [scored] = await ksql(f.url, 'CREATE STREAM scored AS SELECT x, PREDICT(m, x) AS guess FROM pts;', props);
+    expect(scored.warnings).toEqual([{ message: expect.stringMatching(/^Warning: model M has already learned the first 2 rows of topic pts; /) }]);
+    expect(scored.commandStatus.message).toBe(`Created query with ID ${scored.commandStatus.queryId}\n${scored.warnings[0].message}`);
+    const [plain] = await ksql(f.url, 'CREATE STREAM doubled AS SELECT x * 2 AS x2 FROM pts;', props);
+    expect(plain.warnings).toEqual([]);
+  });
+
   test('a bad statement answers 400 with a statement_error at its position, the entities before it, and changes nothing', async () => {
     const r = await postJson(`${f.url}/ksql`, { ksql: `${CREATE}\nCREATE STREAM oops (x INT) WITH (kafka_topic='pageviews', value_format='JSON') EXTRA;\nCREATE STREAM after_error (x INT) WITH (kafka_topic='t2', partitions=1, value_format='JSON');` });
     expect(r.status).toBe(400);
