@@ -9,7 +9,7 @@ import type { ParsedArgs } from './args.js';
 import type { Out } from './print-result.js';
 import { SERVER_HELP } from './help.js';
 import { connectionFromArgs, type Connection } from './connection.js';
-import { shutDown, shutdownTimeoutMs } from './shutdown.js';
+import { FORCED_EXIT, shutDown, shutdownTimeoutMs } from './shutdown.js';
 import { propertiesFromFlags, functionsDir } from './properties-flag.js';
 import { formatError } from './format-error.js';
 import { startRestServer, type RestServer } from '../rest/rest-server.js';
@@ -20,7 +20,8 @@ import { SqlError } from '../../src/types/sql-error.js';
 const DEFAULT_HTTP_PORT = 8088;
 const DEFAULT_PG_PORT = 5433;
 
-export async function serverCommand(args: ParsedArgs, out: Out, stop: Promise<void> = signalled()): Promise<number> {
+/** `stop`: when to stop (SIGINT/SIGTERM); `again`: a second stop while closing, which exits at once. */
+export async function serverCommand(args: ParsedArgs, out: Out, stop: Promise<void> = signalled(), again: () => Promise<void> = signalled): Promise<number> {
   if (args.flags.has('help')) { out.stdout(SERVER_HELP); return 0; }
   let engine: Engine | undefined;
   let conn: Connection | undefined;
@@ -61,9 +62,17 @@ export async function serverCommand(args: ParsedArgs, out: Out, stop: Promise<vo
   }
   await stop;
   out.stderr('Eddy server stopping.');
-  await rest.close().catch((e: Error) => out.stderr(`eddy: closing the REST API: ${e.message}`));
-  await pgServer?.close().catch((e: Error) => out.stderr(`eddy: closing the Postgres endpoint: ${e.message}`));
-  await shutDown(engine, conn, shutdownTimeoutMs(properties), out);
+  const force = again();
+  // The endpoints wait for their clients' requests to end (a push query streaming to one).
+  const endpoints = Promise.all([
+    rest.close().catch((e: Error) => out.stderr(`eddy: closing the REST API: ${e.message}`)),
+    pgServer?.close().catch((e: Error) => out.stderr(`eddy: closing the Postgres endpoint: ${e.message}`)),
+  ]);
+  if (await Promise.race([endpoints.then(() => false), force.then(() => true)])) {
+    out.stderr(FORCED_EXIT);
+    return 0;
+  }
+  await shutDown(engine, conn, shutdownTimeoutMs(properties), out, force);
   return 0;
 }
 

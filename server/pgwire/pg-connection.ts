@@ -29,6 +29,8 @@ function statementTimeoutMs(v: string | undefined): number {
 
 /** Copy data held for a COPY not yet running (see early) beyond which the socket pauses. */
 const EARLY_HIGH_WATER = 8 << 20;
+/** How long a stopping server lets a client's socket take its last message (see shutdown). */
+const SHUTDOWN_LINGER_MS = 1000;
 const CANCELLED = (): PgProtocolError => new PgProtocolError('57014', 'canceling statement due to user request');
 
 export class PgConnection implements ExtendedHost {
@@ -92,13 +94,30 @@ export class PgConnection implements ExtendedHost {
     if (this.running) this.stopper.reject(CANCELLED());
   }
 
+  /**
+   * The server is stopping: a client that is in gets FATAL 57P01, as from a Postgres shut down
+   * (psql prints "terminating connection due to administrator command" rather than "server closed
+   * the connection unexpectedly"), then the connection ends as close() ends it.
+   */
+  shutdown(): void {
+    if (this.closed) return;
+    if (this.pgSession === undefined || this.socket.destroyed) { this.close(); return; }
+    // Behind what is buffered: every message in it is whole (they are built within one turn).
+    m.errorResponse(this.w, { severity: 'FATAL', code: '57P01', message: 'terminating connection due to administrator command' });
+    const socket = this.socket;
+    socket.end(this.w.flush());
+    // A client that does not read (its buffer full) is not waited for.
+    setTimeout(() => socket.destroy(), SHUTDOWN_LINGER_MS).unref();
+    this.close(false);
+  }
+
   /** Ends the connection, its running statement and every query it holds. */
-  close(): void {
+  close(destroy = true): void {
     if (this.closed) return;
     this.closed = true;
     this.stopper.reject(new PgProtocolError('08006', 'the client went away'));
     this.startup?.dispose();
-    this.socket.destroy();
+    if (destroy) this.socket.destroy();
     void this.ext?.closePortals(() => true);
     void this.pgSession?.close();
   }

@@ -53,7 +53,7 @@ export async function startPgServer(engine: Engine, o: PgServerOptions): Promise
   return {
     port: typeof address === 'object' && address ? address.port : o.port,
     close: () => new Promise<void>((resolve) => {
-      for (const c of connections.values()) c.close();
+      for (const c of connections.values()) c.shutdown();
       server.close(() => resolve());
     }),
   };
