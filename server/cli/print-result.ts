@@ -35,6 +35,7 @@ export async function printResult(r: StatementResult, mode: OutputMode, out: Out
       else out.stdout(renderTable(r.columns, r.rows));
       return r.rows.length;
     case 'stream': {
+      if (r.warning) msg(r.warning);
       let n = 0;
       let timedOut = false;
       const timer = opts.timeoutMs === undefined ? undefined

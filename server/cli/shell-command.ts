@@ -125,6 +125,7 @@ export async function shellCommand(args: ParsedArgs, out: Out): Promise<number> 
     cancelled = false;
     if (r.kind === 'stream' && mode === 'table' && !vertical) {
       running = r.rows;
+      if (r.warning) out.stdout(r.warning);
       const table = new StreamTable(r.columns, process.stdout.columns || 80);
       out.stdout(table.header());
       let n = 0;

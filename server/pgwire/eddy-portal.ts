@@ -84,6 +84,7 @@ export class EddyPortal implements Portal {
     }
     if (r.kind === 'message') return { kind: 'command', tag: commandTag(s), message: r.message };
     const columns = r.columns.map((c) => pgColumn(c.name, c.type));
+    if (r.kind === 'stream' && r.warning) for (const w of r.warning.split('\n')) m.noticeResponse(host.w, 'WARNING', '01000', w.replace(/^Warning: /, ''));
     if (r.kind === 'stream' && this.options.hintLiveOutput) {
       m.noticeResponse(host.w, 'WARNING', '01000', 'psql shows a push query\'s rows only when it ends (LIMIT, or Ctrl-C loses them)',
         `To see rows as they arrive, run COPY (${s.text.trim().replace(/;$/, '')}) TO STDOUT; or \\set FETCH_COUNT 1 first.`);

@@ -16,6 +16,7 @@ import { AsyncQueue } from './async-queue.js';
 import { buildOperators, endBatch } from '../runtime/build-operators.js';
 import { SqlError } from '../types/sql-error.js';
 import { randomUUID } from 'node:crypto';
+import { pushScoringWarning } from './models/push-scoring-warning.js';
 
 /** Records a pull query passes through its operators between end-of-batch steps. */
 const PULL_BATCH = 5000;
@@ -68,7 +69,8 @@ export async function executePushQuery(state: EngineState, s: QueryStatement): P
   const rows: PushRows = {
     [Symbol.asyncIterator]: () => queue[Symbol.asyncIterator](), cancel, buffered: () => queue.size, takeReady: (max) => queue.takeReady(max),
   };
-  return { kind: 'stream', statement: s.text, columns: columnsOf(root), queryId: id, rows };
+  const warning = limit === 0 ? undefined : await pushScoringWarning(state, q);
+  return { kind: 'stream', statement: s.text, columns: columnsOf(root), queryId: id, rows, ...(warning ? { warning } : {}) };
 }
 
 /** The columns a query returns, without running it (a Postgres client's Describe). */

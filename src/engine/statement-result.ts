@@ -14,7 +14,9 @@ export type StatementResult =
   /** SHOW, DESCRIBE, EXPLAIN, pull queries: a finite table. */
   | { kind: 'rows'; statement: string; columns: ResultColumn[]; rows: unknown[][] }
   /** Push queries (EMIT CHANGES) and PRINT: rows until LIMIT, cancel, or the end. */
-  | { kind: 'stream'; statement: string; columns: ResultColumn[]; queryId: string; rows: PushRows };
+  | { kind: 'stream'; statement: string; columns: ResultColumn[]; queryId: string; rows: PushRows;
+    /** Said before the rows (a model scored out of lockstep with its training: push-scoring-warning.ts). */
+    warning?: string };
 
 /** Rows of a push query, as they arrive. */
 export interface PushRows extends AsyncIterable<unknown[]> {

@@ -46,6 +46,23 @@ describe('eddy run', () => {
     ].join('\n'));
   });
 
+  it('a push query scoring with a model trained on its topic prints a warning before its rows (stderr with jsonl)', async () => {
+    const script = file('push-model.sql', `SET 'auto.offset.reset' = 'earliest';
+CREATE STREAM t (x DOUBLE) WITH (KAFKA_TOPIC='t', VALUE_FORMAT='JSON', PARTITIONS=1);
+CREATE MODEL z WITH (TYPE='zscore') AS SELECT x FROM t TRAIN ONLINE;
+INSERT INTO t (x) VALUES (1.0);
+INSERT INTO t (x) VALUES (3.0);
+SELECT x FROM t EMIT CHANGES LIMIT 2;
+SELECT x, ANOMALY_SCORE(z, x) AS s FROM t EMIT CHANGES LIMIT 2;
+`);
+    const r = await eddy('run', script, '--output', 'jsonl');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toEqual(['{"X":1.0}', '{"X":3.0}', '{"X":1.0,"S":0.7071067811865475}', '{"X":3.0,"S":0.7071067811865475}']);
+    const warnings = r.stderr.filter((l) => l.startsWith('Warning: '));
+    expect(warnings).toEqual([expect.stringMatching(/^Warning: this push query scores rows of topic t with model Z as it is when the query reaches each row, not in lockstep with its training \(Z has learned the first 2 rows/)]);
+    expect(r.stderr.indexOf(warnings[0])).toBeLessThan(r.stderr.findLastIndex((l) => l.startsWith('Limit reached')));
+  });
+
   it('jsonl rows of a pull query and of SHOW are keyed by column name', async () => {
     const r = await eddy('run', file('show.sql', `${CREATE}\nSHOW TOPICS;\n`), '--output', 'jsonl');
     expect(r.stdout).toEqual(['{"Kafka Topic":"s","Partitions":1,"Partition Replicas":1}']);

@@ -2,7 +2,7 @@
 // and counted (the model keeps predicting), sizes are bounded at CREATE, a model in use cannot be
 // dropped or replaced from under its queries, and scoring rows a model already learned warns.
 import { describe, it, expect } from 'vitest';
-import { engine, errorOf, message, rows, run } from './engine-helpers.js';
+import { engine, errorOf, last, message, rows, rowsOf, run } from './engine-helpers.js';
 
 const described = async (name: string): Promise<Record<string, string>> =>
   Object.fromEntries((await rows(`DESCRIBE MODEL ${name};`)) as [string, string][]);
@@ -111,5 +111,24 @@ describe('model robustness', () => {
     // A query that starts at the end of the topic scores only rows the model has not seen.
     await run("SET 'auto.offset.reset'='latest';");
     expect(await message('CREATE STREAM new_scores AS SELECT x, PREDICT(m, x) AS guess FROM pts;')).toMatch(/^Created query with ID CSAS_NEW_SCORES_\d+$/);
+  });
+
+  it('a push query scoring with a model trained on its topic says it is not in lockstep with the training', async () => {
+    await run(`${PTS}
+      CREATE STREAM other (x DOUBLE) WITH (KAFKA_TOPIC='other', VALUE_FORMAT='JSON', PARTITIONS=1);
+      INSERT INTO other (x) VALUES (1.0);
+      CREATE MODEL m WITH (TYPE='linear_regression', LABEL='y') AS SELECT x, y FROM pts TRAIN ONLINE;
+      ${points(40)}`);
+    const scoring = await last('SELECT x, PREDICT(m, x) AS guess FROM pts EMIT CHANGES LIMIT 40;');
+    if (scoring.kind !== 'stream') throw new Error(`expected a push query, got ${scoring.kind}`);
+    expect(scoring.warning).toMatch(/^Warning: this push query scores rows of topic pts with model M as it is when the query reaches each row, not in lockstep with its training \(M has learned the first 40 rows of it so far; those score as seen\)\. For test-then-train scores, score in a persistent query/);
+    expect(await rowsOf(scoring)).toHaveLength(40);
+    // Another topic: nothing the model learned is scored as unseen.
+    const elsewhere = await last('SELECT x, PREDICT(m, x) AS guess FROM other EMIT CHANGES LIMIT 1;');
+    expect(elsewhere.kind === 'stream' ? elsewhere.warning : 'not a push query').toBeUndefined();
+    await rowsOf(elsewhere);
+    const plain = await last('SELECT x FROM pts EMIT CHANGES LIMIT 1;');
+    expect(plain.kind === 'stream' ? plain.warning : 'not a push query').toBeUndefined();
+    await rowsOf(plain);
   });
 });

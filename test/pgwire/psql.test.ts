@@ -41,6 +41,14 @@ describe('psql', () => {
     expect(r.stdout.trim().split('\n')).toEqual(['10|p', '11|q']);
   });
 
+  it('shows the warning of a push query that scores with a model trained on its topic', async () => {
+    await fx.engine.executeScript(`CREATE MODEL sm WITH (TYPE='zscore') AS SELECT score FROM s TRAIN ONLINE;`);
+    const r = await psql(fx.server.port, ['-c', "SET 'auto.offset.reset' = 'earliest';", '-c', 'SELECT id, ANOMALY_SCORE(sm, score) AS z FROM s EMIT CHANGES LIMIT 1;']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^WARNING:  this push query scores rows of topic s with model SM as it is when the query reaches each row, not in lockstep with its training/m);
+    await fx.engine.executeScript('DROP MODEL sm;');
+  });
+
   it('reports an unknown source with SQLSTATE 42P01 and its message', async () => {
     const r = await psql(fx.server.port, ['-v', 'VERBOSITY=verbose', '-c', 'SELECT * FROM nowhere;']);
     expect(r.code).not.toBe(0);
