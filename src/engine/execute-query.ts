@@ -17,6 +17,7 @@ import { buildOperators, endBatch } from '../runtime/build-operators.js';
 import { SqlError } from '../types/sql-error.js';
 import { randomUUID } from 'node:crypto';
 import { pushScoringWarning } from './models/push-scoring-warning.js';
+import { tableRows } from './table-snapshot.js';
 
 /** Records a pull query passes through its operators between end-of-batch steps. */
 const PULL_BATCH = 5000;
@@ -88,19 +89,11 @@ export async function executePullQuery(state: EngineState, s: QueryStatement): P
   // A table's current rows are read as a stream of its latest record per key.
   const root = source.output === 'TABLE' ? readingSourceAsStream(planned) : planned;
   const v = root.schema.value.length;
-  const records = await readAll(state, source.topic);
-  let input: LogRecord[] = records;
-  if (source.output === 'TABLE') {
-    // The latest record per key (by key bytes); a tombstone removes the key.
-    const latest = new Map<string, LogRecord>();
-    for (const r of records) {
-      if (r.key === null) continue; // a table row needs its key (ksqlDB skips null keys)
-      const k = Buffer.from(r.key).toString('base64');
-      latest.delete(k);
-      if (r.valueRow !== undefined || r.value !== null) latest.set(k, r); // a kept row is never a tombstone
-    }
-    input = [...latest.values()];
-  }
+  // A table: the latest record per key (by key bytes; a tombstone removes the key), kept between
+  // pull queries and brought up to date (table-snapshot.ts).
+  const input: LogRecord[] = source.output === 'TABLE'
+    ? await tableRows(state.log, state.catalog.get(source.sourceName) ?? {}, source.topic)
+    : await readAll(state, source.topic);
   const rows: unknown[][] = [];
   const limit = s.query.limit ?? Infinity;
   const ctx: OperatorContext = {
