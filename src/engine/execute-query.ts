@@ -18,6 +18,7 @@ import { SqlError } from '../types/sql-error.js';
 import { randomUUID } from 'node:crypto';
 import { pushScoringWarning } from './models/push-scoring-warning.js';
 import { tableRows } from './table-snapshot.js';
+import { pinnedKeyBytes } from './pull-key-lookup.js';
 
 /** Records a pull query passes through its operators between end-of-batch steps. */
 const PULL_BATCH = 5000;
@@ -92,7 +93,7 @@ export async function executePullQuery(state: EngineState, s: QueryStatement): P
   // A table: the latest record per key (by key bytes; a tombstone removes the key), kept between
   // pull queries and brought up to date (table-snapshot.ts).
   const input: LogRecord[] = source.output === 'TABLE'
-    ? await tableRows(state.log, state.catalog.get(source.sourceName) ?? {}, source.topic)
+    ? await tableRows(state.log, state.catalog.get(source.sourceName) ?? {}, source.topic, pinnedKeyBytes(planned, source, state.schemaRegistry))
     : await readAll(state, source.topic);
   const rows: unknown[][] = [];
   const limit = s.query.limit ?? Infinity;

@@ -31,9 +31,10 @@ const MAX_KEYS = 1_000_000;
 /**
  * The latest non-tombstone record of each key of `topic`, partition by partition, each in the
  * order of those records' offsets (as reading the whole topic and keeping each key's last
- * record gives them). `table`: what the snapshot is kept with (the table's catalog entry).
+ * record gives them), or only that of the key whose bytes are `key`. `table`: what the snapshot
+ * is kept with (the table's catalog entry).
  */
-export async function tableRows(log: Log, table: object, topic: string): Promise<LogRecord[]> {
+export async function tableRows(log: Log, table: object, topic: string, key?: Uint8Array): Promise<LogRecord[]> {
   let s = snapshots.get(table);
   if (s === undefined || s.topic !== topic) snapshots.set(table, (s = fresh(topic)));
   const snap = s;
@@ -46,7 +47,14 @@ export async function tableRows(log: Log, table: object, topic: string): Promise
     throw e;
   }
   const out: LogRecord[] = [];
-  for (const part of snap.parts) for (const r of part.values()) out.push(r);
+  if (key !== undefined) { // the one key asked for (pull-key-lookup.ts)
+    const k = Buffer.from(key).toString('base64');
+    const p = snap.partOf.get(k);
+    const r = p === undefined ? undefined : snap.parts[p].get(k);
+    if (r !== undefined) out.push(r);
+  } else {
+    for (const part of snap.parts) for (const r of part.values()) out.push(r);
+  }
   clearTimeout(snap.idle);
   if (snap.partOf.size > MAX_KEYS) snapshots.delete(table);
   else (snap.idle = setTimeout(() => { if (snapshots.get(table) === snap) snapshots.delete(table); }, IDLE_MS)).unref();

@@ -88,4 +88,28 @@ describe('pull queries on a table', () => {
     await produce(e, 't', [['new1', 10], ['new2', 20], ['new3', 30], ['new4', 40]]);
     expect(await rows('SELECT k, n FROM t;')).toEqual([['new1', 10], ['new2', 20], ['new3', 30], ['new4', 40]]);
   });
+
+  it('pinned to a key look it up, with the rest of the WHERE still applied, as a scan answers', async () => {
+    const e = await engine();
+    await run(`CREATE TABLE s (k STRING PRIMARY KEY, n INT) WITH (KAFKA_TOPIC='s', VALUE_FORMAT='JSON', PARTITIONS=4);
+      CREATE TABLE i (id INT PRIMARY KEY, name STRING) WITH (KAFKA_TOPIC='i', VALUE_FORMAT='JSON', PARTITIONS=2);
+      CREATE TABLE j (id STRING PRIMARY KEY, n INT) WITH (KAFKA_TOPIC='j', KEY_FORMAT='JSON', VALUE_FORMAT='JSON', PARTITIONS=1);`);
+    await produce(e, 's', [['a', 1], ['b', 2], ['a', 3], ['c', null], ['é', 9]]);
+    await run(`INSERT INTO i (id, name) VALUES (7, 'seven'); INSERT INTO i (id, name) VALUES (8, 'eight'); INSERT INTO i (id, name) VALUES (7, 'SEVEN');
+      INSERT INTO j (id, n) VALUES ('x', 1);`);
+    const cases: [string, unknown[][]][] = [
+      ["SELECT k, n FROM s WHERE k = 'a';", [['a', 3]]],
+      ["SELECT n FROM s WHERE 'b' = k;", [[2]]],
+      ["SELECT n FROM s WHERE k = 'a' AND n > 5;", []],
+      ["SELECT n FROM s WHERE n > 0 AND k = 'a';", [[3]]],
+      ["SELECT n FROM s WHERE k = 'c';", []], // deleted
+      ["SELECT n FROM s WHERE k = 'zz';", []],
+      ["SELECT n FROM s WHERE k = 'é';", [[9]]],
+      ["SELECT k FROM s WHERE k = 'a' OR k = 'b';", [['b'], ['a']]], // not pinned: scanned, partition order
+      ['SELECT name FROM i WHERE id = 7;', [['SEVEN']]],
+      ['SELECT name FROM i WHERE id = 9;', []],
+      ["SELECT n FROM j WHERE id = 'x';", [[1]]], // a JSON key: scanned
+    ];
+    for (const [sql, want] of cases) expect(await rows(sql), sql).toEqual(want);
+  });
 });
