@@ -21,7 +21,7 @@ const DEFAULT_HTTP_PORT = 8088;
 const DEFAULT_PG_PORT = 5433;
 
 /** `stop`: when to stop (SIGINT/SIGTERM); `again`: a second stop while closing, which exits at once. */
-export async function serverCommand(args: ParsedArgs, out: Out, stop: Promise<void> = signalled(), again: () => Promise<void> = signalled): Promise<number> {
+export async function serverCommand(args: ParsedArgs, out: Out, stop: Promise<void> = signalled(), again: () => NextSignal = nextSignal): Promise<number> {
   if (args.flags.has('help')) { out.stdout(SERVER_HELP); return 0; }
   let engine: Engine | undefined;
   let conn: Connection | undefined;
@@ -63,17 +63,21 @@ export async function serverCommand(args: ParsedArgs, out: Out, stop: Promise<vo
   await stop;
   out.stderr('Eddy server stopping.');
   const force = again();
-  // The endpoints wait for their clients' requests to end (a push query streaming to one).
-  const endpoints = Promise.all([
-    rest.close().catch((e: Error) => out.stderr(`eddy: closing the REST API: ${e.message}`)),
-    pgServer?.close().catch((e: Error) => out.stderr(`eddy: closing the Postgres endpoint: ${e.message}`)),
-  ]);
-  if (await Promise.race([endpoints.then(() => false), force.then(() => true)])) {
-    out.stderr(FORCED_EXIT);
+  try {
+    // The endpoints wait for their clients' requests to end (a push query streaming to one).
+    const endpoints = Promise.all([
+      rest.close().catch((e: Error) => out.stderr(`eddy: closing the REST API: ${e.message}`)),
+      pgServer?.close().catch((e: Error) => out.stderr(`eddy: closing the Postgres endpoint: ${e.message}`)),
+    ]);
+    if (await Promise.race([endpoints.then(() => false), force.signal.then(() => true)])) {
+      out.stderr(FORCED_EXIT);
+      return 0;
+    }
+    await shutDown(engine, conn, shutdownTimeoutMs(properties), out, force.signal);
     return 0;
+  } finally {
+    force.dispose();
   }
-  await shutDown(engine, conn, shutdownTimeoutMs(properties), out, force);
-  return 0;
 }
 
 function stringFlag(args: ParsedArgs, name: string): string | undefined {
@@ -105,6 +109,18 @@ function tlsFiles(args: ParsedArgs): { cert: Buffer; key: Buffer } | undefined {
     throw new SqlError('INVALID_PROPERTY', `--tls-cert ${cert} --tls-key ${key}: not a PEM certificate and its private key (${(e as Error).message})`);
   }
   return files;
+}
+
+/** The next SIGINT or SIGTERM, and a way to stop listening for it. */
+export interface NextSignal { signal: Promise<void>; dispose(): void }
+
+function nextSignal(): NextSignal {
+  let heard!: () => void;
+  const signal = new Promise<void>((resolve) => { heard = resolve; });
+  const on = (): void => heard();
+  process.once('SIGINT', on);
+  process.once('SIGTERM', on);
+  return { signal, dispose: () => { process.off('SIGINT', on); process.off('SIGTERM', on); } };
 }
 
 function signalled(): Promise<void> {
