@@ -23,6 +23,7 @@ import { modelInput, scoreWhileTraining } from './score-while-training.js';
 import { modelOwnCost } from './model-own-cost.js';
 import { p4Floor } from './p4-floor.js';
 import { sensorFile } from './sensor-file.js';
+import { probeMs, summarize } from './machine-probe.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -73,7 +74,9 @@ if (only !== 'p4') {
 
 // P4.
 const p4: { model: string; task: string; rows: number; sqlRowsPerCpuSecond: number; sqlUsPerRow: number; modelUsPerRow: number; overheadUsPerRow: number;
-  fusedLoopUsPerRow: number; runs: Lap[] }[] = [];
+  overheadRange: [number, number]; fusedLoopUsPerRow: number; runs: Lap[] }[] = [];
+/** The machine probe, timed before each P4 SQL run (machine-probe.ts). */
+const probes: number[] = [];
 if (only !== 'p3') {
   for (const f of listModels().filter((m) => !onlyModels || onlyModels.includes(m.type))) {
     // Slow models get fewer rows, at least 50k: a run's statements cost ~4.5 ms of CPU whatever
@@ -95,6 +98,7 @@ if (only !== 'p3') {
     const laps: Lap[] = [];
     const models: number[] = [];
     for (let r = 0; r < runs; r++) {
+      probes.push(probeMs());
       laps.push(await scoreWhileTraining(f, input, r === runs - 1 ? profileDir : undefined));
       models.push(modelOwnCost(f, x, y, 1));
     }
@@ -105,16 +109,23 @@ if (only !== 'p3') {
     const sqlUsPerRow = (cpuMs * 1000) / rows;
     const fusedLoopUsPerRow = median(floors);
     const modelUsPerRow = median(models);
-    const overheadUsPerRow = median(laps.map((l, r) => (l.cpuMs * 1000) / rows - models[r]));
-    p4.push({ model: f.type, task: f.task, rows, sqlRowsPerCpuSecond: rows / (cpuMs / 1000), sqlUsPerRow, modelUsPerRow, overheadUsPerRow, fusedLoopUsPerRow, runs: laps });
+    const overheads = laps.map((l, r) => (l.cpuMs * 1000) / rows - models[r]);
+    const overheadUsPerRow = median(overheads);
+    p4.push({ model: f.type, task: f.task, rows, sqlRowsPerCpuSecond: rows / (cpuMs / 1000), sqlUsPerRow, modelUsPerRow, overheadUsPerRow,
+      overheadRange: [Math.min(...overheads), Math.max(...overheads)], fusedLoopUsPerRow, runs: laps });
     console.log(`  P4 ${f.type}: ${int(rows)} rows, ${fmt(sqlUsPerRow, 2)} µs/row through SQL, ${fmt(fusedLoopUsPerRow, 2)} in one loop without queries, ${fmt(modelUsPerRow, 2)} the model alone (load ${load()})`);
   }
   console.log(table(`P4: CREATE MODEL ... TRAIN ONLINE + CSAS with PREDICT (test-then-train) + export; ${FEATURES} DOUBLE features; medians`,
-    ['model', 'task', 'rows', 'rows/CPU-s', 'SQL µs/row', 'model µs/row', 'overhead µs/row', 'no-query loop µs/row', 'queries µs/row'],
+    ['model', 'task', 'rows', 'rows/CPU-s', 'SQL µs/row', 'model µs/row', 'overhead µs/row', 'overhead min–max', 'no-query loop µs/row', 'queries µs/row'],
     p4.map((m) => [m.model, m.task, int(m.rows), int(m.sqlRowsPerCpuSecond), fmt(m.sqlUsPerRow, 2), fmt(m.modelUsPerRow, 2), fmt(m.overheadUsPerRow, 2),
-      fmt(m.fusedLoopUsPerRow, 2), fmt(m.sqlUsPerRow - m.fusedLoopUsPerRow, 2)])));
+      `${fmt(m.overheadRange[0], 2)}–${fmt(m.overheadRange[1], 2)}`, fmt(m.fusedLoopUsPerRow, 2), fmt(m.sqlUsPerRow - m.fusedLoopUsPerRow, 2)])));
   console.log('  overhead: the median over runs of SQL minus the model alone, measured in turns; no-query loop: the same work in one');
   console.log('  hand-written loop over the same components (p4-floor.ts); queries: SQL minus that.');
+  if (probes.length > 0) {
+    const pr = summarize(probes);
+    console.log(`  machine steadiness: a fixed loop timed before each SQL run took ${fmt(pr.minMs, 1)}–${fmt(pr.maxMs, 1)} ms CPU (median ${fmt(pr.medianMs, 1)}, spread ${fmt(pr.spread * 100, 0)}%):`);
+    console.log('  per-model figures that differ by less than that spread are within the machine\'s noise.');
+  }
 }
 
 const targets: { what: string; value: number; target: string; met: boolean }[] = [];
@@ -136,6 +147,6 @@ console.log(table('Targets', ['what', 'value', 'target', 'met'],
 
 writeFileSync(outFile, JSON.stringify({
   date: new Date().toISOString(), node: process.version, cpus: cpus().length, load: { start: loadAtStart, end: loadavg() }, runs,
-  p3, p4, targets,
+  p3, p4, targets, ...(probes.length > 0 ? { machineProbe: summarize(probes) } : {}),
 }, null, 2) + '\n');
 console.log(`\nwrote ${outFile}`);
