@@ -19,6 +19,8 @@ export interface PrintOptions {
   vertical?: boolean;
   /** Whether the user stopped the push query (Ctrl-C in the shell). */
   cancelled?: () => boolean;
+  /** Said (on stderr, once) when a push query has given no row for `ms`. */
+  idleHint?: { ms: number; text: string };
 }
 
 /** Prints a result; for push queries, consumes rows until the query ends. Returns rows printed. */
@@ -42,6 +44,9 @@ export async function printResult(r: StatementResult, mode: OutputMode, out: Out
         : setTimeout(() => { timedOut = true; void r.rows.cancel(); }, opts.timeoutMs);
       const rows: unknown[][] = [];
       if (mode === 'csv') out.stdout(csvHeader(r.columns));
+      const hint = opts.idleHint;
+      const idle = hint === undefined ? undefined : setTimeout(() => { if (n === 0) out.stderr(hint.text); }, hint.ms);
+      idle?.unref();
       try {
         for await (const batch of pushRowBatches(r.rows)) {
           for (const row of batch) {
@@ -54,6 +59,7 @@ export async function printResult(r: StatementResult, mode: OutputMode, out: Out
         }
       } finally {
         clearTimeout(timer);
+        clearTimeout(idle);
       }
       if (mode === 'table' && !opts.vertical) out.stdout(renderTable(r.columns, rows));
       const counted = `${n} row${n === 1 ? '' : 's'}`;

@@ -40,6 +40,21 @@ describe('eddy flags', () => {
     expect(r.stdout.join('\n')).toContain('Stopped after --timeout 200 ms: 1 row.');
   });
 
+  it("a push query reading from 'latest' that gets no row says, after 5 s, that rows written before it are not read", async () => {
+    const script = `CREATE STREAM late (id INT) WITH (KAFKA_TOPIC='late', VALUE_FORMAT='JSON', PARTITIONS=1);
+INSERT INTO late (id) VALUES (1);
+SELECT id FROM late EMIT CHANGES LIMIT 1;
+`;
+    const r = await eddy('run', file('latest-hint.sql', script), '--timeout', '5.5s', '--output', 'jsonl');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toEqual([]);
+    expect(r.stderr).toContainEqual(expect.stringMatching(/latest-hint\.sql:3: this push query has had no row for 5 s: it reads only rows written after it started \(auto\.offset\.reset is 'latest'\)\. To read the rows already there, put SET 'auto\.offset\.reset' = 'earliest'; before it\.$/));
+    // With 'earliest' it reads the row at once, and says nothing.
+    const early = await eddy('run', file('earliest-no-hint.sql', `SET 'auto.offset.reset' = 'earliest';\n${script}`), '--output', 'jsonl');
+    expect(early.stdout).toEqual(['{"ID":1}']);
+    expect(early.stderr.join('\n')).not.toContain('no row for');
+  }, 20_000);
+
   it('a bad --timeout value is an error, exit 2', async () => {
     const r = await eddy('run', file('timeout-bad.sql', SCRIPT), '--timeout', 'soon');
     expect(r.code).toBe(2);
