@@ -15,6 +15,7 @@ import { propertiesFromFlags, functionsDir, variablesFromFlags } from './propert
 import { connectionFromArgs, type Connection } from './connection.js';
 import { shutDown, shutdownTimeoutMs } from './shutdown.js';
 import { runRemote } from './run-remote.js';
+import { latestOffsetHint } from './latest-offset-hint.js';
 
 export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
   if (args.flags.has('help')) { out.stdout(RUN_HELP); return 0; }
@@ -65,14 +66,8 @@ export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
           throw new SqlError('INVALID_STATEMENT', 'A push query in a script needs a LIMIT (or eddy run --timeout), or it would never end.',
             { position: { line: st.line, column: st.column, offset: st.offset } });
         }
-        // A script's push query reads rows written after it started unless the script set
-        // 'earliest' (ksqlDB's default is 'latest'): rows an earlier statement wrote are not read.
         const latest = (engine.state.properties['auto.offset.reset'] ?? 'latest') !== 'earliest';
-        const idleHint = result.kind === 'stream' && latest ? {
-          ms: IDLE_HINT_MS,
-          text: `${file}:${st.line}: this push query has had no row for ${IDLE_HINT_MS / 1000} s: it reads only rows written after it started `
-            + "(auto.offset.reset is 'latest'). To read the rows already there, put SET 'auto.offset.reset' = 'earliest'; before it.",
-        } : undefined;
+        const idleHint = result.kind === 'stream' && latest ? latestOffsetHint(`${file}:${st.line}: `) : undefined;
         await printResult(result, mode, out, { timeoutMs, idleHint });
       } catch (e) {
         out.stderr(formatError(e, file, source));
@@ -89,9 +84,6 @@ export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
     await shutDown(engine, conn, shutdownTimeoutMs(properties), out);
   }
 }
-
-/** How long a script's push query reading from 'latest' may give no row before the hint. */
-const IDLE_HINT_MS = 5000;
 
 function lineAt(source: string, e: SqlError): string {
   return e.position ? source.split(/\r?\n/)[e.position.line - 1] ?? '' : '';

@@ -26,6 +26,7 @@ import { parseMetaCommand, SHELL_COMMANDS_HELP } from './shell/meta-command.js';
 import { complete } from './shell/completer.js';
 import { StreamTable } from './render-stream-table.js';
 import { showCopyProgress } from './copy-progress.js';
+import { latestOffsetHint } from './latest-offset-hint.js';
 
 const HISTORY = join(homedir(), '.eddy_history');
 const RUN_SCRIPT = /^RUN\s+SCRIPT\s+'((?:[^']|'')*)'$/i;
@@ -123,22 +124,26 @@ export async function shellCommand(args: ParsedArgs, out: Out): Promise<number> 
     }
     const r = await backend.execute(text);
     cancelled = false;
+    const idleHint = r.kind === 'stream' && backend.readsFromLatest?.() === true ? latestOffsetHint() : undefined;
     if (r.kind === 'stream' && mode === 'table' && !vertical) {
       running = r.rows;
       if (r.warning) out.stdout(r.warning);
       const table = new StreamTable(r.columns, process.stdout.columns || 80);
       out.stdout(table.header());
       let n = 0;
+      const idle = idleHint && setTimeout(() => { if (n === 0) out.stderr(idleHint.text); }, idleHint.ms);
+      if (idle) idle.unref();
       try {
         for await (const row of r.rows) { n++; out.stdout(table.row(row)); }
       } finally {
+        clearTimeout(idle || undefined);
         running = undefined;
         out.stdout(table.footer());
       }
       out.stdout(`(${n} row${n === 1 ? '' : 's'})`);
     } else {
       if (r.kind === 'stream') running = r.rows;
-      try { await printResult(r, mode, out, { vertical, cancelled: () => cancelled }); } finally { running = undefined; }
+      try { await printResult(r, mode, out, { vertical, cancelled: () => cancelled, idleHint }); } finally { running = undefined; }
     }
   };
 

@@ -79,4 +79,22 @@ describe.skipIf(!hasScript || !isBuilt())('eddy shell on a terminal', () => {
     t.type('\\q\r');
     expect(await new Promise<number | null>((resolve) => t.child.on('close', resolve))).toBe(0);
   }, 40_000);
+
+  it("a push query from 'latest' that gets no row says, after 5 s, why rows already there are not shown", async () => {
+    const t = terminalShell();
+    child = t.child;
+    await t.waitFor('eddy> ');
+    t.type("CREATE STREAM s (id INT KEY) WITH (KAFKA_TOPIC='s', VALUE_FORMAT='JSON', PARTITIONS=1);\r");
+    await t.waitFor('Stream created');
+    t.type('INSERT INTO s (id) VALUES (7);\r');
+    t.type('SELECT * FROM s EMIT CHANGES;\r');
+    await t.waitFor('| ID ');
+    const shownAt = Date.now();
+    await t.waitFor("it reads only rows written after it started (auto.offset.reset is 'latest'). To read the rows already there, put SET 'auto.offset.reset' = 'earliest'; before it.");
+    expect(Date.now() - shownAt).toBeGreaterThan(4000);
+    t.type('\x03');
+    await t.waitFor('(0 rows)');
+    t.type('\\q\r');
+    expect(await new Promise<number | null>((resolve) => t.child.on('close', resolve))).toBe(0);
+  }, 40_000);
 });

@@ -12,6 +12,8 @@ export interface ShellBackend {
   execute(text: string): Promise<StatementResult>;
   /** Source, column and function names for tab completion. */
   completionNames(): Promise<CompletionNames>;
+  /** Whether push queries start at the latest offset (undefined: not known here). */
+  readsFromLatest?(): boolean;
   close(): Promise<void>;
 }
 
@@ -20,6 +22,10 @@ export class LocalBackend implements ShellBackend {
 
   execute(text: string): Promise<StatementResult> {
     return this.engine.executeText({ text, line: 1, column: 1, offset: 0 });
+  }
+
+  readsFromLatest(): boolean {
+    return (this.engine.state.properties['auto.offset.reset'] ?? 'latest') !== 'earliest';
   }
 
   async completionNames(): Promise<CompletionNames> {
