@@ -272,7 +272,8 @@ export function executeDescribeModel(state: EngineState, s: DescribeModel): Stat
     ...(m.parts ? [['Learning', `per task, merged: tasks ${[...m.parts.localTasks].sort((a, b) => a - b).join(', ') || 'none'} here (${m.parts.localRows} rows), the others from their checkpoints`]] : []),
     ['Rows skipped (NULL label)', String(m.skipped)],
     ['Rows skipped (bad values)', describeSkips(m)],
-    ['Learning rate (rows/s)', fmt(m.rate())],
+    // Rows learned within one turn share one clock reading: no time span, no rate to show.
+    ['Learning rate (rows/s)', m.rows > 0 && m.rate() === 0 ? '-' : fmt(m.rate())],
     ...m.metrics.values().map((v) => [`Prequential ${v.name} (all / last ${d.metricsWindow})`, `${fmt(v.whole)} / ${fmt(v.recent)}`]),
     ['Classes', d.task === 'classification' ? m.labels.values.map(String).join(', ') || '-' : '-'],
     ...(d.task === 'classification' ? [['Max classes', String(d.maxClasses ?? DEFAULT_MAX_CLASSES)]] : []),

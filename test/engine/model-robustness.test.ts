@@ -113,6 +113,18 @@ describe('model robustness', () => {
     expect(await message('CREATE STREAM new_scores AS SELECT x, PREDICT(m, x) AS guess FROM pts;')).toMatch(/^Created query with ID CSAS_NEW_SCORES_\d+$/);
   });
 
+  it('DESCRIBE MODEL shows no learning rate, rather than 0 rows/s, for rows all learned in one turn', async () => {
+    const e = await engine();
+    await run(`${PTS}
+      CREATE MODEL m WITH (TYPE='linear_regression', LABEL='y') AS SELECT x, y FROM pts TRAIN ONLINE;`);
+    // One produce: the trainer takes the 40 rows in one poll, one turn, one clock reading.
+    await e.log.produce('pts', Array.from({ length: 40 }, (_, i) => ({ key: null, value: Buffer.from(JSON.stringify({ X: i, Y: 2 * i, KIND: 'k' })) })));
+    await e.settle();
+    const d = await described('m');
+    expect(d['Rows learned']).toBe('40');
+    expect(d['Learning rate (rows/s)']).toBe('-');
+  });
+
   it('a push query scoring with a model trained on its topic says it is not in lockstep with the training', async () => {
     await run(`${PTS}
       CREATE STREAM other (x DOUBLE) WITH (KAFKA_TOPIC='other', VALUE_FORMAT='JSON', PARTITIONS=1);
