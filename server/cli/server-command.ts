@@ -21,7 +21,7 @@ const DEFAULT_HTTP_PORT = 8088;
 const DEFAULT_PG_PORT = 5433;
 
 /** `stop`: when to stop (SIGINT/SIGTERM); `again`: a second stop while closing, which exits at once. */
-export async function serverCommand(args: ParsedArgs, out: Out, stop: Promise<void> = signalled(), again: () => NextSignal = nextSignal): Promise<number> {
+export async function serverCommand(args: ParsedArgs, out: Out, stop: Promise<void> = nextSignal().signal, again: () => NextSignal = nextSignal): Promise<number> {
   if (args.flags.has('help')) { out.stdout(SERVER_HELP); return 0; }
   let engine: Engine | undefined;
   let conn: Connection | undefined;
@@ -123,9 +123,3 @@ function nextSignal(): NextSignal {
   return { signal, dispose: () => { process.off('SIGINT', on); process.off('SIGTERM', on); } };
 }
 
-function signalled(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
-}

@@ -5,27 +5,20 @@
 // model has learned any of it (PREDICT gives NULL). Seen by a user as "every prediction is
 // NULL", so CREATE says so, and what gives exact test-then-train instead.
 import type { EngineState } from '../engine-state.js';
-import { modelsCalled, type PersistentQuery } from '../persistent-query.js';
-import { sourceTopics } from '../../runtime/build-operators.js';
+import type { PersistentQuery } from '../persistent-query.js';
+import { topicsTrainedOn } from './topics-trained-on.js';
 
 /** The warning for a just-started query `q`, or undefined if no model it calls learns through a funnel of a topic it reads. */
 export async function funnelWarning(state: EngineState, q: PersistentQuery): Promise<string | undefined> {
-  const reads = sourceTopics(q.root);
   const out: string[] = [];
-  for (const name of modelsCalled(q.root, (fn) => state.registry.scalar(fn)?.model !== undefined)) {
-    const m = state.models.get(name);
-    const trainer = m && state.queries.get(m.def.queryId);
+  for (const { name, model, trainer, topic, partitions } of await topicsTrainedOn(state, q)) {
     // The trainer's graph has a one-partition topic only when it funnels (build-operators.ts).
-    if (!trainer || trainer.graph.onePartition.size === 0) continue;
-    for (const topic of sourceTopics(trainer.root)) {
-      if (!reads.includes(topic)) continue;
-      const partitions = (await state.log.describeTopic(topic))?.partitions ?? 1;
-      out.push(`Warning: model ${name} (${m.def.type}) learns the ${partitions} partitions of topic ${topic} in one task, through a funnel topic `
-        + `(its state does not merge across partitions), so this query scores each row with ${name} as learned by then, not in lockstep: `
-        + `rows it scores before ${name} has learned anything give NULL, and a burst of rows is scored ahead of the learning. `
-        + `For exact test-then-train, read a one-partition topic, or use a model type whose state merges `
-        + `(ridge, linear_regression with SOLVER='normal', mahalanobis, naive_bayes, zscore).`);
-    }
+    if (trainer.graph.onePartition.size === 0) continue;
+    out.push(`Warning: model ${name} (${model.def.type}) learns the ${partitions} partitions of topic ${topic} in one task, through a funnel topic `
+      + `(its state does not merge across partitions), so this query scores each row with ${name} as learned by then, not in lockstep: `
+      + `rows it scores before ${name} has learned anything give NULL, and a burst of rows is scored ahead of the learning. `
+      + `For exact test-then-train, read a one-partition topic, or use a model type whose state merges `
+      + `(ridge, linear_regression with SOLVER='normal', mahalanobis, naive_bayes, zscore).`);
   }
   return out.length > 0 ? out.join('\n') : undefined;
 }

@@ -3,32 +3,18 @@
 // after the model's position. Nothing can make those scores honest after the fact, so CREATE
 // says so, with how many rows, and how to score a backlog honestly.
 import type { EngineState } from '../engine-state.js';
-import { modelsCalled, type PersistentQuery } from '../persistent-query.js';
-import { sourceTopics } from '../../runtime/build-operators.js';
-import { OnnxModel } from './onnx-model.js';
+import type { PersistentQuery } from '../persistent-query.js';
+import { topicsTrainedOn } from './topics-trained-on.js';
 
 /** The warning for a just-started query `q` reading from `reset`, or undefined if it scores honestly. */
 export async function lookaheadWarning(state: EngineState, q: PersistentQuery, reset: 'earliest' | 'latest'): Promise<string | undefined> {
   if (reset !== 'earliest') return undefined; // it starts at the end: every row it scores is new to the model
-  const models = modelsCalled(q.root, (fn) => state.registry.scalar(fn)?.model !== undefined);
-  const reads = sourceTopics(q.root);
   const out: string[] = [];
-  for (const name of models) {
-    const m = state.models.get(name);
-    // An ONNX model learns nothing: its monitoring query makes no score dishonest.
-    const trainer = m && !(m instanceof OnnxModel) && state.queries.get(m.def.queryId);
-    if (!trainer) continue;
-    for (const topic of sourceTopics(trainer.root)) {
-      if (!reads.includes(topic)) continue;
-      const partitions = (await state.log.describeTopic(topic))?.partitions ?? 1;
-      let learned = 0;
-      for (let p = 0; p < partitions; p++) learned += trainer.runner.nextToProcess(topic, p) ?? 0;
-      if (learned > 0) {
-        out.push(`Warning: model ${name} has already learned the first ${learned.toLocaleString('en-US')} rows of topic ${topic}; `
-          + `this query scores them with a model that has seen them, so those scores are not honest (test-then-train holds only for rows that arrive after them). `
-          + `To score a backlog honestly, create the model and the scoring query on a new, empty stream, then replay the backlog into it (INSERT INTO new_stream SELECT * FROM ...).`);
-      }
-    }
+  for (const { name, topic, learned } of await topicsTrainedOn(state, q)) {
+    if (learned === 0) continue;
+    out.push(`Warning: model ${name} has already learned the first ${learned.toLocaleString('en-US')} rows of topic ${topic}; `
+      + `this query scores them with a model that has seen them, so those scores are not honest (test-then-train holds only for rows that arrive after them). `
+      + `To score a backlog honestly, create the model and the scoring query on a new, empty stream, then replay the backlog into it (INSERT INTO new_stream SELECT * FROM ...).`);
   }
   return out.length > 0 ? out.join('\n') : undefined;
 }
