@@ -50,8 +50,12 @@ export function unknownFlag(command: string, args: ParsedArgs): string | undefin
   if (!known) return undefined;
   for (const name of args.flags.keys()) {
     if (name === 'help' || known.includes(name)) continue;
+    // A part of a known name (--port: --http-port, --pg-port) says more than the nearest spelling
+    // (--host is one letter from --port).
+    const parts = known.filter((k) => k.endsWith(`-${name}`) || k.startsWith(`${name}-`));
     const near = [...known].sort((a, b) => distance(name, a) - distance(name, b))[0];
-    const hint = near && distance(name, near) <= 2 ? ` (did you mean --${near}?)` : '';
+    const hint = parts.length > 0 ? ` (did you mean ${parts.map((k) => `--${k}`).join(' or ')}?)`
+      : near && distance(name, near) <= 2 ? ` (did you mean --${near}?)` : '';
     return `eddy ${command}: unknown option --${name}${hint}`;
   }
   return undefined;

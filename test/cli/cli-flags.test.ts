@@ -24,6 +24,12 @@ describe('eddy flags', () => {
     expect(r.stderr.join('\n')).toContain('eddy shell: unknown option --brokerz (did you mean --brokers?)');
   });
 
+  it('--port for eddy server names the two port flags, not the nearest spelling (--host)', async () => {
+    const r = await eddy('server', '--port', '8089');
+    expect(r.code).toBe(2);
+    expect(r.stderr.join('\n')).toContain('eddy server: unknown option --port (did you mean --http-port or --pg-port?)');
+  });
+
   it('--timeout stops a push query whose LIMIT is never reached, prints its rows, and the script goes on', async () => {
     const script = `${SCRIPT}SELECT id FROM s EMIT CHANGES LIMIT 5;\nSHOW STREAMS;\n`;
     const r = await eddy('run', file('timeout.sql', script), '--timeout', '300ms', '--output', 'jsonl');
