@@ -1,11 +1,18 @@
 // The records of an outer stream-stream join that have not joined yet (Kafka Streams' outer join
 // store, with GRACE PERIOD). Kept in the store's order: time, then right side before left side,
-// then key (as its bytes sort), then arrival.
+// then key (as its bytes sort), then arrival. They are query state: each is also an entry of a
+// state store (a changelog on a durable service), so a restarted or moved task still emits its
+// unmatched records with NULLs when their window closes, and never one that joined before.
 import type { Row } from '../emit.js';
 import type { JoinKey } from './join-rows.js';
+import type { StateMap, TaskContext } from '../state/state-map.js';
 import { compareKeyValues } from './join-key-order.js';
 
-export interface Unjoined { ts: number; leftSide: boolean; key: JoinKey; row: Row }
+export interface Unjoined {
+  ts: number; leftSide: boolean; key: JoinKey; row: Row;
+  /** Arrival order (this instance's count; restored entries keep theirs) and the store key. */
+  seq: number; id: string;
+}
 
 function compare(a: Unjoined, b: Unjoined): number {
   if (a.ts !== b.ts) return a.ts - b.ts;
@@ -15,11 +22,19 @@ function compare(a: Unjoined, b: Unjoined): number {
 
 export class JoinOuterBuffer {
   readonly entries: Unjoined[] = [];
+  private nextSeq = 0;
 
-  put(e: Unjoined): void {
+  /** `store` holds every entry by id; `task` names the partition a new entry belongs to. */
+  constructor(private readonly store: StateMap<Unjoined>, private readonly task?: TaskContext) {}
+
+  put(e: Omit<Unjoined, 'seq' | 'id'>): void {
+    const seq = this.nextSeq++;
+    // The task in the id: a task moved here brings ids another instance counted.
+    const entry: Unjoined = { ...e, seq, id: `${this.task?.partition ?? 0}:${seq}` };
     let i = this.entries.length;
-    while (i > 0 && compare(this.entries[i - 1], e) > 0) i--;
-    this.entries.splice(i, 0, e);
+    while (i > 0 && compare(this.entries[i - 1], entry) > 0) i--;
+    this.entries.splice(i, 0, entry);
+    this.store.set(entry.id, entry);
   }
 
   /** Drops the records of one side, time and key (they have joined); looks only at that time. */
@@ -34,7 +49,7 @@ export class JoinOuterBuffer {
     }
     for (let i = lo; i < es.length && es[i].ts === ts;) {
       const e = es[i];
-      if (e.leftSide === leftSide && e.key.sig === sig) es.splice(i, 1);
+      if (e.leftSide === leftSide && e.key.sig === sig) { es.splice(i, 1); this.store.delete(e.id); }
       else i++;
     }
   }
@@ -43,7 +58,24 @@ export class JoinOuterBuffer {
   dropEmitted(scanned: number, emitted: (e: Unjoined) => boolean): void {
     const es = this.entries;
     let w = 0;
-    for (let i = 0; i < scanned; i++) if (!emitted(es[i])) es[w++] = es[i];
+    for (let i = 0; i < scanned; i++) {
+      if (!emitted(es[i])) es[w++] = es[i];
+      else this.store.delete(es[i].id);
+    }
     if (w < scanned) es.splice(w, scanned - w);
   }
+
+  /** After a restore (or tasks moved away): the entries are the store's, in the store's order. */
+  restored(): void {
+    const es = this.entries;
+    es.length = 0;
+    for (const e of this.store.values()) {
+      es.push(e);
+      if (e.seq >= this.nextSeq) this.nextSeq = e.seq + 1;
+    }
+    es.sort((a, b) => compare(a, b) || a.seq - b.seq);
+  }
+
+  /** The earliest time held (Infinity: none). */
+  get minTime(): number { return this.entries.length > 0 ? this.entries[0].ts : Infinity; }
 }

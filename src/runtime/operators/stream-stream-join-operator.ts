@@ -32,13 +32,17 @@ export function streamJoinState(step: JoinStep, stores: StateStores, name: strin
   const state: StreamJoinState = {
     left: new JoinWindowBuffer(retention, stores.map(`${name}-left`)),
     right: new JoinWindowBuffer(retention, stores.map(`${name}-right`)),
-    outer: outer ? new JoinOuterBuffer() : undefined,
+    outer: outer ? new JoinOuterBuffer(stores.map(`${name}-outer`), stores.task) : undefined,
     time: { stream: -Infinity, min: Infinity },
   };
   stores.onRestored(() => {
     state.left.restored();
     state.right.restored();
     state.time.stream = Math.max(state.time.stream, state.left.observedTime, state.right.observedTime);
+    if (state.outer) {
+      state.outer.restored();
+      state.time.min = state.outer.minTime;
+    }
   });
   return state;
 }
