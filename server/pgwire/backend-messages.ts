@@ -56,10 +56,11 @@ export function dataRow(w: BufferWriter, columns: readonly PgColumn[], row: read
   w.end();
 }
 
-/** COPY ... TO STDOUT: overall format and one code per column (0 text). */
-export function copyOutResponse(w: BufferWriter, columns: number): void {
-  w.begin('H').byte(0).int16(columns);
-  for (let i = 0; i < columns; i++) w.int16(0);
+/** COPY ... TO STDOUT: overall format and one code per column (0 text, 1 binary). */
+export function copyOutResponse(w: BufferWriter, columns: number, binary = false): void {
+  const f = binary ? 1 : 0;
+  w.begin('H').byte(f).int16(columns);
+  for (let i = 0; i < columns; i++) w.int16(f);
   w.end();
 }
 

@@ -131,7 +131,7 @@ export class PgSession {
         const s = this.engine.parse(postgresNames(c.query, this.engine.state), this.scope.variables);
         if (!ROW_KINDS.has(s.kind)) throw new PgProtocolError('42601', 'COPY (...) TO STDOUT needs a statement that returns rows');
         return new EddyPortal(this.engine, this.scope, s).rows(host);
-      }, c.csv, c.header, c.delimiter, c.nullString);
+      }, c.format, c.header, c.delimiter, c.nullString);
       case 'copyIn': return this.copyIn(c);
       case 'discard': return new CommandPortal(async () => {
         await this.closeCursors(() => true);

@@ -10,6 +10,9 @@ import type { CopyIn } from './copy-in.js';
 import { PgProtocolError } from './sqlstate.js';
 import { csvCell, textCell } from './copy-cells.js';
 
+/** The first 11 bytes of COPY's binary format: PGCOPY\n\377\r\n\0. */
+const BINARY_COPY_SIGNATURE = Buffer.from([0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00]);
+
 /** What a running portal writes to and waits on. */
 export interface PortalHost {
   readonly w: BufferWriter;
@@ -133,8 +136,16 @@ export class CopyInPortal implements Portal {
 
 /** COPY (query) TO STDOUT: CopyOutResponse, a CopyData per row, CopyDone, `COPY n`. */
 export class CopyOutPortal implements Portal {
-  constructor(private readonly rows: (host: PortalHost) => Promise<RowsPortal>, private readonly csv: boolean, private readonly header: boolean,
-    private readonly delimiter = csv ? ',' : '\t', private readonly nullString = csv ? '' : '\\N') {}
+  private readonly csv: boolean;
+  private readonly delimiter: string;
+  private readonly nullString: string;
+
+  constructor(private readonly rows: (host: PortalHost) => Promise<RowsPortal>, private readonly format: 'text' | 'csv' | 'binary', private readonly header: boolean,
+    delimiter?: string, nullString?: string) {
+    this.csv = format === 'csv';
+    this.delimiter = delimiter ?? (this.csv ? ',' : '\t');
+    this.nullString = nullString ?? (this.csv ? '' : '\\N');
+  }
 
   async describe(): Promise<undefined> { return undefined; }
 
@@ -142,8 +153,16 @@ export class CopyOutPortal implements Portal {
     const p = await this.rows(host);
     try {
       const cols = p.columns;
-      m.copyOutResponse(host.w, cols.length);
-      if (this.header) m.copyData(host.w, this.line(cols.map((c) => c.name)));
+      const binary = this.format === 'binary';
+      m.copyOutResponse(host.w, cols.length, binary);
+      // Binary: the file header goes in the first row's CopyData (or the trailer's), as Postgres
+      // sends it; psycopg reads a tuple after the header in the same message.
+      let header = binary;
+      const binaryHeader = (): void => {
+        if (header) host.w.bytes(BINARY_COPY_SIGNATURE).int32(0).int32(0); // no flags, no header extension
+        header = false;
+      };
+      if (!binary && this.header) m.copyData(host.w, this.line(cols.map((c) => c.name)));
       await host.flush();
       const cells: (string | null)[] = new Array(cols.length);
       let n = 0;
@@ -151,10 +170,24 @@ export class CopyOutPortal implements Portal {
         if (p.source.ready() === 0 && host.w.length > 0) await host.flush();
         const row = await p.source.next(host.stop);
         if (row === undefined || row === TIMEOUT) break;
-        for (let i = 0; i < cols.length; i++) cells[i] = cols[i].write(row[i]);
-        m.copyData(host.w, this.line(cells));
+        if (binary) {
+          // A tuple: its field count, then each field's length (-1: NULL) and bytes in the column type's binary format.
+          host.w.begin('d');
+          binaryHeader();
+          const w = host.w.int16(cols.length);
+          for (let i = 0; i < cols.length; i++) w.bytesField(cols[i].binary(row[i]));
+          w.end();
+        } else {
+          for (let i = 0; i < cols.length; i++) cells[i] = cols[i].write(row[i]);
+          m.copyData(host.w, this.line(cells));
+        }
         n++;
         if (host.w.length >= FLUSH_BYTES) await host.flush();
+      }
+      if (binary) {
+        host.w.begin('d');
+        binaryHeader();
+        host.w.int16(-1).end(); // the file trailer
       }
       m.copyDone(host.w);
       m.commandComplete(host.w, `COPY ${n}`);

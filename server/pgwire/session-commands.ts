@@ -12,7 +12,7 @@ export type SessionCommand =
   | { kind: 'fetch'; name: string; count: number | 'all'; timeoutMs: number | undefined; move: boolean }
   | { kind: 'close'; name: string | undefined /* ALL */ }
   /** `delimiter` and `nullString` as COPY's options give them (or Postgres's defaults for the format). */
-  | { kind: 'copyOut'; query: ScriptStatement; csv: boolean; header: boolean; delimiter: string; nullString: string }
+  | { kind: 'copyOut'; query: ScriptStatement; format: 'text' | 'csv' | 'binary'; header: boolean; delimiter: string; nullString: string }
   /** `target` as Eddy names it (unquoted upper-cased); `columns` the ones each line holds, if listed. */
   | { kind: 'copyIn'; target: string; columns: string[] | undefined; format: 'PG_TEXT' | 'CSV' | 'JSON' | 'BINARY'; header: boolean; delimiter: string; nullString: string }
   | { kind: 'discard' }
@@ -104,8 +104,8 @@ function copyQuery(st: ScriptStatement): SessionCommand {
 }
 
 function copyOut(query: ScriptStatement, options: string): SessionCommand {
-  const { format, header, delimiter, nullString } = copyOptions(options, ['text', 'csv']);
-  return { kind: 'copyOut', query, csv: format === 'csv', header, delimiter, nullString };
+  const { format, header, delimiter, nullString } = copyOptions(options, ['text', 'csv', 'binary']);
+  return { kind: 'copyOut', query, format: format === 'csv' ? 'csv' : format === 'binary' ? 'binary' : 'text', header, delimiter, nullString };
 }
 
 /** COPY name [(columns)] FROM STDIN [options]. FORMAT json (Eddy's: JSON lines, as COPY name FROM 'file.jsonl') has no column list. */

@@ -1,7 +1,7 @@
 // psycopg 3 (from PyPI, installed by scripts/pg-clients/python.sh) against Eddy's Postgres endpoint:
 // DDL, %s-parameterised inserts, a pull query, a push query through cursor.stream() and through a
 // server-side named cursor (DECLARE/FETCH), conn.cancel() from another thread, a syntax error,
-// cursor.copy() (COPY FROM STDIN).
+// cursor.copy() (COPY FROM STDIN, text and binary; binary COPY TO STDOUT).
 import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
 import { startFixture, pushQueryRunning, type PgFixture } from '../pg-helpers.js';
 import { installClient, ClientProcess } from './client-process.js';
@@ -123,6 +123,25 @@ describe('psycopg 3', () => {
     expect(String(e.message)).toContain('COPY row 1, column ID');
     expect(await p.next('after')).toMatchObject({
       rows: [[1, 1.5, 'plain', true, '2026-12-07T10:20:30.123'], [2, null, 'tab\there\\', false, null], [3, -2.25, null, null, '1999-12-31T23:59:59.000']],
+    });
+    await p.finish();
+  });
+  it('reads rows with a binary COPY (query) TO STDOUT (ints, bigints, doubles, text, booleans, timestamps, numerics, dates, bytes, NULLs)', async () => {
+    await fx.engine.executeScript(`CREATE STREAM py_out (id INT, big BIGINT, v DOUBLE, name STRING, ok BOOLEAN, seen TIMESTAMP, amount DECIMAL(10,2), day DATE, raw BYTES)
+        WITH (kafka_topic='py_out', value_format='json', partitions=1);
+      INSERT INTO py_out (id, big, v, name, ok, seen, amount, day, raw) VALUES (1, 9007199254740991, 1.5, 'tab\there', true, '2026-12-07T10:20:30.123', 12.34, '2026-12-07', TO_BYTES('hi', 'utf8'));
+      INSERT INTO py_out (id, big, v, name, ok, seen, amount, day, raw) VALUES (2, -5, -0.25, NULL, false, NULL, -0.5, NULL, NULL);`);
+    const p = run('copy-out-binary', {
+      query: 'SELECT id, big, v, name, ok, seen, amount, day, raw FROM py_out',
+      types: ['int4', 'int8', 'float8', 'text', 'bool', 'timestamp', 'numeric', 'date', 'bytea'],
+    });
+    expect(await p.next('copied-out')).toEqual({
+      event: 'copied-out',
+      rows: [
+        [1, 9007199254740991, 1.5, 'tab\there', true, '2026-12-07T10:20:30.123000', '12.34', '2026-12-07', 'aGk='],
+        [2, -5, -0.25, null, false, null, '-0.50', null, null],
+      ],
+      rowcount: 2, // from the COPY 2 tag
     });
     await p.finish();
   });
