@@ -9,7 +9,7 @@ export interface SchemaInfo {
   parameters?: Record<string, number>;
 }
 
-export interface FieldInfo { name: string; schema: SchemaInfo; type?: 'KEY' | 'HEADER' }
+export interface FieldInfo { name: string; schema: SchemaInfo; type?: 'KEY' | 'HEADER'; headerKey?: string }
 
 export function schemaInfo(t: SqlType): SchemaInfo {
   switch (t.kind) {

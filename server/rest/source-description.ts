@@ -32,7 +32,9 @@ export async function describeSource(engine: Engine, name: string, extended: boo
   const queries = [...engine.state.queries.values()];
   const fields: FieldInfo[] = [
     ...def.schema.key.map((c) => fieldInfo(c.name, c.type, true)),
-    ...def.schema.value.map((c) => fieldInfo(c.name, c.type)),
+    ...def.schema.value.map((c): FieldInfo => (c.namespace === 'HEADERS'
+      ? { ...fieldInfo(c.name, c.type), type: 'HEADER', ...(c.headerKey !== undefined ? { headerKey: c.headerKey } : {}) }
+      : fieldInfo(c.name, c.type))),
   ];
   const topic = extended ? await engine.log.describeTopic(def.topic).catch(() => undefined) : undefined;
   return {

@@ -15,7 +15,7 @@ import { lookaheadWarning } from './models/lookahead.js';
 import { funnelWarning } from './models/funnel-warning.js';
 import { offsetReset } from './engine-state.js';
 import { SqlError } from '../types/sql-error.js';
-import { formatSchema } from '../types/schema.js';
+import { formatSchema, isHeaderColumn } from '../types/schema.js';
 import { timestampFromColumn } from '../runtime/operators/timestamp-extractor.js';
 import { checkSchemaIdFormat, registerSchemas } from './registry-schemas.js';
 import { keySchemaName } from '../format/avro/avro-schema-from-columns.js';
@@ -153,6 +153,10 @@ export async function executeInsertInto(state: EngineState, s: InsertInto): Prom
   }
   if (target.readOnly || target.system) {
     throw new SqlError('INVALID_STATEMENT', `Cannot insert into read-only stream: ${target.name}`, { position: s.span });
+  }
+  if (target.schema.value.some(isHeaderColumn)) {
+    // Its header columns would be written as the record's headers, which ksqlDB does not do either.
+    throw new SqlError('INVALID_STATEMENT', `Cannot insert into ${target.name} because it has header columns`, { position: s.span });
   }
   const root = planOrRestore(state, s.query, s.target);
   if (root.output !== 'STREAM') {

@@ -4,7 +4,7 @@ import { formatStatement } from '../../grammar/printer.js';
 import type { EngineState } from './engine-state.js';
 import type { StatementResult } from './statement-result.js';
 import type { SourceDef } from '../plan/catalog.js';
-import type { LogicalSchema } from '../types/schema.js';
+import { type LogicalSchema, payloadColumns } from '../types/schema.js';
 import type { FormatName } from '../format/serde.js';
 import { parseWithProps, formatSpec } from './with-properties.js';
 import { sourceSchema } from './source-columns.js';
@@ -65,7 +65,7 @@ export async function executeCreateSource(state: EngineState, s: CreateSource): 
   }
   const keyFormat = p.keyFormat ?? (schema.key.length === 0 ? 'NONE'
     : (state.properties['ksql.persistence.default.format.key'] ?? 'KAFKA').toUpperCase() as FormatName);
-  if (p.wrapSingleValue !== undefined && schema.value.length !== 1) {
+  if (p.wrapSingleValue !== undefined && payloadColumns(schema.value).length !== 1) {
     throw new SqlError('INVALID_PROPERTY', "'WRAP_SINGLE_VALUE' is only valid for single-field value schemas", { position: s.properties.WRAP_SINGLE_VALUE.span });
   }
   let window: SourceDef['window'];
@@ -111,7 +111,7 @@ function pinnedStatement(s: CreateSource, schema: LogicalSchema, keySchemaId: nu
   const keyConstraint = s.sourceType === 'TABLE' ? 'PRIMARY KEY' : 'KEY';
   const elements: TableElement[] = [
     ...schema.key.map((c): TableElement => ({ name: c.name, type: c.type, constraint: keyConstraint, span: s.span })),
-    ...schema.value.map((c): TableElement => ({ name: c.name, type: c.type, span: s.span })),
+    ...payloadColumns(schema.value).map((c): TableElement => ({ name: c.name, type: c.type, span: s.span })),
     ...s.elements.filter((e) => e.constraint === 'HEADERS' || e.constraint === 'HEADER'),
   ];
   const properties = { ...s.properties };

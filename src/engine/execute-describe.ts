@@ -13,7 +13,10 @@ export function executeDescribe(state: EngineState, s: Describe): StatementResul
   if (def.window) {
     rows.push(['WINDOWSTART', 'BIGINT (window bound)'], ['WINDOWEND', 'BIGINT (window bound)']);
   }
-  for (const c of def.schema.value) rows.push([c.name, formatType(c.type)]);
+  for (const c of def.schema.value) {
+    const header = c.namespace !== 'HEADERS' ? '' : c.headerKey === undefined ? ' (headers)' : ` (header('${c.headerKey}'))`;
+    rows.push([c.name, formatType(c.type) + header]);
+  }
   if (s.extended) {
     const writers = [...state.queries.values()].filter((q) => q.sinkName === def.name).map((q) => q.id);
     const readers = [...state.queries.values()].filter((q) => q.sourceNames.includes(def.name)).map((q) => q.id);

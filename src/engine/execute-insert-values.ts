@@ -10,6 +10,7 @@ import { prepareAvroWrites } from '../format/avro/avro-registration.js';
 import { prepareProtobufWrites } from '../format/protobuf/protobuf-registration.js';
 import { prepareJsonSrWrites } from '../format/json-sr/json-sr-registration.js';
 import { timestampProblem } from '../types/timestamp-range.js';
+import { isHeaderColumn } from '../types/schema.js';
 import { SqlError } from '../types/sql-error.js';
 import { formatType, typesEqual } from '../types/sql-type.js';
 import { insertCoercible } from './insert-coercion.js';
@@ -25,6 +26,11 @@ export async function executeInsertValues(state: EngineState, s: InsertValues): 
   }
   const all = [...target.schema.key, ...target.schema.value];
   const names = s.columns ?? all.map((c) => c.name);
+  // Header columns come from the record's headers, which INSERT VALUES does not write (as ksqlDB).
+  const headerNames = target.schema.value.filter((c) => isHeaderColumn(c) && names.includes(c.name)).map((c) => c.name);
+  if (headerNames.length > 0) {
+    throw new SqlError('INVALID_STATEMENT', `Cannot insert into HEADER columns: ${headerNames.join(', ')}`, { position: s.span });
+  }
   if (names.length !== s.values.length) {
     throw new SqlError('INVALID_STATEMENT',
       `Expected a value for each column. Expected Columns: [${names.join(', ')}]. Got ${s.values.length} value(s).`, { position: s.span });

@@ -1,7 +1,7 @@
 // CREATE statements and the schema registry (AVRO): columns a statement leaves out inferred
 // from the registry; schemas of sources and sinks registered under ksqlDB's subjects before
 // anything is created; a sink's VALUE_SCHEMA_ID checked against its columns.
-import type { Column, LogicalSchema } from '../types/schema.js';
+import { type Column, type LogicalSchema, isHeaderColumn, payloadColumns } from '../types/schema.js';
 import type { FormatSpec } from '../format/serde.js';
 import type { SchemaRegistry } from '../format/registry/schema-registry.js';
 import { SqlError } from '../types/sql-error.js';
@@ -41,7 +41,10 @@ export async function inferColumns(
   registry: SchemaRegistry | undefined, topic: string, declared: LogicalSchema,
   key: FormatSpec | undefined, value: FormatSpec,
 ): Promise<{ schema: LogicalSchema; keySchemaId?: number; valueSchemaId?: number }> {
-  let { key: keyCols, value: valueCols } = declared;
+  // Header columns are not in the value's schema: the registry's columns come first, then they.
+  let { key: keyCols } = declared;
+  let valueCols = payloadColumns(declared.value);
+  const headerCols = declared.value.filter(isHeaderColumn);
   let keySchemaId: number | undefined;
   let valueSchemaId: number | undefined;
   if (value.format === 'PROTOBUF' && valueCols.length === 0) {
@@ -90,9 +93,9 @@ export async function inferColumns(
     }
   }
   const names = new Set(keyCols.map((c) => c.name));
-  const dup = valueCols.find((c) => names.has(c.name));
+  const dup = [...valueCols, ...headerCols].find((c) => names.has(c.name)) ?? headerCols.find((h) => valueCols.some((c) => c.name === h.name));
   if (dup) throw new SqlError('INVALID_STATEMENT', `Duplicate column names: ${dup.name}`);
-  return { schema: { key: keyCols, value: valueCols }, keySchemaId, valueSchemaId };
+  return { schema: { key: keyCols, value: [...valueCols, ...headerCols] }, keySchemaId, valueSchemaId };
 }
 
 /**
@@ -104,7 +107,7 @@ export async function registerSchemas(
   registry: SchemaRegistry | undefined, topic: string, schema: LogicalSchema,
   keyFormat: FormatSpec, valueFormat: FormatSpec, ifAbsent: boolean,
 ): Promise<void> {
-  const parts: [FormatSpec, Column[], boolean][] = [[keyFormat, schema.key, true], [valueFormat, schema.value, false]];
+  const parts: [FormatSpec, Column[], boolean][] = [[keyFormat, schema.key, true], [valueFormat, payloadColumns(schema.value), false]];
   for (const [spec, cols, isKey] of parts) {
     if ((spec.format !== 'AVRO' && spec.format !== 'PROTOBUF' && spec.format !== 'JSON_SR') || (isKey && cols.length === 0)) continue;
     const id = spec.options?.schemaId;

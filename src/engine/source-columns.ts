@@ -1,7 +1,8 @@
 // Column definitions of CREATE STREAM/TABLE: key rules, reserved names, duplicates.
-import type { CreateSource } from '../../grammar/ast.js';
+import type { CreateSource, TableElement } from '../../grammar/ast.js';
 import type { Column, LogicalSchema } from '../types/schema.js';
 import { SqlError } from '../types/sql-error.js';
+import { BYTES, STRING, formatType, type SqlType } from '../types/sql-type.js';
 import { PSEUDO_NAMES } from '../plan/step-scope.js';
 
 /** `inferring`: columns the statement leaves out come from the registry (checked by the caller then). */
@@ -30,7 +31,7 @@ export function sourceSchema(s: CreateSource, inferring = false): LogicalSchema 
       }
       key.push({ name: e.name, type: e.type, namespace: 'KEY' });
     } else if (e.constraint === 'HEADERS' || e.constraint === 'HEADER') {
-      throw new SqlError('UNSUPPORTED', `Header columns are not supported yet: ${e.name}`, { position: e.span });
+      value.push(headerColumn(e));
     } else {
       value.push({ name: e.name, type: e.type, namespace: 'VALUE' });
     }
@@ -39,4 +40,18 @@ export function sourceSchema(s: CreateSource, inferring = false): LogicalSchema 
     throw new SqlError('INVALID_STATEMENT', 'Tables require a PRIMARY KEY. Please define the PRIMARY KEY.', { position: s.span });
   }
   return { key, value };
+}
+
+/** HEADERS: every header, as ksqlDB types them; HEADER('k'): the last header with key k. */
+const HEADERS_TYPE: SqlType = { kind: 'ARRAY', item: { kind: 'STRUCT', fields: [{ name: 'KEY', type: STRING }, { name: 'VALUE', type: BYTES }] } };
+
+/** A header column of CREATE STREAM/TABLE, its type checked as ksqlDB checks it. */
+function headerColumn(e: TableElement): Column {
+  const all = e.constraint === 'HEADERS';
+  const want = all ? HEADERS_TYPE : BYTES;
+  if (formatType(e.type) !== formatType(want)) {
+    const what = all ? 'HEADERS' : `HEADER('${e.headerKey ?? ''}')`;
+    throw new SqlError('INVALID_STATEMENT', `Invalid type for ${what} column: expected ${formatType(want)}, got ${formatType(e.type)}`, { position: e.span });
+  }
+  return all ? { name: e.name, type: e.type, namespace: 'HEADERS' } : { name: e.name, type: e.type, namespace: 'HEADERS', headerKey: e.headerKey ?? '' };
 }

@@ -5,6 +5,7 @@ import type { SqlType } from '../types/sql-type.js';
 import { createRowSerde, createWindowedKeySerde, validateFormatOptions } from '../format/index.js';
 import { SqlError } from '../types/sql-error.js';
 import type { SchemaRegistry } from '../format/registry/schema-registry.js';
+import { payloadColumns } from '../types/schema.js';
 import { formatType } from '../types/sql-type.js';
 
 function containsMap(t: SqlType): boolean {
@@ -25,7 +26,7 @@ export function validateFormats(def: Pick<SourceDef, 'schema' | 'keyFormat' | 'v
     }
   }
   validateFormatOptions(def.keyFormat, def.schema.key.length);
-  validateFormatOptions(def.valueFormat, def.schema.value.length);
+  validateFormatOptions(def.valueFormat, payloadColumns(def.schema.value).length);
   if (def.window) createWindowedKeySerde(def.keyFormat, def.schema.key, def.window, undefined, registry);
   else createRowSerde(def.keyFormat, def.schema.key, { isKey: true, registry });
   createRowSerde(def.valueFormat, def.schema.value, { isKey: false, registry });

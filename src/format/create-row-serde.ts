@@ -1,6 +1,6 @@
 // Entry points: a serde for a key or value schema in a format, and the windowed-key wrapper.
 // Creation fails (SqlError) for schemas the format cannot hold, as ksqlDB's statements fail.
-import type { Column } from '../types/schema.js';
+import { type Column, isHeaderColumn } from '../types/schema.js';
 import { SqlError } from '../types/sql-error.js';
 import type { FormatSpec, RowSerde, WindowedKeySerde, WindowType } from './serde.js';
 import { columnList, invalidProperty } from './format-errors.js';
@@ -34,6 +34,7 @@ export interface SerdeContext { isKey: boolean; registry?: SchemaRegistry; readC
  * validateFormatOptions for the statement-level checks).
  */
 export function createRowSerde(spec: FormatSpec, columns: Column[], opts: SerdeContext): RowSerde {
+  if (columns.some(isHeaderColumn)) return withHeaderColumns(spec, columns, opts);
   const { format } = spec;
   if (format !== 'AVRO' && format !== 'PROTOBUF' && spec.options?.fullSchemaName !== undefined) {
     throw invalidProperty(`${format} does not support the following configs: [fullSchemaName]`);
@@ -139,4 +140,31 @@ export function validateFormatOptions(spec: FormatSpec, columnCount: number): vo
     }
     parseDelimiter(spec.options.delimiter);
   }
+}
+
+/**
+ * A value schema with header columns (HEADERS, HEADER('k')): the format reads and writes the
+ * other columns; rows keep every column in its place, the header columns null (the source fills
+ * them from the record's headers).
+ */
+function withHeaderColumns(spec: FormatSpec, columns: Column[], opts: SerdeContext): RowSerde {
+  const at: number[] = [];
+  columns.forEach((c, i) => { if (!isHeaderColumn(c)) at.push(i); });
+  const inner = createRowSerde(spec, at.map((i) => columns[i]), { ...opts, readColumns: opts.readColumns && at.map((i) => opts.readColumns![i]) });
+  const payload = new Array<unknown>(at.length);
+  const widen = (row: unknown[] | null): unknown[] | null => {
+    if (row === null) return null;
+    const out = new Array<unknown>(columns.length).fill(null);
+    for (let j = 0; j < at.length; j++) out[at[j]] = row[j];
+    return out;
+  };
+  return {
+    serialize(row, topic) {
+      if (row === null) return inner.serialize(null, topic);
+      for (let j = 0; j < at.length; j++) payload[j] = row[at[j]];
+      return inner.serialize(payload, topic);
+    },
+    deserialize: (bytes, topic) => widen(inner.deserialize(bytes, topic)),
+    ...(inner.prefetch ? { prefetch: (bytes: Uint8Array | null) => inner.prefetch!(bytes) } : {}),
+  };
 }

@@ -136,7 +136,7 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
     encodeKey?: (key: unknown[]) => Uint8Array | null, onKey?: (key: unknown[] | null) => void): Emit => {
     graph.repartitionTopics.push(topic);
     handle(topic, repartitionReader(ctx, next, onKey));
-    return repartitionWriter(keyOf, topic, durable!.produce, encodeKey, onKey !== undefined);
+    return repartitionWriter(ctx, keyOf, topic, durable!.produce, encodeKey, onKey !== undefined);
   };
 
   /**

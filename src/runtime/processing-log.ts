@@ -1,4 +1,5 @@
 // Where records that cannot be decoded or evaluated go, with enough to find them again.
+import type { Header } from '../log/log.js';
 
 export interface ProcessingLogEntry {
   queryId: string;
@@ -22,4 +23,6 @@ export interface RecordContext {
   topic: string;
   partition: number;
   offset: number;
+  /** The record's headers (set by sources and repartition readers): what its results carry on, as Kafka Streams forwards them. */
+  headers?: Header[];
 }

@@ -12,6 +12,14 @@ export interface Column {
   headerKey?: string;
 }
 
+/** A column filled from the record's headers (HEADERS or HEADER('k')), not from its value's bytes. */
+export function isHeaderColumn(c: Column): boolean { return c.namespace === 'HEADERS'; }
+
+/** The columns a value format serializes: all but the header columns. */
+export function payloadColumns(cols: Column[]): Column[] {
+  return cols.some(isHeaderColumn) ? cols.filter((c) => !isHeaderColumn(c)) : cols;
+}
+
 export interface LogicalSchema {
   key: Column[];
   value: Column[];

@@ -69,7 +69,8 @@ export async function runCase(c: QttCase, opts: RunOptions = envOptions()): Prom
           await engine.close();
           engine = await create(); // replays the commands, restores state from the changelogs
         }
-        await log.produce(r.topic, [await encodeInput(engine, r, schemas.get(r.topic), protoTopics.get(r.topic))]);
+        const rec = await encodeInput(engine, r, schemas.get(r.topic), protoTopics.get(r.topic));
+        await log.produce(r.topic, [r.headers && r.headers.length > 0 ? { ...rec, headers: r.headers } : rec]);
         await engine.settle();
       }
       await engine.settle();
@@ -207,7 +208,8 @@ async function readOutput(engine: Engine, topic: string): Promise<ActualRecord[]
   const out: ActualRecord[] = [];
   for (let p = 0; p < ends.length; p++) {
     for (const rec of await log.read(topic, p, 0, ends[p])) {
-      out.push(await decodeOutput(engine, def, rec.topic, rec.key, rec.value, rec.timestamp));
+      const o = await decodeOutput(engine, def, rec.topic, rec.key, rec.value, rec.timestamp);
+      out.push(rec.headers.length > 0 ? { ...o, headers: rec.headers.map((h) => ({ key: h.key, value: h.value })) } : o);
     }
   }
   return out;

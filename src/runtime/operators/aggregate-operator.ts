@@ -35,7 +35,7 @@ export function aggregateOperator(step: AggregateStep, ctx: OperatorContext, nex
     state.touch(g.sig);
     next(out, g.ts, UPSERT, prev);
   };
-  const cache = caches ? new EmitCache<GroupState>(emitGroup) : undefined;
+  const cache = caches ? new EmitCache<GroupState>(emitGroup, ctx.current) : undefined;
   if (cache) caches!.push(cache as EmitCache<unknown>);
   const updated = (g: GroupState): void => {
     if (cache) { state.touch(g.sig); cache.mark(g); } else emitGroup(g);

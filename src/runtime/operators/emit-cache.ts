@@ -3,15 +3,21 @@
 // group or window, and only a flush emits each marked one, once, with its latest result, in the
 // order of their last updates. The sink then writes what the runner's latestPerKey would have
 // kept of one emit per update, without projecting and serializing every superseded update.
-export class EmitCache<T> {
-  private readonly marked = new Set<T>();
+// As Kafka Streams' cache keeps each entry's record context, an item goes out with the headers
+// of the record that marked it last.
+import type { Header } from '../../log/log.js';
+import type { RecordContext } from '../processing-log.js';
 
-  constructor(private readonly emit: (item: T) => void) {}
+export class EmitCache<T> {
+  /** Marked items, in the order of their last marks, with that record's headers. */
+  private readonly marked = new Map<T, Header[] | undefined>();
+
+  constructor(private readonly emit: (item: T) => void, private readonly current: RecordContext) {}
 
   /** `item` changed: it goes out at the next flush, after the others changed before it. */
   mark(item: T): void {
     this.marked.delete(item);
-    this.marked.add(item);
+    this.marked.set(item, this.current.headers);
   }
 
   /** Emits every marked item, in the order of their last marks. */
@@ -19,7 +25,16 @@ export class EmitCache<T> {
     if (this.marked.size === 0) return;
     const items = [...this.marked];
     this.marked.clear();
-    for (const item of items) this.emit(item);
+    const c = this.current;
+    const was = c.headers;
+    try {
+      for (const [item, headers] of items) {
+        c.headers = headers;
+        this.emit(item);
+      }
+    } finally {
+      c.headers = was;
+    }
   }
 
   /** Forgets the marks (the runner starts over from its changelogs). */

@@ -25,12 +25,14 @@ interface Exchanged { r: Row; d: number; o: Row | null; k?: unknown[] }
  * where the other side's topic keeps it.
  */
 export function repartitionWriter(
-  keyOf: (row: Row) => unknown[] | null, topic: string, produce: (topic: string, rec: ProducerRecord) => void,
+  ctx: OperatorContext, keyOf: (row: Row) => unknown[] | null, topic: string, produce: (topic: string, rec: ProducerRecord) => void,
   encodeKey: (key: unknown[]) => Uint8Array | null = encodeState, sendKey = false,
 ): Emit {
   const send = (key: unknown[], row: Row, ts: number, op: number, old: Row | null): void => {
     const msg: Exchanged = sendKey ? { r: row, d: op, o: old, k: key } : { r: row, d: op, o: old };
-    produce(topic, { key: encodeKey(key), value: encodeState(msg), timestamp: ts });
+    // The record's headers travel with it, as through a Kafka Streams repartition topic.
+    const headers = ctx.current.headers;
+    produce(topic, { key: encodeKey(key), value: encodeState(msg), timestamp: ts, ...(headers !== undefined && headers.length > 0 ? { headers } : {}) });
   };
   return (row, ts, op, old) => {
     const newKey = op === DELETE ? null : keyOf(row);
@@ -52,7 +54,7 @@ export function repartitionWriter(
 export function repartitionReader(ctx: OperatorContext, next: Emit, onKey?: (key: unknown[] | null) => void): RecordHandler {
   return (rec: LogRecord) => {
     const c = ctx.current;
-    c.topic = rec.topic; c.partition = rec.partition; c.offset = rec.offset;
+    c.topic = rec.topic; c.partition = rec.partition; c.offset = rec.offset; c.headers = rec.headers;
     let m: Exchanged;
     try {
       m = decodeState(rec.value!) as Exchanged;

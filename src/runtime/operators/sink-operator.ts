@@ -34,6 +34,9 @@ export function sinkOperator(step: SinkStep, ctx: OperatorContext, out: (rec: Pr
   return (row, ts, op) => {
     try {
       if (eventTime && op !== DELETE) ts = eventTime(row, ts);
+      // The headers of the record being processed go on with its results (Kafka Streams forwards them).
+      const h = ctx.current.headers;
+      const headers = h !== undefined && h.length > 0 ? h : undefined;
       const keyRow = keyRows.next();
       let allNull = true;
       for (let i = 0; i < k; i++) { keyRow[i] = row[i]; if (row[i] !== null && row[i] !== undefined) allNull = false; }
@@ -52,11 +55,11 @@ export function sinkOperator(step: SinkStep, ctx: OperatorContext, out: (rec: Pr
         if (keepRows) {
           // Kept as the row: encoded only if something reads the bytes (row-record.ts).
           const kept = valueSerde.rowToKeep!(valueRow);
-          if (kept !== undefined) { out(new RowRecord(key, kept, rowEncoder!, ts)); return; }
+          if (kept !== undefined) { out(new RowRecord(key, kept, rowEncoder!, ts, headers)); return; }
         }
         value = valueSerde.serialize(valueRow, topic);
       }
-      out({ key, value, timestamp: ts });
+      out(headers === undefined ? { key, value, timestamp: ts } : { key, value, timestamp: ts, headers });
     } catch (e) {
       logFailure(ctx, 'SERIALIZATION', e);
     }

@@ -1,7 +1,8 @@
 // Decodes records of a source topic into rows and starts them down the operator chain.
 // A table source materializes its rows by key so changes carry the old row.
 import type { SourceStep } from '../../plan/physical-plan.js';
-import type { LogRecord } from '../../log/log.js';
+import type { Header, LogRecord } from '../../log/log.js';
+import { type Column, isHeaderColumn } from '../../types/schema.js';
 import { type Emit, type Row, UPSERT, DELETE } from '../emit.js';
 import type { OperatorContext } from '../operator-context.js';
 import { logFailure } from '../operator-context.js';
@@ -36,10 +37,11 @@ export function sourceOperator(step: SourceStep, ctx: OperatorContext, next: Emi
   const topic = step.topic;
   const isTable = step.output === 'TABLE';
   const shared = reuseRow && !isTable ? new ReusedRow(lay.width) : undefined;
+  const fillHeaders = headerFiller(step.schema.value, k);
 
   const handler: RecordHandler = (rec) => {
     const c = ctx.current;
-    c.topic = rec.topic; c.partition = rec.partition; c.offset = rec.offset;
+    c.topic = rec.topic; c.partition = rec.partition; c.offset = rec.offset; c.headers = rec.headers;
     // Every slot of the row is written below, so a reused one keeps nothing of the last record.
     const row: Row = shared === undefined ? new Array(lay.width) : shared.next();
     let ts: number;
@@ -75,6 +77,7 @@ export function sourceOperator(step: SourceStep, ctx: OperatorContext, next: Emi
           for (let i = 0; i < v; i++) row[k + i] = valueRow[i];
         }
       }
+      if (fillHeaders !== undefined) fillHeaders(row, rec.headers);
       row[lay.rowtime] = rec.timestamp;
       row[lay.rowpartition] = rec.partition;
       row[lay.rowoffset] = rec.offset;
@@ -113,6 +116,25 @@ export function sourceOperator(step: SourceStep, ctx: OperatorContext, next: Emi
     };
   }
   return handler;
+}
+
+/**
+ * Writes a source's header columns from its record's headers: HEADERS all of them (in order, as
+ * KEY/VALUE structs), HEADER('k') the value of the last header k (NULL without one). The bytes
+ * are copied: a broker's record holds views of its fetch.
+ */
+function headerFiller(value: readonly Column[], k: number): ((row: Row, headers: readonly Header[]) => void) | undefined {
+  const slots = value.flatMap((c, i) => (isHeaderColumn(c) ? [{ at: k + i, key: c.headerKey }] : []));
+  if (slots.length === 0) return undefined;
+  const copy = (b: Uint8Array | null): Uint8Array | null => (b === null ? null : new Uint8Array(b));
+  return (row, headers) => {
+    for (const { at, key } of slots) {
+      if (key === undefined) { row[at] = headers.map((h) => ({ KEY: h.key, VALUE: copy(h.value) })); continue; }
+      let found: Uint8Array | null = null;
+      for (const h of headers) if (h.key === key) found = h.value;
+      row[at] = copy(found);
+    }
+  };
 }
 
 function keyIsNull(row: Row, k: number): boolean {

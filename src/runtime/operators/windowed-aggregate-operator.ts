@@ -53,7 +53,7 @@ export function windowedAggregateOperator(step: AggregateStep, ctx: OperatorCont
     next(out, w.ts, UPSERT, null);
   };
 
-  const cache = caches && !emitFinal ? new EmitCache<WindowState>(emitWindow) : undefined;
+  const cache = caches && !emitFinal ? new EmitCache<WindowState>(emitWindow, ctx.current) : undefined;
   if (cache) caches!.push(cache as EmitCache<unknown>);
 
   // How long after its end a window is kept: until it closes (EMIT FINAL) or expires.
