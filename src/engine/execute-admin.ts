@@ -17,6 +17,8 @@ export async function executeDrop(state: EngineState, s: DropSource): Promise<St
     throw new SqlError('INVALID_STATEMENT', `Incompatible data source type is ${def.type}, but statement was DROP ${s.sourceType}`, { position: s.span });
   }
   if (def.system) throw new SqlError('INVALID_STATEMENT', `Cannot drop the system stream ${def.name}.`, { position: s.span });
+  // A SOURCE stream or table reads a topic something else owns: dropping it leaves the topic be.
+  if (s.deleteTopic && def.readOnly) throw new SqlError('INVALID_STATEMENT', `Cannot delete topic for read-only source: ${def.name}`, { position: s.span });
   const persistent = [...state.queries.values()].filter((q) => q.kind !== 'PUSH');
   const readers = persistent.filter((q) => q.sourceNames.includes(def.name)).map((q) => q.id);
   const writers = persistent.filter((q) => q.sinkName === def.name && q.id !== def.ownerQueryId).map((q) => q.id);

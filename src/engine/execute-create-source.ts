@@ -18,12 +18,15 @@ import { keySchemaName } from '../format/avro/avro-schema-from-columns.js';
 export async function executeCreateSource(state: EngineState, s: CreateSource): Promise<StatementResult> {
   const kind = s.sourceType === 'STREAM' ? 'stream' : 'table';
   const existing = state.catalog.get(s.name);
+  if (s.orReplace && s.readOnly) {
+    throw new SqlError('INVALID_STATEMENT', `Cannot add ${kind} '${s.name}': CREATE OR REPLACE is not supported on source ${kind}s.`, { position: s.span });
+  }
   if (existing) {
     if (s.ifNotExists) return { kind: 'message', statement: s.text, message: `Cannot add ${kind} ${s.name}: it already exists.` };
     if (!s.orReplace) {
       throw new SqlError('SOURCE_EXISTS', `Cannot add ${kind} '${s.name}': A ${existing.type.toLowerCase()} with the same name already exists`, { position: s.span });
     }
-    if (s.readOnly || existing.readOnly) {
+    if (existing.readOnly) {
       throw new SqlError('INVALID_STATEMENT', `Cannot add ${kind} '${s.name}': CREATE OR REPLACE is not supported on source ${kind}s.`, { position: s.span });
     }
   }
