@@ -12,6 +12,19 @@ export interface NamedItem { name: string; expr: Expr; aliased: boolean; span: S
 /** Columns a star expands to: key and value columns (not pseudo-columns), optionally of one source. */
 export function expandSelect(items: SelectItem[], scope: ExprScope, starColumns: number): NamedItem[] {
   const out: { name?: string; expr: Expr; aliased: boolean; span: Span }[] = [];
+  // Per base name, the highest suffix the source's columns use (NAME: 0, NAME_2: 2).
+  const used = new Map<string, number>();
+  const use = (name: string): void => {
+    const m = /^(.*)_(\d+)$/.exec(name);
+    const [base, n] = m ? [m[1], Number(m[2])] : [name, 0];
+    if (n > (used.get(base) ?? -1)) used.set(base, n);
+  };
+  for (const c of scope.columns) use(c.name);
+  const fieldAlias = (field: string): string => {
+    const n = (used.get(field) ?? -1) + 1;
+    used.set(field, n);
+    return n === 0 ? field : `${field}_${n}`;
+  };
   for (const item of items) {
     if (item.kind === 'AllColumns') {
       const cols = scope.columns.slice(0, starColumns).filter((c) => !item.qualifier || c.qualifier === item.qualifier);
@@ -26,7 +39,10 @@ export function expandSelect(items: SelectItem[], scope: ExprScope, starColumns:
         });
       }
     } else {
-      out.push({ name: item.alias ?? implicitColumnName(item.expr), expr: item.expr, aliased: item.alias !== undefined, span: item.span });
+      // An unaliased struct field is named after the field, made unique against the source's
+      // columns and the fields named before it: B, then B_1, B_2 (ksqlDB's column alias generator).
+      const name = item.alias ?? (item.expr.kind === 'Dereference' ? fieldAlias(item.expr.field) : implicitColumnName(item.expr));
+      out.push({ name, expr: item.expr, aliased: item.alias !== undefined, span: item.span });
     }
   }
   // KSQL_COL_n for unnamed items, skipping names already taken.
