@@ -7,7 +7,7 @@ import type { Step, SinkStep } from '../plan/physical-plan.js';
 import type { FormatName, FormatSpec } from '../format/serde.js';
 import { planSelect } from '../plan/plan-select.js';
 import { restorePlan, storePlan } from '../plan/stored-plan.js';
-import { parseWithProps, formatSpec, checkTopicName } from './with-properties.js';
+import { parseWithProps, formatSpec, checkTopicName, defaultWrap } from './with-properties.js';
 import { ensureTopic } from './topic-setup.js';
 import { validateFormats } from './validate-formats.js';
 import { startQuery, terminateQuery } from './persistent-query.js';
@@ -77,7 +77,8 @@ export async function executeCreateAsSelect(state: EngineState, s: CreateAsSelec
     schemaId: p.keySchemaId, fullSchemaName: p.keySchemaFullName ?? (keyFormatName === 'AVRO' ? keySchemaName(s.name) : undefined),
     nullableRepresentation: p.keyNullableRepresentation,
   });
-  const valueFormat: FormatSpec = formatSpec(valueFormatName, valueDelim, p.wrapSingleValue, {
+  const wrap = p.wrapSingleValue ?? defaultWrap(state.properties, valueFormatName, root.schema.value.length);
+  const valueFormat: FormatSpec = formatSpec(valueFormatName, valueDelim, wrap, {
     schemaId: p.valueSchemaId, fullSchemaName: p.valueSchemaFullName, nullableRepresentation: p.valueNullableRepresentation,
   });
   checkSchemaIdFormat(keyFormat, p.keySchemaId, true);

@@ -6,7 +6,7 @@ import type { StatementResult } from './statement-result.js';
 import type { SourceDef } from '../plan/catalog.js';
 import { type LogicalSchema, payloadColumns } from '../types/schema.js';
 import type { FormatName } from '../format/serde.js';
-import { parseWithProps, formatSpec } from './with-properties.js';
+import { parseWithProps, formatSpec, defaultWrap } from './with-properties.js';
 import { sourceSchema } from './source-columns.js';
 import { ensureTopic } from './topic-setup.js';
 import { validateFormats } from './validate-formats.js';
@@ -73,18 +73,23 @@ export async function executeCreateSource(state: EngineState, s: CreateSource): 
   }
   let window: SourceDef['window'];
   if (p.windowType) {
+    if (p.windowType === 'SESSION' && p.windowSizeMs !== undefined) {
+      throw new SqlError('INVALID_PROPERTY', "'WINDOW_SIZE' should not be set for SESSION windows.", { position: s.properties.WINDOW_SIZE?.span ?? s.span });
+    }
+    if (schema.key.length === 0) throw new SqlError('INVALID_STATEMENT', 'Windowed sources require a key column.', { position: s.span });
     if (p.windowType !== 'SESSION' && p.windowSizeMs === undefined) {
       throw new SqlError('INVALID_PROPERTY', `${p.windowType} windows require 'WINDOW_SIZE' to be provided in the WITH clause.`, { position: s.span });
     }
     window = { type: p.windowType, sizeMs: p.windowSizeMs ?? 0 };
   }
+  const wrap = p.wrapSingleValue ?? defaultWrap(state.properties, valueFormat, payloadColumns(schema.value).length);
   const def: SourceDef = {
     name: s.name, type: s.sourceType, schema, topic: p.topic,
     keyFormat: formatSpec(keyFormat, p.keyDelimiter, undefined, {
       schemaId: p.keySchemaId, fullSchemaName: p.keySchemaFullName ?? (keyFormat === 'AVRO' ? keySchemaName(s.name) : undefined),
       nullableRepresentation: p.keyNullableRepresentation,
     }),
-    valueFormat: formatSpec(valueFormat, p.valueDelimiter, p.wrapSingleValue, {
+    valueFormat: formatSpec(valueFormat, p.valueDelimiter, wrap, {
       schemaId: p.valueSchemaId, fullSchemaName: p.valueSchemaFullName, nullableRepresentation: p.valueNullableRepresentation,
     }),
     timestampColumn: p.timestamp, timestampFormat: p.timestampFormat, window,

@@ -183,6 +183,16 @@ export function parseDurationText(text: string, p: PropertyValue): number {
   return Number(m[1]) * unit;
 }
 
+/**
+ * WRAP_SINGLE_VALUE when a statement leaves it out: false under the config
+ * `ksql.persistence.wrap.single.values=false` for a one-column value in a format that can write
+ * a bare value (JSON, AVRO, JSON_SR), as ksqlDB; else the format's default.
+ */
+export function defaultWrap(properties: Record<string, string | undefined>, format: FormatName, valueColumns: number): boolean | undefined {
+  if (valueColumns !== 1 || properties['ksql.persistence.wrap.single.values']?.toLowerCase() !== 'false') return undefined;
+  return format === 'JSON' || format === 'AVRO' || format === 'JSON_SR' ? false : undefined;
+}
+
 export function formatSpec(
   format: FormatName, delimiter?: string, wrapSingleValue?: boolean,
   schema?: { schemaId?: number; fullSchemaName?: string; nullableRepresentation?: 'OPTIONAL' | 'WRAPPER' },

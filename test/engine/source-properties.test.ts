@@ -1,0 +1,27 @@
+// WITH properties of CREATE STREAM/TABLE that ksqlDB checks against each other, and the config
+// that sets a one-column value's wrapping when a statement leaves WRAP_SINGLE_VALUE out.
+import { describe, it, expect } from 'vitest';
+import { run, topicRecords, engine } from './engine-helpers.js';
+
+describe('source properties', () => {
+  it('SESSION windows take no WINDOW_SIZE; a windowed source needs a key column', async () => {
+    await expect(run(`CREATE TABLE t (k STRING PRIMARY KEY, v BIGINT) WITH (kafka_topic='t', value_format='JSON', partitions=1, WINDOW_TYPE='Session', WINDOW_SIZE='30 seconds');`))
+      .rejects.toThrow("'WINDOW_SIZE' should not be set for SESSION windows.");
+    await expect(run(`CREATE STREAM s (f0 INT) WITH (kafka_topic='s', value_format='JSON', partitions=1, WINDOW_TYPE='SESSION');`))
+      .rejects.toThrow('Windowed sources require a key column.');
+    expect((await engine()).state.catalog.get('T')).toBeUndefined();
+  });
+
+  it("SET 'ksql.persistence.wrap.single.values'='false': one-column values read and written bare, unless WRAP_SINGLE_VALUE says otherwise", async () => {
+    await run(`SET 'ksql.persistence.wrap.single.values'='false';
+      CREATE STREAM input (k STRING KEY, foo STRING) WITH (kafka_topic='input', value_format='JSON', partitions=1);
+      CREATE STREAM bare AS SELECT k, foo FROM input;
+      CREATE STREAM wrapped WITH (WRAP_SINGLE_VALUE=true) AS SELECT k, foo FROM input;
+      CREATE STREAM two AS SELECT k, foo, foo AS foo2 FROM input;`);
+    const e = await engine();
+    await e.log.produce('input', [{ key: Buffer.from('a'), value: Buffer.from('"bar"') }]);
+    expect((await topicRecords('BARE')).map((r) => Buffer.from(r.value!).toString())).toEqual(['"bar"']);
+    expect((await topicRecords('WRAPPED')).map((r) => Buffer.from(r.value!).toString())).toEqual(['{"FOO":"bar"}']);
+    expect((await topicRecords('TWO')).map((r) => Buffer.from(r.value!).toString())).toEqual(['{"FOO":"bar","FOO2":"bar"}']);
+  });
+});
