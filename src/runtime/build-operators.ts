@@ -98,6 +98,7 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
   // Operators are made before the steps under them, so adding each step first puts upstream first.
   const batching = { task: durable?.task, register: (end: () => Promise<void>) => { graph.batchEnds.unshift(end); } };
   const cached = opts.cacheEmits ? aggregateUnderSink(root) : undefined;
+  const underHaving = aggregatesUnderHaving(root);
   const handle = (topic: string, h: RecordHandler): void => {
     const list = graph.handlers.get(topic) ?? [];
     list.push(h);
@@ -214,7 +215,7 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
     const lastEmitClose = new StreamTime(stores, `${name}-emitted`);
     const store: WindowedStore = { windows: stores.map<WindowState>(name), streamTime, lastEmitClose, nextScan: -Infinity };
     stores.onRestored(() => { store.nextScan = -Infinity; });
-    return windowedAggregateOperator(step, ctx, next, store, opts.emitFinal === true, groupKey, caches);
+    return windowedAggregateOperator(step, ctx, next, store, opts.emitFinal === true, groupKey, caches, underHaving.has(step));
   };
 
   opts.moreState?.(stores);
@@ -240,6 +241,17 @@ const FUNNEL_KEY = [0];
  * The aggregate whose updates reach the sink through projections alone, if any: one whose
  * superseded updates nobody downstream sees (a filter, HAVING, would see each one).
  */
+/** Aggregates a HAVING filters: their updates must carry the previous output row. */
+function aggregatesUnderHaving(root: Step): Set<Step> {
+  const out = new Set<Step>();
+  const walk = (s: Step): void => {
+    if (s.kind === 'filter' && s.input.kind === 'aggregate') out.add(s.input);
+    if (s.kind === 'join') { walk(s.left); walk(s.right); } else if ('input' in s && s.input) walk(s.input);
+  };
+  walk(root);
+  return out;
+}
+
 function aggregateUnderSink(root: Step): AggregateStep | undefined {
   if (root.kind !== 'sink') return undefined;
   let s: Step = root.input;

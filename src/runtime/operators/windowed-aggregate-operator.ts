@@ -17,7 +17,11 @@ import type { StateMap } from '../state/state-map.js';
 import type { StreamTime } from '../state/stream-time.js';
 import { EmitCache } from './emit-cache.js';
 
-export interface WindowState { key: unknown[]; start: number; end: number; accs: unknown[]; ts: number }
+export interface WindowState {
+  key: unknown[]; start: number; end: number; accs: unknown[]; ts: number;
+  /** The window's last output row, kept only when a HAVING downstream must know what it saw. */
+  last?: unknown[] | null;
+}
 
 export interface WindowedStore {
   windows: StateMap<WindowState>;
@@ -28,9 +32,13 @@ export interface WindowedStore {
   nextScan: number;
 }
 
-/** `caches`: given when the query caches its output (EMIT CHANGES only): updates wait there for the flush. */
+/**
+ * `caches`: given when the query caches its output (EMIT CHANGES only): updates wait there for the
+ * flush. `sendOld`: each update carries the window's previous output row (a HAVING over the
+ * windows retracts a row it passed before, as an unwindowed aggregate's does).
+ */
 export function windowedAggregateOperator(step: AggregateStep, ctx: OperatorContext, next: Emit, store: WindowedStore, emitFinal: boolean,
-  groupKey: GroupKeyFn = groupKeyFn(step, ctx), caches?: EmitCache<unknown>[]): Emit {
+  groupKey: GroupKeyFn = groupKeyFn(step, ctx), caches?: EmitCache<unknown>[], sendOld = false): Emit {
   const spec = step.windowSpec!;
   if (spec.kind === 'SESSION') throw new Error('session windows use sessionAggregateOperator');
   const size = spec.sizeMs;
@@ -50,7 +58,9 @@ export function windowedAggregateOperator(step: AggregateStep, ctx: OperatorCont
     out[lay.rowoffset] = null;
     out[lay.windowstart] = w.start;
     out[lay.windowend] = w.end;
-    next(out, w.ts, UPSERT, null);
+    let prev: unknown[] | null = null;
+    if (sendOld && !emitFinal) { prev = w.last ?? null; w.last = out; }
+    next(out, w.ts, UPSERT, prev);
   };
 
   const cache = caches && !emitFinal ? new EmitCache<WindowState>(emitWindow, ctx.current) : undefined;
