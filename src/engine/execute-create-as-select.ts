@@ -84,7 +84,8 @@ export async function executeCreateAsSelect(state: EngineState, s: CreateAsSelec
   checkSchemaIdFormat(keyFormat, p.keySchemaId, true);
   checkSchemaIdFormat(valueFormat, p.valueSchemaId, false);
   // A sink named after the statement: its name must make a legal topic name too.
-  const topic = p.topic ?? checkTopicName(s.name, s.span);
+  // ... after the prefix `ksql.output.topic.name.prefix` gives every default sink topic (as ksqlDB).
+  const topic = p.topic ?? checkTopicName(`${state.properties['ksql.output.topic.name.prefix'] ?? ''}${s.name}`, s.span);
   const def: SourceDef = {
     name: s.name, type: s.sourceType, schema: root.schema, topic, keyFormat, valueFormat,
     window: root.window, sql: s.text, readOnly: false,

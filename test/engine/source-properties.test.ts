@@ -1,5 +1,6 @@
 // WITH properties of CREATE STREAM/TABLE that ksqlDB checks against each other, and the config
-// that sets a one-column value's wrapping when a statement leaves WRAP_SINGLE_VALUE out.
+// that sets a one-column value's wrapping when a statement leaves WRAP_SINGLE_VALUE out, and the
+// prefix of default sink topic names.
 import { describe, it, expect } from 'vitest';
 import { run, topicRecords, engine } from './engine-helpers.js';
 
@@ -23,5 +24,14 @@ describe('source properties', () => {
     expect((await topicRecords('BARE')).map((r) => Buffer.from(r.value!).toString())).toEqual(['"bar"']);
     expect((await topicRecords('WRAPPED')).map((r) => Buffer.from(r.value!).toString())).toEqual(['{"FOO":"bar"}']);
     expect((await topicRecords('TWO')).map((r) => Buffer.from(r.value!).toString())).toEqual(['{"FOO":"bar","FOO2":"bar"}']);
+  });
+  it("SET 'ksql.output.topic.name.prefix' names a sink's topic when KAFKA_TOPIC is not given", async () => {
+    await run(`SET 'ksql.output.topic.name.prefix'='team-a-';
+      CREATE STREAM src (k STRING KEY, v INT) WITH (kafka_topic='src', value_format='JSON', partitions=1);
+      CREATE STREAM out AS SELECT * FROM src;
+      CREATE STREAM named WITH (KAFKA_TOPIC='exact') AS SELECT * FROM src;`);
+    const e = await engine();
+    expect(e.state.catalog.get('OUT')!.topic).toBe('team-a-OUT');
+    expect(e.state.catalog.get('NAMED')!.topic).toBe('exact');
   });
 });
