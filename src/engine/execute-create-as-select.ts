@@ -13,6 +13,7 @@ import { validateFormats } from './validate-formats.js';
 import { startQuery, terminateQuery } from './persistent-query.js';
 import { lookaheadWarning } from './models/lookahead.js';
 import { funnelWarning } from './models/funnel-warning.js';
+import { castToSink } from './insert-into-cast.js';
 import { offsetReset } from './engine-state.js';
 import { SqlError } from '../types/sql-error.js';
 import { formatSchema, isHeaderColumn } from '../types/schema.js';
@@ -160,9 +161,13 @@ export async function executeInsertInto(state: EngineState, s: InsertInto): Prom
     // Its header columns would be written as the record's headers, which ksqlDB does not do either.
     throw new SqlError('INVALID_STATEMENT', `Cannot insert into ${target.name} because it has header columns`, { position: s.span });
   }
-  const root = planOrRestore(state, s.query, s.target);
+  let root = planOrRestore(state, s.query, s.target);
   if (root.output !== 'STREAM') {
     throw new SqlError('INVALID_STATEMENT', `INSERT INTO can only be used to insert into a stream. The query produces a ${root.output}.`, { position: s.span });
+  }
+  if (formatSchema(root.schema) !== formatSchema(target.schema)) {
+    // Values of types that widen into the target's are cast (a replayed plan has the cast already).
+    root = castToSink(root, target.schema, { catalog: state.catalog, registry: state.registry, properties: state.properties }, s.span) ?? root;
   }
   if (formatSchema(root.schema) !== formatSchema(target.schema)) {
     throw new SqlError('INVALID_STATEMENT',
