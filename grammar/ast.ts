@@ -125,7 +125,8 @@ export type Statement =
   | DropSource | Terminate | Show | Describe | DescribeFunction | Explain | Print
   | SetProperty | UnsetProperty | DefineVariable | UndefineVariable | Copy
   | CreateModel | DescribeModel | DropModel
-  | CreateConnector | DescribeConnector | DropConnector;
+  | CreateConnector | DescribeConnector | DropConnector
+  | CreateType | DropType;
 
 export type StatementKind = Statement['kind'];
 
@@ -245,3 +246,7 @@ export interface CreateConnector extends StatementNode {
 }
 export interface DescribeConnector extends StatementNode { kind: 'DescribeConnector'; name: string }
 export interface DropConnector extends StatementNode { kind: 'DropConnector'; name: string; ifExists: boolean }
+
+/** CREATE TYPE [IF NOT EXISTS] name AS type: a name for a type (ksqlDB's custom types). */
+export interface CreateType extends StatementNode { kind: 'CreateType'; name: string; type: SqlType; ifNotExists: boolean }
+export interface DropType extends StatementNode { kind: 'DropType'; name: string; ifExists: boolean }

@@ -11,14 +11,20 @@ import { checkNestingDepth } from './nesting-depth.js';
 
 const parser = new StatementParser();
 
+/**
+ * Names of custom types (CREATE TYPE) a statement may use; 'any': every unknown type name is taken
+ * for one (a client whose server knows them). Without: only the built-in types.
+ */
+export type CustomTypeNames = ReadonlySet<string> | 'any';
+
 /** Parses one statement (a trailing `;` is optional). Positions are relative to `origin`'s script. */
-export function parseStatement(text: string, origin: Position = START): Statement {
+export function parseStatement(text: string, origin: Position = START, customTypes: CustomTypeNames = new Set()): Statement {
   return guarded(() => {
     const tokens = tokenize(text, origin);
     if (tokens.length === 0) {
       throw new SqlError('PARSE_ERROR', 'empty statement: expected a SQL statement', { position: origin, snippet: '' });
     }
-    parser.begin(tokens, text, origin.offset);
+    parser.begin(tokens, text, origin.offset, customTypes);
     const statement = parser.statement();
     throwFirstError(parser.errors, tokens, text, origin);
     checkNestingDepth(statement);
@@ -26,13 +32,20 @@ export function parseStatement(text: string, origin: Position = START): Statemen
   }, origin);
 }
 
-/** Parses a whole script; a bad statement is reported and parsing continues with the next. */
-export function parseScript(script: string): { statements: Statement[]; errors: SqlError[] } {
+/**
+ * Parses a whole script; a bad statement is reported and parsing continues with the next. Types
+ * the script's CREATE TYPE statements name may be used after them (and not after a DROP TYPE).
+ */
+export function parseScript(script: string, customTypes: CustomTypeNames = new Set()): { statements: Statement[]; errors: SqlError[] } {
   const statements: Statement[] = [];
   const errors: SqlError[] = [];
+  const types = customTypes === 'any' ? 'any' : new Set(customTypes);
   for (const s of splitStatements(script)) {
     try {
-      statements.push(parseStatement(s.text, s));
+      const st = parseStatement(s.text, s, types);
+      statements.push(st);
+      if (types !== 'any' && st.kind === 'CreateType') types.add(st.name);
+      if (types !== 'any' && st.kind === 'DropType') types.delete(st.name);
     } catch (e) {
       errors.push(e as SqlError); // parseStatement only throws SqlError
     }

@@ -33,9 +33,16 @@ export abstract class BaseParser extends EmbeddedActionsParser {
   }
 
   /** Starts a parse: chevrotain resets its own state when `input` is set. */
-  begin(tokens: IToken[], source: string, sourceOffset: number): void {
+  /**
+   * Names CREATE TYPE gave types, which a type position may use (resolved when the statement
+   * runs); 'any': every unknown name is taken for one (a client parsing for a server).
+   */
+  protected customTypes: ReadonlySet<string> | 'any' = new Set();
+
+  begin(tokens: IToken[], source: string, sourceOffset: number, customTypes: ReadonlySet<string> | 'any' = new Set()): void {
     this.source = source;
     this.sourceOffset = sourceOffset;
+    this.customTypes = customTypes;
     this.resetState();
     this.input = tokens;
   }

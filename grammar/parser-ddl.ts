@@ -1,13 +1,13 @@
 // CREATE (streams, tables, models), INSERT and DROP: the statements that define or change data.
 import type {
-  ConnectorType, CreateAsSelect, CreateConnector, CreateModel, CreateSource, Expr, Properties, Query, SourceType, Statement, TableElement,
+  ConnectorType, CreateAsSelect, CreateConnector, CreateModel, CreateSource, CreateType, Expr, Properties, Query, SourceType, Statement, TableElement,
 } from './ast.js';
 import { identifierText, unquoteString } from './literals.js';
 import { tokenSpan } from './positions.js';
 import { QueryParser } from './parser-queries.js';
 import {
   AS, Comma, CONNECTOR, CREATE, DELETE, DROP, EARLIEST, EXISTS, FROM, HEADER, HEADERS, IF, INSERT, INTO, KEY, LATEST, LParen,
-  MODEL, NOT, ONLINE, OR, PRIMARY, REPLACE, RParen, SINK, SOURCE, STREAM, StringLiteral, TABLE, TOPIC, TRAIN, VALUES, WITH,
+  MODEL, NOT, ONLINE, OR, PRIMARY, REPLACE, RParen, SINK, SOURCE, STREAM, StringLiteral, TABLE, TOPIC, TRAIN, TYPE, VALUES, WITH,
 } from './tokens.js';
 
 /** A statement before its span and text are known. */
@@ -25,7 +25,18 @@ export abstract class DdlParser extends QueryParser {
       { ALT: () => this.SUBRULE(this.createModel, { ARGS: [orReplace] }) },
       { GATE: () => this.nextIs(2, CONNECTOR), ALT: () => this.SUBRULE(this.createConnector, { ARGS: [orReplace] }) },
       { ALT: () => this.SUBRULE(this.createSource, { ARGS: [orReplace] }) },
+      { ALT: () => this.SUBRULE(this.createType) },
     ]);
+  });
+
+  /** CREATE TYPE [IF NOT EXISTS] name AS type. */
+  private createType = this.RULE('createType', (): StatementDraft => {
+    this.CONSUME(TYPE);
+    const ifNotExists = this.SUBRULE(this.ifNotExists);
+    const name = this.SUBRULE(this.identifier);
+    this.CONSUME(AS);
+    const type = this.SUBRULE(this.sqlType);
+    return { kind: 'CreateType', name, type, ifNotExists } satisfies Draft<CreateType>;
   });
 
   /** CREATE SOURCE|SINK CONNECTOR [IF NOT EXISTS] name WITH (...): ksqlDB's syntax. */
@@ -232,6 +243,14 @@ export abstract class DdlParser extends QueryParser {
           let deleteTopic = false;
           this.OPTION(() => { this.CONSUME(DELETE); this.CONSUME(TOPIC); deleteTopic = true; });
           return { kind: 'DropSource', sourceType, name, ifExists, deleteTopic } as StatementDraft;
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(TYPE);
+          const ifExists = this.SUBRULE4(this.ifExists);
+          const name = this.SUBRULE4(this.identifier);
+          return { kind: 'DropType', name, ifExists } as StatementDraft;
         },
       },
     ]);

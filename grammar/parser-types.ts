@@ -1,5 +1,5 @@
 // SQL types: BOOLEAN, INT/INTEGER, BIGINT, DOUBLE, DECIMAL(p, s), STRING/VARCHAR, BYTES, DATE,
-// TIME, TIMESTAMP, ARRAY<T>, MAP<K, V>, STRUCT<name T, ...>. Base type names are identifiers in
+// TIME, TIMESTAMP, ARRAY<T>, MAP<K, V>, STRUCT<name T, ...>, and names CREATE TYPE gave. Base type names are identifiers in
 // ksqlDB's grammar (so a column may be called DATE); we resolve them here.
 import type { IToken } from './chevrotain.js';
 import type { SqlType, StructField } from '../src/types/sql-type.js';
@@ -113,7 +113,13 @@ export abstract class TypeParser extends BaseParser {
     return this.ACTION(() => {
       const name = identifierText(t).toUpperCase();
       const type = BASE_TYPES.get(name);
-      if (!type) this.fail(`unknown type '${identifierText(t)}'`, t);
+      if (!type) {
+        // A type CREATE TYPE named: resolved to its definition when the statement runs.
+        const custom = identifierText(t);
+        if (this.customTypes !== 'any' && !this.customTypes.has(custom)) this.fail(`unknown type '${custom}'`, t);
+        if (params) this.fail(`type ${custom} takes no parameters`, params);
+        return { kind: 'CUSTOM', name: custom } as SqlType;
+      }
       if (params && !TAKES_PARAMETERS.has(name)) this.fail(`type ${name} takes no parameters`, params);
       return { ...type };
     });

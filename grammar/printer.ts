@@ -29,6 +29,8 @@ export function formatStatement(s: Statement): string {
         + `${withProperties(s.properties)}`;
     case 'DescribeConnector': return `DESCRIBE CONNECTOR ${quoteIdentifier(s.name)}`;
     case 'DropConnector': return `DROP CONNECTOR ${s.ifExists ? 'IF EXISTS ' : ''}${quoteIdentifier(s.name)}`;
+    case 'CreateType': return `CREATE TYPE ${ifNotExists(s.ifNotExists)}${quoteIdentifier(s.name)} AS ${formatType(s.type)}`;
+    case 'DropType': return `DROP TYPE ${s.ifExists ? 'IF EXISTS ' : ''}${quoteIdentifier(s.name)}`;
     case 'InsertInto': return `INSERT INTO ${quoteIdentifier(s.target)}${withProperties(s.properties)} ${formatQuery(s.query)}`;
     case 'InsertValues': {
       const columns = s.columns ? ` (${s.columns.map(quoteIdentifier).join(', ')})` : '';

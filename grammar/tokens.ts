@@ -109,7 +109,7 @@ export const CONNECTOR = kw('CONNECTOR'), CONNECTORS = kw('CONNECTORS');
 // Non-reserved in ksqlDB: keywords where they matter, identifiers elsewhere.
 export const ESCAPE = nr('ESCAPE'), INTERVAL = nr('INTERVAL'), DAY = nr('DAY'), HOUR = nr('HOUR'), MINUTE = nr('MINUTE');
 export const SECOND = nr('SECOND'), GRACE = nr('GRACE'), PERIOD = nr('PERIOD'), PARTITION = nr('PARTITION');
-export const STRUCT = nr('STRUCT'), ARRAY = nr('ARRAY'), MAP = nr('MAP'), EXPLAIN = nr('EXPLAIN'), TYPES = nr('TYPES');
+export const STRUCT = nr('STRUCT'), ARRAY = nr('ARRAY'), MAP = nr('MAP'), EXPLAIN = nr('EXPLAIN'), TYPES = nr('TYPES'), TYPE = nr('TYPE');
 export const SHOW = nr('SHOW'), TABLES = nr('TABLES'), FUNCTIONS = nr('FUNCTIONS'), FUNCTION = nr('FUNCTION');
 export const SET = nr('SET'), DEFINE = nr('DEFINE'), UNDEFINE = nr('UNDEFINE'), SESSION = nr('SESSION');
 export const KEY = nr('KEY'), SOURCE = nr('SOURCE'), PRIMARY = nr('PRIMARY'), REPLACE = nr('REPLACE');

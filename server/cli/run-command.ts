@@ -37,7 +37,10 @@ export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
   const server = args.flags.get('server');
   if (typeof server === 'string') return runRemote(args, server, file, source, mode, timeoutMs, out, variables);
   // Statements with ${variables} can only be parsed once their DEFINEs have run.
-  const { errors } = parseScript(source);
+  // On Kafka the service may know custom types already (CREATE TYPE run before): any type name
+  // parses then, and an unknown one fails when its statement runs; embedded, only the script's.
+  const onKafka = args.flags.has('brokers') || args.flags.has('config');
+  const { errors } = parseScript(source, onKafka ? 'any' : new Set());
   const parseErrors = errors.filter((e) => !(e.snippet ?? '').includes('${') && !/\$\{/.test(lineAt(source, e)));
   if (parseErrors.length > 0) {
     for (const e of parseErrors) out.stderr(formatError(e, file, source));

@@ -55,7 +55,7 @@ export async function runScriptRemote(client: KsqlClient, source: string, opts: 
 export async function runStatement(client: KsqlClient, st: StatementText, properties: Record<string, string>, variables: Map<string, string>, timeout: boolean): Promise<StatementResult> {
   const origin: Position = { line: st.line, column: st.column, offset: st.offset };
   // Parsed here only to know where it goes; the server substitutes and parses it again.
-  const s = parseStatement(substituteVariables(st.text, variables, origin), origin);
+  const s = parseStatement(substituteVariables(st.text, variables, origin), origin, 'any');
   const message = (m: string): StatementResult => ({ kind: 'message', statement: st.text, message: m });
   const request = { properties, variables: Object.fromEntries(variables) };
   switch (s.kind) {

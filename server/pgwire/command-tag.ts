@@ -16,6 +16,8 @@ export function commandTag(s: Statement): string {
     case 'DropModel': return 'DROP MODEL';
     case 'CreateConnector': return 'CREATE CONNECTOR';
     case 'DropConnector': return 'DROP CONNECTOR';
+    case 'CreateType': return 'CREATE TYPE';
+    case 'DropType': return 'DROP TYPE';
     default: return s.text.trim().split(/\s+/, 1)[0].toUpperCase();
   }
 }

@@ -120,7 +120,7 @@ export function inferParameterTypes(sql: string, declared: readonly number[], en
     try {
       let marked = replaceParameters(sql, refs, (r) => markerText(r.n));
       if (marked.includes('${')) marked = substituteVariables(marked, engine.state.variables);
-      const fromContext = inferFromContext(parseStatement(marked), engine.state.catalog, engine.state.registry);
+      const fromContext = inferFromContext(parseStatement(marked, undefined, new Set(engine.state.types.keys())), engine.state.catalog, engine.state.registry);
       for (const [n, t] of fromContext) if (!inferred.has(n)) inferred.set(n, t);
     } catch {
       // Not valid Eddy SQL (or an undefined variable): no context to infer from.

@@ -87,4 +87,4 @@ function offsetsOrUndefined(o: unknown): Record<string, number[]> | undefined {
 }
 
 /** Statement kinds that change the service's shared state and so go to the command topic. */
-export const DURABLE_KINDS = new Set(['CreateSource', 'CreateAsSelect', 'InsertInto', 'DropSource', 'Terminate', 'CreateModel', 'DropModel', 'CreateConnector', 'DropConnector']);
+export const DURABLE_KINDS = new Set(['CreateSource', 'CreateAsSelect', 'InsertInto', 'DropSource', 'Terminate', 'CreateModel', 'DropModel', 'CreateConnector', 'DropConnector', 'CreateType', 'DropType']);

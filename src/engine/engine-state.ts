@@ -9,6 +9,7 @@ import type { AnyModel } from './models/any-model.js';
 import type { TestThenTrain } from './models/test-then-train.js';
 import type { ModelMetricsWriter } from './models/model-metrics-writer.js';
 import type { SchemaRegistry } from '../format/registry/schema-registry.js';
+import type { SqlType } from '../types/sql-type.js';
 import type { ConnectorHost } from './connectors/connector-host.js';
 
 export interface EngineState {
@@ -23,6 +24,8 @@ export interface EngineState {
   queries: Map<string, PersistentQuery>;
   /** Models by upper-case name (CREATE MODEL). */
   models: Map<string, AnyModel>;
+  /** Types named by CREATE TYPE, by name, each fully resolved (no CUSTOM inside). */
+  types: Map<string, SqlType>;
   /** Holds scoring queries and model trainers in lockstep (the test-then-train guarantee). */
   testThenTrain: TestThenTrain;
   /** Connectors by name (CREATE SOURCE CONNECTOR); on a durable service each runs on one instance. */

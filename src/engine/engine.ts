@@ -105,7 +105,7 @@ export class Engine {
     }
     const state: EngineState = {
       log, catalog: new Catalog(), registry, schemaRegistry,
-      properties: { ...defaults }, variables: new Map(), queries: new Map(), models: new Map(), connectors: new Map(), testThenTrain: new TestThenTrain(), nextQueryNumber: 0,
+      properties: { ...defaults }, variables: new Map(), queries: new Map(), models: new Map(), types: new Map(), connectors: new Map(), testThenTrain: new TestThenTrain(), nextQueryNumber: 0,
       serviceId, processingLog, baseDir: o.baseDir ?? process.cwd(),
       durable: o.durable === true, instanceId: o.instanceId ?? randomUUID(), modelMetrics: undefined,
     };
@@ -159,7 +159,7 @@ export class Engine {
       this.state.replayPlan = command.plan;
       this.state.replaying = true;
       try {
-        await executeStatement(this.state, parseStatement(command.sql), this.defaults);
+        await executeStatement(this.state, parseStatement(command.sql, undefined, new Set(this.state.types.keys())), this.defaults);
       } catch (e) {
         // A command that fails on replay (its topic was deleted, it no longer plans) must not
         // stop the rest, nor every start of the service.
@@ -196,7 +196,7 @@ export class Engine {
     checkStatementSize(stmt.text, origin, this.state.properties);
     const text = stmt.text.includes('${') ? substituteVariables(stmt.text, variables, origin) : stmt.text;
     if (text !== stmt.text) checkStatementSize(text, origin, this.state.properties);
-    return parseStatement(text, origin);
+    return parseStatement(text, origin, new Set(this.state.types.keys()));
   }
 
   /** The columns a SELECT returns, planned with the session's properties but not run. */

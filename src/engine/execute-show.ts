@@ -2,7 +2,7 @@
 import type { Show } from '../../grammar/ast.js';
 import type { EngineState } from './engine-state.js';
 import type { StatementResult, ResultColumn } from './statement-result.js';
-import { STRING, INTEGER, BOOLEAN } from '../types/sql-type.js';
+import { STRING, INTEGER, BOOLEAN, formatType } from '../types/sql-type.js';
 import { SqlError } from '../types/sql-error.js';
 import { formatSchema } from '../types/schema.js';
 import { executeShowModels } from './execute-model.js';
@@ -49,7 +49,7 @@ export async function executeShow(state: EngineState, s: Show): Promise<Statemen
     case 'MODELS':
       return executeShowModels(state, s.text);
     case 'TYPES':
-      return rows([col('Type Name'), col('Schema')], []);
+      return rows([col('Type Name'), col('Schema')], [...state.types].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, t]) => [name, formatType(t)]));
     case 'CONNECTORS':
       return executeShowConnectors(state, s);
   }

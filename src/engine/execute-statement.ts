@@ -15,6 +15,7 @@ import { executeCopy } from './execute-copy.js';
 import { executeExplain } from './execute-explain.js';
 import { executeCreateModel, executeDescribeModel, executeDropModel } from './execute-model.js';
 import { executeCreateConnector, executeDescribeConnector, executeDropConnector } from './execute-connector.js';
+import { executeCreateType, executeDropType, resolveCustomTypes } from './execute-type.js';
 import { isSqlError, SqlError } from '../types/sql-error.js';
 import { LogError } from '../log/log-error.js';
 
@@ -48,6 +49,7 @@ export function asSqlError(e: unknown, s: Statement): SqlError {
 }
 
 async function dispatch(state: EngineState, s: Statement, defaults: Record<string, string>): Promise<StatementResult> {
+  resolveCustomTypes(state, s);
   switch (s.kind) {
     case 'CreateSource': return executeCreateSource(state, s);
     case 'CreateAsSelect': return executeCreateAsSelect(state, s);
@@ -72,6 +74,8 @@ async function dispatch(state: EngineState, s: Statement, defaults: Record<strin
     case 'CreateConnector': return executeCreateConnector(state, s);
     case 'DescribeConnector': return executeDescribeConnector(state, s);
     case 'DropConnector': return executeDropConnector(state, s);
+    case 'CreateType': return executeCreateType(state, s);
+    case 'DropType': return executeDropType(state, s);
   }
   const never: never = s;
   throw new SqlError('INTERNAL', `unknown statement ${(never as Statement).kind}`);

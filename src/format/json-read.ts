@@ -3,7 +3,7 @@
 // BYTES from base64, DATE/TIME/TIMESTAMP from integers, struct fields matched case-insensitively.
 // Readers are built once per type; input is a JSON.parse tree (JS numbers) or a parseJsonExact
 // tree (JsonNumber). Where a JS number has lost text that matters, a reader throws NEED_EXACT.
-import { formatType, type SqlType, type StructField } from '../types/sql-type.js';
+import { formatType, type SqlType, type StructField, unresolvedType } from '../types/sql-type.js';
 import { JsonNumber } from './json-exact.js';
 import {
   jacksonNumberText, javaParseDouble, javaParseInt, javaParseLong, parseBigDecimal, truncatedBits,
@@ -38,6 +38,7 @@ export function jsonReader(type: SqlType): JsonReader {
     case 'MAP': return mapReader(type);
     case 'STRUCT': return structReader(type);
     case 'NULL': return () => null;
+    case 'CUSTOM': return unresolvedType(type);
   }
 }
 

@@ -3,7 +3,7 @@
 // DECIMAL as BigDecimal.toString keeping the scale (1.50, 1E-7), BYTES base64, DATE/TIME/TIMESTAMP
 // as integers, structs with every field in type order, nulls as null.
 import { Decimal } from '../types/decimal.js';
-import { formatType, type SqlType } from '../types/sql-type.js';
+import { formatType, type SqlType, unresolvedType } from '../types/sql-type.js';
 import { encodeBase64 } from './base64.js';
 import { bigDecimalToString, javaDoubleToString, javaLongText } from '../values/java-number.js';
 import { jacksonQuote } from './json-text.js';
@@ -25,6 +25,7 @@ export function jsonWriter(type: SqlType): JsonWriter {
     case 'MAP': return mapWriter(type);
     case 'STRUCT': return structWriter(type);
     case 'NULL': return () => 'null';
+    case 'CUSTOM': return unresolvedType(type);
   }
 }
 

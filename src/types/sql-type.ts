@@ -12,9 +12,16 @@ export type SqlType =
   | { kind: 'MAP'; key: SqlType; value: SqlType }
   | { kind: 'STRUCT'; fields: StructField[] }
   // Internal only: the type of a bare NULL literal before context gives it one.
-  | { kind: 'NULL' };
+  | { kind: 'NULL' }
+  // Parsed only: a type named by CREATE TYPE, replaced by its definition before the statement runs.
+  | { kind: 'CUSTOM'; name: string };
 
 export type SqlTypeKind = SqlType['kind'];
+
+/** A CUSTOM type reaching code that needs a real one: a bug (statements resolve them first). */
+export function unresolvedType(t: { name: string }): never {
+  throw new Error(`the custom type ${t.name} was not resolved before use`);
+}
 
 export const BOOLEAN: SqlType = { kind: 'BOOLEAN' };
 export const INTEGER: SqlType = { kind: 'INTEGER' };
@@ -47,6 +54,7 @@ export function typesEqual(a: SqlType, b: SqlType): boolean {
       return a.fields.length === o.fields.length &&
         a.fields.every((f, i) => f.name === o.fields[i].name && typesEqual(f.type, o.fields[i].type));
     }
+    case 'CUSTOM': return a.name === (b as typeof a).name;
     default: return true;
   }
 }
@@ -58,6 +66,7 @@ export function formatType(t: SqlType): string {
     case 'ARRAY': return `ARRAY<${formatType(t.item)}>`;
     case 'MAP': return `MAP<${formatType(t.key)}, ${formatType(t.value)}>`;
     case 'STRUCT': return `STRUCT<${t.fields.map((f) => `\`${f.name}\` ${formatType(f.type)}`).join(', ')}>`;
+    case 'CUSTOM': return t.name;
     default: return t.kind;
   }
 }

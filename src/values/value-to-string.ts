@@ -1,7 +1,7 @@
 // CAST(... AS STRING): the text ksqlDB produces for each type. Top-level temporal values use
 // the ISO forms of SqlTimeTypes; values inside arrays, maps and structs print as their Java
 // objects do (List/Map/Struct.toString), which is what ksqlDB's String.valueOf gives.
-import type { SqlType } from '../types/sql-type.js';
+import { type SqlType, unresolvedType } from '../types/sql-type.js';
 import type { Decimal } from '../types/decimal.js';
 import { javaDoubleToString } from './java-double.js';
 import { javaBigDecimalToString } from './decimal-math.js';
@@ -52,5 +52,6 @@ export function javaToString(v: unknown, type: SqlType): string {
       return `Struct{${parts.join(',')}}`;
     }
     case 'NULL': return 'null';
+    case 'CUSTOM': return unresolvedType(type);
   }
 }

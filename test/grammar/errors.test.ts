@@ -103,7 +103,7 @@ describe('parseScript', () => {
 describe('hints', () => {
   it('suggest the keyword a word is a likely typo of', () => {
     expect(errorOf(() => parseStatement('CREAT STREAM s')).message).toMatch(/\(did you mean CREATE\?\)$/);
-    expect(errorOf(() => parseStatement('DROP STRAEM s')).message).toBe("unexpected 'STRAEM', expected MODEL, CONNECTOR, STREAM or TABLE (did you mean STREAM?)");
+    expect(errorOf(() => parseStatement('DROP STRAEM s')).message).toBe("unexpected 'STRAEM', expected MODEL, CONNECTOR, STREAM, TABLE or TYPE (did you mean STREAM?)");
     expect(errorOf(() => parseStatement('SELECT * FROM s WINDOW TUMBLING (SIZE 1 SECODS)')).message)
       .toBe("unexpected 'SECODS', expected a time unit (MILLISECONDS, SECONDS, MINUTES, HOURS or DAYS) (did you mean SECONDS?)");
   });

@@ -1,6 +1,6 @@
 // Eddy column types as Postgres describes them in its catalog: format_type()'s name, the type
 // oid (the same one RowDescription sends, see pg-types.ts) and pg_attribute.attstorage.
-import type { SqlType } from '../../../src/types/sql-type.js';
+import { type SqlType, unresolvedType } from '../../../src/types/sql-type.js';
 import { OID } from '../pg-types.js';
 
 export interface PgColumnType {
@@ -26,5 +26,6 @@ export function pgColumnType(t: SqlType): PgColumnType {
     // Rows carry them as JSON text (pg-types.ts).
     case 'ARRAY': case 'MAP': case 'STRUCT': return { oid: OID.JSON, name: 'json', storage: 'x' };
     case 'NULL': return { oid: OID.TEXT, name: 'text', storage: 'x' };
+    case 'CUSTOM': return unresolvedType(t);
   }
 }

@@ -14,7 +14,7 @@
 // JSON_SR are disabled, ksql#6049). Maps here are what JSON_SR readers expect: an object with
 // "additionalProperties" and "connect.type":"map", written as a JSON object.
 import type { Column } from '../../types/schema.js';
-import type { SqlType } from '../../types/sql-type.js';
+import { type SqlType, unresolvedType } from '../../types/sql-type.js';
 import { SqlError } from '../../types/sql-error.js';
 import { defaultHashMapOrder } from './java-hash-map-order.js';
 
@@ -91,6 +91,7 @@ function required(t: SqlType): Obj {
     case 'STRUCT': return object(t.fields);
     case 'NULL':
       throw new SqlError('INVALID_STATEMENT', "The 'JSON_SR' format cannot hold a column of type NULL");
+    case 'CUSTOM': return unresolvedType(t);
   }
 }
 

@@ -72,6 +72,7 @@ function toPattern(t: SqlType): TypePattern | undefined {
       const key = toPattern(t.key), value = toPattern(t.value);
       return key && value && { kind: 'MAP', key, value };
     }
+    case 'CUSTOM': return undefined;
     default: return t;
   }
 }
