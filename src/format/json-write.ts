@@ -92,8 +92,9 @@ function mapWriter(type: Extract<SqlType, { kind: 'MAP' }>): JsonWriter {
     let out = '{';
     let first = true;
     for (const [k, x] of v) {
-      if (typeof k !== 'string') throw wrongType(k, 'STRING map key');
-      out += (first ? '' : ',') + jacksonQuote(k) + ':' + (x === null || x === undefined ? 'null' : value(x));
+      // A NULL key is written as the text null, as ksqlDB's JSON serializer writes it.
+      if (typeof k !== 'string' && k !== null && k !== undefined) throw wrongType(k, 'STRING map key');
+      out += (first ? '' : ',') + (typeof k === 'string' ? jacksonQuote(k) : '"null"') + ':' + (x === null || x === undefined ? 'null' : value(x));
       first = false;
     }
     return out + '}';

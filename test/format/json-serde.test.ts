@@ -54,6 +54,11 @@ describe('JSON writing', () => {
     expect(write(s, [[m, null]])).toBe('{"X":[{"k":{"A":1,"b":null},"n":null},null]}');
   });
 
+  it('writes a NULL map key as the text null, as ksqlDB does', () => {
+    const s = value([['M', map(STRING, INTEGER)]]);
+    expect(write(s, [new Map<string | null, unknown>([['foo', 10], [null, 10]])])).toBe('{"M":{"foo":10,"null":10}}');
+  });
+
   it('writes a single unwrapped column as the bare value, and null as a tombstone', () => {
     const s = value([['V', STRING]], false);
     expect(write(s, ['world'])).toBe('"world"');
