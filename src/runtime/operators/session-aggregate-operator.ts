@@ -25,17 +25,22 @@ export function sessionAggregateOperator(step: AggregateStep, ctx: OperatorConte
   const lay = rowLayout(step.schema);
   const k = step.schema.key.length;
 
-  const out = (s: Session, op: typeof UPSERT | typeof DELETE, ts: number): void => {
+  const rowOf = (s: Session, values: boolean, ts: number): unknown[] => {
     const row = new Array(lay.width);
     for (let i = 0; i < k; i++) row[i] = s.key[i];
-    if (op === UPSERT) set.results(s.accs, row, k);
+    if (values) set.results(s.accs, row, k);
     else for (let i = k; i < lay.rowtime; i++) row[i] = null;
     row[lay.rowtime] = ts;
     row[lay.rowpartition] = null;
     row[lay.rowoffset] = null;
     row[lay.windowstart] = s.start;
     row[lay.windowend] = s.end;
-    next(row, ts, op, null);
+    return row;
+  };
+  // A merged-away session's tombstone carries the row it last emitted (its aggregate as it is),
+  // so a HAVING downstream retracts it only if it let that row through.
+  const out = (s: Session, op: typeof UPSERT | typeof DELETE, ts: number): void => {
+    next(rowOf(s, op === UPSERT, ts), ts, op, op === DELETE ? rowOf(s, true, s.ts) : null);
   };
 
   const closed: Session[] = [];
