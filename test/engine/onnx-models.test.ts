@@ -55,6 +55,23 @@ describe('ONNX models', () => {
     expect((await rows('SHOW MODELS;'))[0]).toEqual(['LR', 'onnx', 'classification', 0, '-', 'READY']);
   });
 
+  it('rows scored a poll at a time keep their own record\'s headers on the way out', async () => {
+    const e = await onnxEngine();
+    const { x } = expected.logreg;
+    await run(`CREATE STREAM pts (id INT, f0 DOUBLE, f1 DOUBLE, f2 DOUBLE) WITH (KAFKA_TOPIC='pts', VALUE_FORMAT='JSON', PARTITIONS=1);
+      CREATE MODEL lr WITH (TYPE='onnx', PATH='logreg.onnx');
+      CREATE STREAM scored AS SELECT id, PREDICT(lr, ${feats(3)}) AS guess FROM pts;`);
+    await e.log.produce('pts', x.slice(0, 5).map((f, i) => ({
+      key: null, value: Buffer.from(JSON.stringify({ ID: i, F0: f[0], F1: f[1], F2: f[2] })),
+      headers: [{ key: 'row', value: new Uint8Array(Buffer.from(String(i))) }],
+    })));
+    await e.settle();
+    const out = await e.log.read('SCORED', 0, 0, 10);
+    expect(out.map((r) => [JSON.parse(Buffer.from(r.value!).toString()).ID, r.headers.map((h) => Buffer.from(h.value!).toString())]))
+      .toEqual([[0, ['0']], [1, ['1']], [2, ['2']], [3, ['3']], [4, ['4']]]);
+    expect((await described('lr'))['Rows scored']).toBe('5 in 1 run(s) of the model');
+  });
+
   it('calls of one model on other features, or on computed ones, each have their own run', async () => {
     await onnxEngine();
     const { x, label, p1 } = expected.logreg;

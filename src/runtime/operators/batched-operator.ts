@@ -4,7 +4,9 @@
 // runs each call's batch once, then passes every row through the operator as usual, in order:
 // rows after the buffered ones cannot overtake them, since they reach the operator only
 // through the same buffer. Each row is processed with its own record as the current one (and
-// its task), so processing-log entries and state stores see the record the row came from.
+// its task and headers), so processing-log entries, state stores and sinks see the record the row
+// came from.
+import type { Header } from '../../log/log.js';
 import type { Emit, Op, Row } from '../emit.js';
 import type { OperatorContext } from '../operator-context.js';
 import type { TaskContext } from '../state/state-map.js';
@@ -29,11 +31,12 @@ export function batchedEmit(inner: Emit, c: BatchCollector, ctx: OperatorContext
   // The buffered rows, as parallel arrays (cleared, not reallocated, after each poll).
   const rows: Row[] = [], olds: (Row | null)[] = [], tss: number[] = [], ops: Op[] = [];
   const topics: string[] = [], partitions: number[] = [], offsets: number[] = [], tasks: number[] = [];
+  const headers: (Header[] | undefined)[] = [];
   const slots: number[] = [];
   const task = support.task;
   const restore = (i: number): void => {
     const cur = ctx.current;
-    cur.topic = topics[i]; cur.partition = partitions[i]; cur.offset = offsets[i];
+    cur.topic = topics[i]; cur.partition = partitions[i]; cur.offset = offsets[i]; cur.headers = headers[i];
     if (task) task.partition = tasks[i];
   };
   const gather = (row: Row, slot: number): void => {
@@ -73,14 +76,14 @@ export function batchedEmit(inner: Emit, c: BatchCollector, ctx: OperatorContext
     } finally {
       c.evaluating(undefined, -1, undefined, -1);
       rows.length = 0; olds.length = 0; tss.length = 0; ops.length = 0;
-      topics.length = 0; partitions.length = 0; offsets.length = 0; tasks.length = 0;
+      topics.length = 0; partitions.length = 0; offsets.length = 0; tasks.length = 0; headers.length = 0;
     }
   });
 
   const buffer: Emit = (row, ts, op, old) => {
     rows.push(row); olds.push(old); tss.push(ts); ops.push(op);
     const cur = ctx.current;
-    topics.push(cur.topic); partitions.push(cur.partition); offsets.push(cur.offset); tasks.push(task?.partition ?? 0);
+    topics.push(cur.topic); partitions.push(cur.partition); offsets.push(cur.offset); tasks.push(task?.partition ?? 0); headers.push(cur.headers);
   };
   holding.add(buffer);
   return buffer;
