@@ -13,3 +13,14 @@ export function latestOffsetHint(where = ''): { ms: number; text: string } {
       + "(auto.offset.reset is 'latest'). To read the rows already there, put SET 'auto.offset.reset' = 'earliest'; before it.",
   };
 }
+
+/**
+ * Says `hint` (through `say`) once if no row came (`rows()` still 0) within its time; returns
+ * what stops waiting. Nothing without a hint.
+ */
+export function watchForRows(hint: { ms: number; text: string } | undefined, rows: () => number, say: (text: string) => void): () => void {
+  if (hint === undefined) return () => undefined;
+  const timer = setTimeout(() => { if (rows() === 0) say(hint.text); }, hint.ms);
+  timer.unref();
+  return () => clearTimeout(timer);
+}

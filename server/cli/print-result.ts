@@ -6,6 +6,7 @@ import { rowToJsonLine } from './render-value.js';
 import { csvHeader, csvLine } from './render-csv.js';
 import { renderVerticalRow } from './render-vertical.js';
 import { pushRowBatches } from '../../src/engine/push-row-batches.js';
+import { watchForRows } from './latest-offset-hint.js';
 
 export type OutputMode = 'table' | 'jsonl' | 'csv';
 export const OUTPUT_MODES: readonly OutputMode[] = ['table', 'jsonl', 'csv'];
@@ -44,9 +45,7 @@ export async function printResult(r: StatementResult, mode: OutputMode, out: Out
         : setTimeout(() => { timedOut = true; void r.rows.cancel(); }, opts.timeoutMs);
       const rows: unknown[][] = [];
       if (mode === 'csv') out.stdout(csvHeader(r.columns));
-      const hint = opts.idleHint;
-      const idle = hint === undefined ? undefined : setTimeout(() => { if (n === 0) out.stderr(hint.text); }, hint.ms);
-      idle?.unref();
+      const stopWatching = watchForRows(opts.idleHint, () => n, (t) => out.stderr(t));
       try {
         for await (const batch of pushRowBatches(r.rows)) {
           for (const row of batch) {
@@ -59,7 +58,7 @@ export async function printResult(r: StatementResult, mode: OutputMode, out: Out
         }
       } finally {
         clearTimeout(timer);
-        clearTimeout(idle);
+        stopWatching();
       }
       if (mode === 'table' && !opts.vertical) out.stdout(renderTable(r.columns, rows));
       const counted = `${n} row${n === 1 ? '' : 's'}`;

@@ -16,6 +16,7 @@ import { connectionFromArgs, type Connection } from './connection.js';
 import { shutDown, shutdownTimeoutMs } from './shutdown.js';
 import { runRemote } from './run-remote.js';
 import { latestOffsetHint } from './latest-offset-hint.js';
+import { offsetReset } from '../../src/engine/engine-state.js';
 
 export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
   if (args.flags.has('help')) { out.stdout(RUN_HELP); return 0; }
@@ -69,8 +70,7 @@ export async function runCommand(args: ParsedArgs, out: Out): Promise<number> {
           throw new SqlError('INVALID_STATEMENT', 'A push query in a script needs a LIMIT (or eddy run --timeout), or it would never end.',
             { position: { line: st.line, column: st.column, offset: st.offset } });
         }
-        const latest = (engine.state.properties['auto.offset.reset'] ?? 'latest') !== 'earliest';
-        const idleHint = result.kind === 'stream' && latest ? latestOffsetHint(`${file}:${st.line}: `) : undefined;
+        const idleHint = result.kind === 'stream' && offsetReset(engine.state.properties) === 'latest' ? latestOffsetHint(`${file}:${st.line}: `) : undefined;
         await printResult(result, mode, out, { timeoutMs, idleHint });
       } catch (e) {
         out.stderr(formatError(e, file, source));

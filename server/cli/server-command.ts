@@ -122,4 +122,3 @@ function nextSignal(): NextSignal {
   process.once('SIGTERM', on);
   return { signal, dispose: () => { process.off('SIGINT', on); process.off('SIGTERM', on); } };
 }
-

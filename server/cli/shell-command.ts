@@ -26,7 +26,7 @@ import { parseMetaCommand, SHELL_COMMANDS_HELP } from './shell/meta-command.js';
 import { complete } from './shell/completer.js';
 import { StreamTable } from './render-stream-table.js';
 import { showCopyProgress } from './copy-progress.js';
-import { latestOffsetHint } from './latest-offset-hint.js';
+import { latestOffsetHint, watchForRows } from './latest-offset-hint.js';
 
 const HISTORY = join(homedir(), '.eddy_history');
 const RUN_SCRIPT = /^RUN\s+SCRIPT\s+'((?:[^']|'')*)'$/i;
@@ -131,12 +131,11 @@ export async function shellCommand(args: ParsedArgs, out: Out): Promise<number> 
       const table = new StreamTable(r.columns, process.stdout.columns || 80);
       out.stdout(table.header());
       let n = 0;
-      const idle = idleHint && setTimeout(() => { if (n === 0) out.stderr(idleHint.text); }, idleHint.ms);
-      if (idle) idle.unref();
+      const stopWatching = watchForRows(idleHint, () => n, (t) => out.stderr(t));
       try {
         for await (const row of r.rows) { n++; out.stdout(table.row(row)); }
       } finally {
-        clearTimeout(idle || undefined);
+        stopWatching();
         running = undefined;
         out.stdout(table.footer());
       }

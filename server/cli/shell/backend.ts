@@ -2,6 +2,7 @@
 // complete. The local engine is one backend; a REST client of `eddy server` can be another.
 import type { StatementResult } from '../../../src/engine/statement-result.js';
 import type { Engine } from '../../../src/engine/engine.js';
+import { offsetReset } from '../../../src/engine/engine-state.js';
 
 export interface CompletionNames { sources: string[]; columns: string[]; functions: string[] }
 
@@ -25,7 +26,7 @@ export class LocalBackend implements ShellBackend {
   }
 
   readsFromLatest(): boolean {
-    return (this.engine.state.properties['auto.offset.reset'] ?? 'latest') !== 'earliest';
+    return offsetReset(this.engine.state.properties) === 'latest';
   }
 
   async completionNames(): Promise<CompletionNames> {
