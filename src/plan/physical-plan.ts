@@ -114,6 +114,12 @@ export interface JoinStep extends StepBase {
    * the output is keyed by the left table's primary key (its columns, in `key.viable`).
    */
   foreignKey?: boolean;
+  /**
+   * (Plans since version 4.) A durable query runs the foreign-key join across tasks: its sides
+   * meet through a subscription and a response topic (runtime/operators/fk-join-tasks.ts).
+   * Older plans join in one task, with their own state layout.
+   */
+  foreignKeyAcrossTasks?: boolean;
   /** Output positions that `SELECT *` expands to, in order. */
   star: number[];
 }

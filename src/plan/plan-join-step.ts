@@ -64,7 +64,7 @@ export function joinStep(s: JoinStepSpec, registry: FunctionRegistry): JoinStep 
     leftKey: s.crit.left, rightKey: s.crit.right, within: s.within,
     typedLeftKey: analyzeOver(s.crit.left, s.left, registry), typedRightKey: analyzeOver(s.crit.right, s.right, registry),
     leftColumns: lefts.map((c) => c.pos), rightColumns: rights.map((c) => c.pos),
-    key: s.key, star, ...(s.foreignKey ? { foreignKey: true } : {}),
+    key: s.key, star, ...(s.foreignKey ? { foreignKey: true, foreignKeyAcrossTasks: true } : {}),
     schema: { key: keys, value },
     qualifiers: [...keys.map((k) => ({ name: k.name })), ...all.map((c) => ({ qualifier: c.qualifier, name: c.name }))],
     output: s.left.output === 'TABLE' && s.right.output === 'TABLE' ? 'TABLE' : 'STREAM',

@@ -12,9 +12,11 @@ import { withTypedExpressions } from './typed-steps.js';
 
 /**
  * 1: expressions as AST only; 2: each with its typed form (calls name their overload); 3: as 2,
- * each object written once (tagged JSON's `shared`: typed expressions share their AST subtrees).
+ * each object written once (tagged JSON's `shared`: typed expressions share their AST subtrees);
+ * 4: as 3, a foreign-key join step may run across tasks (JoinStep.foreignKeyAcrossTasks), which
+ * an older Eddy would run in one task over state it lays out otherwise.
  */
-export const PLAN_VERSION = 3;
+export const PLAN_VERSION = 4;
 
 export interface StoredPlan { version: number; root: unknown }
 

@@ -2,7 +2,7 @@
 // wiring each step's operator to the one above it. Source steps (and the read side of each
 // repartition) register record handlers by topic; stateful operators take their state from the
 // query's StateStores, named by the step's place in the plan.
-import type { AggregateStep, Step } from '../plan/physical-plan.js';
+import type { AggregateStep, JoinStep, Step } from '../plan/physical-plan.js';
 import type { Expr } from '../../grammar/ast.js';
 import type { ProducerRecord } from '../log/log.js';
 import type { Emit, Row } from './emit.js';
@@ -17,7 +17,9 @@ import { sessionAggregateOperator, type Session, type SessionStore } from './ope
 import { sinkOperator } from './operators/sink-operator.js';
 import { joinOperator } from './operators/join-operator.js';
 import { groupKeyFn, type GroupKeyFn } from './operators/group-key.js';
-import { repartitionReader, repartitionWriter } from './operators/repartition-operator.js';
+import { messageReader, messageWriter, repartitionReader, repartitionWriter } from './operators/repartition-operator.js';
+import { fkJoinAcrossTasks, type FkTaskState } from './operators/fk-join-tasks.js';
+import { joinRows } from './operators/join-rows.js';
 import { StateStores } from './state/state-stores.js';
 import { compileTyped } from './compile-step-expr.js';
 import type { TypedExpr } from '../plan/expr/typed-expr.js';
@@ -37,6 +39,11 @@ export interface OperatorGraph {
   repartitionTopics: string[];
   /** Those of them with one partition (the funnel of a training query). */
   onePartition: Set<string>;
+  /**
+   * Those with as many partitions as a source topic (a foreign-key join's subscription and
+   * response topics: as the right and the left table's); the others have one per task.
+   */
+  partitionsLike: Map<string, string>;
   /** The aggregate's record cache (BuildOptions.cacheEmits): flushed before the output is written. */
   emitCaches: EmitCache<unknown>[];
   /**
@@ -94,7 +101,7 @@ export interface BuildOptions {
 export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit | undefined, opts: BuildOptions): OperatorGraph {
   const durable = opts.durable;
   const stores = new StateStores(durable?.task);
-  const graph: OperatorGraph = { handlers: new Map(), stores, repartitionTopics: [], onePartition: new Set(), emitCaches: [], batchEnds: [] };
+  const graph: OperatorGraph = { handlers: new Map(), stores, repartitionTopics: [], onePartition: new Set(), partitionsLike: new Map(), emitCaches: [], batchEnds: [] };
   // Operators are made before the steps under them, so adding each step first puts upstream first.
   const batching = { task: durable?.task, register: (end: () => Promise<void>) => { graph.batchEnds.unshift(end); } };
   const cached = opts.cacheEmits ? aggregateUnderSink(root) : undefined;
@@ -141,6 +148,35 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
   };
 
   /**
+   * A foreign-key join whose sides meet through a subscription and a response topic, each
+   * partitioned as the table it leads to (fk-join-tasks.ts), so that it joins right wherever
+   * the tasks run. False where a side's key bytes cannot be made (a windowed left table): that
+   * join runs in one task (correct on one instance).
+   */
+  const fkJoinAcross = (step: JoinStep, next: Emit, p: string, name: string): boolean => {
+    const leftBytes = sourceKeyBytes(step.left);
+    const rightBytes = sourceKeyBytes(step.right);
+    if (!durable || !leftBytes || !rightBytes || step.left.kind !== 'source' || step.right.kind !== 'source') return false;
+    const subscriptions = `${durable.topicPrefix}-${name}-subscription-repartition`;
+    const responses = `${durable.topicPrefix}-${name}-response-repartition`;
+    const writeSubscription = messageWriter(ctx, subscriptions, durable.produce);
+    const writeResponse = messageWriter(ctx, responses, durable.produce);
+    const state: FkTaskState = { left: stores.map(`${name}-left`), right: stores.map(`${name}-right`), subscribers: stores.map(`${name}-subscriptions`) };
+    const op = fkJoinAcrossTasks(step, joinRows(step, ctx), next, state, {
+      subscribe: (m, ts) => writeSubscription(rightBytes([m.f]), m, ts),
+      respond: (m, ts) => writeResponse(leftBytes(m.k), m, ts),
+    }, () => ctx.current.offset);
+    graph.repartitionTopics.push(subscriptions, responses);
+    graph.partitionsLike.set(subscriptions, step.right.topic);
+    graph.partitionsLike.set(responses, step.left.topic);
+    handle(subscriptions, messageReader(ctx, op.subscription));
+    handle(responses, messageReader(ctx, op.response));
+    build(step.left, op.left, `${p}/left`);
+    build(step.right, op.right, `${p}/right`);
+    return true;
+  };
+
+  /**
    * `reads`: what the step above (a projection or an aggregate, through filters) evaluates over
    * this step's rows; undefined when rows flow on whole (see read-columns.ts). `letsGo`: `next`
    * is done with each row when it returns (BuildOptions.terminalLetsGo), so this step may hand
@@ -179,6 +215,7 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
       case 'join': {
         const p = `${path}/join`;
         const name = storeName(p);
+        if (step.foreignKeyAcrossTasks && fkJoinAcross(step, next, p, name)) return;
         const op = joinOperator(step, ctx, next, stores, name);
         const stays = (input: Step, key: Expr): boolean =>
           !durable || step.foreignKey === true || input.output === 'TABLE' || keyStaysInPartition(input, [key]);

@@ -202,7 +202,7 @@ export class QueryRunner {
   private async loop(): Promise<void> {
     const o = this.o;
     if (o.durable) {
-      await this.retrying(() => ensureInternalTopics(o.log, o.topics, o.graph.stores, o.durable!.topicPrefix, o.graph.repartitionTopics, o.graph.onePartition));
+      await this.retrying(() => ensureInternalTopics(o.log, o.topics, o.graph.stores, o.durable!.topicPrefix, o.graph.repartitionTopics, o.graph.onePartition, o.graph.partitionsLike));
     }
     if (o.latestOffsets) this.latestOffsets = await o.latestOffsets;
     if (this.stopped) return;

@@ -6,7 +6,7 @@ import { Engine } from '../../src/engine/engine.js';
 import { MemoryLog } from '../../src/log/memory-log.js';
 import { CommandLog, type Command } from '../../src/engine/command-log.js';
 import { PLAN_VERSION, restorePlan } from '../../src/plan/stored-plan.js';
-import type { SinkStep } from '../../src/plan/physical-plan.js';
+import type { SinkStep, Step } from '../../src/plan/physical-plan.js';
 import { toTaggedJson } from '../../src/types/tagged-json.js';
 
 const props = { 'auto.offset.reset': 'earliest' };
@@ -145,6 +145,36 @@ describe('stored plans', () => {
       await b.settle();
       expect(b.failedCommands.size).toBe(0);
       expect(await sinkValues(log, 'DOUBLED')).toEqual(['{"W":10}']);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('runs a version 3 foreign-key join in one task, as it ran (its state layout, no subscription topics)', async () => {
+    const log = new MemoryLog();
+    const a = await Engine.create({ log, durable: true, serviceId: 'fk4', properties: props });
+    await a.executeScript(`
+      CREATE TABLE orders (id INT PRIMARY KEY, customer INT) WITH (KAFKA_TOPIC='orders', VALUE_FORMAT='JSON', PARTITIONS=1);
+      CREATE TABLE customers (id INT PRIMARY KEY, name STRING) WITH (KAFKA_TOPIC='customers', VALUE_FORMAT='JSON', PARTITIONS=1);
+      CREATE TABLE enriched AS SELECT o.id, o.customer, c.name FROM orders o JOIN customers c ON o.customer = c.id;`);
+    await a.close();
+    const [orders, customers, ctas] = await commands(log, 'fk4');
+    const root = restorePlan(ctas.plan!) as Step; // the sink's input: a projection of the join
+    const join = (root.kind === 'project' ? root.input : root) as Step & { foreignKeyAcrossTasks?: boolean };
+    expect(join).toMatchObject({ kind: 'join', foreignKey: true, foreignKeyAcrossTasks: true });
+    // As an Eddy of plan version 3 stored it: a foreign-key join without the flag.
+    delete join.foreignKeyAcrossTasks;
+    await serviceWith(log, 'fk3', [{ ...orders, id: 'c1' }, { ...customers, id: 'c2' }, { ...ctas, id: 'c3', plan: { version: 3, root: toTaggedJson(root, new Map()) } }]);
+    await log.produce('customers', [{ key: Buffer.from([0, 0, 0, 5]), value: Buffer.from('{"NAME":"ann"}') }]);
+    await log.produce('orders', [{ key: Buffer.from([0, 0, 0, 1]), value: Buffer.from('{"CUSTOMER":5}') }]);
+    const b = await Engine.create({ log, durable: true, serviceId: 'fk3', properties: props });
+    try {
+      await b.settle();
+      expect(b.failedCommands.size).toBe(0);
+      expect(await sinkValues(log, 'ENRICHED')).toEqual(['{"CUSTOMER":5,"NAME":"ann"}']);
+      const topics = (await log.listTopics()).map((t) => t.name).filter((t) => t.startsWith('_eddy_fk3_'));
+      expect(topics.some((t) => t.endsWith('-subscription-repartition'))).toBe(false);
+      expect(topics.some((t) => t.endsWith('.join-subscribers-changelog'))).toBe(true);
     } finally {
       await b.close();
     }

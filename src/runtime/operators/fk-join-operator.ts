@@ -1,5 +1,7 @@
-// Foreign-key table-table join (Kafka Streams' KTable-KTable FK join): each left row looks up the
-// right row whose key is its foreign-key expression; the result is keyed by the left row's key.
+// Foreign-key table-table join (Kafka Streams' KTable-KTable FK join) in one task: each left row
+// looks up the right row whose key is its foreign-key expression; the result is keyed by the left
+// row's key. Embedded queries (one task sees every partition) and plans older than version 4 run
+// it; a durable query of a newer plan joins across tasks (fk-join-tasks.ts).
 // A right change re-joins every left row pointing at it (in key order). As in Kafka, deleting a
 // left row always emits a tombstone; an INNER join emits a tombstone when a row that existed
 // stops matching, but nothing for a new row without a match.
@@ -72,6 +74,7 @@ export function fkJoin(step: JoinStep, rows: JoinRows, next: Emit, state: FkJoin
       if (op !== DELETE) emit(e, row, outTs);
       else if (leftJoin) emit(e, null, outTs);
       else { tombstone(e.keys, e.out, outTs); e.out = null; }
+      state.left.set(keySignature(e.keys, 0, k), e); // the changelog records the new output
     }
   };
   return { left, right };

@@ -1,7 +1,7 @@
 // A join's operator: one Emit per input, picked by what the inputs are (stream-stream within a
 // window, stream-table lookup, table-table on the key or on a foreign key). Its state lives in
-// state stores named after `name`. (The unjoined buffer of an outer stream-stream join with a
-// GRACE PERIOD is not yet changelogged: it is lost on restart.)
+// state stores named after `name`. (A durable foreign-key join of a newer plan is wired across
+// tasks by build-operators.ts instead: fk-join-tasks.ts.)
 import type { JoinStep } from '../../plan/physical-plan.js';
 import type { OperatorContext } from '../operator-context.js';
 import type { Emit, Row } from '../emit.js';

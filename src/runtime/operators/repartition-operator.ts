@@ -66,3 +66,30 @@ export function repartitionReader(ctx: OperatorContext, next: Emit, onKey?: (key
     next(m.r, rec.timestamp, m.d === DELETE ? DELETE : UPSERT, m.o);
   };
 }
+
+/**
+ * Reads an internal topic whose records each carry one message in the state codec (not a row:
+ * a foreign-key join's subscriptions and responses), handing it on with the record's time.
+ */
+export function messageReader<M>(ctx: OperatorContext, onMessage: (m: M, ts: number) => void): RecordHandler {
+  return (rec: LogRecord) => {
+    const c = ctx.current;
+    c.topic = rec.topic; c.partition = rec.partition; c.offset = rec.offset; c.headers = rec.headers;
+    let m: M;
+    try {
+      m = decodeState(rec.value!) as M;
+    } catch (e) {
+      logFailure(ctx, 'DESERIALIZATION', e);
+      return;
+    }
+    onMessage(m, rec.timestamp);
+  };
+}
+
+/** Writes one message (see messageReader) keyed by `key`, with the current record's headers. */
+export function messageWriter(ctx: OperatorContext, topic: string, produce: (topic: string, rec: ProducerRecord) => void): (key: Uint8Array | null, m: unknown, ts: number) => void {
+  return (key, m, ts) => {
+    const headers = ctx.current.headers;
+    produce(topic, { key, value: encodeState(m), timestamp: ts, ...(headers !== undefined && headers.length > 0 ? { headers } : {}) });
+  };
+}
