@@ -14,6 +14,7 @@ import { startQuery, terminateQuery } from './persistent-query.js';
 import { lookaheadWarning } from './models/lookahead.js';
 import { funnelWarning } from './models/funnel-warning.js';
 import { castToSink } from './insert-into-cast.js';
+import { checkJoinPartitions } from './join-partitions.js';
 import { offsetReset } from './engine-state.js';
 import { SqlError } from '../types/sql-error.js';
 import { formatSchema, isHeaderColumn } from '../types/schema.js';
@@ -55,6 +56,7 @@ export async function executeCreateAsSelect(state: EngineState, s: CreateAsSelec
   }
   const p = parseWithProps(s.properties);
   const root = planOrRestore(state, s.query, s.name);
+  if (!state.replayPlan) await checkJoinPartitions(state.log, root, s.query.span);
   if (root.output !== s.sourceType) {
     const produces = root.output;
     throw new SqlError('INVALID_STATEMENT',
@@ -162,6 +164,7 @@ export async function executeInsertInto(state: EngineState, s: InsertInto): Prom
     throw new SqlError('INVALID_STATEMENT', `Cannot insert into ${target.name} because it has header columns`, { position: s.span });
   }
   let root = planOrRestore(state, s.query, s.target);
+  if (!state.replayPlan) await checkJoinPartitions(state.log, root, s.query.span);
   if (root.output !== 'STREAM') {
     throw new SqlError('INVALID_STATEMENT', `INSERT INTO can only be used to insert into a stream. The query produces a ${root.output}.`, { position: s.span });
   }

@@ -10,6 +10,7 @@ import type { LogRecord } from '../log/log.js';
 import type { RecordGate } from '../runtime/query-runner.js';
 import { DELETE } from '../runtime/emit.js';
 import { planSelect } from '../plan/plan-select.js';
+import { checkJoinPartitions } from './join-partitions.js';
 import { startQuery } from './persistent-query.js';
 import { offsetReset } from './engine-state.js';
 import { AsyncQueue } from './async-queue.js';
@@ -40,6 +41,7 @@ function hasJoin(s: Step): boolean {
 
 export async function executePushQuery(state: EngineState, s: QueryStatement): Promise<StatementResult> {
   const root = planSelect(s.query, { catalog: state.catalog, registry: state.registry, properties: state.properties }, {});
+  await checkJoinPartitions(state.log, root, s.query.span);
   const v = root.schema.value.length;
   const limit = s.query.limit;
   const queue = new AsyncQueue<unknown[]>();

@@ -24,6 +24,7 @@ import { jsonSrSchemaColumns, prepareJsonSrWrites } from '../../src/format/json-
 import { testFunctionRegistry } from './test-functions/index.js';
 
 const TOPIC_PROP = /kafka_topic\s*=\s*'([^']+)'/i;
+const PARTITIONS_PROP = /\bpartitions\s*=\s*(\d+)/i;
 
 export interface RunOptions {
   /** As a service on Kafka runs them: changelogged state, repartition topics. */
@@ -52,13 +53,24 @@ export async function runCase(c: QttCase, opts: RunOptions = envOptions()): Prom
   });
   let engine = await create();
   try {
-    for (const t of c.topics) await createTopic(log, t.name, t.partitions ?? 1);
-    for (const r of c.inputs) await createTopic(log, r.topic, 1);
+    // A source's topic as its statement asks for it (PARTITIONS=n), before any input makes it;
+    // a topic the case lists without a count takes its statement's too (as ksqlDB's harness).
+    const asked = new Map<string, number>();
     for (const s of c.statements) {
       const m = TOPIC_PROP.exec(s);
-      if (m && !/\bAS\s+SELECT\b/i.test(s)) await createTopic(log, m[1], 1);
+      if (m && !/\bAS\s+SELECT\b/i.test(s)) asked.set(m[1], Number(PARTITIONS_PROP.exec(s)?.[1] ?? 1));
     }
+    for (const t of c.topics) await createTopic(log, t.name, t.partitions ?? asked.get(t.name) ?? 1);
+    for (const [topic, partitions] of asked) await createTopic(log, topic, partitions);
+    for (const r of c.inputs) await createTopic(log, r.topic, 1);
 
+    // The output topics' ends after each input: records of several partitions are ordered by the
+    // input that made them, as ksqlDB's test driver emits them (one input at a time).
+    const outputTopics = [...new Set(c.outputs.map((o) => o.topic))];
+    const ends = new Map<string, number[][]>(outputTopics.map((t) => [t, []]));
+    const noteEnds = async (): Promise<void> => {
+      for (const t of outputTopics) if (await log.describeTopic(t)) ends.get(t)!.push(await log.endOffsets(t));
+    };
     try {
       const schemas = await registerCaseSchemas(schemaRegistry, c);
       const protoTopics = await registerCaseProtoSchemas(schemaRegistry, c);
@@ -72,6 +84,7 @@ export async function runCase(c: QttCase, opts: RunOptions = envOptions()): Prom
         const rec = await encodeInput(engine, r, schemas.get(r.topic), protoTopics.get(r.topic));
         await log.produce(r.topic, [r.headers && r.headers.length > 0 ? { ...rec, headers: r.headers } : rec]);
         await engine.settle();
+        await noteEnds();
       }
       await engine.settle();
     } catch (e) {
@@ -84,9 +97,8 @@ export async function runCase(c: QttCase, opts: RunOptions = envOptions()): Prom
     if (c.expectedException) {
       return { status: 'fail', message: `expected an error${c.expectedException.message ? ` containing "${c.expectedException.message}"` : ''}, but none was raised` };
     }
-    const topics = [...new Set(c.outputs.map((o) => o.topic))];
     const actual = new Map<string, ActualRecord[]>();
-    for (const t of topics) actual.set(t, await readOutput(engine, t));
+    for (const t of outputTopics) actual.set(t, await readOutput(engine, t, ends.get(t)!));
     const diff = compareOutputs(c.outputs, (t) => actual.get(t) ?? [], { inputCount: c.inputs.length });
     if (diff) return { status: 'fail', message: diff };
     const post = checkPost(engine, c);
@@ -199,20 +211,22 @@ function encodePart(engine: Engine, v: JsonValue, def: SourceDef, isKey: boolean
   return createRowSerde(spec, cols, { isKey }).serialize(row, def.topic);
 }
 
-async function readOutput(engine: Engine, topic: string): Promise<ActualRecord[]> {
+/** `steps`: the topic's ends after each input; records are ordered by the first that holds them. */
+async function readOutput(engine: Engine, topic: string, steps: number[][]): Promise<ActualRecord[]> {
   const log = engine.log;
   const desc = await log.describeTopic(topic);
   if (!desc) return [];
   const def = sourceFor(engine, topic);
   const ends = await log.endOffsets(topic);
-  const out: ActualRecord[] = [];
+  const out: { step: number; rec: ActualRecord }[] = [];
   for (let p = 0; p < ends.length; p++) {
     for (const rec of await log.read(topic, p, 0, ends[p])) {
       const o = await decodeOutput(engine, def, rec.topic, rec.key, rec.value, rec.timestamp);
-      out.push(rec.headers.length > 0 ? { ...o, headers: rec.headers.map((h) => ({ key: h.key, value: h.value })) } : o);
+      const step = steps.findIndex((e) => (e[p] ?? 0) > rec.offset);
+      out.push({ step: step < 0 ? steps.length : step, rec: rec.headers.length > 0 ? { ...o, headers: rec.headers.map((h) => ({ key: h.key, value: h.value })) } : o });
     }
   }
-  return out;
+  return out.sort((a, b) => a.step - b.step).map((x) => x.rec); // stable: partitions' own order kept
 }
 
 async function decodeOutput(
