@@ -9,14 +9,20 @@ import { SqlError, type Position } from '../types/sql-error.js';
 export async function checkJoinPartitions(log: Log, root: Step, position?: Position): Promise<void> {
   for (const j of joinsOf(root)) {
     if (j.foreignKey) continue;
-    const left = leftmostSource(j.left);
-    const right = leftmostSource(j.right);
-    const [l, r] = await Promise.all([log.describeTopic(left.topic), log.describeTopic(right.topic)]);
-    if (!l || !r || l.partitions === r.partitions) continue;
-    throw new SqlError('INVALID_STATEMENT', `Can't join \`${left.sourceName}\` with \`${right.sourceName}\` since the number of partitions don't match. `
-      + `\`${left.sourceName}\` partitions = ${l.partitions}; \`${right.sourceName}\` partitions = ${r.partitions}. `
-      + 'Please repartition either one so that the number of partitions match.', { position });
+    const [l, r] = await Promise.all([partitionsOf(log, j.left), partitionsOf(log, j.right)]);
+    if (l === undefined || r === undefined || l === r) continue;
+    // Named by their leftmost sources' aliases, as ksqlDB names them.
+    const left = leftmostSource(j.left).alias;
+    const right = leftmostSource(j.right).alias;
+    throw new SqlError('INVALID_STATEMENT', `Can't join \`${left}\` with \`${right}\` since the number of partitions don't match. `
+      + `\`${left}\` partitions = ${l}; \`${right}\` partitions = ${r}. Please repartition either one so that the number of partitions match.`, { position });
   }
+}
+
+/** A side's partition count as ksqlDB takes it: a source's topic's; a join's, its right side's. */
+async function partitionsOf(log: Log, s: Step): Promise<number | undefined> {
+  while (s.kind !== 'source') s = s.kind === 'join' ? s.right : s.input;
+  return (await log.describeTopic(s.topic))?.partitions;
 }
 
 function joinsOf(root: Step): (Step & { kind: 'join' })[] {
@@ -30,7 +36,6 @@ function joinsOf(root: Step): (Step & { kind: 'join' })[] {
   return out;
 }
 
-/** The source whose partitioning a side keeps (a join's: its left side's), as ksqlDB names it. */
 function leftmostSource(s: Step): SourceStep {
   while (s.kind !== 'source') s = s.kind === 'join' ? s.left : s.input;
   return s;

@@ -9,7 +9,7 @@ const SOURCES = `
   CREATE TABLE users (id STRING PRIMARY KEY, name STRING, team STRING) WITH (KAFKA_TOPIC='users', VALUE_FORMAT='JSON', PARTITIONS=2);
   CREATE TABLE teams (id STRING PRIMARY KEY, lead STRING) WITH (KAFKA_TOPIC='teams', VALUE_FORMAT='JSON', PARTITIONS=3);`;
 
-const MISMATCH = "Can't join `CLICKS` with `USERS` since the number of partitions don't match. `CLICKS` partitions = 1; `USERS` partitions = 2. "
+const MISMATCH = "Can't join `C` with `U` since the number of partitions don't match. `C` partitions = 1; `U` partitions = 2. "
   + 'Please repartition either one so that the number of partitions match.';
 
 describe('join partition counts', () => {
