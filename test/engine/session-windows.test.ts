@@ -48,4 +48,16 @@ describe('session windows', () => {
     await insert([0, 'u1', 'phone'], [30000, 'u1', 'phone'], [150000, 'u1', 'laptop'], [90000, 'u1', 'watch']);
     expect(await rows(`SELECT vs FROM t;`)).toEqual([[['phone', 'phone', 'laptop', 'watch']]]);
   });
+
+  it('a late record is one whose session would end before stream time minus grace and gap; expired sessions take no more records', async () => {
+    await run(`${SOURCE}
+      CREATE TABLE t AS SELECT k, COUNT(*) AS n FROM s WINDOW SESSION (30 SECONDS, GRACE PERIOD 60 SECONDS) GROUP BY k EMIT CHANGES;`);
+    // Stream time 100,010 closes sessions ending before 10,010 (100,010 - 60,000 - 30,000).
+    await insert([0, 'a', 'x'], [100010, 'a', 'y'], [10009, 'a', 'late'], [10010, 'a', 'in time']);
+    const changelog = (await topicRecords('T')).map((r) => [r.timestamp, jsonValue(r)]);
+    // 10,010 is within the gap of [0, 0], but that session expired: it starts its own.
+    expect(changelog).toEqual([[0, { N: 1 }], [100010, { N: 1 }], [10010, { N: 1 }]]);
+    const table = (await rows(`SELECT k, WINDOWSTART, WINDOWEND, n FROM t;`)).sort((x, y) => (x[1] as number) - (y[1] as number));
+    expect(table).toEqual([['a', 0, 0, 1], ['a', 10010, 10010, 1], ['a', 100010, 100010, 1]]);
+  });
 });

@@ -48,11 +48,21 @@ export function sessionAggregateOperator(step: AggregateStep, ctx: OperatorConte
     if (op === DELETE) return; // a stream record without a value does not aggregate
     store.streamTime.advance(ts);
     const key = groupKey(row);
-    if (key !== null && ts + grace >= store.streamTime.value) {
+    // Kafka Streams' close time: a session ending before it has expired (nothing merges into it
+    // any more), and a record whose session would end before it is late and dropped.
+    const closeTime = store.streamTime.value - grace - gap;
+    if (key !== null) {
       const sig = keySignature(key, 0, key.length);
-      const list = store.sessions.get(sig) ?? [];
+      const all = store.sessions.get(sig) ?? [];
+      const list = emitFinal ? all : all.filter((s) => s.end >= closeTime);
       // Oldest first: Kafka Streams folds merged sessions into the aggregate in that order.
       const overlapping = list.filter((s) => s.end >= ts - gap && s.start <= ts + gap).sort((a, b) => a.start - b.start);
+      let end = ts;
+      for (const s of overlapping) end = Math.max(end, s.end);
+      if (end < closeTime) {
+        if (list.length !== all.length) { if (list.length > 0) store.sessions.set(sig, list); else store.sessions.delete(sig); }
+        return finalEmits();
+      }
       let merged: Session = { key, start: ts, end: ts, accs: set.initial(), ts };
       for (const s of overlapping) {
         merged = {
@@ -68,6 +78,11 @@ export function sessionAggregateOperator(step: AggregateStep, ctx: OperatorConte
       store.sessions.set(sig, rest);
       if (!emitFinal) out(merged, UPSERT, merged.ts);
     }
+    finalEmits();
+  };
+
+  /** EMIT FINAL: the sessions whose end plus grace stream time has passed, oldest end first. */
+  function finalEmits(): void {
     if (emitFinal) {
       for (const [sig, list] of store.sessions) {
         const keep = list.filter((s) => {
@@ -79,5 +94,5 @@ export function sessionAggregateOperator(step: AggregateStep, ctx: OperatorConte
       closed.sort((a, b) => a.end - b.end);
       for (const s of closed.splice(0)) out(s, UPSERT, s.ts);
     }
-  };
+  }
 }
