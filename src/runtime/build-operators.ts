@@ -246,7 +246,8 @@ export function buildOperators(root: Step, ctx: OperatorContext, terminal: Emit 
     if (!spec) return aggregateOperator(step, ctx, next, stores.map<GroupState>(name), groupKey, caches);
     const streamTime = new StreamTime(stores, `${name}-streamtime`);
     if (spec.kind === 'SESSION') {
-      const store: SessionStore = { sessions: stores.map<Session[]>(name), streamTime };
+      const store: SessionStore = { sessions: stores.map<Session[]>(name), streamTime, nextScan: -Infinity };
+      stores.onRestored(() => { store.nextScan = -Infinity; });
       return sessionAggregateOperator(step, ctx, next, store, opts.emitFinal === true, groupKey);
     }
     const lastEmitClose = new StreamTime(stores, `${name}-emitted`);

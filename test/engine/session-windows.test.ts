@@ -3,6 +3,8 @@
 // ones on the changelog).
 import { describe, it, expect } from 'vitest';
 import { run, rows, topicRecords, jsonValue } from './engine-helpers.js';
+import { Engine } from '../../src/engine/engine.js';
+import { MemoryLog } from '../../src/log/memory-log.js';
 
 const SOURCE = `CREATE STREAM s (k STRING KEY, v STRING) WITH (KAFKA_TOPIC='s', VALUE_FORMAT='JSON', PARTITIONS=1);`;
 
@@ -60,4 +62,33 @@ describe('session windows', () => {
     const table = (await rows(`SELECT k, WINDOWSTART, WINDOWEND, n FROM t;`)).sort((x, y) => (x[1] as number) - (y[1] as number));
     expect(table).toEqual([['a', 0, 0, 1], ['a', 10010, 10010, 1], ['a', 100010, 100010, 1]]);
   });
+
+  it('expired sessions leave the store (its changelog records their removal), without output', async () => {
+    const log = new MemoryLog();
+    const e = await Engine.create({ log, durable: true, serviceId: 'sess', properties: { 'auto.offset.reset': 'earliest' } });
+    try {
+      await e.executeScript(`${SOURCE}
+        CREATE TABLE t AS SELECT k, COUNT(*) AS n FROM s WINDOW SESSION (30 SECONDS, GRACE PERIOD 60 SECONDS) GROUP BY k EMIT CHANGES;
+        INSERT INTO s (ROWTIME, k, v) VALUES (0, 'a', 'x');
+        INSERT INTO s (ROWTIME, k, v) VALUES (1000, 'b', 'x');
+        INSERT INTO s (ROWTIME, k, v) VALUES (200000, 'c', 'x');`);
+      await e.settle();
+      const changelog = (await log.listTopics()).map((t) => t.name).find((t) => t.includes('aggregate') && t.endsWith('-changelog'))!;
+      const [end] = await log.endOffsets(changelog);
+      const latest = new Map<string, boolean>();
+      for (const r of await log.read(changelog, 0, 0, end)) latest.set(Buffer.from(r.key!).toString(), r.value !== null);
+      // Stream time 200,000 expired a's and b's sessions (ended before 200,000 - 60,000 - 30,000).
+      expect([...latest.values()].filter((live) => live)).toHaveLength(1);
+      expect(latest.size).toBe(3);
+      // Their results stay as they were: expiry writes nothing to the output.
+      expect((await topicRecordsOf(log, 'T')).map((r) => r.value === null)).toEqual([false, false, false]);
+    } finally {
+      await e.close();
+    }
+  });
 });
+
+async function topicRecordsOf(log: MemoryLog, topic: string) {
+  const [end] = await log.endOffsets(topic);
+  return log.read(topic, 0, 0, end);
+}

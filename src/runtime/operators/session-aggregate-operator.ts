@@ -13,7 +13,12 @@ import type { StreamTime } from '../state/stream-time.js';
 
 export interface Session { key: unknown[]; start: number; end: number; accs: unknown[]; ts: number }
 
-export interface SessionStore { sessions: StateMap<Session[]>; streamTime: StreamTime }
+export interface SessionStore {
+  sessions: StateMap<Session[]>;
+  streamTime: StreamTime;
+  /** Stream time past which a session ends (see expire; -Infinity: look now). */
+  nextScan: number;
+}
 
 export function sessionAggregateOperator(step: AggregateStep, ctx: OperatorContext, next: Emit, store: SessionStore, emitFinal: boolean,
   groupKey: GroupKeyFn = groupKeyFn(step, ctx)): Emit {
@@ -43,6 +48,8 @@ export function sessionAggregateOperator(step: AggregateStep, ctx: OperatorConte
     next(rowOf(s, op === UPSERT, ts), ts, op, op === DELETE ? rowOf(s, true, s.ts) : null);
   };
 
+  /** When stream time passing it ends a session: EMIT FINAL emits it, otherwise it expires. */
+  const deadline = (s: Session): number => s.end + grace + (emitFinal ? 0 : gap);
   const closed: Session[] = [];
   return (row, ts, op) => {
     if (op === DELETE) return; // a stream record without a value does not aggregate
@@ -61,7 +68,7 @@ export function sessionAggregateOperator(step: AggregateStep, ctx: OperatorConte
       for (const s of overlapping) end = Math.max(end, s.end);
       if (end < closeTime) {
         if (list.length !== all.length) { if (list.length > 0) store.sessions.set(sig, list); else store.sessions.delete(sig); }
-        return finalEmits();
+        return expire();
       }
       let merged: Session = { key, start: ts, end: ts, accs: set.initial(), ts };
       for (const s of overlapping) {
@@ -77,22 +84,33 @@ export function sessionAggregateOperator(step: AggregateStep, ctx: OperatorConte
       rest.push(merged);
       store.sessions.set(sig, rest);
       if (!emitFinal) out(merged, UPSERT, merged.ts);
+      if (deadline(merged) < store.nextScan) store.nextScan = deadline(merged);
     }
-    finalEmits();
+    expire();
   };
 
-  /** EMIT FINAL: the sessions whose end plus grace stream time has passed, oldest end first. */
-  function finalEmits(): void {
-    if (emitFinal) {
-      for (const [sig, list] of store.sessions) {
-        const keep = list.filter((s) => {
-          if (s.end + grace < store.streamTime.value) { closed.push(s); return false; }
-          return true;
-        });
-        if (keep.length) store.sessions.set(sig, keep); else store.sessions.delete(sig);
-      }
-      closed.sort((a, b) => a.end - b.end);
-      for (const s of closed.splice(0)) out(s, UPSERT, s.ts);
+  /**
+   * Drops the sessions stream time has passed: with EMIT FINAL, those whose end plus grace it has
+   * passed, emitted oldest end first; otherwise those expired (end plus grace plus gap), which
+   * nothing can change any more, silently, so that the store holds only live sessions. Scans only
+   * once stream time passes the earliest such deadline, not on every record.
+   */
+  function expire(): void {
+    const now = store.streamTime.value;
+    if (now <= store.nextScan) return;
+    let next = Infinity;
+    for (const [sig, list] of store.sessions) {
+      const keep = list.filter((s) => {
+        const d = deadline(s);
+        if (d < now) { if (emitFinal) closed.push(s); return false; }
+        if (d < next) next = d;
+        return true;
+      });
+      if (keep.length === list.length) continue;
+      if (keep.length) store.sessions.set(sig, keep); else store.sessions.delete(sig);
     }
+    store.nextScan = next;
+    closed.sort((a, b) => a.end - b.end);
+    for (const s of closed.splice(0)) out(s, UPSERT, s.ts);
   }
 }
