@@ -39,6 +39,12 @@ export interface ScalarOverload {
    * 'custom': the implementation sees NULLs (COALESCE, IFNULL, CONCAT, ...).
    */
   nulls?: 'propagate' | 'custom';
+  /**
+   * The implementation takes BIGINTs past 2^53 as they are (bigints, src/values/long.ts). Without
+   * it, such an argument arrives as the nearest JS number (at the top level and inside arrays and
+   * maps), so implementations written for numbers keep working.
+   */
+  exactLongs?: boolean;
   /** The implementation over values already coerced to the param types. */
   impl?: (...args: any[]) => unknown;
   /** Or a factory called once per query with the resolved types (for type-dependent behaviour). */

@@ -12,6 +12,7 @@ export function toJsonText(v: unknown, t?: SqlType): string {
     if (!Number.isFinite(v)) return JSON.stringify(String(v));
     return t?.kind === 'DOUBLE' ? javaDoubleToString(v) : String(v);
   }
+  if (typeof v === 'bigint') return v.toString(); // a BIGINT past 2^53 (values/long.ts)
   if (typeof v === 'string' || typeof v === 'boolean') return JSON.stringify(v);
   if (v instanceof Uint8Array) return JSON.stringify(Buffer.from(v).toString('base64'));
   if (Array.isArray(v)) {

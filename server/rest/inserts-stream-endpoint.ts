@@ -2,6 +2,7 @@
 // per line is a row to insert. Each row is acknowledged as it is written, in order:
 // {"status":"ok","seq":n}, or an error ack for a bad row, and the stream goes on. With Accept
 // application/json the acks form one JSON array; otherwise one per line.
+import { parseJsonExact } from '../../src/format/json-exact.js';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
@@ -71,7 +72,8 @@ function openTarget(ctx: RestContext, line: string): OpenTarget | { error: objec
 
 async function insertRow(ctx: RestContext, target: OpenTarget, line: string): Promise<void> {
   let row: unknown;
-  try { row = JSON.parse(line); } catch (e) { throw new SqlError('INVALID_STATEMENT', `Invalid JSON in row: ${(e as Error).message}`); }
+  // Numbers keep their text (JsonNumber): a BIGINT past 2^53 and a DECIMAL's digits survive.
+  try { row = parseJsonExact(line); } catch (e) { throw new SqlError('INVALID_STATEMENT', `Invalid JSON in row: ${(e as Error).message}`); }
   if (row === null || typeof row !== 'object' || Array.isArray(row)) throw new SqlError('INVALID_STATEMENT', 'A row must be a JSON object of column names to values.');
   const names: string[] = [];
   const values: string[] = [];

@@ -1,11 +1,13 @@
 // A JSON value as a SQL literal of a column's type, so a row of /inserts-stream runs as an
 // INSERT INTO ... VALUES through the engine, with its type checks and errors.
 import { formatType, type SqlType } from '../../src/types/sql-type.js';
+import { JsonNumber } from '../../src/format/json-exact.js';
 
 const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
 export function sqlLiteral(v: unknown, t: SqlType): string {
   if (v === null || v === undefined) return 'NULL';
+  if (v instanceof JsonNumber) return literal(v); // a number's own text (exact), whatever the column
   switch (t.kind) {
     case 'ARRAY':
       if (!Array.isArray(v)) return literal(v);
@@ -32,6 +34,7 @@ export function sqlLiteral(v: unknown, t: SqlType): string {
 
 /** A value as the literal of its own JSON type (the engine reports a mismatch with the column). */
 function literal(v: unknown): string {
+  if (v instanceof JsonNumber) return v.text;
   if (typeof v === 'string') return quote(v);
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'NULL';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';

@@ -16,7 +16,8 @@ export function jsonWriter(t: SqlType): ToJson {
   switch (t.kind) {
     case 'DOUBLE': case 'INTEGER': case 'BIGINT':
       // NaN and the infinities are not JSON numbers: ksqlDB writes them as strings too.
-      return orNull((v) => (Number.isFinite(v as number) ? String(v) : JSON.stringify(String(v))));
+      // A BIGINT past 2^53 is a bigint (values/long.ts): its digits, exactly.
+      return orNull((v) => (typeof v === 'bigint' || Number.isFinite(v as number) ? String(v) : JSON.stringify(String(v))));
     case 'DECIMAL': return orNull((v) => String(v));
     case 'BOOLEAN': return orNull((v) => (v ? 'true' : 'false'));
     case 'STRING': return orNull((v) => JSON.stringify(v));
@@ -42,7 +43,8 @@ export function jsonWriter(t: SqlType): ToJson {
 
 /** A value of unknown type (NULL-typed columns, SHOW output): plain JSON with Maps as objects. */
 export function anyJson(v: unknown): string {
-  return JSON.stringify(plain(v)) ?? 'null';
+  if (typeof v === 'bigint') return v.toString();
+  return JSON.stringify(plain(v), (_k, x: unknown) => (typeof x === 'bigint' ? Number(x) : x)) ?? 'null';
 }
 
 /** A value made JSON-ready without its type: Map → object, bytes → base64, Decimal → number. */

@@ -9,6 +9,7 @@ import type { RowSerde } from './serde.js';
 import { CsvReader, csvField } from './csv.js';
 import { decodeBase64Java, encodeBase64 } from './base64.js';
 import { fitDecimal } from './decimal-fit.js';
+import type { Long } from '../values/long.js';
 import { javaDoubleToString, javaLongText, javaParseDouble, javaParseInt, javaParseLong, parseBigDecimal } from '../values/java-number.js';
 import { unsupportedType } from './format-errors.js';
 import { columnCountMismatch, deserializeError, Failure, jsTypeName, serializeError, snippet } from './serde-failure.js';
@@ -35,8 +36,10 @@ function parser(c: Column): Parser {
   switch (t.kind) {
     case 'BOOLEAN': return (s) => s.toLowerCase() === 'true'; // Boolean.parseBoolean: anything else is false
     case 'INTEGER': return (s) => javaParseInt(s) ?? fail(notNumber('INTEGER'));
-    case 'BIGINT': case 'TIMESTAMP': case 'TIME': return (s) => javaParseLong(s) ?? fail(notNumber(t.kind));
-    case 'DATE': return (s) => { const d = javaParseLong(s); return d === null ? fail(notNumber('DATE')) : d | 0; };
+    case 'BIGINT': return (s) => javaParseLong(s) ?? fail(notNumber(t.kind));
+    // Times in ms (and days) are numbers: one beyond 2^53 is not a valid time anyway.
+    case 'TIMESTAMP': case 'TIME': return (s) => { const n = javaParseLong(s); return n === null ? fail(notNumber(t.kind)) : Number(n); };
+    case 'DATE': return (s) => { const d = javaParseLong(s); return d === null ? fail(notNumber('DATE')) : Number(d) | 0; };
     case 'DOUBLE': return (s) => javaParseDouble(s) ?? fail(notNumber('DOUBLE'));
     case 'STRING': return (s) => s;
     case 'BYTES': return (s) => decodeBase64Java(s) ?? fail(new Failure('Value is not a valid Base64 encoded string'));
@@ -63,7 +66,7 @@ function printer(c: Column): Printer {
   switch (t.kind) {
     case 'BOOLEAN': return (v) => { expect(typeof v === 'boolean', v); return v ? 'true' : 'false'; };
     case 'INTEGER': case 'DATE': case 'TIME': return (v) => { expect(typeof v === 'number', v); return String((v as number) | 0); };
-    case 'BIGINT': case 'TIMESTAMP': return (v) => { expect(typeof v === 'number' && !Number.isNaN(v), v); return javaLongText(v as number); };
+    case 'BIGINT': case 'TIMESTAMP': return (v) => { expect(typeof v === 'bigint' || (typeof v === 'number' && !Number.isNaN(v)), v); return javaLongText(v as Long); };
     case 'DOUBLE': return (v) => { expect(typeof v === 'number', v); return javaDoubleToString(v as number); };
     case 'STRING': return (v) => { expect(typeof v === 'string', v); return v as string; };
     case 'BYTES': return (v) => { expect(v instanceof Uint8Array, v); return encodeBase64(v as Uint8Array); };

@@ -6,7 +6,7 @@
 import { formatType, type SqlType, type StructField, unresolvedType } from '../types/sql-type.js';
 import { JsonNumber } from './json-exact.js';
 import {
-  jacksonNumberText, javaParseDouble, javaParseInt, javaParseLong, parseBigDecimal, truncatedBits,
+  jacksonNumberText, javaParseDouble, javaParseInt, javaParseLong, parseBigDecimal, truncatedBits, truncatedLong,
 } from '../values/java-number.js';
 import { decodeBase64Jackson } from './base64.js';
 import { fitDecimal } from './decimal-fit.js';
@@ -14,6 +14,7 @@ import { javaHashMapOrder } from '../values/java-hash-order.js';
 import { FieldLookup } from './json-fields.js';
 import { jacksonWriteTree, MISSING } from './json-text.js';
 import { NEED_EXACT } from './json-signals.js';
+import type { Long } from '../values/long.js';
 import { atPath, Failure, snippet } from './serde-failure.js';
 
 /** Reads one JSON value (undefined = absent field) into the runtime value of a type. */
@@ -87,19 +88,19 @@ function readBoolean(v: unknown): unknown {
   throw cannotConvert(v, 'BOOLEAN');
 }
 
-/** NumericNode.asLong(): truncated toward zero, low 64 bits. Shared by the long-based types. */
-function longOf(v: number | JsonNumber): number {
+/** NumericNode.asLong(): truncated toward zero, low 64 bits, exact (values/long.ts). */
+function longOf(v: number | JsonNumber): Long {
   if (typeof v === 'number') {
-    if (v > TWO_53 || v < -TWO_53) throw NEED_EXACT;
+    if (v >= TWO_53 || v <= -TWO_53) throw NEED_EXACT; // 2^53 itself may be a rounded 2^53 + 1
     return Math.trunc(v) + 0;
   }
-  return truncatedBits(v.text, 64);
+  return truncatedLong(v.text);
 }
 
 function readInteger(v: unknown): unknown {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') {
-    if (v > TWO_53 || v < -TWO_53) throw NEED_EXACT;
+    if (v >= TWO_53 || v <= -TWO_53) throw NEED_EXACT; // 2^53 itself may be a rounded 2^53 + 1
     return v | 0; // intValue(): truncate, keep the low 32 bits
   }
   if (v instanceof JsonNumber) return truncatedBits(v.text, 32);
@@ -111,7 +112,7 @@ function readInteger(v: unknown): unknown {
   throw cannotConvert(v, 'INTEGER');
 }
 
-function readLongLike(v: unknown, target: string): number | null {
+function readLongLike(v: unknown, target: string): Long | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || v instanceof JsonNumber) return longOf(v);
   if (typeof v === 'string') {
@@ -126,17 +127,23 @@ function readBigint(v: unknown): unknown {
   return readLongLike(v, 'BIGINT');
 }
 
+/** A long-based time (ms, days) as a number: one beyond 2^53 is not a valid time anyway. */
+function readTimeLong(v: unknown, target: string): number | null {
+  const n = readLongLike(v, target);
+  return n === null ? null : Number(n);
+}
+
 function readTimestamp(v: unknown): unknown {
-  return readLongLike(v, 'TIMESTAMP');
+  return readTimeLong(v, 'TIMESTAMP');
 }
 
 function readDate(v: unknown): unknown {
-  const days = readLongLike(v, 'DATE');
+  const days = readTimeLong(v, 'DATE');
   return days === null ? null : days | 0; // stored as int epoch days on write
 }
 
 function readTime(v: unknown): unknown {
-  const ms = readLongLike(v, 'TIME');
+  const ms = readTimeLong(v, 'TIME');
   if (ms === null) return null;
   if (ms < 0 || ms > MS_PER_DAY) {
     throw new Failure(`Time values must use number of milliseconds greater than 0 and less than ${MS_PER_DAY}.`, '', String(ms));

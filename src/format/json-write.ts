@@ -44,6 +44,7 @@ function writeInt(v: unknown): string {
 }
 
 function writeLong(v: unknown): string {
+  if (typeof v === 'bigint') return v.toString(); // past 2^53 (values/long.ts)
   if (typeof v !== 'number' || Number.isNaN(v)) throw wrongType(v, 'BIGINT');
   return javaLongText(v);
 }

@@ -1,6 +1,7 @@
 // The KAFKA format: one column in Kafka's primitive serdes. INTEGER is a 4-byte big-endian int,
 // BIGINT an 8-byte long, DOUBLE an 8-byte IEEE double, STRING UTF-8, BYTES raw. A null column
 // writes null bytes. Other types, and more than one column, are refused as ksqlDB refuses them.
+import { long } from '../values/long.js';
 import type { Column } from '../types/schema.js';
 import { SqlError } from '../types/sql-error.js';
 import type { RowSerde } from './serde.js';
@@ -63,7 +64,7 @@ class KafkaRowSerde implements RowSerde {
         return view(out);
       }
       case 'BIGINT': {
-        if (typeof v !== 'number' || !Number.isFinite(v)) throw wrong('Long', v);
+        if (typeof v !== 'bigint' && (typeof v !== 'number' || !Number.isFinite(v))) throw wrong('Long', v);
         const out = allocBytes(8);
         out.writeBigInt64BE(javaLong(v));
         return view(out);
@@ -100,7 +101,7 @@ class KafkaRowSerde implements RowSerde {
         return new DataView(bytes.buffer, bytes.byteOffset, 4).getInt32(0);
       case 'BIGINT':
         if (bytes.length !== 8) throw new Failure(`Size of data received by LongDeserializer is not 8 (got ${bytes.length} bytes)`);
-        return Number(new DataView(bytes.buffer, bytes.byteOffset, 8).getBigInt64(0));
+        return long(new DataView(bytes.buffer, bytes.byteOffset, 8).getBigInt64(0));
       case 'DOUBLE':
         if (bytes.length !== 8) throw new Failure(`Size of data received by DoubleDeserializer is not 8 (got ${bytes.length} bytes)`);
         return new DataView(bytes.buffer, bytes.byteOffset, 8).getFloat64(0);

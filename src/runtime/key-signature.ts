@@ -6,7 +6,7 @@ function canon(v: unknown): string {
   if (v === null || v === undefined) return 'N';
   switch (typeof v) {
     case 'string': return 'S' + JSON.stringify(v);
-    case 'number': return 'D' + String(v);
+    case 'number': case 'bigint': return 'D' + String(v); // a BIGINT past 2^53 (values/long.ts)
     case 'boolean': return v ? 'T' : 'F';
     default: break;
   }
@@ -20,7 +20,7 @@ function canon(v: unknown): string {
 export function keySignature(values: readonly unknown[], from: number, count: number): unknown {
   if (count === 1) {
     const v = values[from];
-    if (typeof v === 'string' || typeof v === 'number') return v;
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint') return v;
     return canon(v);
   }
   let s = '';

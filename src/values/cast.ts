@@ -15,6 +15,7 @@ import {
 import { parseDate, parseTime, parseTimestamp, timestampToDate, timestampToTime } from './sql-time.js';
 import { javaToString, valueToString } from './value-to-string.js';
 import { MS_PER_DAY } from './civil-time.js';
+import { long, type Long } from './long.js';
 
 export type Caster = (v: unknown) => unknown;
 
@@ -41,7 +42,8 @@ export function makeCaster(from: SqlType, to: SqlType): Caster {
 }
 
 const INT_MIN = -2147483648, INT_MAX = 2147483647;
-const LONG_LIMIT = 9223372036854775807; // as a double: 2^63
+const LONG_LIMIT = 2 ** 63;
+const LONG_MAX = 2n ** 63n - 1n, LONG_MIN = -(2n ** 63n);
 
 /** Java's (int) of a double: NaN is 0, out-of-range saturates, otherwise truncation. */
 export function doubleToInt(d: number): number {
@@ -51,12 +53,13 @@ export function doubleToInt(d: number): number {
   return Math.trunc(d);
 }
 
-/** Java's (long) of a double. */
-export function doubleToLong(d: number): number {
+/** Java's (long) of a double: NaN is 0, out-of-range saturates, otherwise truncation (exact). */
+export function doubleToLong(d: number): Long {
   if (Number.isNaN(d)) return 0;
-  if (d >= LONG_LIMIT) return LONG_LIMIT;
-  if (d <= -LONG_LIMIT) return -LONG_LIMIT;
-  return Math.trunc(d);
+  if (d >= LONG_LIMIT) return LONG_MAX;
+  if (d <= -LONG_LIMIT) return LONG_MIN;
+  const t = Math.trunc(d) + 0;
+  return Number.isSafeInteger(t) ? t : long(BigInt(t));
 }
 
 function parsing(target: string, parse: (s: string) => unknown): (v: unknown) => unknown {
@@ -88,9 +91,11 @@ function converter(from: SqlType, to: SqlType): (v: unknown) => unknown {
   switch (from.kind) {
     case 'INTEGER':
     case 'BIGINT':
-      if (to.kind === 'INTEGER') return (v) => (v as number) | 0; // ToInt32 wraps like Java's intValue
-      if (to.kind === 'DECIMAL') return (v) => decimalFromInteger(v as number, to.precision, to.scale);
-      return identityCaster; // BIGINT, DOUBLE: same JS number
+      // A BIGINT past 2^53 is a bigint (values/long.ts).
+      if (to.kind === 'INTEGER') return (v) => (typeof v === 'bigint' ? Number(BigInt.asIntN(32, v)) : (v as number) | 0); // Java's intValue wraps
+      if (to.kind === 'DECIMAL') return (v) => decimalFromInteger(v as Long, to.precision, to.scale);
+      if (to.kind === 'DOUBLE' && from.kind === 'BIGINT') return (v) => Number(v);
+      return identityCaster; // INTEGER to BIGINT or DOUBLE: the same JS number
     case 'DECIMAL':
       if (to.kind === 'INTEGER') return (v) => decimalToInt(v as Decimal);
       if (to.kind === 'BIGINT') return (v) => decimalToLong(v as Decimal);

@@ -1,6 +1,7 @@
 // DECIMAL arithmetic and conversions with Java BigDecimal semantics, as ksqlDB's generated code
 // runs them: exact results checked against MathContext(precision, UNNECESSARY), casts rounding
 // HALF_UP, overflow checks from DecimalUtil. Failures throw EvaluationError (no expression yet).
+import { long, type Long } from './long.js';
 import { Decimal } from '../types/decimal.js';
 import { EvaluationError } from './evaluation-error.js';
 import { javaDoubleToString } from './java-double.js';
@@ -115,7 +116,7 @@ export function castDecimal(value: Decimal, precision: number, scale: number): D
 }
 
 /** DecimalUtil.cast(long, p, s): exact, or an overflow error. */
-export function decimalFromInteger(n: number, precision: number, scale: number): Decimal {
+export function decimalFromInteger(n: number | bigint, precision: number, scale: number): Decimal {
   const d = new Decimal(BigInt(n), 0);
   ensureMax(d, precision, scale);
   return d.setScale(scale);
@@ -189,8 +190,8 @@ export function decimalToInt(d: Decimal): number {
 }
 
 /** BigDecimal.longValue(): truncation, then the low 64 bits. */
-export function decimalToLong(d: Decimal): number {
-  return Number(BigInt.asIntN(64, truncate(d)));
+export function decimalToLong(d: Decimal): Long {
+  return long(BigInt.asIntN(64, truncate(d)));
 }
 
 function truncate(d: Decimal): bigint {

@@ -2,6 +2,8 @@
 // Integer/Long/Double.parseXxx, new BigDecimal(String) and BigInteger.intValue/longValue.
 // JS prints and parses numbers differently (1 vs 1.0, 1e+21 vs 1.0E21, " 1" accepted, ...).
 
+import { long, type Long } from './long.js';
+
 const TWO_53 = 2 ** 53;
 const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17];
 /**
@@ -148,34 +150,46 @@ function digitsMod64(digits: string): bigint {
   return acc;
 }
 
+/** truncatedBits(text, 64), exact: NumericNode.asLong() as a BIGINT (values/long.ts). */
+export function truncatedLong(text: string): Long {
+  return long(truncatedBig(text, 64));
+}
+
 /** The low `bits` bits of the integer part of a decimal text: BigDecimal.intValue()/longValue(). */
 export function truncatedBits(text: string, bits: 32 | 64): number {
+  return Number(truncatedBig(text, bits));
+}
+
+function truncatedBig(text: string, bits: 32 | 64): bigint {
   const d = parseBigDecimal(text);
-  if (d === null || d.coeff === '0') return 0;
+  if (d === null || d.coeff === '0') return 0n;
   let low: bigint;
   if (d.scale <= 0) {
-    if (-d.scale >= 64) return 0; // 10^64 is a multiple of 2^64: no low bits survive
+    if (-d.scale >= 64) return 0n; // 10^64 is a multiple of 2^64: no low bits survive
     low = (digitsMod64(d.coeff) * 10n ** BigInt(-d.scale)) % TWO_64;
   } else {
-    if (d.scale >= d.coeff.length) return 0;
+    if (d.scale >= d.coeff.length) return 0n;
     low = digitsMod64(d.coeff.slice(0, d.coeff.length - d.scale));
   }
-  return Number(BigInt.asIntN(bits, d.neg ? -low : low));
+  return BigInt.asIntN(bits, d.neg ? -low : low);
 }
 
 /**
- * The Java long for an engine BIGINT (a JS number, exact to 2^53). Beyond that a double is a
- * rounded long, so the values that round to +-2^63 clamp to Long.MAX/MIN instead of wrapping.
+ * The Java long for an engine BIGINT (values/long.ts: exact as a bigint past 2^53). A number
+ * beyond 2^53 (a double cast to a long) is a rounded long, so the values that round to +-2^63
+ * clamp to Long.MAX/MIN instead of wrapping.
  */
-export function javaLong(v: number): bigint {
+export function javaLong(v: Long): bigint {
+  if (typeof v === 'bigint') return v;
   if (Number.isSafeInteger(v)) return BigInt(v);
   if (v >= 2 ** 63) return 2n ** 63n - 1n;
   if (v <= -(2 ** 63)) return -(2n ** 63n);
   return BigInt(Math.trunc(v));
 }
 
-/** A JS number as Java's long prints it. */
-export function javaLongText(v: number): string {
+/** A BIGINT as Java's long prints it. */
+export function javaLongText(v: Long): string {
+  if (typeof v === 'bigint') return v.toString();
   return Number.isSafeInteger(v) ? String(v + 0) : javaLong(v).toString(); // + 0 turns -0 into 0
 }
 
@@ -192,15 +206,15 @@ export function javaParseInt(s: string): number | null {
 const LONG_MIN = -(2n ** 63n);
 const LONG_MAX = 2n ** 63n - 1n;
 
-/** Long.parseLong: null where Java throws. The result is a JS number (exact to 2^53). */
-export function javaParseLong(s: string): number | null {
+/** Long.parseLong: null where Java throws. The result is exact (a bigint past 2^53: values/long.ts). */
+export function javaParseLong(s: string): Long | null {
   if (!INT_TEXT.test(s)) return null;
   const n = Number(s);
   if (Math.abs(n) < TWO_53) return n + 0;
   if (Math.abs(n) >= 1e19) return null; // past Long.MAX_VALUE; spares BigInt a huge digit string
   const big = BigInt(s);
   if (big < LONG_MIN || big > LONG_MAX) return null;
-  return Number(big);
+  return long(big);
 }
 
 /** String.trim(): strips every char <= ' ' from both ends (Double.parseDouble trims this way). */

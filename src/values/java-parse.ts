@@ -1,5 +1,7 @@
 // Java's string-to-value parsers as ksqlDB uses them in CAST and literal coercion.
 
+import { long, type Long } from './long.js';
+
 const INT_TEXT = /^[+-]?\d+$/;
 
 /** `Integer.parseInt`: digits with an optional sign, in int32 range; no trimming. */
@@ -13,12 +15,12 @@ export function javaParseInt(s: string): number {
 const LONG_MIN = -(2n ** 63n);
 const LONG_MAX = 2n ** 63n - 1n;
 
-/** `Long.parseLong`: digits with an optional sign, in int64 range (as a number: exact to 2^53). */
-export function javaParseLong(s: string): number {
+/** `Long.parseLong`: digits with an optional sign, in int64 range, exact (a bigint past 2^53: long.ts). */
+export function javaParseLong(s: string): Long {
   if (!INT_TEXT.test(s)) throw new RangeError(`For input string: "${s}"`);
   const n = BigInt(s);
   if (n < LONG_MIN || n > LONG_MAX) throw new RangeError(`For input string: "${s}"`);
-  return Number(n);
+  return long(n);
 }
 
 function matchesWord(s: string, word: string): boolean {

@@ -72,9 +72,13 @@ describe('arithmetic values', () => {
     expect(evaluate(op('%', col('B'), num(3)), { B: -7 })).toBe(-1);
   });
 
-  it('wraps BIGINT beyond 2^63', () => {
-    expect(evaluate(op('+', col('B'), num(1)), { B: 9007199254740991 })).toBe(9007199254740992);
+  it('keeps BIGINT exact past 2^53 (a bigint there) and wraps it beyond 2^63', () => {
+    expect(evaluate(op('+', col('B'), num(1)), { B: 9007199254740991 })).toBe(9007199254740992n);
+    expect(evaluate(op('-', col('B'), num(1)), { B: 9007199254740992n })).toBe(9007199254740991); // back to a number
     expect(evaluate(op('*', col('B'), col('B')), { B: 2 ** 32 })).toBe(0); // 2^64 wraps to 0
+    expect(evaluate(op('+', col('B'), num(1)), { B: 2n ** 63n - 1n })).toBe(-(2n ** 63n)); // Long.MAX_VALUE + 1
+    expect(evaluate(op('/', col('B'), num(10)), { B: 1234567890123456789n })).toBe(123456789012345678n);
+    expect(evaluate(op('%', col('B'), num(10)), { B: -1234567890123456789n })).toBe(-9);
   });
 
   it('fails integer division by zero, gives IEEE results for doubles', () => {

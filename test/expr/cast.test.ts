@@ -32,7 +32,12 @@ describe('numeric casts', () => {
     expect(c(DOUBLE, INTEGER, -1.9)).toBe(-1);
     expect(c(DOUBLE, INTEGER, 1e20)).toBe(2147483647);
     expect(c(DOUBLE, INTEGER, NaN)).toBe(0);
-    expect(c(DOUBLE, BIGINT, -1e30)).toBe(-9223372036854775807);
+    expect(c(DOUBLE, BIGINT, -1e30)).toBe(-(2n ** 63n)); // Long.MIN_VALUE, exact
+    expect(c(DOUBLE, BIGINT, 1e30)).toBe(2n ** 63n - 1n);
+    expect(c(DOUBLE, BIGINT, 2 ** 60)).toBe(2n ** 60n);
+    expect(c(BIGINT, INTEGER, 2n ** 62n + 5n)).toBe(5);
+    expect(c(BIGINT, STRING, 1234567890123456789n)).toBe('1234567890123456789');
+    expect(c(STRING, BIGINT, '1234567890123456789')).toBe(1234567890123456789n);
     expect(c(DECIMAL_4_2, INTEGER, dec('10.99'))).toBe(10);
     expect(c(DECIMAL_4_2, BIGINT, dec('-10.99'))).toBe(-10);
     expect(c(DECIMAL_4_2, DOUBLE, dec('10.01'))).toBe(10.01);

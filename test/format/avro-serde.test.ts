@@ -68,7 +68,7 @@ describe('the AVRO serde', () => {
     ];
     await registerAvroSchema(registry, 't', false, rich, { format: 'AVRO' });
     const serde = createRowSerde({ format: 'AVRO' }, rich, { isKey: false, registry });
-    const row = [Decimal.fromString('-12.50'), 19000, 1700000000123, 2 ** 53 + 2, ['a', null], new Map([['k', 1]]), { X: 3 }];
+    const row = [Decimal.fromString('-12.50'), 19000, 1700000000123, 2n ** 53n + 1n, ['a', null], new Map([['k', 1]]), { X: 3 }];
     const bytes = serde.serialize(row, 't');
     expect(serde.prefetch!(bytes)).toBeUndefined(); // its own schema: nothing to fetch
     const back = serde.deserialize(bytes, 't')!;

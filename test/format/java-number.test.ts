@@ -54,7 +54,7 @@ describe('Java parsing', () => {
       ['-2147483648', -2147483648], [' 1', null], ['1.0', null], ['', null], ['+', null],
     ];
     for (const [s, want] of cases) expect(javaParseInt(s)).toBe(want);
-    expect(javaParseLong('9223372036854775807')).toBe(9223372036854775807);
+    expect(javaParseLong('9223372036854775807')).toBe(9223372036854775807n); // exact: a bigint past 2^53
     expect(javaParseLong('9223372036854775808')).toBeNull();
   });
 

@@ -36,7 +36,7 @@ export const avg: AggregateFunction = {
     'Returns the average value of the column computed as the sum divided by the count. Applicable only to numeric types.',
   overloads: [
     { params: [{ name: 'col', type: { kind: 'INTEGER' } }], returns: { kind: 'DOUBLE' }, create: () => average(int32, asNumber) },
-    { params: [{ name: 'col', type: { kind: 'BIGINT' } }], returns: { kind: 'DOUBLE' }, create: () => average(plain, asNumber) },
+    { params: [{ name: 'col', type: { kind: 'BIGINT' } }], returns: { kind: 'DOUBLE' }, create: () => average(plain, Number) }, // a BIGINT past 2^53 is a bigint
     { params: [{ name: 'col', type: { kind: 'DOUBLE' } }], returns: { kind: 'DOUBLE' }, create: () => average(plain, toDouble) },
   ],
   examples: [

@@ -3,7 +3,7 @@
 import type { AggregateFunction, Aggregator } from '../types.js';
 import type { SqlType } from '../../src/types/sql-type.js';
 import { cardinality, emptyRegisters, mergeRegisters, offerHash } from './hyper-log-log.js';
-import { murmurDouble, murmurInteger, murmurString } from './murmur-hash.js';
+import { murmurDouble, murmurInteger, murmurLong, murmurString } from './murmur-hash.js';
 import { javaStringFor } from '../../src/values/java-string.js';
 import { toDouble } from './numeric.js';
 
@@ -12,7 +12,8 @@ function hasherFor(t: SqlType): (v: unknown) => number {
   switch (t.kind) {
     case 'INTEGER':
     case 'BIGINT':
-      return (v) => murmurInteger(v as number);
+      // A BIGINT past 2^53 is a bigint (src/values/long.ts): hashed by its exact 64 bits.
+      return (v) => (typeof v === 'bigint' ? murmurLong(Number(BigInt.asIntN(32, v)), Number(BigInt.asIntN(32, v >> 32n))) : murmurInteger(v as number));
     case 'DOUBLE':
       return (v) => murmurDouble(toDouble(v));
     case 'STRING':

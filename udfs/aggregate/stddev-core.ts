@@ -32,7 +32,7 @@ function arithmetic(kind: Kind, legacy: boolean): Arithmetic {
 
 export function varianceAggregator(kind: Kind, legacy: boolean, finish: (m2: number, count: number) => number): Aggregator<Moments> {
   const a = arithmetic(kind, legacy);
-  const num = kind === 'DOUBLE' ? toDouble : (v: unknown) => v as number;
+  const num = kind === 'DOUBLE' ? toDouble : (v: unknown) => Number(v); // a BIGINT past 2^53 is a bigint
   const wrapInner = legacy && kind === 'INTEGER' ? int32 : (n: number) => n;
   return {
     initial: () => ({ sum: 0, count: 0, m2: 0 }),

@@ -5,6 +5,7 @@ import type { SqlType } from '../../src/types/sql-type.js';
 import { Decimal } from '../../src/types/decimal.js';
 import { checkDecimalOverflow, unscaledAt } from './decimal-sum.js';
 import { int32, toDouble } from './numeric.js';
+import { longAdd, longSub, type Long } from '../../src/values/long.js';
 
 const intSum: Aggregator<number> = {
   initial: () => 0,
@@ -14,11 +15,12 @@ const intSum: Aggregator<number> = {
   result: (acc) => acc,
 };
 
-const bigintSum: Aggregator<number> = {
+/** Exact, wrapping as Java's long (a sum past 2^53 is a bigint: values/long.ts). */
+const bigintSum: Aggregator<Long> = {
   initial: () => 0,
-  add: (acc, [v]) => (v === null ? acc : acc + (v as number)),
-  remove: (acc, [v]) => (v === null ? acc : acc - (v as number)),
-  merge: (a, b) => a + b,
+  add: (acc, [v]) => (v === null ? acc : longAdd(acc, v as Long)),
+  remove: (acc, [v]) => (v === null ? acc : longSub(acc, v as Long)),
+  merge: longAdd,
   result: (acc) => acc,
 };
 

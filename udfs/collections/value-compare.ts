@@ -7,6 +7,8 @@ import { compareDouble, compareSignedBytes } from '../../src/values/java-compare
 
 export function compareValues(a: unknown, b: unknown): number {
   if (typeof a === 'number' && typeof b === 'number') return compareDouble(a, b);
+  // A BIGINT past 2^53 is a bigint (src/values/long.ts); it compares with numbers as it is.
+  if ((typeof a === 'bigint' || typeof a === 'number') && (typeof b === 'bigint' || typeof b === 'number')) return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'boolean' && typeof b === 'boolean') return a === b ? 0 : a ? 1 : -1;
   if (a instanceof Decimal && b instanceof Decimal) return a.compare(b);

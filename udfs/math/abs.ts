@@ -1,3 +1,4 @@
+import { long } from '../../src/values/long.js';
 import type { ScalarFunction } from '../types.js';
 import { Decimal } from '../../src/types/decimal.js';
 import { sameDecimalType } from './decimal-math.js';
@@ -10,7 +11,8 @@ export const abs: ScalarFunction = {
   overloads: [
     // Java's Math.abs(Integer.MIN_VALUE) overflows back to MIN_VALUE.
     { params: [{ name: 'value', type: { kind: 'INTEGER' } }], returns: { kind: 'INTEGER' }, impl: (v: number) => Math.abs(v) | 0 },
-    { params: [{ name: 'value', type: { kind: 'BIGINT' } }], returns: { kind: 'BIGINT' }, impl: (v: number) => Math.abs(v) },
+    // Exact past 2^53 (a bigint there, src/values/long.ts); Math.abs(Long.MIN_VALUE) stays MIN_VALUE.
+    { params: [{ name: 'value', type: { kind: 'BIGINT' } }], returns: { kind: 'BIGINT' }, exactLongs: true, impl: (v: number | bigint) => (typeof v === 'bigint' ? long(v < 0n ? -v : v) : Math.abs(v)) },
     { params: [{ name: 'value', type: { kind: 'DOUBLE' } }], returns: { kind: 'DOUBLE' }, impl: (v: number) => Math.abs(v) },
     {
       params: [{ name: 'value', type: { kind: 'DECIMAL' } }],

@@ -53,6 +53,7 @@ function overload<T>(kind: 'INTEGER' | 'BIGINT' | 'DOUBLE' | 'STRING' | 'BYTES' 
     variadic: true,
     returns: { kind },
     nulls: 'custom',
+    exactLongs: true, // compares BIGINTs past 2^53 (bigints) as they are
     impl: pick(cmp, sign),
   };
 }

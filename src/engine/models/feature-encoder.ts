@@ -104,6 +104,7 @@ export function featureIndexes(features: readonly EncodedFeature[], categorical:
 
 export function toNumber(v: unknown): number {
   if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v); // a BIGINT past 2^53 (values/long.ts)
   if (v === null || v === undefined) return NaN;
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (v instanceof Decimal) return Number(v.toString());

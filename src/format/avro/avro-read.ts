@@ -40,7 +40,8 @@ export function readerFor(w: AvroNode, t: SqlType): Convert {
     case 'BIGINT':
       return w.kind === 'int' || w.kind === 'long' ? (v) => v : mismatch(w, t);
     case 'DOUBLE':
-      return w.kind === 'int' || w.kind === 'long' || w.kind === 'float' || w.kind === 'double' ? (v) => v : mismatch(w, t);
+      if (w.kind === 'long') return (v) => Number(v); // exact longs past 2^53 are bigints
+      return w.kind === 'int' || w.kind === 'float' || w.kind === 'double' ? (v) => v : mismatch(w, t);
     case 'STRING':
       if (w.kind === 'string' || w.kind === 'enum') return (v) => v;
       if (w.kind === 'int' || w.kind === 'long' || w.kind === 'boolean') return (v) => String(v);
@@ -64,7 +65,7 @@ export function readerFor(w: AvroNode, t: SqlType): Convert {
     case 'DATE': case 'TIME':
       return w.kind === 'int' ? (v) => v : mismatch(w, t);
     case 'TIMESTAMP':
-      return w.kind === 'long' ? (v) => v : mismatch(w, t);
+      return w.kind === 'long' ? (v) => Number(v) : mismatch(w, t);
     case 'ARRAY': {
       if (w.kind !== 'array') return mismatch(w, t);
       return mapItems(readerFor(w.items, t.item));
@@ -119,7 +120,8 @@ function unionReader(w: AvroNode & { kind: 'union' }, t: SqlType): Convert {
 function fits(b: AvroNode, v: unknown): boolean {
   switch (b.kind) {
     case 'boolean': return typeof v === 'boolean';
-    case 'int': case 'long': return typeof v === 'number' && Number.isInteger(v);
+    case 'int': return typeof v === 'number' && Number.isInteger(v);
+    case 'long': return typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v));
     case 'float': case 'double': return typeof v === 'number';
     case 'string': case 'enum': return typeof v === 'string';
     case 'bytes': case 'fixed': return v instanceof Uint8Array;

@@ -23,6 +23,7 @@ function expect(ok: (v: unknown) => boolean, java: string): Convert {
 }
 
 const isNumber = (v: unknown): boolean => typeof v === 'number';
+const isLong = (v: unknown): boolean => typeof v === 'number' || typeof v === 'bigint';
 
 export function writerFor(w: AvroNode, t: SqlType): Convert {
   if (w.kind === 'union') {
@@ -51,9 +52,12 @@ function writerForValue(w: AvroNode, t: SqlType): Convert {
     case 'int':
       return t.kind === 'INTEGER' || t.kind === 'DATE' || t.kind === 'TIME' ? expect(isNumber, 'Integer') : cannot(w, t);
     case 'long':
-      return t.kind === 'BIGINT' || t.kind === 'INTEGER' || t.kind === 'TIMESTAMP' ? expect(isNumber, 'Long') : cannot(w, t);
-    case 'float': case 'double':
-      return t.kind === 'DOUBLE' || t.kind === 'INTEGER' || t.kind === 'BIGINT' ? expect(isNumber, 'Double') : cannot(w, t);
+      return t.kind === 'BIGINT' || t.kind === 'INTEGER' || t.kind === 'TIMESTAMP' ? expect(isLong, 'Long') : cannot(w, t);
+    case 'float': case 'double': {
+      if (t.kind !== 'DOUBLE' && t.kind !== 'INTEGER' && t.kind !== 'BIGINT') return cannot(w, t);
+      const check = expect(isLong, 'Double');
+      return (v) => Number(check(v)); // a BIGINT past 2^53 is a bigint (values/long.ts)
+    }
     case 'string':
       return t.kind === 'STRING' ? expect((v) => typeof v === 'string', 'String') : cannot(w, t);
     case 'enum': {

@@ -1,20 +1,21 @@
 // avsc (the Avro library @confluentinc/schemaregistry uses) for the binary encoding. Imported
 // directly: the registry package's root import loads cloud KMS SDKs (see ARCHITECTURE.md).
-// Longs are read and written through BigInt, so BIGINT values past 2^53 round (as Eddy's BIGINT
-// does, docs/VALUES.md) instead of failing the record; unions are bare values, as SQL has them.
+// Longs are read and written through BigInt, exact: a BIGINT past 2^53 is a bigint (values/long.ts);
+// unions are bare values, as SQL has them.
 import avsc from 'avsc';
+import { long, type Long } from '../../values/long.js';
 
 const LONG = avsc.types.LongType.__with({
-  fromBuffer: (b: Buffer) => Number(b.readBigInt64LE(0)),
-  toBuffer: (n: number) => {
+  fromBuffer: (b: Buffer) => long(b.readBigInt64LE(0)),
+  toBuffer: (n: Long) => {
     const b = Buffer.allocUnsafe(8);
-    b.writeBigInt64LE(BigInt(Math.trunc(n)));
+    b.writeBigInt64LE(typeof n === 'bigint' ? n : BigInt(Math.trunc(n)));
     return b;
   },
-  fromJSON: (x: unknown) => Number(x),
-  toJSON: (n: number) => n,
-  isValid: (n: unknown) => typeof n === 'number' && Number.isFinite(n),
-  compare: (a: number, b: number) => (a < b ? -1 : a > b ? 1 : 0),
+  fromJSON: (x: unknown) => (typeof x === 'bigint' ? long(x) : Number(x)),
+  toJSON: (n: Long) => (typeof n === 'bigint' ? Number(n) : n),
+  isValid: (n: unknown) => typeof n === 'bigint' || (typeof n === 'number' && Number.isFinite(n)),
+  compare: (a: Long, b: Long) => (a < b ? -1 : a > b ? 1 : 0),
 });
 
 export type AvscType = avsc.Type;

@@ -73,7 +73,10 @@ function scalarConvert(s: PbScalar, t: SqlType): Convert {
   switch (t.kind) {
     case 'INTEGER': if (INT32S.has(s)) return id; break;
     case 'BIGINT': if (INT32S.has(s) || INT64S.has(s)) return id; break;
-    case 'DOUBLE': if (s !== 'bool' && s !== 'string' && s !== 'bytes') return id; break;
+    case 'DOUBLE':
+      if (INT64S.has(s)) return (v) => (typeof v === 'bigint' ? Number(v) : v); // exact longs past 2^53 are bigints
+      if (s !== 'bool' && s !== 'string' && s !== 'bytes') return id;
+      break;
     case 'BOOLEAN': if (s === 'bool') return id; break;
     case 'BYTES': if (s === 'bytes') return id; break;
     case 'STRING':
@@ -126,7 +129,7 @@ function intFields(r: ProtoReader, end: number, out: number[], longFirst = false
   while (r.pos < end) {
     const tag = r.uint32();
     const n = tag >>> 3;
-    if ((tag & 7) === WT_VARINT && n >= 1 && n <= out.length) out[n - 1] = longFirst && n === 1 ? r.int64() : r.int32();
+    if ((tag & 7) === WT_VARINT && n >= 1 && n <= out.length) out[n - 1] = longFirst && n === 1 ? Number(r.int64()) : r.int32();
     else r.skip(tag & 7);
   }
   r.end = saved;

@@ -2,6 +2,7 @@
 // values and length-delimited parts. A reader over a byte range and a writer into one growing
 // scratch buffer (a nested message reserves one length byte and shifts its body only when the
 // length needs more), so encoding a record allocates only its output.
+import { long, type Long } from '../../values/long.js';
 import { Failure } from '../serde-failure.js';
 
 export const WT_VARINT = 0;
@@ -54,8 +55,8 @@ export class ProtoReader {
     return (n >>> 1) ^ -(n & 1);
   }
 
-  /** A 64-bit varint as a number (exact to 2^53): signed unless `unsigned`. */
-  int64(unsigned = false): number {
+  /** A 64-bit varint as a BIGINT (values/long.ts): signed unless `unsigned`. */
+  int64(unsigned = false): Long {
     const b = this.buf;
     let lo = 0;
     let hi = 0;
@@ -82,14 +83,14 @@ export class ProtoReader {
     return combine(lo >>> 0, unsigned ? hi >>> 0 : hi | 0);
   }
 
-  sint64(): number {
+  sint64(): Long {
     // zigzag over 64 bits: read unsigned halves, then undo.
     const start = this.pos;
     const u = this.int64(true);
-    if (Number.isSafeInteger(u)) return u % 2 === 0 ? u / 2 : -(u + 1) / 2;
+    if (typeof u === 'number') return u % 2 === 0 ? u / 2 : -(u + 1) / 2;
     this.pos = start;
     const big = this.bigVarint();
-    return Number((big >> 1n) ^ -(big & 1n));
+    return long((big >> 1n) ^ -(big & 1n));
   }
 
   private bigVarint(): bigint {
@@ -120,7 +121,7 @@ export class ProtoReader {
     return this.fixed32() | 0;
   }
 
-  fixed64(signed: boolean): number {
+  fixed64(signed: boolean): Long {
     const lo = this.fixed32();
     const hi = this.fixed32();
     return combine(lo, signed ? hi | 0 : hi);
@@ -178,8 +179,10 @@ export class ProtoReader {
   }
 }
 
-function combine(lo: number, hi: number): number {
-  return hi * TWO_32 + lo;
+/** hi·2^32 + lo as a BIGINT: exact, a bigint past 2^53 (values/long.ts; unsigned past 2^63 wraps, as Java's long). */
+function combine(lo: number, hi: number): Long {
+  const n = hi * TWO_32 + lo;
+  return Number.isSafeInteger(n) ? n : long((BigInt(hi) << 32n) + BigInt(lo));
 }
 
 const views = new WeakMap<ArrayBufferLike, DataView>();
@@ -242,10 +245,10 @@ export class ProtoWriter {
     this.uint32(((v << 1) ^ (v >> 31)) >>> 0);
   }
 
-  /** A 64-bit varint of an integral number (two's complement for negatives). */
-  int64(v: number): void {
-    if (v >= 0 && v <= 0xffffffff) { this.uint32(v); return; }
-    let u = BigInt.asUintN(64, BigInt(Math.trunc(v)));
+  /** A 64-bit varint of an integral number or bigint (two's complement for negatives). */
+  int64(v: Long): void {
+    if (typeof v === 'number' && v >= 0 && v <= 0xffffffff) { this.uint32(v); return; }
+    let u = BigInt.asUintN(64, typeof v === 'bigint' ? v : BigInt(Math.trunc(v)));
     this.room(10);
     const b = this.buf;
     while (u > 0x7fn) {
@@ -255,8 +258,8 @@ export class ProtoWriter {
     b[this.pos++] = Number(u);
   }
 
-  sint64(v: number): void {
-    const n = BigInt(Math.trunc(v));
+  sint64(v: Long): void {
+    const n = typeof v === 'bigint' ? v : BigInt(Math.trunc(v));
     const z = BigInt.asUintN(64, (n << 1n) ^ (n >> 63n));
     this.int64Big(z);
   }
@@ -277,9 +280,9 @@ export class ProtoWriter {
     this.pos += 4;
   }
 
-  fixed64(v: number): void {
+  fixed64(v: Long): void {
     this.room(8);
-    this.buf.writeBigUInt64LE(BigInt.asUintN(64, BigInt(Math.trunc(v))), this.pos);
+    this.buf.writeBigUInt64LE(BigInt.asUintN(64, typeof v === 'bigint' ? v : BigInt(Math.trunc(v))), this.pos);
     this.pos += 8;
   }
 

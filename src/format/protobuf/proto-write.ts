@@ -5,6 +5,7 @@
 // The writer message is the one derived from the columns or a registered one (SCHEMA_ID):
 // columns are matched to its fields by name (exactly, else ignoring case), a oneof to the STRUCT
 // column Connect names <oneof>_<index>.
+import type { Long } from '../../values/long.js';
 import type { SqlType } from '../../types/sql-type.js';
 import { formatType } from '../../types/sql-type.js';
 import { Decimal } from '../../types/decimal.js';
@@ -31,18 +32,20 @@ function check(ok: boolean, java: string, v: unknown): void {
 }
 
 const num = (v: unknown): number => { check(typeof v === 'number', 'Number', v); return v as number; };
+/** A BIGINT (a bigint past 2^53, values/long.ts) for the 64-bit kinds; a double kind takes Number(v). */
+const lng = (v: unknown): Long => { check(typeof v === 'number' || typeof v === 'bigint', 'Number', v); return v as Long; };
 
 function scalarPut(s: PbScalar): Put {
   switch (s) {
     case 'int32': return (w, v) => w.int32(num(v) | 0);
     case 'uint32': return (w, v) => w.uint32(num(v) >>> 0);
     case 'sint32': return (w, v) => w.sint32(num(v) | 0);
-    case 'int64': case 'uint64': return (w, v) => w.int64(num(v));
-    case 'sint64': return (w, v) => w.sint64(num(v));
+    case 'int64': case 'uint64': return (w, v) => w.int64(lng(v));
+    case 'sint64': return (w, v) => w.sint64(lng(v));
     case 'fixed32': case 'sfixed32': return (w, v) => w.fixed32(num(v));
-    case 'fixed64': case 'sfixed64': return (w, v) => w.fixed64(num(v));
-    case 'float': return (w, v) => w.float(num(v));
-    case 'double': return (w, v) => w.double(num(v));
+    case 'fixed64': case 'sfixed64': return (w, v) => w.fixed64(lng(v));
+    case 'float': return (w, v) => w.float(Number(lng(v)));
+    case 'double': return (w, v) => w.double(Number(lng(v)));
     case 'bool': return (w, v) => { check(typeof v === 'boolean', 'Boolean', v); w.uint32(v ? 1 : 0); };
     case 'string': return (w, v) => { check(typeof v === 'string', 'String', v); w.string(v as string); };
     case 'bytes': return (w, v) => { check(v instanceof Uint8Array, 'ByteBuffer', v); w.bytes(v as Uint8Array); };

@@ -7,6 +7,7 @@ import { Decimal } from '../../types/decimal.js';
 import type { TLiteral } from './typed-expr.js';
 import { decimalTypeOfValue } from './decimal-types.js';
 import { sqlError } from './analyze-context.js';
+import { long } from '../../values/long.js';
 
 const INT_MIN = -(2n ** 31n), INT_MAX = 2n ** 31n - 1n;
 const LONG_MIN = -(2n ** 63n), LONG_MAX = 2n ** 63n - 1n;
@@ -24,7 +25,7 @@ export function numberLiteral(text: string, e: Expr): { type: SqlType; value: un
   }
   const n = BigInt(text);
   if (n >= INT_MIN && n <= INT_MAX) return { type: INTEGER, value: Number(n) };
-  if (n >= LONG_MIN && n <= LONG_MAX) return { type: BIGINT, value: Number(n) };
+  if (n >= LONG_MIN && n <= LONG_MAX) return { type: BIGINT, value: long(n) };
   throw sqlError('PARSE_ERROR', `Invalid numeric literal: ${text}`, e.span);
 }
 

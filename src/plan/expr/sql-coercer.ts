@@ -132,13 +132,13 @@ function convert(v: unknown, from: SqlType, to: SqlType): unknown {
     }
   }
   if (to.kind === 'DECIMAL') {
-    if (from.kind === 'INTEGER' || from.kind === 'BIGINT') return fitDecimal(new Decimal(BigInt(v as number), 0), to);
+    if (from.kind === 'INTEGER' || from.kind === 'BIGINT') return fitDecimal(new Decimal(BigInt(v as number | bigint), 0), to);
     if (from.kind === 'DECIMAL') return fitDecimal(v as Decimal, to);
     return FAIL;
   }
   if (to.kind === 'DOUBLE') {
     if (from.kind === 'DECIMAL') return (v as Decimal).toNumber();
-    if (from.kind === 'INTEGER' || from.kind === 'BIGINT' || from.kind === 'DOUBLE') return v;
+    if (from.kind === 'INTEGER' || from.kind === 'BIGINT' || from.kind === 'DOUBLE') return Number(v); // a long past 2^53 is a bigint
     return FAIL;
   }
   if (to.kind === 'BIGINT' && (from.kind === 'INTEGER' || from.kind === 'BIGINT')) return v;

@@ -1,6 +1,6 @@
 // Arithmetic as ksqlDB's generated Java computes it: INTEGER wraps as int, BIGINT as long
-// (exact to 2^53, wrapping beyond), integer division truncates and fails on zero, DOUBLE follows
-// IEEE (Infinity, NaN), DECIMAL is exact. NULL operands give NULL; `+` on strings is Java's
+// (exact: a bigint past 2^53, values/long.ts), integer division truncates and fails on zero,
+// DOUBLE follows IEEE (Infinity, NaN), DECIMAL is exact. NULL operands give NULL; `+` on strings is Java's
 // string concatenation (a NULL side reads "null"), `||` skips NULLs as CONCAT does.
 import type { TArithmetic, TConcat, TNegate } from '../../plan/expr/typed-expr.js';
 import type { Decimal } from '../../types/decimal.js';
@@ -8,16 +8,24 @@ import { EvaluationError } from '../../values/evaluation-error.js';
 import type { CompileEnv, Evaluator } from './compile-env.js';
 import { textOf } from './compile-env.js';
 import { decimalAdd, decimalDivide, decimalMultiply, decimalRemainder, decimalSubtract } from '../../values/decimal-math.js';
+import { bigOf, long, type Long } from '../../values/long.js';
 
 type Op = (a: number, b: number) => number;
+type LongOp = (a: Long, b: Long) => Long;
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 
-/** Java long arithmetic: exact below 2^53, wrapping modulo 2^64 beyond. */
-function longOp(fast: Op, slow: (a: bigint, b: bigint) => bigint): Op {
+/**
+ * Java long arithmetic on BIGINTs (values/long.ts: a bigint past 2^53): numbers while the result
+ * is exact, bigints beyond, wrapping modulo 2^64 as Java does.
+ */
+function longOp(fast: Op, slow: (a: bigint, b: bigint) => bigint): LongOp {
   return (a, b) => {
-    const r = fast(a, b);
-    return r <= SAFE && r >= -SAFE ? r : Number(BigInt.asIntN(64, slow(BigInt(a), BigInt(b))));
+    if (typeof a === 'number' && typeof b === 'number') {
+      const r = fast(a, b);
+      if (r <= SAFE && r >= -SAFE) return r;
+    }
+    return long(slow(bigOf(a), bigOf(b)));
   };
 }
 
@@ -31,12 +39,14 @@ const INT_OPS: Record<TArithmetic['op'], Op> = {
   '%': (a, b) => { if (b === 0) throw new EvaluationError(DIV_BY_ZERO); return (a % b) | 0; },
 };
 
-const LONG_OPS: Record<TArithmetic['op'], Op> = {
+const noZero = (b: Long): void => { if (b === 0) throw new EvaluationError(DIV_BY_ZERO); }; // 0 is never a bigint
+
+const LONG_OPS: Record<TArithmetic['op'], LongOp> = {
   '+': longOp((a, b) => a + b, (a, b) => a + b),
   '-': longOp((a, b) => a - b, (a, b) => a - b),
   '*': longOp((a, b) => a * b, (a, b) => a * b),
-  '/': longOp((a, b) => { if (b === 0) throw new EvaluationError(DIV_BY_ZERO); return Math.trunc(a / b) + 0; }, (a, b) => a / b),
-  '%': (a, b) => { if (b === 0) throw new EvaluationError(DIV_BY_ZERO); return (a % b) + 0; },
+  '/': ((op: LongOp): LongOp => (a, b) => { noZero(b); return op(a, b); })(longOp((a, b) => Math.trunc(a / b) + 0, (a, b) => a / b)),
+  '%': ((op: LongOp): LongOp => (a, b) => { noZero(b); return op(a, b); })(longOp((a, b) => (a % b) + 0, (a, b) => a % b)),
 };
 
 const DOUBLE_OPS: Record<TArithmetic['op'], Op> = {
@@ -100,7 +110,7 @@ export function compileNegate(t: TNegate, env: CompileEnv): Evaluator {
   const v = env.compile(t.operand, env);
   switch (t.type.kind) {
     case 'INTEGER': return (row) => { const a = v(row); return a == null ? null : -(a as number) | 0; };
-    case 'BIGINT': return (row) => { const a = v(row); return a == null ? null : 0 - (a as number); };
+    case 'BIGINT': return (row) => { const a = v(row); return a == null ? null : typeof a === 'bigint' ? long(-a) : 0 - (a as number); };
     case 'DECIMAL': return (row) => { const a = v(row); return a == null ? null : (a as Decimal).negate(); };
     default: return (row) => { const a = v(row); return a == null ? null : -(a as number); };
   }

@@ -13,9 +13,35 @@ import { textOf } from './compile-env.js';
 import type { BatchScorer } from '../../../udfs/types.js';
 import type { BatchedCall } from './batched-calls.js';
 import { ReusedRow } from '../reused-row.js';
+import type { TypePattern } from '../../../udfs/types.js';
+import { doubleToLong } from '../../values/cast.js';
+
+/**
+ * For a function written for JS numbers (not `exactLongs`): an argument of a param declared `t`
+ * with BIGINTs past 2^53 (bigints) as the nearest numbers, at the top level and in arrays and map
+ * values; undefined where `t` declares no BIGINT (a generic param passes values on as they are).
+ */
+function bigintsAsNumbers(t: TypePattern): ((v: unknown) => unknown) | undefined {
+  switch (t.kind) {
+    case 'BIGINT': return (v) => (typeof v === 'bigint' ? Number(v) : v);
+    case 'ARRAY': {
+      const item = bigintsAsNumbers(t.item);
+      return item && ((v) => (Array.isArray(v) && v.some((x) => typeof x !== 'number') ? v.map(item) : v));
+    }
+    case 'MAP': {
+      const value = bigintsAsNumbers(t.value);
+      return value && ((v) => (v instanceof Map ? new Map([...v].map(([k, x]) => [k, value(x)])) : v));
+    }
+    default: return undefined;
+  }
+}
 
 type Impl = (...args: any[]) => unknown;
-type Bound = { impl: Impl; propagate: boolean; overArray?: (args: readonly unknown[]) => unknown } | { batch: BatchScorer };
+type Bound = {
+  impl: Impl; propagate: boolean; overArray?: (args: readonly unknown[]) => unknown;
+  /** Per argument: how its BIGINTs past 2^53 become numbers for this implementation (see bigintsAsNumbers). */
+  numbers?: (((v: unknown) => unknown) | undefined)[];
+} | { batch: BatchScorer };
 
 export function compileLambda(t: TLambda, env: CompileEnv): (...args: unknown[]) => unknown {
   env.lambdaDepth = (env.lambdaDepth ?? 0) + 1;
@@ -56,8 +82,11 @@ function implementation(t: TCall, registry: FunctionRegistry): Bound {
   const o = overloadByKey(fn, t.overload);
   if (!o) throw new SqlError('FUNCTION_ARGS', `Function ${t.name} has no overload (${t.overload}) any more`);
   const propagate = (o.nulls ?? 'propagate') === 'propagate';
-  if (o.factory) return { impl: o.factory(t.args.map((a) => a.type), t.type), propagate };
-  if (o.impl) return { impl: o.impl, propagate };
+  // Params declared BIGINT (not generic ones, which pass values on as they are) take numbers.
+  const declared = (i: number): TypePattern => o.params[Math.min(i, o.params.length - 1)].type;
+  const numbers = o.exactLongs || o.params.length === 0 ? undefined : t.args.map((_, i) => bigintsAsNumbers(declared(i)));
+  if (o.factory) return { impl: o.factory(t.args.map((a) => a.type), t.type), propagate, numbers };
+  if (o.impl) return { impl: o.impl, propagate, numbers };
   throw new SqlError('INTERNAL', `Function ${t.name} has an overload without an implementation`);
 }
 
@@ -67,15 +96,23 @@ export function compileCall(t: TCall, env: CompileEnv): Evaluator {
   const { impl, propagate, overArray } = bound;
   const text = textOf(t);
   // Lambdas are constants (functions); mark them so the NULL check skips them.
-  const args: Evaluator[] = t.args.map((a) => {
-    if (a.kind !== 'Lambda') return env.compile(a, env);
+  const args: Evaluator[] = t.args.map((a, i) => {
+    if (a.kind !== 'Lambda') {
+      const ev = env.compile(a, env);
+      const toNumbers = bound.numbers?.[i];
+      return toNumbers ? (row: unknown[]) => toNumbers(ev(row)) : ev;
+    }
     const fn = compileLambda(a, env);
     return () => fn;
   });
   // A failing call is NULL, reported to the processing log (as ksqlDB).
   const report = env.report;
   const fail = (e: unknown): null => { report(EvaluationError.wrap(e, text())); return null; };
-  const out = (v: unknown): unknown => (v === undefined ? null : v);
+  // A BIGINT result computed in doubles past 2^53 takes the BIGINT form (values/long.ts), as
+  // Java's (long) of a double takes it (saturating).
+  const out = t.type.kind === 'BIGINT'
+    ? (v: unknown): unknown => (v === undefined ? null : typeof v === 'number' && !Number.isSafeInteger(v) && Number.isFinite(v) ? doubleToLong(v) : v)
+    : (v: unknown): unknown => (v === undefined ? null : v);
   const n = args.length;
   if (overArray) {
     // A model's features go in one array, reused row after row (the model copies them out).
