@@ -174,6 +174,7 @@ class JsonRowSerde implements RowSerde {
   deserializeRange(bytes: Uint8Array, start: number, end: number, topic: string, into?: unknown[]): unknown[] | null {
     try {
       // The flat reader reads the bytes themselves: most payloads are never decoded whole.
+      let exact = this.exactFirst;
       if (this.flat !== undefined) {
         if (this.flatSkip > 0) this.flatSkip--;
         else {
@@ -182,6 +183,7 @@ class JsonRowSerde implements RowSerde {
           else {
             const row = this.readValues(values, into ?? new Array<unknown>(this.n));
             if (row !== NEED_EXACT) return row;
+            exact = true; // JSON.parse's numbers would not do either (a BIGINT past 2^53, say)
           }
         }
       }
@@ -192,7 +194,7 @@ class JsonRowSerde implements RowSerde {
       } catch {
         throw new Failure('Invalid UTF-8 in JSON payload');
       }
-      if (!this.exactFirst) {
+      if (!exact) {
         const fast = this.read(parse(text, false));
         if (fast !== NEED_EXACT) return fast;
       }
