@@ -30,7 +30,7 @@ function bigintsAsNumbers(t: TypePattern): ((v: unknown) => unknown) | undefined
     }
     case 'MAP': {
       const value = bigintsAsNumbers(t.value);
-      return value && ((v) => (v instanceof Map ? new Map([...v].map(([k, x]) => [k, value(x)])) : v));
+      return value && ((v) => (v instanceof Map && [...v.values()].some((x) => typeof x !== 'number') ? new Map([...v].map(([k, x]) => [k, value(x)])) : v));
     }
     default: return undefined;
   }
