@@ -104,7 +104,13 @@ export async function executeCreateAsSelect(state: EngineState, s: CreateAsSelec
   def.ownerQueryId = id;
   if (existing) await terminateWriters(state, s.name);
   const topicExisted = (await state.log.describeTopic(topic)) !== undefined;
-  await ensureTopic(state.log, topic, p.partitions ?? srcTopic?.partitions, p.replicas, p.retentionMs, s.sourceType === 'TABLE', false);
+  // Without PARTITIONS/REPLICAS: ksqlDB's legacy ksql.sink.partitions/replicas where set, else the source topic's partitions.
+  const sinkProperty = (name: string): number | undefined => {
+    const v = Number(state.properties[name]);
+    return Number.isInteger(v) && v > 0 ? v : undefined;
+  };
+  await ensureTopic(state.log, topic, p.partitions ?? sinkProperty('ksql.sink.partitions') ?? srcTopic?.partitions,
+    p.replicas ?? sinkProperty('ksql.sink.replicas'), p.retentionMs, s.sourceType === 'TABLE', false);
   const sink: SinkStep = {
     kind: 'sink', input: root, sinkName: s.name, topic, keyFormat, valueFormat, schema: root.schema,
     output: root.output, window: root.window, timestampColumn: p.timestamp, timestampFormat: p.timestampFormat,

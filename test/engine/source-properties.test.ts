@@ -1,6 +1,6 @@
 // WITH properties of CREATE STREAM/TABLE that ksqlDB checks against each other, and the config
 // that sets a one-column value's wrapping when a statement leaves WRAP_SINGLE_VALUE out, and the
-// prefix of default sink topic names.
+// prefix of default sink topic names, and the legacy default partition count of sink topics.
 import { describe, it, expect } from 'vitest';
 import { run, topicRecords, engine } from './engine-helpers.js';
 
@@ -33,5 +33,16 @@ describe('source properties', () => {
     const e = await engine();
     expect(e.state.catalog.get('OUT')!.topic).toBe('team-a-OUT');
     expect(e.state.catalog.get('NAMED')!.topic).toBe('exact');
+  });
+
+  it("SET 'ksql.sink.partitions' sizes a sink topic made without PARTITIONS (else it has its source's)", async () => {
+    await run(`CREATE STREAM input (k STRING KEY, foo STRING) WITH (kafka_topic='input', value_format='JSON', partitions=3);
+      CREATE STREAM same AS SELECT k, foo FROM input;
+      SET 'ksql.sink.partitions'='5';
+      CREATE STREAM five AS SELECT k, foo FROM input;
+      CREATE STREAM two WITH (PARTITIONS=2) AS SELECT k, foo FROM input;`);
+    const e = await engine();
+    const partitions = async (t: string) => (await e.log.describeTopic(t))?.partitions;
+    expect([await partitions('SAME'), await partitions('FIVE'), await partitions('TWO')]).toEqual([3, 5, 2]);
   });
 });
