@@ -125,6 +125,7 @@ function toColumnValue(v: JsonValue, col: Column): unknown {
   // A BIGINT keeps every digit (a bigint past 2^53, src/values/long.ts).
   if (v instanceof JsonNumber) return t === 'STRING' ? v.text : t === 'BIGINT' ? parseLong(v.text) ?? v.toNumber() : v.toNumber();
   if (typeof v === 'string' && t === 'BIGINT') return parseLong(v) ?? Number(v);
+  if (typeof v === 'string' && t === 'BYTES') return Buffer.from(v, 'base64'); // cases write bytes in base64
   if (typeof v === 'string' && (t === 'INTEGER' || t === 'DOUBLE')) return Number(v);
   return v;
 }
