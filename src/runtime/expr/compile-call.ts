@@ -10,10 +10,9 @@ import type { CompileEnv, Evaluator } from './compile-env.js';
 import type { FunctionRegistry } from '../../../udfs/registry.js';
 import { overloadByKey } from '../../plan/expr/function-resolve.js';
 import { textOf } from './compile-env.js';
-import type { BatchScorer } from '../../../udfs/types.js';
+import type { BatchScorer, TypePattern } from '../../../udfs/types.js';
 import type { BatchedCall } from './batched-calls.js';
 import { ReusedRow } from '../reused-row.js';
-import type { TypePattern } from '../../../udfs/types.js';
 import { doubleToLong } from '../../values/cast.js';
 
 /**
