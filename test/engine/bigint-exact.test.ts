@@ -18,11 +18,13 @@ describe('BIGINT past 2^53', () => {
       await e.executeScript(`
         CREATE STREAM s (id STRING KEY, v BIGINT) WITH (KAFKA_TOPIC='s', VALUE_FORMAT='JSON', PARTITIONS=1);
         CREATE STREAM out AS SELECT id, v, v + 1 AS next, v * 2 AS twice, CAST(v AS STRING) AS text,
-          v > 1234567890123456788 AS above, CAST('9223372036854775807' AS BIGINT) AS max FROM s;`);
+          v > 1234567890123456788 AS above, CAST('9223372036854775807' AS BIGINT) AS max,
+          ROUND(v) AS r, FLOOR(v) AS f, ABS(-v) AS a, GREATEST(v, CAST(1 AS BIGINT)) AS g FROM s;`);
       await e.log.produce('s', [{ key: Buffer.from('a'), value: Buffer.from('{"V":1234567890123456789}') }]);
       await e.settle();
       expect(await values(e, 'OUT')).toEqual([
-        '{"V":1234567890123456789,"NEXT":1234567890123456790,"TWICE":2469135780246913578,"TEXT":"1234567890123456789","ABOVE":true,"MAX":9223372036854775807}',
+        '{"V":1234567890123456789,"NEXT":1234567890123456790,"TWICE":2469135780246913578,"TEXT":"1234567890123456789","ABOVE":true,"MAX":9223372036854775807,'
+          + '"R":1234567890123456789,"F":1234567890123456789,"A":1234567890123456789,"G":1234567890123456789}',
       ]);
     } finally {
       await e.close();

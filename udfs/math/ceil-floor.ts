@@ -7,7 +7,7 @@ import { roundKeepingScale, sameDecimalType } from './decimal-math.js';
 export function ceilFloorOverloads(direction: 'CEILING' | 'FLOOR'): ScalarOverload[] {
   return [
     { params: [{ name: 'value', type: { kind: 'INTEGER' } }], returns: { kind: 'INTEGER' }, impl: (v: number) => v },
-    { params: [{ name: 'value', type: { kind: 'BIGINT' } }], returns: { kind: 'BIGINT' }, impl: (v: number) => v },
+    { params: [{ name: 'value', type: { kind: 'BIGINT' } }], returns: { kind: 'BIGINT' }, exactLongs: true, impl: (v: number | bigint) => v },
     { params: [{ name: 'value', type: { kind: 'DOUBLE' } }], returns: { kind: 'DOUBLE' }, impl: direction === 'CEILING' ? Math.ceil : Math.floor },
     {
       params: [{ name: 'value', type: { kind: 'DECIMAL' } }],

@@ -24,7 +24,7 @@ export const round: ScalarFunction = {
   description: 'Round a value to the number of decimal places as specified by scale to the right of the decimal point. If scale is negative then value is rounded to the right of the decimal point. Numbers equidistant to the nearest value are rounded up (in the positive direction). If the number of decimal places is not provided it defaults to zero.',
   overloads: [
     { params: [{ name: 'value', type: { kind: 'INTEGER' } }], returns: { kind: 'BIGINT' }, impl: (v: number) => v },
-    { params: [{ name: 'value', type: { kind: 'BIGINT' } }], returns: { kind: 'BIGINT' }, impl: (v: number) => v },
+    { params: [{ name: 'value', type: { kind: 'BIGINT' } }], returns: { kind: 'BIGINT' }, exactLongs: true, impl: (v: number | bigint) => v },
     { params: [{ name: 'value', type: { kind: 'DOUBLE' } }], returns: { kind: 'BIGINT' }, impl: mathRound },
     {
       params: [{ name: 'value', type: { kind: 'DOUBLE' } }, { name: 'decimalPlaces', type: { kind: 'INTEGER' } }],

@@ -17,7 +17,7 @@ export const trunc: ScalarFunction = {
   description: 'Truncates a value to the number of decimal places as specified by scale to the right of the decimal point. If scale is negative then value is truncated to the right of the decimal point.',
   overloads: [
     { params: [{ name: 'value', type: { kind: 'INTEGER' } }], returns: { kind: 'BIGINT' }, impl: (v: number) => v },
-    { params: [{ name: 'value', type: { kind: 'BIGINT' } }], returns: { kind: 'BIGINT' }, impl: (v: number) => v },
+    { params: [{ name: 'value', type: { kind: 'BIGINT' } }], returns: { kind: 'BIGINT' }, exactLongs: true, impl: (v: number | bigint) => v },
     { params: [{ name: 'value', type: { kind: 'DOUBLE' } }], returns: { kind: 'BIGINT' }, impl: doubleToLong },
     {
       params: [{ name: 'value', type: { kind: 'DOUBLE' } }, { name: 'decimalPlaces', type: { kind: 'INTEGER' } }],
