@@ -6,6 +6,7 @@ import type { SourceDef } from '../plan/catalog.js';
 import type { Step, SinkStep } from '../plan/physical-plan.js';
 import type { FormatName, FormatSpec } from '../format/serde.js';
 import { planSelect } from '../plan/plan-select.js';
+import { leftmostSource } from '../plan/plan-helpers.js';
 import { restorePlan, storePlan } from '../plan/stored-plan.js';
 import { parseWithProps, formatSpec, checkTopicName, defaultWrap } from './with-properties.js';
 import { ensureTopic } from './topic-setup.js';
@@ -37,12 +38,6 @@ export function planSources(root: Step): string[] {
   return out;
 }
 
-function firstSource(root: Step): Step & { kind: 'source' } {
-  let s: Step = root;
-  while (s.kind !== 'source') s = s.kind === 'join' ? s.left : s.input;
-  return s;
-}
-
 export async function executeCreateAsSelect(state: EngineState, s: CreateAsSelect): Promise<StatementResult> {
   const existing = state.catalog.get(s.name);
   if (existing && s.ifNotExists) {
@@ -62,7 +57,7 @@ export async function executeCreateAsSelect(state: EngineState, s: CreateAsSelec
     throw new SqlError('INVALID_STATEMENT',
       `Invalid result type. Your SELECT query produces a ${produces}. Please use CREATE ${produces} AS SELECT statement instead.`, { position: s.span });
   }
-  const src = firstSource(root);
+  const src = leftmostSource(root);
   const srcTopic = await state.log.describeTopic(src.topic);
   const keyless = root.schema.key.length === 0;
   if (keyless && p.keyFormat && p.keyFormat !== 'NONE') {

@@ -3,13 +3,14 @@
 import type { QueryStatement } from '../../grammar/ast.js';
 import type { EngineState } from './engine-state.js';
 import type { StatementResult, PushRows, ResultColumn } from './statement-result.js';
-import type { Step, SourceStep } from '../plan/physical-plan.js';
+import type { Step } from '../plan/physical-plan.js';
 import type { Row } from '../runtime/emit.js';
 import type { OperatorContext } from '../runtime/operator-context.js';
 import type { LogRecord } from '../log/log.js';
 import type { RecordGate } from '../runtime/query-runner.js';
 import { DELETE } from '../runtime/emit.js';
 import { planSelect } from '../plan/plan-select.js';
+import { leftmostSource } from '../plan/plan-helpers.js';
 import { checkJoinPartitions } from './join-partitions.js';
 import { startQuery } from './persistent-query.js';
 import { offsetReset } from './engine-state.js';
@@ -28,12 +29,6 @@ function columnsOf(root: Step): ResultColumn[] {
   return root.schema.value.map((c) => ({ name: c.name, type: c.type }));
 }
 
-/** The leftmost source of a plan (it names transient queries). */
-function sourceOf(root: Step): SourceStep {
-  let s: Step = root;
-  while (s.kind !== 'source') s = s.kind === 'join' ? s.left : s.input;
-  return s;
-}
 
 function hasJoin(s: Step): boolean {
   return s.kind === 'join' || (s.kind !== 'source' && hasJoin(s.input));
@@ -45,7 +40,7 @@ export async function executePushQuery(state: EngineState, s: QueryStatement): P
   const v = root.schema.value.length;
   const limit = s.query.limit;
   const queue = new AsyncQueue<unknown[]>();
-  const id = `transient_${sourceOf(root).sourceName}_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const id = `transient_${leftmostSource(root).sourceName}_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   let count = 0;
   let cancel: () => Promise<void> = async () => undefined;
   const terminal = (row: Row, _ts: number, op: number): void => {
@@ -59,7 +54,7 @@ export async function executePushQuery(state: EngineState, s: QueryStatement): P
   const maxBuffered = Math.max(1, Number(state.properties['eddy.push.buffer.rows'] ?? 1000) || 1000);
   const gate: RecordGate = { before: () => queue.room(maxBuffered), after: () => undefined };
   const q = startQuery(state, {
-    id, kind: 'PUSH', sql: s.text, root, sourceNames: [sourceOf(root).sourceName], terminal,
+    id, kind: 'PUSH', sql: s.text, root, sourceNames: [leftmostSource(root).sourceName], terminal,
     emitFinal: s.query.emit === 'FINAL', autoOffsetReset: offsetReset(state.properties), gate,
     terminalLetsGo: true, // the terminal queues a copy of each row
   });
@@ -88,7 +83,7 @@ export async function executePullQuery(state: EngineState, s: QueryStatement): P
   }
   const planned = planSelect(s.query, { catalog: state.catalog, registry: state.registry, properties: state.properties }, {});
   if (hasJoin(planned)) throw new SqlError('UNSUPPORTED', 'Pull queries on joins are not supported: add EMIT CHANGES for a push query.', { position: s.query.span });
-  const source = sourceOf(planned);
+  const source = leftmostSource(planned);
   // A table's current rows are read as a stream of its latest record per key.
   const root = source.output === 'TABLE' ? readingSourceAsStream(planned) : planned;
   const v = root.schema.value.length;

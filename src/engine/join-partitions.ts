@@ -3,7 +3,8 @@
 // key's rows would not meet. Checked for new queries, before anything is created; a stored plan
 // that ran already is not refused on replay.
 import type { Log } from '../log/log.js';
-import type { SourceStep, Step } from '../plan/physical-plan.js';
+import type { Step } from '../plan/physical-plan.js';
+import { leftmostSource } from '../plan/plan-helpers.js';
 import { SqlError, type Position } from '../types/sql-error.js';
 
 export async function checkJoinPartitions(log: Log, root: Step, position?: Position): Promise<void> {
@@ -34,9 +35,4 @@ function joinsOf(root: Step): (Step & { kind: 'join' })[] {
   };
   walk(root);
   return out;
-}
-
-function leftmostSource(s: Step): SourceStep {
-  while (s.kind !== 'source') s = s.kind === 'join' ? s.left : s.input;
-  return s;
 }

@@ -1,6 +1,6 @@
 // Small shared pieces of planning: typing an expression, building schemas and project steps.
 import type { Expr } from '../../grammar/ast.js';
-import type { Step, NamedExpr, ProjectItem, ProjectStep } from './physical-plan.js';
+import type { Step, NamedExpr, ProjectItem, ProjectStep, SourceStep } from './physical-plan.js';
 import type { PlanContext } from './plan-context.js';
 import type { Column } from '../types/schema.js';
 import type { SqlType } from '../types/sql-type.js';
@@ -31,3 +31,10 @@ export function projectStep(input: Step, keyItems: NamedExpr[], valueItems: Name
 
 export const colRef = (name: string, span: Expr['span'], qualifier?: string): Expr =>
   ({ kind: 'ColumnRef', name, qualifier, span });
+
+/** The leftmost source of a plan: through filters, projections, aggregates and joins' left sides. */
+export function leftmostSource(root: Step): SourceStep {
+  let s: Step = root;
+  while (s.kind !== 'source') s = s.kind === 'join' ? s.left : s.input;
+  return s;
+}

@@ -11,43 +11,13 @@ const LONG_MAX = 2n ** 63n - 1n;
 
 /** The BIGINT for a 64-bit integer (wrapped to Java's long range, as its arithmetic wraps). */
 export function long(b: bigint): Long {
-  if (b <= SAFE && b >= -SAFE) return Number(b);
-  return b < LONG_MIN || b > LONG_MAX ? normalLong(BigInt.asIntN(64, b)) : b;
-}
-
-function normalLong(b: bigint): Long {
-  return b <= SAFE && b >= -SAFE ? Number(b) : b;
-}
-
-export function isLong(v: unknown): v is Long {
-  return typeof v === 'number' || typeof v === 'bigint';
+  const w = b < LONG_MIN || b > LONG_MAX ? BigInt.asIntN(64, b) : b;
+  return w <= SAFE && w >= -SAFE ? Number(w) : w;
 }
 
 /** The value as a bigint (exact for any BIGINT; a number must be an integer). */
 export function bigOf(v: Long): bigint {
   return typeof v === 'bigint' ? v : BigInt(v);
-}
-
-/**
- * A JS number for code that computes in doubles (DOUBLE casts, math functions): exact while
- * the value is, the nearest double beyond.
- */
-export function longToNumber(v: Long): number {
-  return typeof v === 'number' ? v : Number(v);
-}
-
-/** Java's Long.toString. */
-export function longText(v: Long): string {
-  return typeof v === 'bigint' ? v.toString() : String(v + 0); // + 0 turns -0 into 0
-}
-
-/** Long.parseLong of sign and digits: the value, or undefined where Java throws (not a long). */
-export function parseLong(s: string): Long | undefined {
-  if (!/^[+-]?\d+$/.test(s)) return undefined;
-  const digits = s.charCodeAt(0) === 43 || s.charCodeAt(0) === 45 ? s.length - 1 : s.length; // '+', '-'
-  if (digits <= 15) return Number(s) + 0; // below 10^15 < 2^53: exact
-  const b = BigInt(s);
-  return b < LONG_MIN || b > LONG_MAX ? undefined : normalLong(b);
 }
 
 const SAFE_NUMBER = Number.MAX_SAFE_INTEGER;

@@ -1,7 +1,7 @@
 // AVRO in the QTT runner: the case's topic schemas registered (with the ids the case names), JSON
 // inputs written as Confluent-framed Avro with the topic's schema (as ksqlDB's test driver
 // serializes them), and outputs read back with their writer schema, every field of it.
-import { parseLong } from '../../src/values/long.js';
+import { javaParseLong } from '../../src/values/java-number.js';
 import type { JsonValue, QttCase, QttTopic } from './qtt-types.js';
 import type { RegisteredSchema, SchemaRegistry, SchemaToRegister } from '../../src/format/registry/schema-registry.js';
 import type { Column } from '../../src/types/schema.js';
@@ -170,8 +170,8 @@ export function avroFromJson(n: AvroNode, v: JsonValue): unknown {
   if (v === null) return null;
   switch (n.kind) {
     case 'long': // every digit: a bigint past 2^53 (src/values/long.ts)
-      if (v instanceof JsonNumber) return parseLong(v.text) ?? v.toNumber();
-      return typeof v === 'string' ? parseLong(v) ?? Number(v) : v;
+      if (v instanceof JsonNumber) return javaParseLong(v.text) ?? v.toNumber();
+      return typeof v === 'string' ? javaParseLong(v) ?? Number(v) : v;
     case 'int': case 'float': case 'double':
       return v instanceof JsonNumber ? v.toNumber() : typeof v === 'string' ? Number(v) : v;
     case 'boolean': case 'string': case 'enum': return v instanceof JsonNumber ? v.text : v;

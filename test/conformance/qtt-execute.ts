@@ -1,7 +1,7 @@
 // Runs one expanded QTT case against Eddy on a fresh MemoryLog, with TopologyTestDriver's
 // semantics: statements in order, then each input record produced and fully processed before
 // the next; output topics are read back with the sink's formats and compared.
-import { parseLong } from '../../src/values/long.js';
+import { javaParseLong } from '../../src/values/java-number.js';
 import type { CaseOutcome, QttCase, QttRecord, JsonValue } from './qtt-types.js';
 import type { ActualRecord } from './qtt-compare.js';
 import type { SourceDef } from '../../src/plan/catalog.js';
@@ -123,8 +123,8 @@ function toColumnValue(v: JsonValue, col: Column): unknown {
   if (v === null) return null;
   const t = col.type.kind;
   // A BIGINT keeps every digit (a bigint past 2^53, src/values/long.ts).
-  if (v instanceof JsonNumber) return t === 'STRING' ? v.text : t === 'BIGINT' ? parseLong(v.text) ?? v.toNumber() : v.toNumber();
-  if (typeof v === 'string' && t === 'BIGINT') return parseLong(v) ?? Number(v);
+  if (v instanceof JsonNumber) return t === 'STRING' ? v.text : t === 'BIGINT' ? javaParseLong(v.text) ?? v.toNumber() : v.toNumber();
+  if (typeof v === 'string' && t === 'BIGINT') return javaParseLong(v) ?? Number(v);
   if (typeof v === 'string' && t === 'BYTES') return Buffer.from(v, 'base64'); // cases write bytes in base64
   if (typeof v === 'string' && (t === 'INTEGER' || t === 'DOUBLE')) return Number(v);
   return v;

@@ -8,7 +8,7 @@ import { EvaluationError } from '../../values/evaluation-error.js';
 import type { CompileEnv, Evaluator } from './compile-env.js';
 import { textOf } from './compile-env.js';
 import { decimalAdd, decimalDivide, decimalMultiply, decimalRemainder, decimalSubtract } from '../../values/decimal-math.js';
-import { bigOf, long, type Long } from '../../values/long.js';
+import { bigOf, long, longAdd, longSub, type Long } from '../../values/long.js';
 
 type Op = (a: number, b: number) => number;
 type LongOp = (a: Long, b: Long) => Long;
@@ -42,8 +42,8 @@ const INT_OPS: Record<TArithmetic['op'], Op> = {
 const noZero = (b: Long): void => { if (b === 0) throw new EvaluationError(DIV_BY_ZERO); }; // 0 is never a bigint
 
 const LONG_OPS: Record<TArithmetic['op'], LongOp> = {
-  '+': longOp((a, b) => a + b, (a, b) => a + b),
-  '-': longOp((a, b) => a - b, (a, b) => a - b),
+  '+': longAdd,
+  '-': longSub,
   '*': longOp((a, b) => a * b, (a, b) => a * b),
   '/': ((op: LongOp): LongOp => (a, b) => { noZero(b); return op(a, b); })(longOp((a, b) => Math.trunc(a / b) + 0, (a, b) => a / b)),
   '%': ((op: LongOp): LongOp => (a, b) => { noZero(b); return op(a, b); })(longOp((a, b) => (a % b) + 0, (a, b) => a % b)),

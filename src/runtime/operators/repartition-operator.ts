@@ -28,11 +28,10 @@ export function repartitionWriter(
   ctx: OperatorContext, keyOf: (row: Row) => unknown[] | null, topic: string, produce: (topic: string, rec: ProducerRecord) => void,
   encodeKey: (key: unknown[]) => Uint8Array | null = encodeState, sendKey = false,
 ): Emit {
+  const write = messageWriter(ctx, topic, produce);
   const send = (key: unknown[], row: Row, ts: number, op: number, old: Row | null): void => {
     const msg: Exchanged = sendKey ? { r: row, d: op, o: old, k: key } : { r: row, d: op, o: old };
-    // The record's headers travel with it, as through a Kafka Streams repartition topic.
-    const headers = ctx.current.headers;
-    produce(topic, { key: encodeKey(key), value: encodeState(msg), timestamp: ts, ...(headers !== undefined && headers.length > 0 ? { headers } : {}) });
+    write(encodeKey(key), msg, ts);
   };
   return (row, ts, op, old) => {
     const newKey = op === DELETE ? null : keyOf(row);
@@ -52,19 +51,10 @@ export function repartitionWriter(
 
 /** `onKey` hears the key a row was written under (or null) just before the row goes on. */
 export function repartitionReader(ctx: OperatorContext, next: Emit, onKey?: (key: unknown[] | null) => void): RecordHandler {
-  return (rec: LogRecord) => {
-    const c = ctx.current;
-    c.topic = rec.topic; c.partition = rec.partition; c.offset = rec.offset; c.headers = rec.headers;
-    let m: Exchanged;
-    try {
-      m = decodeState(rec.value!) as Exchanged;
-    } catch (e) {
-      logFailure(ctx, 'DESERIALIZATION', e);
-      return;
-    }
+  return messageReader<Exchanged>(ctx, (m, ts) => {
     onKey?.(m.k ?? null);
-    next(m.r, rec.timestamp, m.d === DELETE ? DELETE : UPSERT, m.o);
-  };
+    next(m.r, ts, m.d === DELETE ? DELETE : UPSERT, m.o);
+  });
 }
 
 /**
@@ -86,7 +76,10 @@ export function messageReader<M>(ctx: OperatorContext, onMessage: (m: M, ts: num
   };
 }
 
-/** Writes one message (see messageReader) keyed by `key`, with the current record's headers. */
+/**
+ * Writes one message (see messageReader) keyed by `key`. The current record's headers travel with
+ * it, as through a Kafka Streams repartition topic.
+ */
 export function messageWriter(ctx: OperatorContext, topic: string, produce: (topic: string, rec: ProducerRecord) => void): (key: Uint8Array | null, m: unknown, ts: number) => void {
   return (key, m, ts) => {
     const headers = ctx.current.headers;
