@@ -10,7 +10,9 @@
 // byte that is not ASCII outside a string or not UTF-8 inside one — and the caller then reads the
 // payload the general way.
 // Where it answers, each value is what the general reader would take from JSON.parse's tree for
-// that column, or SKIPPED where the caller said the column's value of that kind is not needed.
+// that column, or SKIPPED where the caller said the column's value of that kind is not needed;
+// an integer of a column the caller marks as a long (BIGINT) keeps every digit: a bigint from
+// 2^53 on (JSON.parse would round it, and the general reader then reparses the payload exactly).
 
 import { decimalToDouble } from '../values/decimal-to-double.js';
 import { AsciiStrings, sameBytes } from './ascii-strings.js';
@@ -26,6 +28,8 @@ const EXACT_DIGITS = 15;
 const MAX_EXACT_TENTH = Math.floor((2 ** 53 - 10) / 10);
 /** Numbers per payload converted by Number() (slower than JSON.parse's own) before giving up. */
 const MAX_SLOW_NUMBERS = 3;
+const TWO_53 = 2 ** 53;
+const BIG_POW10 = [1n, 10n, 100n, 1000n, 10000n];
 /** Strict, as the general reader's decode (Jackson rejects malformed UTF-8). */
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 /** Node's Buffer method works on any Uint8Array: bytes 0-127 as the same chars, no copy of a view. */
@@ -66,6 +70,8 @@ export class FlatJsonReader {
   /** Per column, how its value was found in this payload: 0 absent, 1 upper-cased name, 2 exact. */
   private readonly how: Uint8Array;
   private readonly skip: Uint8Array;
+  /** Per column, 1 where an integer must keep every digit (see the head of this file). */
+  private readonly longs: Uint8Array;
   private p = 0;
   private slow = 0;
   /** Whether the string stringEnd() last found is all ASCII. */
@@ -78,13 +84,18 @@ export class FlatJsonReader {
   /** ASCII string values, short ones made once (see ascii-strings.ts). */
   private readonly strings = new AsciiStrings();
 
-  /** `skip[i]`: TOKEN_* bits of the tokens whose value column i does not need (SKIPPED instead). */
-  constructor(private readonly names: readonly string[], skip?: ArrayLike<number>) {
+  /**
+   * `skip[i]`: TOKEN_* bits of the tokens whose value column i does not need (SKIPPED instead).
+   * `longs[i]`: column i's integers keep every digit (a bigint from 2^53 on).
+   */
+  constructor(private readonly names: readonly string[], skip?: ArrayLike<number>, longs?: ArrayLike<boolean>) {
     names.forEach((n, i) => { if (!this.byName.has(n)) this.byName.set(n, i); });
     this.values = new Array(names.length);
     this.how = new Uint8Array(names.length);
     this.skip = new Uint8Array(names.length);
     if (skip !== undefined) for (let i = 0; i < names.length; i++) this.skip[i] = skip[i];
+    this.longs = new Uint8Array(names.length);
+    if (longs !== undefined) for (let i = 0; i < names.length; i++) this.longs[i] = longs[i] ? 1 : 0;
   }
 
   /**
@@ -269,7 +280,7 @@ export class FlatJsonReader {
       return this.text(t, p + 1, e) ?? FAIL;
     }
     if (c === 45 || (c >= 48 && c <= 57)) {
-      const v = this.number(t, p, (skip & TOKEN_NUMBER) !== 0);
+      const v = this.number(t, p, (skip & TOKEN_NUMBER) !== 0, col >= 0 && this.longs[col] === 1);
       return (skip & TOKEN_NUMBER) === 0 || isFail(v) ? v : SKIPPED;
     }
     let v: unknown;
@@ -280,8 +291,11 @@ export class FlatJsonReader {
     return (skip & TOKEN_BOOLEAN) !== 0 ? SKIPPED : v;
   }
 
-  /** A JSON number (strict grammar), or FAIL; `check` only checks its grammar (the value is unused). */
-  private number(t: Uint8Array, start: number, check: boolean): unknown {
+  /**
+   * A JSON number (strict grammar), or FAIL; `check` only checks its grammar (the value is
+   * unused); `long`: an integer keeps every digit (a bigint from 2^53 on).
+   */
+  private number(t: Uint8Array, start: number, check: boolean, long: boolean): unknown {
     let p = start;
     let c = t[p];
     const neg = c === 45;
@@ -311,7 +325,9 @@ export class FlatJsonReader {
       return FAIL;
     }
     let frac = 0;
+    let integer = true;
     if (d === -2) { // '.'
+      integer = false;
       d = (t[++p] | 0) - 48;
       if (!((d >>> 0) < 10)) return FAIL;
       const a = p;
@@ -359,9 +375,11 @@ export class FlatJsonReader {
       if (!(c >= 48 && c <= 57)) return FAIL;
       do c = t[++p]; while (c >= 48 && c <= 57);
       exact = false;
+      integer = false;
     }
     this.p = p;
     if (check) return 0;
+    if (long && integer && digits > EXACT_DIGITS) return this.longInteger(t, start, p, neg, hi, n, lo, exact);
     let v: number;
     if (!exact) v = NaN;
     else if (digits <= EXACT_DIGITS) v = frac === 0 ? hi : hi / POW10[frac]; // Clinger: both exact
@@ -372,6 +390,23 @@ export class FlatJsonReader {
       return Number(latin1Slice.call(t, start, p));
     }
     return neg ? -v : v;
+  }
+
+  /**
+   * The integer t[start, end) of more than 15 digits, exactly: hi·10^n + lo (`exact`: at most 19
+   * digits, else from the text): a number below 2^53, else a bigint.
+   */
+  private longInteger(t: Uint8Array, start: number, end: number, neg: boolean, hi: number, n: number, lo: number, exact: boolean): unknown {
+    if (!exact) {
+      if (++this.slow > MAX_SLOW_NUMBERS) return FAIL;
+      return BigInt(latin1Slice.call(t, start, end));
+    }
+    // Computed below 2^53, every step was exact (rounding is monotone: a value from 2^53 on
+    // cannot round below it).
+    const v = hi * POW10[n] + lo;
+    if (v < TWO_53) return neg ? -v : v;
+    const b = BigInt(hi) * BIG_POW10[n] + BigInt(lo);
+    return neg ? -b : b;
   }
 }
 

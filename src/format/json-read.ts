@@ -14,7 +14,7 @@ import { javaHashMapOrder } from '../values/java-hash-order.js';
 import { FieldLookup } from './json-fields.js';
 import { jacksonWriteTree, MISSING } from './json-text.js';
 import { NEED_EXACT } from './json-signals.js';
-import type { Long } from '../values/long.js';
+import { long, type Long } from '../values/long.js';
 import { atPath, Failure, snippet } from './serde-failure.js';
 
 /** Reads one JSON value (undefined = absent field) into the runtime value of a type. */
@@ -115,6 +115,7 @@ function readInteger(v: unknown): unknown {
 function readLongLike(v: unknown, target: string): Long | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || v instanceof JsonNumber) return longOf(v);
+  if (typeof v === 'bigint') return long(v); // the flat reader's integer from 2^53 on (asLong: the low 64 bits)
   if (typeof v === 'string') {
     const n = javaParseLong(v);
     if (n === null) throw cannotCoerceString(v, target);

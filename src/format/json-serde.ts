@@ -115,7 +115,7 @@ class JsonRowSerde implements RowSerde {
     this.rowType = formatType(struct(columns.map((c) => ({ name: c.name, type: c.type }))));
     this.target = opts.isKey ? 'key' : 'value';
     this.unwrapped = opts.unwrapped && columns.length === 1;
-    this.flat = this.unwrapped || this.exactFirst ? undefined : new FlatJsonReader(this.names, this.skip);
+    this.flat = this.unwrapped || this.exactFirst ? undefined : new FlatJsonReader(this.names, this.skip, columns.map((c) => c.type.kind === 'BIGINT'));
     const codec = opts.isKey ? undefined : codecOf(this.unwrapped ? 'JSON unwrapped' : 'JSON', columns);
     this.codec = codec?.id;
     this.keptKinds = codec?.kinds;

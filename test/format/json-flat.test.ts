@@ -117,6 +117,35 @@ describe('the flat JSON reader', () => {
   });
 });
 
+describe('BIGINT columns past 2^53 (nanosecond times, 64-bit ids)', () => {
+  it('are read exactly by the flat reader itself: a bigint from 2^53 on, a number below', () => {
+    const reader = new FlatJsonReader(['ID', 'TEMP'], undefined, [true, false]);
+    const read = (text: string): unknown[] | undefined => { const v = reader.read(Buffer.from(text)); return v && [...v]; };
+    expect(read('{"ID":9007199254740993,"TEMP":9007199254740993}')).toEqual([9007199254740993n, 9007199254740992]);
+    expect(read('{"ID":9007199254740991}')).toEqual([9007199254740991, undefined]);
+    expect(read('{"ID":9007199254740992}')).toEqual([9007199254740992n, undefined]);
+    expect(read('{"ID":1733600000000000123}')).toEqual([1733600000000000123n, undefined]);
+    expect(read('{"ID":-9223372036854775808}')).toEqual([-9223372036854775808n, undefined]);
+    expect(read('{"ID":1234567890123456}')).toEqual([1234567890123456, undefined]);
+    expect(read('{"ID":123456789012345678901}')).toEqual([123456789012345678901n, undefined]); // past 19 digits: from the text
+    expect(read('{"ID":1.5e18}')).toEqual([1.5e18, undefined]); // not an integer token: as JSON.parse (the serde reparses it)
+  });
+
+  it('give the rows the general reader gives, wrapped to Java\'s long as Jackson\'s asLong', () => {
+    const cols = [{ name: 'ID', type: BIGINT, namespace: 'VALUE' as const }, { name: 'TEMP', type: DOUBLE, namespace: 'VALUE' as const }];
+    const serde = (): ReturnType<typeof createRowSerde> => createRowSerde({ format: 'JSON' }, cols, { isKey: false });
+    const fast = serde();
+    fc.assert(fc.property(fc.oneof(fc.bigInt({ min: -(2n ** 65n), max: 2n ** 65n }), fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n })), fc.double({ noNaN: true, noDefaultInfinity: true }), (id, temp) => {
+      const text = `{"ID":${id},"TEMP":${JSON.stringify(temp)}}`;
+      const general = serde().deserialize(Buffer.from(text.replace(/^\{/, '{"ZZ":[0],')), 't');
+      const row = fast.deserialize(Buffer.from(text), 't');
+      expect(row).toEqual(general);
+      const wrapped = BigInt.asIntN(64, id);
+      expect(row![0]).toBe(wrapped <= BigInt(Number.MAX_SAFE_INTEGER) && wrapped >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(wrapped) : wrapped);
+    }), { numRuns: 3000 });
+  });
+});
+
 describe('a number in a column of another type', () => {
   it('is reported as written and with the node Jackson reads it into, whichever path read it', () => {
     const cols = [{ name: 'OK', type: BOOLEAN, namespace: 'VALUE' as const }, { name: 'ID', type: BIGINT, namespace: 'VALUE' as const }];
