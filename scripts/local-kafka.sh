@@ -7,6 +7,8 @@
 #   scripts/local-kafka.sh stop          stop it and delete its temporary data
 #   scripts/local-kafka.sh status        "running ..." (exit 0) or "not running" (exit 3)
 #   scripts/local-kafka.sh jars          only download the jars (e.g. to warm a CI cache)
+#   scripts/local-kafka.sh classpath     the jars' Java classpath (downloads them first): Kafka's own
+#                                        clients for tests (e.g. a Java producer compressing batches)
 #   scripts/local-kafka.sh ensure-kcat   install kcat with apt if it is missing
 #
 # Environment:
@@ -302,6 +304,7 @@ case "${1:-}" in
   stop) stop ;;
   status) status ;;
   jars) check_java; fetch_jars ;;
+  classpath) check_java; fetch_jars; echo "$LIBS/*" ;;
   ensure-kcat) ensure_kcat ;;
-  *) echo "usage: $0 start|stop|status|jars|ensure-kcat" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|jars|classpath|ensure-kcat" >&2; exit 2 ;;
 esac

@@ -5,6 +5,7 @@
 import type { ConnectionOptions } from 'node:tls';
 import kafkajs from 'kafkajs';
 import type { KafkaConfig, LogEntry, RetryOptions, SASLOptions } from 'kafkajs';
+import { registerKafkajsCodecs } from './codecs/batch-codecs.js';
 
 const { Kafka, logLevel } = kafkajs;
 
@@ -73,6 +74,7 @@ function quietRepeats(): (line: string) => void {
 }
 
 export function createKafkaClient(opts: KafkaLogOptions): InstanceType<typeof Kafka> {
+  registerKafkajsCodecs(); // its consumers (the SASL path) read snappy, lz4 and zstd batches too
   const level = LEVELS[opts.logLevel ?? 'error'];
   const sink = opts.log;
   const stderr = quietRepeats();

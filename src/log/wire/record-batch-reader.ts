@@ -2,14 +2,13 @@
 // values are views of the response, records without headers share one empty list. With
 // read_committed, records of aborted transactions and control records (markers) are left out,
 // as Kafka's own consumer does; the offsets they hold still count as read (see `covered`).
-import { gunzipSync } from 'node:zlib';
 import type { Header, LogRecord } from '../log.js';
 import { crc32c } from './crc32c.js';
 import { WireReader } from './wire-reader.js';
 import { WireError } from './wire-errors.js';
+import { CODEC_NAMES, decompressRecords } from '../codecs/batch-codecs.js';
 
 const NO_HEADERS = Object.freeze([]) as unknown as Header[];
-const CODECS = ['none', 'gzip', 'snappy', 'lz4', 'zstd'];
 /** Bytes of a batch before its records: baseOffset to recordsCount. */
 const BATCH_HEADER = 61;
 
@@ -85,10 +84,15 @@ export function readRecordBatches(topic: string, partition: number, data: Buffer
     let recs: WireReader;
     if (codec === 0) {
       recs = new WireReader(data, r.pos, end);
-    } else if (codec === 1) {
-      recs = new WireReader(gunzipSync(data.subarray(r.pos, end)));
     } else {
-      throw new WireError('UNSUPPORTED_COMPRESSION_TYPE', `${topic}/${partition} at offset ${baseOffset} is compressed with ${CODECS[codec] ?? `codec ${codec}`}; Eddy reads uncompressed and gzip batches`);
+      let plain: Buffer | undefined;
+      try {
+        plain = decompressRecords(codec, data.subarray(r.pos, end));
+      } catch (e) {
+        throw new WireError('CORRUPT_MESSAGE', `the ${CODEC_NAMES[codec]} record batch of ${topic}/${partition} at offset ${baseOffset} does not decompress: ${(e as Error).message}`);
+      }
+      if (plain === undefined) throw new WireError('UNSUPPORTED_COMPRESSION_TYPE', `${topic}/${partition} at offset ${baseOffset} is compressed with codec ${codec}, which Kafka does not define`);
+      recs = new WireReader(plain);
     }
     for (let i = 0; i < count; i++) {
       recs.varint(); // length
