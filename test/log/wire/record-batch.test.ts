@@ -96,13 +96,16 @@ describe('record batches', () => {
     expect([cut.recs.map((r) => r.offset), cut.first, cut.last]).toEqual([[10, 11], 10, 11]);
   });
 
-  it('refuses message formats before v2 and codecs it cannot read, naming the partition and offset', () => {
+  it('refuses message formats before v2, codecs Kafka does not define and data that does not decompress, naming the partition and offset', () => {
     const data = batchAt(5, records);
     const v1 = Buffer.from(data);
     v1.writeInt8(1, 16);
     expect(() => readRecordBatches('t', 0, v1, 0, null, [])).toThrow(/t\/0 at offset 5 holds message format v1/);
-    const zstd = Buffer.from(data);
+    const zstd = Buffer.from(data); // the attributes say zstd, the records are not
     zstd.writeInt16BE(4, 21);
-    expect(() => readRecordBatches('t', 0, zstd, 0, null, [])).toThrow(/compressed with zstd/);
+    expect(() => readRecordBatches('t', 0, zstd, 0, null, [])).toThrow(/^the zstd record batch of t\/0 at offset 5 does not decompress: /);
+    const codec6 = Buffer.from(data);
+    codec6.writeInt16BE(6, 21);
+    expect(() => readRecordBatches('t', 0, codec6, 0, null, [])).toThrow(/t\/0 at offset 5 is compressed with codec 6, which Kafka does not define/);
   });
 });
