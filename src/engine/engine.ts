@@ -20,7 +20,7 @@ import { checkStatementSize } from './statement-size.js';
 import { SqlError } from '../types/sql-error.js';
 import { loadUserFunctions } from './load-user-functions.js';
 import { CommandLog, DURABLE_KINDS } from './command-log.js';
-import { acceptedOffsetsOf } from './persistent-query.js';
+import { acceptedOffsetsOf, type PersistentQuery } from './persistent-query.js';
 import { randomUUID } from 'node:crypto';
 import { modelFunctions } from './models/model-functions.js';
 import { TestThenTrain } from './models/test-then-train.js';
@@ -262,14 +262,18 @@ export class Engine {
     const deadline = Date.now() + timeoutMs;
     let stableRounds = 0;
     while (stableRounds < 2) {
-      let all = true;
+      let behind: PersistentQuery | undefined;
       for (const q of this.state.queries.values()) {
         if (q.kind === 'PUSH') continue;
-        if (!(await q.runner.caughtUp())) { all = false; break; }
+        if (!(await q.runner.caughtUp())) { behind = q; break; }
       }
-      stableRounds = all ? stableRounds + 1 : 0;
+      stableRounds = behind === undefined ? stableRounds + 1 : 0;
       if (stableRounds < 2) {
-        if (Date.now() > deadline) throw new SqlError('INTERNAL', `queries did not catch up within ${timeoutMs} ms`);
+        if (Date.now() > deadline) {
+          // Name the query, and why where it failed: a query in ERROR retries and may never catch up.
+          const why = behind === undefined ? '' : `: ${behind.id} is behind${behind.status === 'ERROR' && behind.error ? ` (ERROR: ${behind.error})` : ''}`;
+          throw new SqlError('INTERNAL', `queries did not catch up within ${timeoutMs} ms${why}`);
+        }
         await new Promise((r) => setImmediate(r));
       }
     }
