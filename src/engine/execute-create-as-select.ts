@@ -16,6 +16,7 @@ import { lookaheadWarning } from './models/lookahead.js';
 import { funnelWarning } from './models/funnel-warning.js';
 import { castToSink } from './insert-into-cast.js';
 import { checkJoinPartitions } from './join-partitions.js';
+import { checkNoQueryCycle } from './query-cycles.js';
 import { offsetReset } from './engine-state.js';
 import { SqlError } from '../types/sql-error.js';
 import { formatSchema, isHeaderColumn } from '../types/schema.js';
@@ -90,6 +91,7 @@ export async function executeCreateAsSelect(state: EngineState, s: CreateAsSelec
     timestampColumn: p.timestamp, timestampFormat: p.timestampFormat,
   };
   validateFormats(def, state.schemaRegistry);
+  checkNoQueryCycle(state, root, topic, s.span);
   if (p.timestamp) timestampFromColumn([...root.schema.key, ...root.schema.value], p.timestamp, p.timestampFormat);
   // The sink's schemas registered (or, with a schema id, checked) before anything is created:
   // an incompatible change fails the statement here.
@@ -166,6 +168,7 @@ export async function executeInsertInto(state: EngineState, s: InsertInto): Prom
   }
   let root = planOrRestore(state, s.query, s.target);
   if (!state.replayPlan) await checkJoinPartitions(state.log, root, s.query.span);
+  checkNoQueryCycle(state, root, target.topic, s.span);
   if (root.output !== 'STREAM') {
     throw new SqlError('INVALID_STATEMENT', `INSERT INTO can only be used to insert into a stream. The query produces a ${root.output}.`, { position: s.span });
   }
