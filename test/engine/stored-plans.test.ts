@@ -35,14 +35,16 @@ describe('stored plans', () => {
     try {
       await a.executeScript(`
         CREATE STREAM s (id INT KEY, v BIGINT, d DECIMAL(4, 2)) WITH (KAFKA_TOPIC='s', VALUE_FORMAT='JSON', PARTITIONS=1);
+        CREATE STREAM corrections (id INT KEY, v BIGINT, d DECIMAL(4, 2)) WITH (KAFKA_TOPIC='corrections', VALUE_FORMAT='JSON', PARTITIONS=1);
         CREATE TABLE big AS SELECT id, COUNT(*) AS n, SUM(d) AS total FROM s WHERE v > 10000000000 GROUP BY id;
-        INSERT INTO s SELECT id, v + 1 AS v, d FROM s WHERE v < 0;`);
+        INSERT INTO s SELECT id, v + 1 AS v, d FROM corrections WHERE v < 0;`);
       for (const q of a.state.queries.values()) running.set(q.kind, q.root as SinkStep);
     } finally {
       await a.close();
     }
-    const [create, ctas, insert] = await commands(log, 'svc');
+    const [create, createCorrections, ctas, insert] = await commands(log, 'svc');
     expect(create.plan).toBeUndefined(); // DDL plans nothing
+    expect(createCorrections.plan).toBeUndefined();
     expect(ctas.plan?.version).toBe(PLAN_VERSION);
     expect(insert.plan?.version).toBe(PLAN_VERSION);
     // What comes back from the topic's JSON is the plan that ran, types (DECIMAL(4, 2)) and all.
