@@ -5,7 +5,7 @@
 // (block independence off), so all are decoded into one growing output. Malformed input throws
 // a CodecError, never reads or writes out of bounds.
 import { CodecError } from './codec-error.js';
-import { copyBytes, copyWithin } from './snappy.js';
+import { copyBack, copyBytes } from './byte-copy.js';
 
 const FRAME_MAGIC = 0x184d2204;
 /** Skippable frames: 0x184D2A50 to 0x184D2A5F. */
@@ -111,7 +111,7 @@ class Output {
   repeat(offset: number, len: number): void {
     if (offset === 0 || offset > this.n) throw new CodecError('lz4', 'a match reaches outside the data');
     this.room(len);
-    copyWithin(this.buf, this.n, offset, len);
+    copyBack(this.buf, this.n, offset, len);
     this.n += len;
   }
 

@@ -5,6 +5,7 @@
 // google/snappy's format_description.txt. Malformed input throws a CodecError, never reads or
 // writes out of bounds.
 import { CodecError } from './codec-error.js';
+import { copyBack, copyBytes } from './byte-copy.js';
 
 const XERIAL_MAGIC = [0x82, 0x53, 0x4e, 0x41, 0x50, 0x50, 0x59, 0x00];
 /** Magic (8 bytes), version and compatible version (4 bytes each). */
@@ -92,22 +93,9 @@ function rawBlock(input: Uint8Array, start: number, end: number): Uint8Array {
       p += 4;
     }
     if (offset === 0 || offset > o || o + len > size) throw new CodecError('snappy', 'a copy reaches outside the data');
-    copyWithin(out, o, offset, len);
+    copyBack(out, o, offset, len);
     o += len;
   }
   if (o !== size) throw new CodecError('snappy', `a block declares ${size} bytes and holds ${o}`);
   return out;
-}
-
-/** dst[o, o+len) = src[p, p+len): short runs by a loop (a subarray per run costs more). */
-export function copyBytes(src: Uint8Array, p: number, dst: Uint8Array, o: number, len: number): void {
-  if (len > 32) { dst.set(src.subarray(p, p + len), o); return; }
-  for (let i = 0; i < len; i++) dst[o + i] = src[p + i];
-}
-
-/** out[o, o+len) = the bytes `offset` back; they may overlap what is being written (a repeat). */
-export function copyWithin(out: Uint8Array, o: number, offset: number, len: number): void {
-  const from = o - offset;
-  if (offset >= len && len > 32) { out.copyWithin(o, from, from + len); return; }
-  for (let i = 0; i < len; i++) out[o + i] = out[from + i];
 }
